@@ -1,0 +1,136 @@
+"""Arabic normalisation for matching, with a map back to the original offsets.
+
+Matching needs one spelling per word: diacritics, tatweel and invisible controls go,
+presentation-form glyphs (pasted from PDFs) become letters, hamza-carrying alefs, alef
+maqsura, teh marbuta and Persian look-alikes are folded. Offsets reported to users must
+still index the original text, so the folded text keeps a compact piecewise map: most
+characters map one to one, and only the places where something was deleted or expanded
+start a new piece. Looking an offset up is a binary search over those pieces.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+# One-to-one folds: they never change the length, so they need no piece of their own.
+_FOLD = str.maketrans(
+    {
+        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه",
+        "ی": "ي", "ې": "ي", "ک": "ك", "ھ": "ه", "ۀ": "ه", "ہ": "ه",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\u3000": " ", "\t": " ",
+        "٫": ",",
+    }
+)
+
+# Characters that change the length: deleted marks and controls, and presentation forms
+# (NFKC), which may expand (ﻻ -> لا).
+_DELETE = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"  # harakat, Quranic marks
+    "\u0640"  # tatweel
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"  # zero-width and bidi controls
+)
+_SPECIAL = regex.compile(f"[{_DELETE}]+|[\ufb50-\ufdff\ufe70-\ufefe]+")
+_DELETABLE = regex.compile(f"[{_DELETE}]")
+
+
+def fold(text: str) -> str:
+    """Normalise a short string (a name, a search query) the way documents are."""
+    return NormalizedText.of(text).text
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Folded text plus the pieces that map it back to ``original``.
+
+    A piece is (norm_start, orig_start, norm_len, orig_len). Pieces with equal lengths
+    map one to one; a replacement piece (presentation forms) maps each of its characters
+    to the whole original run.
+    """
+
+    original: str
+    text: str
+    _norm_starts: tuple[int, ...]
+    _pieces: tuple[tuple[int, int, int, int], ...]
+
+    @classmethod
+    def of(cls, original: str) -> NormalizedText:
+        parts: list[str] = []
+        starts: list[int] = []
+        pieces: list[tuple[int, int, int, int]] = []
+        norm_pos = 0
+        orig_pos = 0
+
+        def copy(upto: int) -> None:
+            nonlocal norm_pos, orig_pos
+            if upto > orig_pos:
+                n = upto - orig_pos
+                parts.append(original[orig_pos:upto])
+                starts.append(norm_pos)
+                pieces.append((norm_pos, orig_pos, n, n))
+                norm_pos += n
+                orig_pos = upto
+
+        for m in _SPECIAL.finditer(original):
+            copy(m.start())
+            run = m.group()
+            if _DELETABLE.match(run):
+                orig_pos = m.end()  # deleted: no piece, the next piece starts further on
+                continue
+            for ch in run:  # presentation forms, one glyph at a time so each maps to itself
+                rep = _DELETABLE.sub("", unicodedata.normalize("NFKC", ch))
+                if rep:
+                    parts.append(rep)
+                    starts.append(norm_pos)
+                    pieces.append((norm_pos, orig_pos, len(rep), 1))
+                    norm_pos += len(rep)
+                orig_pos += 1
+        copy(len(original))
+        text = "".join(parts).translate(_FOLD)
+        return cls(original, text, tuple(starts), tuple(pieces))
+
+    @property
+    def identity(self) -> bool:
+        """True when no character was deleted or expanded (offsets are shared)."""
+        return len(self._pieces) <= 1 and len(self.text) == len(self.original)
+
+    def to_original(self, i: int) -> int:
+        """Original offset of the character at folded offset ``i`` (a span start)."""
+        if i >= len(self.text):
+            return len(self.original)
+        if i <= 0:
+            return self._pieces[0][1] if self._pieces and i == 0 else 0
+        k = bisect_right(self._norm_starts, i) - 1
+        ns, os_, nl, ol = self._pieces[k]
+        return os_ + (i - ns) if nl == ol else os_
+
+    def end_to_original(self, e: int) -> int:
+        """Original offset just after the character at folded offset ``e - 1`` (a span end).
+
+        Marks deleted right after that character (a final fatha, tanween, tatweel) belong
+        to it and are included.
+        """
+        if e <= 0:
+            return 0
+        if e > len(self.text):
+            return len(self.original)
+        k = bisect_right(self._norm_starts, e - 1) - 1
+        ns, os_, nl, ol = self._pieces[k]
+        end = os_ + (e - ns) if nl == ol else os_ + ol
+        if e == ns + nl:  # last character of its piece: take the deleted marks after it
+            nxt = self._pieces[k + 1][1] if k + 1 < len(self._pieces) else len(self.original)
+            gap = self.original[end:nxt]
+            if gap and not regex.search(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]", gap):
+                end = nxt
+        return end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded span [start, end) to the original text."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.end_to_original(end)
