@@ -134,3 +134,19 @@ class NormalizedText:
             s = self.to_original(start)
             return s, s
         return self.to_original(start), self.end_to_original(end)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the folded text: letters and digits, offsets into the folded text."""
+
+    start: int
+    end: int
+    text: str
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def tokenize(norm: NormalizedText) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm.text)]

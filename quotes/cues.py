@@ -1,0 +1,120 @@
+"""Reporting cues: the words that introduce or attribute reported speech.
+
+Verbs, participles and the masdar قول are recognised through camel-tools morphology
+(`quotes.morphology`): the analysis gives the lemma, aspect, person, gender and number, so
+every conjugated, cliticised or hamza-less spelling is one lemma here. Prepositional cues
+("according to") and document cues (جاء في البيان) are fixed expressions and are matched on
+the folded text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .morphology import CueAnalysis, CueMorphology
+from .normalize import NormalizedText, Token
+
+# Verbs whose subject is usually omitted: they continue the previous speaker.
+CONTINUATION_LEMMAS = frozenset({"اضاف", "تابع", "اردف", "استطرد", "زاد", "مضي", "اختتم", "ختم"})
+
+# Lemmas with a frequent non-reporting sense (بين "between", زاد "increased", تابع "followed",
+# راي "saw", رد "response"...): they count only with a clause-opening complement right after.
+STRICT_LEMMAS = frozenset(
+    {"بين", "زاد", "تابع", "راي", "رد", "نقل", "كتب", "مضي", "وجه", "وعد", "حكي", "روي", "عبر", "اعتبر",
+     "ختم", "اختتم", "طالب", "دعا", "وصف", "اتهم", "جدد", "ابدي", "اكتفي", "تحدث", "ثمن", "اشاد", "رحب",
+     "ندد", "استنكر", "انتقد", "اعرب", "حذر", "نفي", "توقع", "رجح", "استبعد", "اعتقد", "ابلغ", "اخبر"}
+)
+
+# Verbs whose content is a noun phrase or a request rather than a clause (annotated optional
+# unless quoted): they take a quotation only when quotation marks follow.
+NOMINAL_LEMMAS = frozenset(
+    {"اعرب", "ابدي", "رحب", "ندد", "استنكر", "ثمن", "اشاد", "طالب", "دعا", "جدد", "حث", "ناشد", "اوصي",
+     "عبر", "اكتفي", "انتقد", "اتهم"}
+)
+
+# Passive / impersonal formulae of the journalist's own voice (يذكر أن، يشار إلى أن): not speech.
+_IMPERSONAL = regex.compile(r"^(?:و|ف)?(?:يذكر|يشار|يقال|يعتقد|يتوقع|يعتبر|ينتظر|يرتقب|يفترض|ذكر)$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue; offsets index the folded text (NormalizedText.text)."""
+
+    start: int
+    end: int
+    token_index: int  # index of the (first) token in the token list
+    word: str
+    lemma: str
+    pos: str  # verb | participle | masdar | according | document
+    aspect: str | None = None
+    person: str | None = None
+    gender: str | None = None
+    number: str | None = None
+    proclitics: str = ""
+    enclitic: str = ""
+
+    @property
+    def continuation(self) -> bool:
+        return self.lemma in CONTINUATION_LEMMAS
+
+    @property
+    def strict(self) -> bool:
+        return self.lemma in STRICT_LEMMAS
+
+    @property
+    def nominal(self) -> bool:
+        return self.lemma in NOMINAL_LEMMAS
+
+
+def _best(analyses: tuple[CueAnalysis, ...]) -> CueAnalysis | None:
+    """Prefer third-person verbs, then participles, then the masdar: news reports third parties."""
+
+    def rank(a: CueAnalysis) -> tuple[int, int]:
+        if a.pos == "verb":
+            return (0 if a.person == "3" else 3, 0 if a.aspect == "perfective" else 1)
+        return (1 if a.pos == "participle" else 2, 0)
+
+    return min(analyses, key=rank) if analyses else None
+
+
+# "according to" cues, folded spelling; the group is the cue expression.
+_ACCORDING = regex.compile(
+    r"(?<![\p{L}])(?:و|ف)?(?P<cue>بحسب|حسب(?:ما)?|وفقا ل|وفق(?:ا)?(?= )|طبقا ل|نقلا عن|على لسان)(?!\p{L}{2})"
+)
+# The document itself as source: وجاء في البيان / وورد في التقرير.
+_DOCUMENT = regex.compile(r"(?<![\p{L}])(?:و|ف)?(?P<cue>جاء|ورد)(?= (?:في|ب))")
+
+
+def find_cues(norm: NormalizedText, tokens: list[Token], morphology: CueMorphology) -> list[Cue]:
+    """All reporting-cue candidates of a document, in text order."""
+    cues: list[Cue] = []
+    text = norm.text
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    for i, tok in enumerate(tokens):
+        if len(tok.text) < 2 or not ("\u0600" <= tok.text[0] <= "\u06ff"):
+            continue
+        if _IMPERSONAL.match(tok.text):
+            continue
+        best = _best(morphology.analyze(tok.text))
+        if best is None:
+            continue
+        if best.pos == "verb" and best.person != "3":
+            continue
+        if i > 0 and tokens[i - 1].text in ("عدم", "دون", "بدون"):
+            continue  # عدم ذكر اسمه: a masdar, not a verb
+        cues.append(
+            Cue(tok.start, tok.end, i, tok.text, best.lemma, best.pos, best.aspect, best.person,
+                best.gender, best.number, best.proclitics, best.enclitic)
+        )
+    for pattern, pos in ((_ACCORDING, "according"), (_DOCUMENT, "document")):
+        for m in pattern.finditer(text):
+            s, e = m.span("cue")
+            # token index of the first token at or after the cue start
+            idx = starts.get(m.start())
+            if idx is None:
+                idx = next((k for k, t in enumerate(tokens) if t.start >= m.start()), len(tokens) - 1)
+            cues.append(Cue(s, e, idx, m.group("cue"), m.group("cue").replace(" ", ""), pos))
+    cues.sort(key=lambda c: c.start)
+    return cues

@@ -1,0 +1,415 @@
+"""The extractor: an article in, attributed quotations out.
+
+For each reporting cue the extractor reads forward over the subject and adjuncts to the
+content: a complementiser (إن، أن، بأن، إلى أن، على أن …) opens a reported clause, a colon
+or an opening quotation mark opens a direct quotation. A clause runs to the end of its
+sentence or to the next cue that opens another quotation; coordinated أن-clauses stay in
+one quotation because «وأن» is no cue. Cues after the content («…»، يقول X; بحسب ما قال X)
+and according-to phrases are read backwards. The subject phrase becomes the mention, and
+the resolver turns mentions into the full names the article gives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from . import __version__
+from .cues import Cue, find_cues
+from .mentions import Mention, make_mention, subject_extent
+from .morphology import CueMorphology
+from .normalize import NormalizedText, Token, fold, tokenize
+from .records import Article, Quote
+from .resolve import Resolution, SpeakerResolver
+from .spans import QuotePair, Sentences, find_quote_pairs, trim, word_count
+
+COMPLEMENTISERS = frozenset(
+    "ان انه انها انهم انهما انهن اننا انني اني انك بان بانه بانها بانهم بانهما باننا بانني".split()
+)
+# Words that link a following cue to the clause before it; they end that clause too.
+_CONNECTORS = frozenset("فيما كما بينما حيث و ثم لكن لكنه لكنها غير ان الا".split())
+_CLAUSE_OPENERS = frozenset("كان وكان وكانت كانت ان وان الا فيما بينما حيث كما بعدما وقد قد لكن".split())
+_MIN_DIRECT_WORDS = 3
+
+
+@dataclass
+class Candidate:
+    cue: Cue
+    content_start: int  # folded offsets
+    content_end: int
+    kind: str  # direct | indirect | mixed
+    construction: str
+    mention: Mention | None
+    pair: QuotePair | None = None
+    base_confidence: float = 0.9
+    resolution: Resolution | None = None
+
+
+class Extractor:
+    """Reusable across articles: it holds the morphology analyser and its cache."""
+
+    def __init__(self, morphology: CueMorphology | None = None, aliases: dict[str, str] | None = None) -> None:
+        self.morphology = morphology or CueMorphology()
+        self.aliases = aliases or {}
+        self.version = __version__
+
+    def extract(self, article: Article) -> list[Quote]:
+        doc = _Document(article, self.morphology)
+        quotes = doc.run()
+        if self.aliases:
+            for q in quotes:
+                for key in (fold(q.speaker), fold(q.speaker_mention)):
+                    if key and key in self.aliases:
+                        q.evidence["alias"] = f"«{q.speaker or q.speaker_mention}» is a reviewer-confirmed alias"
+                        q.speaker = self.aliases[key]
+                        break
+        return quotes
+
+
+class _Document:
+    """The state of one article's extraction."""
+
+    def __init__(self, article: Article, morphology: CueMorphology) -> None:
+        self.article = article
+        self.norm = NormalizedText.of(article.text)
+        self.text = self.norm.text
+        self.tokens: list[Token] = tokenize(self.norm)
+        self.pairs = find_quote_pairs(self.text)
+        self.pair_at = {p.open_at: p for p in self.pairs}
+        self.sentences = Sentences(self.text, self.pairs)
+        self.cues = find_cues(self.norm, self.tokens, morphology)
+        self.cue_at_token = {c.token_index: c for c in self.cues if c.pos in ("verb", "participle", "masdar")}
+        self.resolver = SpeakerResolver(self.text, self._sentence_span)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _sentence_span(self, pos: int) -> tuple[int, int]:
+        return self.sentences.start_before(pos), self.sentences.end_after(pos)
+
+    def _inside_pair(self, pos: int) -> bool:
+        return any(p.open_at < pos < p.close_at for p in self.pairs)
+
+    def _pair_opening_in(self, a: int, b: int) -> QuotePair | None:
+        for i in range(a, b):
+            if i in self.pair_at:
+                return self.pair_at[i]
+        return None
+
+    def _clause_initial(self, cue: Cue) -> bool:
+        if cue.proclitics[:1] in ("و", "ف"):
+            return True
+        before = self.text[max(0, cue.start - 12):cue.start].rstrip(" ")
+        if not before or before[-1] in "،,.:\n؛!؟?\"»”":
+            return True
+        return before.endswith(("كما", "فيما", "بينما", "بدوره", "بدورها", "جانبه", "جانبها", "جهته", "جهتها"))
+
+    # -- content after the cue -------------------------------------------------------------
+    def _forward(self, cue: Cue) -> Candidate | None:
+        text = self.text
+        limit = self.sentences.end_after(cue.end)
+        k = cue.token_index + 1
+        pos = cue.end
+        subject_end: int | None = None  # where the subject zone stops (masdar/participle marker)
+        steps = 0
+        while k <= len(self.tokens):
+            next_start = self.tokens[k].start if k < len(self.tokens) else len(text)
+            gap_end = min(next_start, limit)
+            gap = text[pos:gap_end]
+            colon = gap.find(":")
+            pair = self._pair_opening_in(pos, gap_end)
+            if colon != -1 and (pair is None or pos + colon < pair.open_at):
+                cstart = pos + colon + 1
+                zone_end = subject_end or pos + colon
+                pair = self._pair_opening_in(cstart, min(len(text), cstart + 4))
+                if pair is not None:
+                    return self._direct(cue, zone_end, pair, "cue + colon + quotation marks")
+                end = self.sentences.end_after(cstart)
+                s, e = trim(text, cstart, end)
+                if word_count(text[s:e]) >= _MIN_DIRECT_WORDS:
+                    return Candidate(cue, s, e, "direct", "cue + colon", self._mention(cue, zone_end), None, 0.8)
+                return None
+            if pair is not None:
+                inner = text[pair.open_at + 1:pair.close_at]
+                if word_count(inner) >= _MIN_DIRECT_WORDS:
+                    return self._direct(cue, subject_end or pair.open_at, pair, "cue + quotation marks")
+                pos = pair.close_at + 1  # a scare-quoted name inside the subject: go on
+                while k < len(self.tokens) and self.tokens[k].start < pos:
+                    k += 1
+                continue
+            if next_start >= limit or k >= len(self.tokens):
+                return None
+            tok = self.tokens[k]
+            word = tok.text
+            if word in COMPLEMENTISERS:
+                return self._clause(cue, subject_end or tok.start, tok.end)
+            other = self.cue_at_token.get(k)
+            if other is not None:
+                if other.pos in ("participle", "masdar") and (other.lemma == "قال" or other.lemma == "قول"):
+                    subject_end = subject_end or tok.start  # وأضاف قائلاً: / عن الوزير قوله إن
+                else:
+                    return None  # the content belongs to the nearer cue
+            steps += 1
+            if steps > 30:
+                return None
+            pos = tok.end
+            k += 1
+        return None
+
+    def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> Candidate:
+        s, e = trim(self.text, *pair.inner)
+        conf = 1.0 if pair.closed else 0.85
+        return Candidate(cue, s, e, "direct", construction, self._mention(cue, zone_end), pair, conf)
+
+    def _clause(self, cue: Cue, zone_end: int, content_start: int) -> Candidate:
+        return Candidate(cue, content_start, -1, "indirect", "cue + complementiser", self._mention(cue, zone_end),
+                         None, 0.95)
+
+    def _mention(self, cue: Cue, zone_end: int) -> Mention | None:
+        text = self.text
+        start = cue.end
+        if cue.enclitic:
+            return None
+        zone = text[start:zone_end]
+        relay = regex.search(r"(?<![\p{L}])عن(?= )", zone)
+        if relay and (cue.lemma in ("نقل", "نقلا عن") or cue.pos == "according"):
+            start = start + relay.end()
+            if regex.match(r"\s*(?:ه|ها|هم)\b", text[start:zone_end]):
+                return None
+        elif cue.pos == "document":
+            m = regex.match(r"\s*(?:في|فى|ب)\s*", zone)
+            if m:
+                start += m.end()
+        start += len(text[start:zone_end]) - len(text[start:zone_end].lstrip(" ،,"))
+        end = subject_extent(text, start, zone_end)
+        mention = make_mention(text, start, end) if end > start else None
+        if mention is None and cue.pos == "verb" and not self._clause_initial(cue):
+            mention = self._subject_before(cue)
+        return mention
+
+    def _subject_before(self, cue: Cue) -> Mention | None:
+        """SVO: وكان الكاظمي أكد …، إلا أن المتحدثة … أشارت …"""
+        k = cue.token_index - 1
+        sent_start = self.sentences.start_before(cue.start)
+        first = None
+        while k >= 0 and cue.token_index - k <= 9 and self.tokens[k].start >= sent_start:
+            tok = self.tokens[k]
+            between = self.text[tok.end:(self.tokens[k + 1].start if k + 1 < len(self.tokens) else cue.start)]
+            if any(ch in between for ch in "،,\"«»“”:"):
+                break
+            if tok.text in _CLAUSE_OPENERS or tok.text in ("قد",):
+                if tok.text == "قد":
+                    k -= 1
+                    continue
+                first = k + 1
+                break
+            if k in self.cue_at_token:
+                return None
+            k -= 1
+        if first is None:
+            return None
+        while first < cue.token_index and self.tokens[first].text in ("قد",):
+            first += 1
+        last = cue.token_index - 1
+        while last >= first and self.tokens[last].text in ("قد", "بدوره", "بدورها"):
+            last -= 1
+        if last < first:
+            return None
+        return make_mention(self.text, self.tokens[first].start, self.tokens[last].end)
+
+    # -- content before the cue ------------------------------------------------------------
+    def _pair_just_before(self, pos: int) -> QuotePair | None:
+        gap_ok = regex.compile(r"^[\s،,.\-–—]*$")
+        for p in self.pairs:
+            if p.closed and p.close_at < pos and gap_ok.match(self.text[p.close_at + 1:pos]):
+                return p
+        return None
+
+    def _backward(self, cue: Cue) -> Candidate | None:
+        """Cue after the content: «…»، يقول X / «…»، بحسب ما قال X."""
+        pair = self._pair_just_before(cue.start)
+        if pair is None or word_count(self.text[pair.open_at:pair.close_at]) < _MIN_DIRECT_WORDS:
+            return None
+        limit = self.sentences.end_after(cue.end)
+        start = cue.end
+        m = regex.match(r"\s*(?:ما|لما)\s+(\S+)", self.text[start:limit])
+        if m:
+            start += m.end()
+        end = subject_extent(self.text, start + len(self.text[start:limit]) - len(self.text[start:limit].lstrip()), limit)
+        mention = make_mention(self.text, start, end) if end > start else None
+        mention = mention if mention is None else make_mention(self.text, mention.start, mention.end)
+        s, e = trim(self.text, *pair.inner)
+        return Candidate(cue, s, e, "direct", "quotation then cue", mention, pair, 0.85)
+
+    def _according(self, cue: Cue) -> Candidate | None:
+        text = self.text
+        sent_start = self.sentences.start_before(cue.start)
+        limit = self.sentences.end_after(cue.end)
+        before = text[sent_start:cue.start].strip(" \n")
+        after_cue = cue.end
+        m = regex.match(r"\s*(?:ما|لما)\s+[\p{L}]+", text[after_cue:limit])
+        if m:
+            after_cue += m.end()
+        lead = text[after_cue:limit]
+        np_start = after_cue + len(lead) - len(lead.lstrip(" "))
+        if not before or before in ("و", "ف"):
+            # pre-posed: بحسب المصادر فإن … / وفقاً لما قاله شينكر فإن …
+            rest = regex.search(r"(?:،|,)?\s*(?:ف|و)?(?:ان|انه|انها|انهم)\s", text[np_start:limit])
+            if not rest:
+                return None
+            np_end = subject_extent(text, np_start, np_start + rest.start())
+            mention = make_mention(text, np_start, np_end) if np_end > np_start else None
+            if mention is None:
+                return None
+            return Candidate(cue, np_start + rest.end(), -1, "indirect", "according to … then content", mention, None, 0.85)
+        # post-posed: the content precedes the cue in the same sentence
+        np_end = subject_extent(text, np_start, limit)
+        mention = make_mention(text, np_start, np_end) if np_end > np_start else None
+        if mention is None:
+            return None
+        pair = self._pair_just_before(cue.start)
+        if pair is not None and pair.open_at >= sent_start and word_count(text[pair.open_at:pair.close_at]) >= 2:
+            s, e = trim(text, *pair.inner)
+            return Candidate(cue, s, e, "direct", "quotation then according to", mention, pair, 0.85)
+        s, e = trim(text, sent_start, cue.start)
+        if word_count(text[s:e]) < 4:
+            return None
+        return Candidate(cue, s, e, "indirect", "content then according to", mention, None, 0.7)
+
+    # -- ends and kinds ------------------------------------------------------------------------
+    def _finish_clause(self, cand: Candidate, later: list[Candidate]) -> None:
+        text = self.text
+        start = cand.content_start
+        end = self.sentences.end_after(start)
+        for p in self.pairs:
+            if start <= p.open_at < end < p.close_at:
+                end = self.sentences.end_after(p.close_at)
+        for other in later:
+            c = other.cue
+            if start < c.start < end and not self._inside_pair(c.start):
+                end = c.start
+                break
+        s, e = trim(text, start, end)
+        # drop connectors left before the next cue (، فيما أكد / كما شدد)
+        while True:
+            m = regex.search(r"(?:^|\s)([\p{L}]+)$", text[s:e])
+            if m and m.group(1) in _CONNECTORS:
+                s, e = trim(text, s, s + m.start())
+                continue
+            break
+        cand.content_start, cand.content_end = s, e
+        first = self.pair_at.get(s)
+        if first is not None and first.close_at >= e - 1:
+            cand.kind, cand.pair = "direct", first
+            cand.content_start, cand.content_end = trim(text, *first.inner)
+            return
+        inner = [p for p in self.pairs if s <= p.open_at < e]
+        if any(word_count(text[p.open_at:p.close_at]) >= 2 for p in inner):
+            cand.kind = "mixed"
+
+    # -- the run -------------------------------------------------------------------------------
+    def run(self) -> list[Quote]:
+        cands: list[Candidate] = []
+        for cue in self.cues:
+            if cue.pos == "according":
+                cand = self._according(cue)
+            elif cue.pos in ("verb", "participle", "document") or (cue.pos == "masdar" and cue.proclitics[:1] == "ب"):
+                prev = self.tokens[cue.token_index - 1].text if cue.token_index > 0 else ""
+                if prev in ("ما", "لما", "حسبما") or cue.word.startswith("حسبما"):
+                    continue  # part of «بحسب ما قال»: handled by the according-to cue
+                if cue.pos == "masdar" and prev and self.cue_at_token.get(cue.token_index - 1):
+                    continue
+                cand = self._forward(cue)
+                if cand is not None and cue.strict and not self._clause_initial(cue) and cand.construction != "cue + quotation marks":
+                    cand = None
+                if cand is None and cue.pos == "verb":
+                    cand = self._backward(cue)
+                if cand is not None and cue.strict:
+                    cand.base_confidence *= 0.9
+            else:
+                continue
+            if cand is not None:
+                cands.append(cand)
+        for i, cand in enumerate(cands):
+            if cand.content_end < 0:
+                self._finish_clause(cand, cands[i + 1:])
+        cands = [c for c in cands if c.content_end > c.content_start and word_count(self.text[c.content_start:c.content_end]) >= 2]
+        cands = self._dedupe(cands)
+        for cand in cands:
+            gender = cand.cue.gender if cand.cue.pos in ("verb", "participle") else None
+            number = cand.cue.number if cand.cue.pos == "verb" else None
+            cand.resolution = self.resolver.resolve(cand.mention, cand.cue.start, gender, number, cand.cue.continuation)
+        cands += self._floating(cands)
+        cands.sort(key=lambda c: c.content_start)
+        return [self._record(c) for c in cands]
+
+    def _dedupe(self, cands: list[Candidate]) -> list[Candidate]:
+        kept: list[Candidate] = []
+        for cand in sorted(cands, key=lambda c: -c.base_confidence):
+            if any(min(cand.content_end, k.content_end) - max(cand.content_start, k.content_start) > 0 for k in kept):
+                continue
+            kept.append(cand)
+        return sorted(kept, key=lambda c: c.cue.start)
+
+    def _floating(self, cands: list[Candidate]) -> list[Candidate]:
+        """A quotation opening a paragraph with no cue continues the latest speaker."""
+        out = []
+        taken = [(c.content_start, c.content_end) for c in cands]
+        for p in self.pairs:
+            s, e = trim(self.text, *p.inner)
+            if any(min(e, b) - max(s, a) > 0 for a, b in taken):
+                continue
+            line_start = self.text.rfind("\n", 0, p.open_at) + 1
+            if self.text[line_start:p.open_at].strip() or word_count(self.text[s:e]) < 4:
+                continue
+            earlier = [c for c in cands if c.cue.start < p.open_at and c.resolution and c.resolution.entity]
+            if not earlier:
+                continue
+            last = max(earlier, key=lambda c: c.cue.start)
+            cue = last.cue
+            cand = Candidate(cue, s, e, "direct", "quotation paragraph continuing the previous speaker", None, p, 0.5)
+            cand.resolution = Resolution(last.resolution.entity, "no cue: the speaker of the previous quotation", 0.5)
+            out.append(cand)
+        return out
+
+    def _record(self, cand: Candidate) -> Quote:
+        art = self.article
+        norm = self.norm
+        s, e = norm.span(cand.content_start, cand.content_end)
+        cs, ce = norm.span(cand.cue.start, cand.cue.end)
+        res = cand.resolution
+        entity = res.entity if res else None
+        speaker = ""
+        stype = "unknown"
+        name_sentence = ""
+        if entity is not None:
+            a, b = norm.span(*entity.span)
+            speaker = art.text[a:b].strip(" ،,")
+            stype = entity.type
+            if entity.intro_sentence:
+                x, y = norm.span(*entity.intro_sentence)
+                name_sentence = art.text[x:y].strip()[:400]
+        ms = me = None
+        mention_text = ""
+        if cand.mention is not None:
+            ms, me = norm.span(cand.mention.start, cand.mention.end)
+            mention_text = art.text[ms:me]
+        conf = round(max(0.01, min(0.99, cand.base_confidence * (res.confidence if res else 0.2))), 3)
+        evidence = {
+            "cue": art.text[cs:ce],
+            "cue_lemma": cand.cue.lemma,
+            "cue_features": "/".join(x for x in (cand.cue.pos, cand.cue.aspect, cand.cue.person, cand.cue.gender,
+                                                 cand.cue.number) if x),
+            "construction": cand.construction,
+            "speaker_rule": res.rule if res else "unresolved",
+            "name_sentence": name_sentence,
+        }
+        return Quote(
+            doc=art.doc, start=s, end=e, text=art.text[s:e], kind=cand.kind, cue=art.text[cs:ce],
+            cue_start=cs, cue_end=ce, speaker=speaker, speaker_mention=mention_text, mention_start=ms,
+            mention_end=me, speaker_type=stype, confidence=conf, evidence=evidence,
+        )
+
+
+def extract_text(text: str, doc: str = "-", morphology: CueMorphology | None = None) -> list[Quote]:
+    """Convenience: extract the quotations of one text."""
+    return Extractor(morphology).extract(Article(doc=doc, text=text))

@@ -1,0 +1,264 @@
+"""Speaker mentions: the noun phrase that names who is speaking, next to the cue.
+
+Arabic news reports speech verb-first (وقال وزير الخارجية فؤاد حسين إن …), with the
+subject between the cue and the content, often interrupted by appositions (مستشار الأمن
+القومي العراقي، قاسم الأعرجي،) and adjuncts (في مؤتمر صحفي مع …, اليوم, لـ«عكاظ»). The
+subject ends where an adjunct begins; a name inside an adjunct is never the speaker.
+
+Splitting a phrase into title and name uses what titles look like, not who people are:
+a title starts with a role noun (وزير، المتحدث، مستشار …) and goes on through definite
+words and construct links (باسم، لشؤون); the name is the run of words after it, or before
+it when the name comes first (ديفيد شينكر مساعد وزيرة الخارجية).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+# Role nouns that head a title (folded; the article ال is stripped before lookup).
+TITLE_HEADS = frozenset(
+    """وزير وزيره رئيس رئيسه نائب نائبه مستشار مستشاره مساعد مساعده مبعوث مبعوثه سفير سفيره مدير مديره
+    امين متحدث متحدثه ناطق ناطقه قائد قائده زعيم عضو عضوه محافظ حاكم ملك امير اميره شيخ ولي سيد سيده
+    دكتور د لواء عميد عقيد فريق مشير جنرال قيادي مسؤول مسؤوله منسق منسقه مفوض مفوضه مندوب مندوبه
+    ممثل ممثله مرشد مفتي وكيل وكيله نقيب عمده رئيسا مدرب لاعب محلل خبير كاتب صحفي باحث استاذ
+    مراسل مراسله مبعوث سكرتير سكرتيره قاضي مدعي محامي ضابط جندي رائد ناشط ناشطه مؤسس مؤسسه
+    الرئيس""".split()
+)
+# Honorifics dropped from a person's name.
+HONORIFICS = frozenset("معالي سمو فخامه سعاده حضره دوله السيد السيده الدكتور الدكتوره د الشيخ المهندس الاستاذ".split())
+
+# Heads of anonymous or collective sources.
+ANONYMOUS_HEADS = frozenset(
+    """مصدر مصادر مسؤول مسؤولون مسؤولين مسؤوله شاهد شهود سكان ساكن ناشطون ناشطين مراقبون محللون
+    خبراء دبلوماسيون دبلوماسي متحدث ناطق احد احدي بعض مصادرنا مقربون مقربين اوساط جهات""".split()
+)
+DOCUMENT_HEADS = frozenset("بيان البيان تقرير التقرير رساله الرساله وثيقه الوثيقه بلاغ البلاغ مذكره المذكره".split())
+ORGANISATION_HEADS = frozenset(
+    """وزاره الوزاره حكومه الحكومه مكتب المكتب هيئه الهيئه قياده القياده مديريه المديريه وكاله الوكاله
+    صحيفه الصحيفه قناه القناه الجيش جيش الشرطه شرطه بعثه البعثه حزب الحزب جبهه الجبهه منظمه المنظمه
+    مجلس المجلس الرئاسه رئاسه البرلمان برلمان السفاره سفاره القنصليه قنصليه الامم جامعه الجامعه لجنه اللجنه
+    الخارجيه الداخليه الدفاع الاتحاد اتحاد حركه الحركه شركه الشركه البنك بنك محكمه المحكمه النيابه
+    الوفد الوفدان وفد الجانب جانب السلطات سلطات الاجهزه اجهزه ولايه الولايه مركز المركز اداره الاداره""".split()
+)
+
+# Words that open an adjunct after the subject: the subject phrase stops before them.
+_EVENT_NOUNS = (
+    "مؤتمر|بيان|تصريح|تصريحات|حديث|حوار|مقابله|كلمه|رساله|تغريده|وقت|اتصال|لقاء|اجتماع|جلسه|ختام|"
+    "مستهل|سياق|معرض|رده|رد|تعليق|ندوه|منشور|خطاب|ايجاز|لقائه|اتصالات|مداخله|برنامج|تدوينه|صفحته|"
+    "حسابه|حسابها|تقرير|مقال|محاضره|افتتاح|اطار|نهايه|بدايه|اعقاب|ظل|حين|الوقت|موقعه|موقعها|تصريحه|تصريحها|"
+    "بيانه|بيانها|كلمته|كلمتها|حديثه|حديثها|ردا|اليوم|المؤتمر|الموتمر|مقر|مدينه|العاصمه"
+)
+_TIME_WORDS = (
+    "اليوم|امس|غدا|الليله|مساء|صباح|ظهر|صباحا|مساءا|مساء|ليل|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|"
+    "السبت|يوم|ايضا|كذلك|مجددا|رسميا|بدوره|بدورها|حاليا|سابقا|لاحقا|قبل|بعد|خلال|عقب|اثناء|امام|لدي|عبر|"
+    "منذ|عند|حيث|قد|لقد|فقط|ذلك|وقتها|صراحه|بوضوح|مؤخرا|الماضي|الاسبوع|الشهر|فى"
+)
+_ADJUNCT_START = regex.compile(
+    rf"^(?:(?:في|فى|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|ل(?:ـ)?(?:صحيفه|وكاله|قناه|موقع|مراسل|وسائل|الصحفيين|الصحافيين|الصحافه)|"
+    r"الى (?:ان|انه|انها)\b|على (?:ان|انه|انها)\b|(?:الذي|التي|الذين|اللذان|اللتان)\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
+    r"عن (?:ان|امله|قلقه|تقديره)\b)"
+)
+
+_AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker phrase; offsets index the folded text."""
+
+    start: int
+    end: int
+    text: str  # folded
+    title: str  # folded title part ("" if none)
+    name: str  # folded personal-name part ("" if none)
+    type: str  # person | organisation | document | anonymous | unknown
+    gender: str | None  # m | f | None
+    number: str | None  # s | d | p | None
+    name_start: int = 0  # folded offsets of the personal-name part (== start when none)
+    name_end: int = 0
+
+
+def _bare(word: str) -> str:
+    """A word without its article or conjunction, for lexicon lookups."""
+    w = regex.sub(r"^(?:و|ف)(?=ال)", "", word)
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+def is_definite(word: str) -> bool:
+    return bool(_AL.match(word)) and len(word) > 3
+
+
+def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(title words, name words, trailing title words) of a subject phrase.
+
+    A name is a run of indefinite words (with at most one definite word closing it, the
+    family name: مصطفى الكاظمي); a title is a role noun with its definite complements.
+    """
+    n = len(words)
+    if n == 0:
+        return [], [], []
+    i = 0
+    # leading honorifics and title
+    title_end = 0
+    if _bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS:
+        i = 1
+        while i < n:
+            w = words[i]
+            if w in HONORIFICS or is_definite(w) or w in ("باسم", "بن", "لدي", "في", "فى", "عن") or w.startswith("لشؤون") or (
+                _bare(w) in TITLE_HEADS and i + 1 < n and is_definite(words[i + 1])
+            ):
+                # "في" inside a title (مسؤول كبير في وزارة الدفاع) only when a definite word follows
+                if w in ("في", "فى", "عن") and not (i + 1 < n and (is_definite(words[i + 1]) or _bare(words[i + 1]) in ORGANISATION_HEADS)):
+                    break
+                i += 1
+                continue
+            if not is_definite(w) and i + 1 < n and is_definite(words[i + 1]) and (
+                _bare(w) in ORGANISATION_HEADS or w in ("كبير", "رفيع", "بارز", "اخر", "رسمي", "سابق", "عام")
+            ):
+                i += 1  # construct chain of the title: مسؤول كبير في وزارة …, مدير مكتب الرئيس
+                continue
+            if w in ("كبير", "رفيع", "بارز", "اخر", "رسمي", "سابق", "عام", "المستوي"):
+                i += 1
+                continue
+            break
+        title_end = i
+    # the name: indefinite words, compounds (عبد العزيز، ابو ردينة، بن محمد) and one family name
+    glue = ("عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ام")
+    j = title_end
+    while j < n:
+        w = words[j]
+        if j > title_end and _bare(w) in TITLE_HEADS:
+            break
+        if is_definite(w):
+            if j == title_end:
+                break
+            if words[j - 1] in glue:
+                j += 1
+                continue
+            if _bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS:
+                j += 1  # the family name closes the name: الكاظمي، الأعرجي
+            break
+        if w in ("و", "في", "فى", "من", "عن", "على", "الى", "مع"):
+            break
+        j += 1
+    title = words[:title_end]
+    name = words[title_end:j]
+    rest = words[j:]
+    if not title and rest and name and _bare(rest[0]) in TITLE_HEADS:
+        return [], name, rest  # name first, title after: ديفيد شينكر مساعد وزيرة الخارجية
+    if not name:
+        return words, [], []
+    return title, name, rest
+
+
+def classify(words: list[str], title: list[str], name: list[str]) -> str:
+    if not words:
+        return "unknown"
+    head = _bare(words[0])
+    head_word = words[0]
+    if head in DOCUMENT_HEADS or head_word in DOCUMENT_HEADS:
+        return "document"
+    if head in ANONYMOUS_HEADS and not name:
+        return "anonymous"
+    if name and title:
+        return "person"
+    if head_word in ORGANISATION_HEADS or head in ORGANISATION_HEADS:
+        return "organisation"
+    if name and not title:
+        # an indefinite word run alone may be a person (شينكر) or a place standing for its
+        # government (واشنطن); both are fine as written
+        return "person"
+    if title:
+        return "person" if head in TITLE_HEADS and head not in ANONYMOUS_HEADS else "organisation"
+    return "organisation"
+
+
+def gender_number(words: list[str]) -> tuple[str | None, str | None]:
+    """Agreement features of a phrase from its head word's shape."""
+    if not words:
+        return None, None
+    head = _bare(words[0])
+    if head.endswith(("ان", "ين")) and len(head) > 4 and words[0].startswith(("ال", "وال")):
+        return "m", "d" if head.endswith("ان") else "p"
+    if head.endswith("ون"):
+        return "m", "p"
+    if head.endswith("ات"):
+        return "f", "p"
+    if head.endswith("ه") and head not in ("الله",):
+        return "f", "s"
+    return "m", "s"
+
+
+def make_mention(text: str, start: int, end: int) -> Mention | None:
+    """Build a mention from a folded span already cut to the subject phrase."""
+    matches = list(regex.finditer(r"[\p{L}\p{N}]+", text[start:end]))
+    words = [m.group() for m in matches]
+    if not words:
+        return None
+    title, name, _rest = split_title_name(words)
+    if _bare(words[0]) in ANONYMOUS_HEADS or _bare(words[0]) in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS:
+        title, name = words, []  # مصادر فلسطينية، البيان المشترك: a description, not a name
+    first = len(title)
+    while name and name[0] in HONORIFICS:
+        name = name[1:]
+        first += 1
+    if name:
+        name_start = start + matches[first].start()
+        name_end = start + matches[first + len(name) - 1].end()
+    else:
+        name_start = name_end = start
+    kind = classify(words, title, name)
+    gender, number = gender_number(words)
+    if number == "s" and len(words) >= 3 and words[1].startswith("و") and not is_definite(words[0]) and kind != "person":
+        number = "d"
+    return Mention(start, end, text[start:end], " ".join(title), " ".join(name), kind, gender, number,
+                   name_start, name_end)
+
+
+def subject_extent(text: str, start: int, limit: int) -> int:
+    """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
+
+    It stops at the first adjunct, at a comma that does not open an apposition, at an
+    opening quotation mark or parenthesis, and after twelve words.
+    """
+    pos = start
+    words = 0
+    while pos < limit:
+        m = regex.compile(r"\s*").match(text, pos)
+        pos = m.end() if m else pos
+        if pos >= limit:
+            break
+        ch = text[pos]
+        if ch in "،,":
+            # apposition: "title، name،" keeps going when a name-like word follows
+            nxt = regex.compile(r"[،,]\s*([\p{L}]+)").match(text, pos)
+            if nxt and words and not _ADJUNCT_START.match(text[nxt.start(1):limit]) and not is_definite(nxt.group(1)) and nxt.group(1) not in ("و", "الذي", "التي"):
+                close = text.find("،", nxt.end(1), limit)
+                comma_run = text[nxt.start(1):close if close != -1 else limit]
+                if close != -1 and 1 <= len(comma_run.split()) <= 4 and not _ADJUNCT_START.match(comma_run):
+                    pos = close + 1
+                    words += len(comma_run.split())
+                    continue
+            break
+        if ch in "«»\"“”„(:{[.؟!?؛;\n":
+            break
+        if _ADJUNCT_START.match(text[pos:limit]):
+            break
+        w = regex.compile(r"[\p{L}\p{N}]+").match(text, pos)
+        if not w:
+            break
+        words += 1
+        if words > 12:
+            break
+        pos = w.end()
+    # do not end on a conjunction or preposition
+    span = text[start:pos].rstrip(" ،,")
+    while True:
+        parts = span.rsplit(" ", 1)
+        if len(parts) == 2 and parts[1] in ("و", "في", "فى", "من", "عن", "على", "الى", "مع", "ب", "ل", "قد", "ان"):
+            span = parts[0].rstrip(" ،,")
+            continue
+        break
+    return start + len(span)

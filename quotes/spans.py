@@ -1,0 +1,138 @@
+"""Content spans: quotation-mark pairs, sentences, and the reported clause after a cue.
+
+Quotation marks in the Arabic press are unreliable: « » and “ ” are mixed, ” … ” and
+" … " have no direction, pairs are left unclosed, and a quotation running over several
+paragraphs reopens each paragraph without closing the previous one. Marks are therefore
+paired per paragraph by position (an ambiguous mark opens when it is glued to the word
+after it and closes when glued to the word before), and a paragraph left open continues
+into the next only when that one starts with an opening mark.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import regex
+
+OPENERS = "«„‹"
+CLOSERS = "»›"
+EITHER = "\"“”‟″'‘’{}"
+_MARKS = regex.compile(r"[«»„‹›\"“”‟″‘’{}]|(?<![\p{L}])'|'(?![\p{L}])")
+
+# A full stop that ends a sentence (not 3.8, not an abbreviation dot glued to a letter run).
+_SENT_END = regex.compile(r"(?<!\d)\.(?!\d)|[!?؟]|\n")
+_PARA = regex.compile(r"\n\s*\n|\n")
+
+
+@dataclass(frozen=True)
+class QuotePair:
+    """Text between quotation marks: open_at/close_at are the marks' offsets."""
+
+    open_at: int
+    close_at: int  # offset of the closing mark, or the end of the text it ran to
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open_at + 1, self.close_at
+
+
+def _is_opening(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after in " \n" and before not in " \n:،,(":
+        return False
+    if before in " \n:،,(" or before in OPENERS:
+        return True
+    return after not in " \n.،,:;؛"
+
+
+def find_quote_pairs(text: str) -> list[QuotePair]:
+    """Pair quotation marks; offsets index ``text`` (folded or original: same marks)."""
+    pairs: list[QuotePair] = []
+    para_bounds = [0]
+    for m in _PARA.finditer(text):
+        para_bounds.append(m.end())
+    para_bounds.append(len(text) + 1)
+    pending: int | None = None  # offset of an unclosed opening mark
+    for pi in range(len(para_bounds) - 1):
+        p_start, p_end = para_bounds[pi], min(para_bounds[pi + 1], len(text))
+        para = text[p_start:p_end]
+        first = len(para) - len(para.lstrip())
+        starts_with_open = first < len(para) and para[first] in OPENERS + EITHER and _is_opening(text, p_start + first)
+        if pending is not None:
+            if starts_with_open:
+                # multi-paragraph quotation: the next paragraph reopens it
+                reopen = p_start + first
+            else:
+                end = p_start
+                while end > pending and text[end - 1] in " \n":
+                    end -= 1
+                pairs.append(QuotePair(pending, end, False))
+                pending = None
+                reopen = None
+        else:
+            reopen = None
+        for m in _MARKS.finditer(text, p_start, p_end):
+            i = m.start()
+            ch = text[i]
+            if reopen is not None and i == reopen:
+                continue
+            if pending is None:
+                if ch in CLOSERS:
+                    continue  # a stray closer
+                if ch in OPENERS or _is_opening(text, i):
+                    pending = i
+                continue
+            open_ch = text[pending]
+            if ch in OPENERS or (ch in EITHER and ch != open_ch and _is_opening(text, i) and open_ch in OPENERS):
+                continue  # a nested quotation: kept inside the outer one
+            if ch in ("'", "‘", "’") and open_ch not in ("'", "‘", "’"):
+                continue  # an apostrophe or single mark inside a double-quoted passage
+            pairs.append(QuotePair(pending, i, True))
+            pending = None
+    if pending is not None:
+        end = len(text)
+        while end > pending and text[end - 1] in " \n":
+            end -= 1
+        pairs.append(QuotePair(pending, end, False))
+    return pairs
+
+
+class Sentences:
+    """Sentence boundaries that never cut through a quotation pair."""
+
+    def __init__(self, text: str, pairs: list[QuotePair]) -> None:
+        self.text = text
+        inside = [(p.open_at, p.close_at) for p in pairs]
+        ends = []
+        for m in _SENT_END.finditer(text):
+            pos = m.start()
+            if m.group() != "\n" and any(a < pos < b for a, b in inside):
+                continue
+            ends.append(pos)
+        self.ends = ends
+
+    def end_after(self, pos: int) -> int:
+        """Offset of the first sentence end at or after ``pos`` (or the text's end)."""
+        k = bisect_left(self.ends, pos)
+        return self.ends[k] if k < len(self.ends) else len(self.text)
+
+    def start_before(self, pos: int) -> int:
+        """Offset where the sentence holding ``pos`` starts."""
+        k = bisect_right(self.ends, pos - 1) - 1
+        return self.ends[k] + 1 if k >= 0 else 0
+
+
+def word_count(text: str) -> int:
+    return len(regex.findall(r"[\p{L}\p{N}]+", text))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop white space and clause punctuation at both ends of a span."""
+    while start < end and text[start] in " \n\t،,:;؛-–—":
+        start += 1
+    while end > start and text[end - 1] in " \n\t،,:;؛.-–—(":
+        end -= 1
+    return start, end
