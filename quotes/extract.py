@@ -80,7 +80,8 @@ class _Document:
         self.sentences = Sentences(self.text, self.pairs)
         self.cues = find_cues(self.norm, self.tokens, morphology)
         self.cue_at_token = {c.token_index: c for c in self.cues if c.pos in ("verb", "participle", "masdar")}
-        self.resolver = SpeakerResolver(self.text, self._sentence_span)
+        self.stops = frozenset(c.start for c in self.cues if c.pos == "verb")
+        self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops)
 
     # -- helpers -------------------------------------------------------------------------
     def _sentence_span(self, pos: int) -> tuple[int, int]:
@@ -95,8 +96,9 @@ class _Document:
                 return self.pair_at[i]
         return None
 
-    def _clause_initial(self, cue: Cue) -> bool:
-        if cue.proclitics[:1] in ("و", "ف"):
+    def _clause_initial(self, cue: Cue, strict: bool = False) -> bool:
+        """Whether the cue starts a clause; ``strict`` ignores a bare و/ف proclitic (وبين …)."""
+        if cue.proclitics[:1] in ("و", "ف") and not strict:
             return True
         before = self.text[max(0, cue.start - 12):cue.start].rstrip(" ")
         if not before or before[-1] in "،,.:\n؛!؟?\"»”":
@@ -180,7 +182,7 @@ class _Document:
             if m:
                 start += m.end()
         start += len(text[start:zone_end]) - len(text[start:zone_end].lstrip(" ،,"))
-        end = subject_extent(text, start, zone_end)
+        end = subject_extent(text, start, zone_end, self.stops)
         mention = make_mention(text, start, end) if end > start else None
         if mention is None and cue.pos == "verb" and not self._clause_initial(cue):
             mention = self._subject_before(cue)
@@ -191,10 +193,10 @@ class _Document:
         k = cue.token_index - 1
         sent_start = self.sentences.start_before(cue.start)
         first = None
-        while k >= 0 and cue.token_index - k <= 9 and self.tokens[k].start >= sent_start:
+        while k >= 0 and cue.token_index - k <= 12 and self.tokens[k].start >= sent_start:
             tok = self.tokens[k]
             between = self.text[tok.end:(self.tokens[k + 1].start if k + 1 < len(self.tokens) else cue.start)]
-            if any(ch in between for ch in "،,\"«»“”:"):
+            if any(ch in between for ch in "\"«»“”:()"):
                 break
             if tok.text in _CLAUSE_OPENERS or tok.text in ("قد",):
                 if tok.text == "قد":
@@ -234,7 +236,7 @@ class _Document:
         m = regex.match(r"\s*(?:ما|لما)\s+(\S+)", self.text[start:limit])
         if m:
             start += m.end()
-        end = subject_extent(self.text, start + len(self.text[start:limit]) - len(self.text[start:limit].lstrip()), limit)
+        end = subject_extent(self.text, start + len(self.text[start:limit]) - len(self.text[start:limit].lstrip()), limit, self.stops)
         mention = make_mention(self.text, start, end) if end > start else None
         mention = mention if mention is None else make_mention(self.text, mention.start, mention.end)
         s, e = trim(self.text, *pair.inner)
@@ -256,18 +258,24 @@ class _Document:
             rest = regex.search(r"(?:،|,)?\s*(?:ف|و)?(?:ان|انه|انها|انهم)\s", text[np_start:limit])
             if not rest:
                 return None
-            np_end = subject_extent(text, np_start, np_start + rest.start())
+            np_end = subject_extent(text, np_start, np_start + rest.start(), self.stops)
             mention = make_mention(text, np_start, np_end) if np_end > np_start else None
             if mention is None:
                 return None
             return Candidate(cue, np_start + rest.end(), -1, "indirect", "according to … then content", mention, None, 0.85)
         # post-posed: the content precedes the cue in the same sentence
-        np_end = subject_extent(text, np_start, limit)
+        np_end = subject_extent(text, np_start, limit, self.stops)
         mention = make_mention(text, np_start, np_end) if np_end > np_start else None
-        if mention is None:
-            return None
-        pair = self._pair_just_before(cue.start)
-        if pair is not None and pair.open_at >= sent_start and word_count(text[pair.open_at:pair.close_at]) >= 2:
+        if mention is None or regex.match(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$", mention.text):
+            return None  # على حد تعبيره: marks the wording, the speaker is already known
+        tail = text[np_end:limit]
+        if word_count(tail) > 3 and not regex.match(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b", tail):
+            return None  # a parenthetical «بحسب X» inside a sentence whose own cue follows
+        # the quoted words of the sentence are what the source said (… «…» بين البلدين، بحسب ما قال X)
+        inside = [p for p in self.pairs if p.closed and sent_start <= p.open_at and p.close_at < cue.start
+                  and word_count(text[p.open_at:p.close_at]) >= 2]
+        pair = inside[-1] if inside else None
+        if pair is not None:
             s, e = trim(text, *pair.inner)
             return Candidate(cue, s, e, "direct", "quotation then according to", mention, pair, 0.85)
         s, e = trim(text, sent_start, cue.start)
@@ -319,9 +327,9 @@ class _Document:
                 if cue.pos == "masdar" and prev and self.cue_at_token.get(cue.token_index - 1):
                     continue
                 cand = self._forward(cue)
-                if cand is not None and cue.strict and not self._clause_initial(cue) and cand.construction != "cue + quotation marks":
+                if cand is not None and cue.strict and not self._clause_initial(cue, strict=True) and cand.construction != "cue + quotation marks":
                     cand = None
-                if cand is None and cue.pos == "verb":
+                if cand is None and cue.pos == "verb" and not cue.strict:
                     cand = self._backward(cue)
                 if cand is not None and cue.strict:
                     cand.base_confidence *= 0.9

@@ -19,7 +19,7 @@ import regex
 
 # Role nouns that head a title (folded; the article ال is stripped before lookup).
 TITLE_HEADS = frozenset(
-    """وزير وزيره رئيس رئيسه نائب نائبه مستشار مستشاره مساعد مساعده مبعوث مبعوثه سفير سفيره مدير مديره
+    """وزير وزيره رئيس رئيسه نائب نائبه مستشار مستشاره مساعد مبعوث مبعوثه سفير سفيره مدير مديره
     امين متحدث متحدثه ناطق ناطقه قائد قائده زعيم عضو عضوه محافظ حاكم ملك امير اميره شيخ ولي سيد سيده
     دكتور د لواء عميد عقيد فريق مشير جنرال قيادي مسؤول مسؤوله منسق منسقه مفوض مفوضه مندوب مندوبه
     ممثل ممثله مرشد مفتي وكيل وكيله نقيب عمده رئيسا مدرب لاعب محلل خبير كاتب صحفي باحث استاذ
@@ -53,11 +53,11 @@ _EVENT_NOUNS = (
 _TIME_WORDS = (
     "اليوم|امس|غدا|الليله|مساء|صباح|ظهر|صباحا|مساءا|مساء|ليل|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|"
     "السبت|يوم|ايضا|كذلك|مجددا|رسميا|بدوره|بدورها|حاليا|سابقا|لاحقا|قبل|بعد|خلال|عقب|اثناء|امام|لدي|عبر|"
-    "منذ|عند|حيث|قد|لقد|فقط|ذلك|وقتها|صراحه|بوضوح|مؤخرا|الماضي|الاسبوع|الشهر|فى"
+    "منذ|عند|حيث|قد|لقد|فقط|ذلك|وقتها|صراحه|بوضوح|مؤخرا|الماضي|الاسبوع|الشهر|اواخر|اوائل|منتصف|مطلع|غضون"
 )
 _ADJUNCT_START = regex.compile(
-    rf"^(?:(?:في|فى|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|ل(?:ـ)?(?:صحيفه|وكاله|قناه|موقع|مراسل|وسائل|الصحفيين|الصحافيين|الصحافه)|"
-    r"الى (?:ان|انه|انها)\b|على (?:ان|انه|انها)\b|(?:الذي|التي|الذين|اللذان|اللتان)\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
+    rf"^(?:(?:في|في|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|ل(?:ـ)?(?:صحيفه|وكاله|قناه|موقع|مراسل|وسائل|الصحفيين|الصحافيين|الصحافه)|"
+    r"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:الذي|التي|الذين|اللذان|اللتان)\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
 
@@ -106,15 +106,15 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
         i = 1
         while i < n:
             w = words[i]
-            if w in HONORIFICS or is_definite(w) or w in ("باسم", "بن", "لدي", "في", "فى", "عن") or w.startswith("لشؤون") or (
+            if w in HONORIFICS or is_definite(w) or w in ("باسم", "بن", "لدي", "في", "في", "عن") or w.startswith("لشؤون") or (
                 _bare(w) in TITLE_HEADS and i + 1 < n and is_definite(words[i + 1])
             ):
                 # "في" inside a title (مسؤول كبير في وزارة الدفاع) only when a definite word follows
-                if w in ("في", "فى", "عن") and not (i + 1 < n and (is_definite(words[i + 1]) or _bare(words[i + 1]) in ORGANISATION_HEADS)):
+                if w in ("في", "في", "عن") and not (i + 1 < n and (is_definite(words[i + 1]) or _bare(words[i + 1]) in ORGANISATION_HEADS)):
                     break
                 i += 1
                 continue
-            if not is_definite(w) and i + 1 < n and is_definite(words[i + 1]) and (
+            if not is_definite(w) and i + 1 < n and is_definite(words[i + 1]) and (  # noqa: SIM102
                 _bare(w) in ORGANISATION_HEADS or w in ("كبير", "رفيع", "بارز", "اخر", "رسمي", "سابق", "عام")
             ):
                 i += 1  # construct chain of the title: مسؤول كبير في وزارة …, مدير مكتب الرئيس
@@ -140,7 +140,7 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
             if _bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS:
                 j += 1  # the family name closes the name: الكاظمي، الأعرجي
             break
-        if w in ("و", "في", "فى", "من", "عن", "على", "الى", "مع"):
+        if w in ("و", "في", "في", "من", "عن", "علي", "الي", "مع"):
             break
         j += 1
     title = words[:title_end]
@@ -198,7 +198,10 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
     if not words:
         return None
     title, name, _rest = split_title_name(words)
-    if _bare(words[0]) in ANONYMOUS_HEADS or _bare(words[0]) in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS:
+    head_is_name = bool(name) and not title
+    if (_bare(words[0]) in ANONYMOUS_HEADS or _bare(words[0]) in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS) and (
+        not name or head_is_name
+    ):
         title, name = words, []  # مصادر فلسطينية، البيان المشترك: a description, not a name
     first = len(title)
     while name and name[0] in HONORIFICS:
@@ -217,7 +220,11 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
                    name_start, name_end)
 
 
-def subject_extent(text: str, start: int, limit: int) -> int:
+_PREPOSITIONS = frozenset("الي علي عن من مع في في ب ل حول بشان نحو ازاء تجاه لدي عبر".split())
+_INNER_PREPOSITIONS = frozenset("الي علي عن مع حول بشان نحو ازاء تجاه لدي عبر".split())
+
+
+def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | set[int] = frozenset()) -> int:
     """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
 
     It stops at the first adjunct, at a comma that does not open an apposition, at an
@@ -247,7 +254,9 @@ def subject_extent(text: str, start: int, limit: int) -> int:
         if _ADJUNCT_START.match(text[pos:limit]):
             break
         w = regex.compile(r"[\p{L}\p{N}]+").match(text, pos)
-        if not w:
+        if not w or pos in stops:
+            break  # a verb (another cue) ends the phrase
+        if w.group() in (_PREPOSITIONS if words == 0 else _INNER_PREPOSITIONS):
             break
         words += 1
         if words > 12:
@@ -257,7 +266,7 @@ def subject_extent(text: str, start: int, limit: int) -> int:
     span = text[start:pos].rstrip(" ،,")
     while True:
         parts = span.rsplit(" ", 1)
-        if len(parts) == 2 and parts[1] in ("و", "في", "فى", "من", "عن", "على", "الى", "مع", "ب", "ل", "قد", "ان"):
+        if len(parts) == 2 and parts[1] in ("و", "في", "في", "من", "عن", "علي", "الي", "مع", "ب", "ل", "قد", "ان"):
             span = parts[0].rstrip(" ،,")
             continue
         break

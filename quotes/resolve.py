@@ -10,6 +10,7 @@ modifiers, zero subjects by recency with the verb's gender and number agreement.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -40,15 +41,27 @@ def _words(s: str) -> tuple[str, ...]:
     return tuple(regex.findall(r"[\p{L}\p{N}]+", s))
 
 
-def _strip_conj(w: str) -> str:
-    return w[1:] if w.startswith("و") and len(w) > 3 and w[1:2] != "و" else w
+def _title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """«الوزير العراقي» names the holder of «وزير الخارجية العراقي»: same head noun, and the
+    mention's other words are in the title, or are nisba adjectives the title left implicit
+    («وزير الخارجية» introduced, «وزير الخارجية العراقي» used later)."""
+    if not mention or not title or _bare(mention[0]) != _bare(title[0]):
+        return False
+    rest = {_bare(w) for w in mention[1:] if w not in ("في", "باسم")}
+    have = {_bare(w) for w in title}
+    missing = rest - have
+    if rest and not (rest & have):
+        return False
+    return all(w.endswith(("ي", "يه")) for w in missing)
 
 
 class SpeakerResolver:
     """Resolves mentions in text order; one instance per document."""
 
-    def __init__(self, text: str, sentence_of: callable) -> None:
+    def __init__(self, text: str, sentence_of: Callable[[int], tuple[int, int]],
+                 stops: frozenset[int] = frozenset()) -> None:
         self.text = text
+        self.stops = stops
         self.sentence_of = sentence_of
         self.entities: list[Entity] = []
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
@@ -59,10 +72,14 @@ class SpeakerResolver:
         """Every 'title + name' phrase of the text, with its position."""
         found: list[tuple[int, Mention]] = []
         for m in regex.finditer(r"(?<![\p{L}])[\p{L}]+", self.text):
-            if _bare(_strip_conj(m.group())) not in TITLE_HEADS:
+            w = m.group()
+            if _bare(w) in TITLE_HEADS:
+                start = m.start()
+            elif w.startswith("و") and _bare(w[1:]) in TITLE_HEADS:
+                start = m.start() + 1  # وزير is a title, ووزير is «and the minister»
+            else:
                 continue
-            start = m.start() + (1 if m.group().startswith("و") and _bare(m.group()[1:]) in TITLE_HEADS else 0)
-            end = subject_extent(self.text, start, min(len(self.text), start + 200))
+            end = subject_extent(self.text, start, min(len(self.text), start + 200), self.stops)
             mention = make_mention(self.text, start, end)
             if mention and mention.name and mention.title:
                 found.append((start, mention))
@@ -88,14 +105,7 @@ class SpeakerResolver:
 
     def _find_by_title(self, mention: Mention) -> Entity | None:
         words = _words(mention.text)
-        head = _bare(words[0])
-        rest = {_bare(w) for w in words[1:] if w not in ("في", "فى", "باسم")}
-        hits = []
-        for e in self.entities:
-            for t in e.titles + [e.key_words]:
-                if t and _bare(t[0]) == head and rest <= {_bare(w) for w in t}:
-                    hits.append(e)
-                    break
+        hits = [e for e in self.entities if any(_title_matches(words, t) for t in e.titles + [e.key_words])]
         return max(hits, key=lambda e: e.last_seen) if hits else None
 
     def _new_entity(self, words: tuple[str, ...], span: tuple[int, int], kind: str, title: tuple[str, ...],
@@ -177,14 +187,11 @@ class SpeakerResolver:
 
     def _title_in_inventory(self, mention: Mention, pos: int) -> Mention | None:
         words = _words(mention.text)
-        head = _bare(words[0])
-        if head not in TITLE_HEADS:
+        if _bare(words[0]) not in TITLE_HEADS:
             return None
-        rest = {_bare(w) for w in words[1:] if w not in ("في", "فى", "باسم")}
         best = None
         for at, m in self._inventory:
-            t = _words(m.title)
-            if t and _bare(t[0]) == head and rest <= {_bare(w) for w in t}:
+            if _title_matches(words, _words(m.title)):
                 if best is None or (at <= pos and (best[0] > pos or at > best[0])):
                     best = (at, m)
         return best[1] if best else None
