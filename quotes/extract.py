@@ -30,6 +30,7 @@ COMPLEMENTISERS = frozenset(
 # Words that link a following cue to the clause before it; they end that clause too.
 _CONNECTORS = frozenset("فيما كما بينما حيث و ثم لكن لكنه لكنها غير ان الا".split())
 _CLAUSE_OPENERS = frozenset("كان وكان وكانت كانت ان وان الا فيما بينما حيث كما بعدما وقد قد لكن".split())
+_PRONOUN_CARRIERS = frozenset("لكنه لكنها انه انها وانه وانها فانه فانها هو هي وهو وهي كما".split())
 _MIN_DIRECT_WORDS = 3
 
 
@@ -82,10 +83,15 @@ class _Document:
         self.cue_at_token = {c.token_index: c for c in self.cues if c.pos in ("verb", "participle", "masdar")}
         self.stops = frozenset(c.start for c in self.cues if c.pos == "verb")
         self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops)
+        self._silent_subject: dict[int, tuple[Mention | None, int]] = {}
 
     # -- helpers -------------------------------------------------------------------------
     def _sentence_span(self, pos: int) -> tuple[int, int]:
         return self.sentences.start_before(pos), self.sentences.end_after(pos)
+
+    def _nested(self, cue: Cue) -> bool:
+        return any(p.closed and p.open_at < cue.start < p.close_at and word_count(self.text[p.open_at:p.close_at]) >= 4
+                   for p in self.pairs)
 
     def _inside_pair(self, pos: int) -> bool:
         return any(p.open_at < pos < p.close_at for p in self.pairs)
@@ -172,11 +178,11 @@ class _Document:
         if cue.enclitic:
             return None
         zone = text[start:zone_end]
-        relay = regex.search(r"(?<![\p{L}])عن(?= )", zone)
+        relay = regex.search(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])", zone)
         if relay and (cue.lemma in ("نقل", "نقلا عن") or cue.pos == "according"):
+            if relay.group() != "عن":
+                return None  # نقل التلفزيون عنه: the pronoun is the previous speaker
             start = start + relay.end()
-            if regex.match(r"\s*(?:ه|ها|هم)\b", text[start:zone_end]):
-                return None
         elif cue.pos == "document":
             m = regex.match(r"\s*(?:في|فى|ب)\s*", zone)
             if m:
@@ -198,6 +204,8 @@ class _Document:
             between = self.text[tok.end:(self.tokens[k + 1].start if k + 1 < len(self.tokens) else cue.start)]
             if any(ch in between for ch in "\"«»“”:()"):
                 break
+            if k == cue.token_index - 1 and tok.text in _PRONOUN_CARRIERS:
+                return None  # لكنه أوضح: the subject is the pronoun
             if tok.text in _CLAUSE_OPENERS or tok.text in ("قد",):
                 if tok.text == "قد":
                     k -= 1
@@ -326,8 +334,10 @@ class _Document:
                     continue  # part of «بحسب ما قال»: handled by the according-to cue
                 if cue.pos == "masdar" and prev and self.cue_at_token.get(cue.token_index - 1):
                     continue
+                if self._nested(cue):
+                    continue  # speech reported inside a quotation belongs to the outer quotation
                 cand = self._forward(cue)
-                if cand is not None and cue.strict and not self._clause_initial(cue, strict=True) and cand.construction != "cue + quotation marks":
+                if cand is not None and cue.strict and not self._clause_initial(cue, strict=True):
                     cand = None
                 if cand is None and cue.pos == "verb" and not cue.strict:
                     cand = self._backward(cue)
@@ -342,7 +352,21 @@ class _Document:
                 self._finish_clause(cand, cands[i + 1:])
         cands = [c for c in cands if c.content_end > c.content_start and word_count(self.text[c.content_start:c.content_end]) >= 2]
         cands = self._dedupe(cands)
-        for cand in cands:
+        quoted = {c.cue.start for c in cands}
+        events = [(c.cue.start, c) for c in cands]
+        for cue in self.cues:
+            if (cue.pos == "verb" and cue.start not in quoted and not self._nested(cue)
+                    and (not cue.strict or self._clause_initial(cue, strict=True))):
+                zone_end = min(self.sentences.end_after(cue.end), cue.end + 300)
+                events.append((cue.start, cue))
+                self._silent_subject[cue.start] = (self._mention(cue, zone_end), zone_end)
+        for _pos, item in sorted(events, key=lambda e: e[0]):
+            if isinstance(item, Cue):
+                mention = self._silent_subject[item.start][0]
+                if mention is not None and mention.type == "person" and mention.name:
+                    self.resolver.observe(mention, item.start, item.gender)
+                continue
+            cand = item
             gender = cand.cue.gender if cand.cue.pos in ("verb", "participle") else None
             number = cand.cue.number if cand.cue.pos == "verb" else None
             cand.resolution = self.resolver.resolve(cand.mention, cand.cue.start, gender, number, cand.cue.continuation)

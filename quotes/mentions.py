@@ -220,6 +220,8 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
                    name_start, name_end)
 
 
+_COMPLEMENTISERS = frozenset("ان انه انها انهم انهما اننا بان بانه بانها بانهم".split())
+_POST_MODIFIERS = frozenset("المكون المكونه المؤلف المؤلفه الصادر الصادره المشكل المشكله المرافق المرافقه".split())
 _PREPOSITIONS = frozenset("الي علي عن من مع في في ب ل حول بشان نحو ازاء تجاه لدي عبر".split())
 _INNER_PREPOSITIONS = frozenset("الي علي عن مع حول بشان نحو ازاء تجاه لدي عبر".split())
 
@@ -232,6 +234,9 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     """
     pos = start
     words = 0
+    first_anonymous = False
+    in_phrase = False
+    prev_word = ""
     while pos < limit:
         m = regex.compile(r"\s*").match(text, pos)
         pos = m.end() if m else pos
@@ -256,8 +261,20 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         w = regex.compile(r"[\p{L}\p{N}]+").match(text, pos)
         if not w or pos in stops:
             break  # a verb (another cue) ends the phrase
-        if w.group() in (_PREPOSITIONS if words == 0 else _INNER_PREPOSITIONS):
+        word = w.group()
+        if word in (_PREPOSITIONS if words == 0 else _INNER_PREPOSITIONS) or word in _COMPLEMENTISERS:
             break
+        if word.startswith("لل") or (word.startswith("لال") and len(word) > 4) or word in _POST_MODIFIERS:
+            break  # للصحفيين، لحزب: an addressee; المكون من، الصادر عن: a modifier clause
+        if words == 1 and first_anonymous and is_definite(word):
+            break  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
+        if words == 0:
+            first_anonymous = _bare(word) in ANONYMOUS_HEADS and not is_definite(word)
+        elif first_anonymous and is_definite(word) and not in_phrase:
+            break
+        if word in ("في", "من", "باسم", "ب"):
+            in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع» definite words are fine
+        prev_word = word
         words += 1
         if words > 12:
             break

@@ -157,6 +157,14 @@ class SpeakerResolver:
             self.speakers.append((pos, res.entity))
         return res
 
+    def observe(self, mention: Mention, pos: int, gender: str | None) -> None:
+        """A subject of a reporting verb that quoted nothing (وندد X بـ… وقال: «…»): it becomes
+        the salient speaker for the zero subjects that follow."""
+        res = self._resolve_mention(mention, pos, gender)
+        if res.entity is not None:
+            res.entity.last_seen = pos
+            self.speakers.append((pos, res.entity))
+
     def _resolve_mention(self, mention: Mention, pos: int, gender: str | None) -> Resolution:
         words = _words(mention.text)
         if mention.name and mention.type == "person":
