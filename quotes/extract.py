@@ -206,6 +206,10 @@ class _Document:
                 break
             if k == cue.token_index - 1 and tok.text in _PRONOUN_CARRIERS:
                 return None  # لكنه أوضح: the subject is the pronoun
+            if tok.text == "قد" and k != cue.token_index - 1:
+                return None  # قد + another verb: the words before belong to that clause
+            if tok.text.isdigit():
+                return None
             if tok.text in _CLAUSE_OPENERS or tok.text in ("قد",):
                 if tok.text == "قد":
                     k -= 1

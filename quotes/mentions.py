@@ -20,7 +20,7 @@ import regex
 # Role nouns that head a title (folded; the article ال is stripped before lookup).
 TITLE_HEADS = frozenset(
     """وزير وزيره رئيس رئيسه نائب نائبه مستشار مستشاره مساعد مبعوث مبعوثه سفير سفيره مدير مديره
-    امين متحدث متحدثه ناطق ناطقه قائد قائده زعيم عضو عضوه محافظ حاكم ملك امير اميره شيخ ولي سيد سيده
+    امين امينه نظير نظيره نظيرها نظيرته متحدث متحدثه ناطق ناطقه قائد قائده زعيم عضو عضوه محافظ حاكم ملك امير اميره شيخ ولي سيد سيده
     دكتور د لواء عميد عقيد فريق مشير جنرال قيادي مسؤول مسؤوله منسق منسقه مفوض مفوضه مندوب مندوبه
     ممثل ممثله مرشد مفتي وكيل وكيله نقيب عمده رئيسا مدرب لاعب محلل خبير كاتب صحفي باحث استاذ
     مراسل مراسله مبعوث سكرتير سكرتيره قاضي مدعي محامي ضابط جندي رائد ناشط ناشطه مؤسس مؤسسه
@@ -56,7 +56,7 @@ _TIME_WORDS = (
     "منذ|عند|حيث|قد|لقد|فقط|ذلك|وقتها|صراحه|بوضوح|مؤخرا|الماضي|الاسبوع|الشهر|اواخر|اوائل|منتصف|مطلع|غضون"
 )
 _ADJUNCT_START = regex.compile(
-    rf"^(?:(?:في|في|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|ل(?:ـ)?(?:صحيفه|وكاله|قناه|موقع|مراسل|وسائل|الصحفيين|الصحافيين|الصحافه)|"
+    rf"^(?:(?:في|في|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
     r"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:الذي|التي|الذين|اللذان|اللتان)\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
@@ -90,67 +90,75 @@ def is_definite(word: str) -> bool:
     return bool(_AL.match(word)) and len(word) > 3
 
 
+_GLUE = ("عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ام")
+_ADJECTIVES = frozenset("كبير رفيع بارز اخر رسمي سابق عام".split())
+
+
+def _definite_like(w: str) -> bool:
+    """A definite word, or a preposition fused with the article (للأمم، بالوزارة)."""
+    return is_definite(w) or (w.startswith(("لل", "بال")) and len(w) > 4)
+
+
+def _name_run_ok(run: list[str]) -> bool:
+    """Indefinite words and compounds, closed by at most one family name (الكاظمي)."""
+    if not run or len(run) > 6 or _definite_like(run[0]) or run[0] in _GLUE[2:]:
+        return False
+    for k, w in enumerate(run):
+        if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _STOPWORDS:
+            return False
+        if _definite_like(w) and k != len(run) - 1 and run[k - 1] not in _GLUE:
+            return False
+        if _definite_like(w) and (_bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS):
+            return False
+    return True
+
+
 def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(title words, name words, trailing title words) of a subject phrase.
 
-    A name is a run of indefinite words (with at most one definite word closing it, the
-    family name: مصطفى الكاظمي); a title is a role noun with its definite complements.
+    Title first (وزير الخارجية الأميركي أنتوني بلينكن): the name is the run of indefinite
+    words that closes the phrase after the title's last definite word. Name first (ديفيد
+    شينكر مساعد وزيرة الخارجية): the name is the leading run, up to a role noun.
     """
     n = len(words)
     if n == 0:
         return [], [], []
-    i = 0
-    # leading honorifics and title
-    title_end = 0
     if _bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS:
-        i = 1
-        while i < n:
-            w = words[i]
-            if w in HONORIFICS or is_definite(w) or w in ("باسم", "بن", "لدي", "في", "في", "عن") or w.startswith("لشؤون") or (
-                _bare(w) in TITLE_HEADS and i + 1 < n and is_definite(words[i + 1])
-            ):
-                # "في" inside a title (مسؤول كبير في وزارة الدفاع) only when a definite word follows
-                if w in ("في", "في", "عن") and not (i + 1 < n and (is_definite(words[i + 1]) or _bare(words[i + 1]) in ORGANISATION_HEADS)):
-                    break
-                i += 1
+        for i in range(1, n):
+            if not _definite_like(words[i - 1]):
                 continue
-            if not is_definite(w) and i + 1 < n and is_definite(words[i + 1]) and (  # noqa: SIM102
-                _bare(w) in ORGANISATION_HEADS or w in ("كبير", "رفيع", "بارز", "اخر", "رسمي", "سابق", "عام")
-            ):
-                i += 1  # construct chain of the title: مسؤول كبير في وزارة …, مدير مكتب الرئيس
-                continue
-            if w in ("كبير", "رفيع", "بارز", "اخر", "رسمي", "سابق", "عام", "المستوي"):
-                i += 1
-                continue
-            break
-        title_end = i
-    # the name: indefinite words, compounds (عبد العزيز، ابو ردينة، بن محمد) and one family name
-    glue = ("عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ام")
-    j = title_end
+            # the longest valid run from i: it may be followed by a modifier (… بايدن في البيت الأبيض)
+            for j in range(n, i, -1):
+                after = words[j] if j < n else ""
+                if _name_run_ok(words[i:j]) and (not after or after in _STOPWORDS or _bare(after) in TITLE_HEADS):
+                    return words[:i], words[i:j], words[j:]
+        return words, [], []
+    j = 0
     while j < n:
         w = words[j]
-        if j > title_end and _bare(w) in TITLE_HEADS:
+        if _bare(w) in TITLE_HEADS and j > 0:
             break
-        if is_definite(w):
-            if j == title_end:
+        if _definite_like(w):
+            if j == 0:
                 break
-            if words[j - 1] in glue:
+            if words[j - 1] in _GLUE:
                 j += 1
                 continue
             if _bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS:
                 j += 1  # the family name closes the name: الكاظمي، الأعرجي
             break
-        if w in ("و", "في", "في", "من", "عن", "علي", "الي", "مع"):
+        if w in _STOPWORDS:
             break
         j += 1
-    title = words[:title_end]
-    name = words[title_end:j]
-    rest = words[j:]
-    if not title and rest and name and _bare(rest[0]) in TITLE_HEADS:
-        return [], name, rest  # name first, title after: ديفيد شينكر مساعد وزيرة الخارجية
+    name, rest = words[:j], words[j:]
     if not name:
         return words, [], []
-    return title, name, rest
+    return [], name, rest
+
+
+_STOPWORDS = frozenset(
+    "و في من عن علي الي مع ان قد لم لن ما لا هو هي هذا هذه ذلك تلك الذي التي كان كانت ثم او ام كل بعد قبل عند حتي منذ لكن بل اذا لو كما فيما بين".split()
+)
 
 
 def classify(words: list[str], title: list[str], name: list[str]) -> str:
@@ -197,13 +205,15 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
     words = [m.group() for m in matches]
     if not words:
         return None
-    title, name, _rest = split_title_name(words)
-    head_is_name = bool(name) and not title
-    if (_bare(words[0]) in ANONYMOUS_HEADS or _bare(words[0]) in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS) and (
-        not name or head_is_name
+    title, name, rest = split_title_name(words)
+    head = _bare(words[0])
+    if (head in ANONYMOUS_HEADS or head in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS or head in ORGANISATION_HEADS) and (
+        not name or not title
     ):
-        title, name = words, []  # مصادر فلسطينية، البيان المشترك: a description, not a name
-    first = len(title)
+        title, name = words, []  # مصادر فلسطينية، البيان المشترك، مكتب حاكم إسطنبول: a description
+    elif not title and name and rest:
+        title = rest  # name first: ستيفان دوغاريك المتحدث باسم الأمم المتحدة
+    first = len(title) if words[: len(title)] == title else 0
     while name and name[0] in HONORIFICS:
         name = name[1:]
         first += 1
@@ -264,12 +274,15 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         word = w.group()
         if word in (_PREPOSITIONS if words == 0 else _INNER_PREPOSITIONS) or word in _COMPLEMENTISERS:
             break
-        if word.startswith("لل") or (word.startswith("لال") and len(word) > 4) or word in _POST_MODIFIERS:
-            break  # للصحفيين، لحزب: an addressee; المكون من، الصادر عن: a modifier clause
+        if word in _POST_MODIFIERS:
+            break  # المكون من، الصادر عن: a modifier clause, not the name
+        if word.startswith("لل") and (words == 0 or not is_definite(prev_word)):
+            break  # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title
         if words == 1 and first_anonymous and is_definite(word):
             break  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
         if words == 0:
-            first_anonymous = _bare(word) in ANONYMOUS_HEADS and not is_definite(word)
+            # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
+            first_anonymous = _bare(word) in ANONYMOUS_HEADS and not is_definite(word) and word not in ("احد", "احدي", "بعض")
         elif first_anonymous and is_definite(word) and not in_phrase:
             break
         if word in ("في", "من", "باسم", "ب"):
