@@ -15,7 +15,20 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .mentions import TITLE_HEADS, Mention, _bare, make_mention, subject_extent
+from .mentions import (
+    _GLUE,
+    _STOPWORDS,
+    ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
+    HONORIFICS,
+    ORGANISATION_HEADS,
+    TITLE_HEADS,
+     Mention,
+    _bare,
+    is_definite,
+    make_mention,
+    subject_extent,
+)
 
 
 @dataclass
@@ -97,6 +110,44 @@ class SpeakerResolver:
                     best = (*rank, m)
         return best[2] if best else None
 
+    def _name_in_text(self, words: tuple[str, ...]) -> Mention | None:
+        """The fullest «given names + family name» the text writes for a lone family name.
+
+        News introduces a person once with the given name (واستقالت ريما خلف …) and then
+        uses the family name alone. The given names are the words right before some
+        occurrence of the family name: no punctuation between, no function words, no
+        definite words, no conjunction-prefixed long words (واستقالت), at most two of them
+        besides the links بن/أبو/عبد.
+        """
+        if not words or len(words) > 2 or any(
+            w in _STOPWORDS or _bare(w) in TITLE_HEADS or w in ORGANISATION_HEADS or _bare(w) in ORGANISATION_HEADS
+            or _bare(w) in ANONYMOUS_HEADS or _bare(w) in DOCUMENT_HEADS for w in words
+        ):
+            return None
+        pattern = regex.compile(r"(?<![\p{L}])" + r"\s+".join(map(regex.escape, words)) + r"(?![\p{L}])")
+        best: tuple[int, int, int] | None = None
+        for m in pattern.finditer(self.text):
+            pos = m.start()
+            given = 0
+            start = pos
+            while given < 2:
+                prev = regex.search(r"([\p{L}]+) +$", self.text[max(0, start - 40):start])
+                if not prev:
+                    break
+                w = prev.group(1)
+                wstart = start - len(prev.group(0))
+                if (w in _STOPWORDS or _bare(w) in TITLE_HEADS or is_definite(w) or wstart in self.stops
+                        or (w.startswith("و") and len(w) >= 5) or w in HONORIFICS):
+                    break
+                start = wstart
+                if w not in _GLUE:
+                    given += 1
+            if start < pos and (best is None or (pos - start) > (best[1] - best[0])):
+                best = (start, m.end(), pos)
+        if best is None:
+            return None
+        return make_mention(self.text, best[0], best[1])
+
     # -- entities ------------------------------------------------------------------------
     def _find_by_name(self, words: tuple[str, ...]) -> Entity | None:
         want = {_bare(w) for w in words}
@@ -119,6 +170,8 @@ class SpeakerResolver:
         title = _words(mention.title)
         entity = self._find_by_name(words)
         known = self._inventory_match(words, pos)
+        if (known is None or len(_words(known.name)) <= len(words)) and (entity is None or len(entity.key_words) <= len(words)):
+            known = self._name_in_text(words) or known
         if known is not None and len(_words(known.name)) > len(words):
             # the article gives a fuller form elsewhere: use it
             full = _words(known.name)
@@ -174,6 +227,8 @@ class SpeakerResolver:
         if len(words) <= 2 and _bare(words[0]) not in TITLE_HEADS:
             entity = self._find_by_name(words)
             known = self._inventory_match(words, pos)
+            if entity is None and known is None:
+                known = self._name_in_text(words)
             if entity is not None or known is not None:
                 if known is not None:
                     fake = make_mention(self.text, known.start, known.end)
