@@ -151,6 +151,8 @@ class _Document:
             if word in COMPLEMENTISERS:
                 return self._clause(cue, subject_end or tok.start, tok.end)
             other = self.cue_at_token.get(k)
+            if other is not None and other.strict and not self._clause_initial(other, strict=True):
+                other = None  # «بين البلدين» inside the subject's adjunct: a preposition, not a verb
             if other is not None:
                 if other.pos in ("participle", "masdar") and (other.lemma == "قال" or other.lemma == "قول"):
                     subject_end = subject_end or tok.start  # وأضاف قائلاً: / عن الوزير قوله إن

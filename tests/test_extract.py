@@ -1,0 +1,225 @@
+"""Each construction of Arabic reported speech, as a case on a real sentence.
+
+The sentences come from the seed articles and the dev corpus (shortened where the rest
+of the article does not matter). Every assertion checks what a reviewer would check:
+the span, the speaker's full name, the kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.extract import Extractor
+from quotes.normalize import fold
+from quotes.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, text: str):
+    quotes = extractor.extract(Article(doc="t.txt", text=text))
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        assert 0 <= q.confidence <= 1
+    return quotes
+
+
+def one(quotes, containing: str):
+    hits = [q for q in quotes if containing in q.text]
+    assert len(hits) == 1, [q.text for q in quotes]
+    return hits[0]
+
+
+def same(a: str, b: str) -> bool:
+    return fold(a) == fold(b)
+
+
+INTRO = (
+    "وقال مستشار الأمن القومي العراقي، قاسم الأعرجي، إن بغداد وواشنطن اتفقتا على رحيل القواعد العسكرية الأمريكية.\n\n"
+)
+
+
+def test_vso_with_apposition_and_adjunct_name_is_not_speaker(extractor: Extractor) -> None:
+    text = INTRO + (
+        "وقال مستشار الأمن القومي العراقي، في مؤتمر صحفي مع وزير الخارجية فؤاد حسين، عقب جلسة الحوار "
+        "الاستراتيجي الثالثة بين البلدين، إن “بغداد وواشنطن اتفقتا على إدارة العراق للحرب ضد داعش، وعلى ألا "
+        "تكون هناك قواعد عسكرية أميركية أو أجنبية في العراق”."
+    )
+    qs = run(extractor, text)
+    first = one(qs, "رحيل القواعد")
+    assert same(first.speaker, "قاسم الأعرجي") and first.kind == "indirect"
+    q = one(qs, "إدارة العراق للحرب")
+    assert same(q.speaker, "قاسم الأعرجي"), q.evidence
+    assert q.kind == "direct" and q.text.startswith("بغداد") and q.text.endswith("في العراق")
+    assert "title" in q.evidence["speaker_rule"]
+
+
+def test_svo_subject_before_the_verb(extractor: Extractor) -> None:
+    text = (
+        "نقلت وكالة الأنباء العراقية الرسمية (واع) عن رئيس الوزراء مصطفى الكاظمي، أن بغداد وواشنطن تؤكدان "
+        "التزامهما بانسحاب القوات الأمريكية من العراق.\n\n"
+        "وكان الكاظمي أكد الخميس أن الحوار بين العراق والولايات المتحدة يعتمد على رأي المرجعية والبرلمان."
+    )
+    qs = run(extractor, text)
+    relay = one(qs, "تؤكدان التزامهما")
+    assert same(relay.speaker, "مصطفى الكاظمي"), "relay: the person quoted, not the agency"
+    q = one(qs, "يعتمد على رأي المرجعية")
+    assert same(q.speaker, "مصطفى الكاظمي")
+    assert q.text.startswith("الحوار") and not q.text.endswith(".")
+
+
+def test_continuation_verb_resolves_to_previous_speaker(extractor: Extractor) -> None:
+    text = (
+        "وقال وزير الخارجية العراقي فؤاد حسين إن المجالات العسكرية والاقتصادية تدخل ضمن بنود الحوار.\n\n"
+        "وأضاف أن مواجهة كورونا تتطلب استكمال التعاون بين وزارتي الصحة في العراق والولايات المتحدة."
+    )
+    q = one(run(extractor, text), "مواجهة كورونا")
+    assert same(q.speaker, "فؤاد حسين") and q.speaker_mention == ""
+    assert "no subject" in q.evidence["speaker_rule"]
+
+
+def test_feminine_verb_agrees_with_a_ministry(extractor: Extractor) -> None:
+    text = (
+        "وقال وزير الخارجية الأميركي أنتوني بلينكن إن العراق بات يشهد انفتاحاً كبيراً في علاقاته.\n\n"
+        "أعلنت وزارة الخارجية الأميركية أن الجولة القادمة من الحوار الاستراتيجي بين البلدين ستجري في 7 أبريل.\n\n"
+        "وأضافت أن المحادثات ستتناول قضايا الأمن ومكافحة الإرهاب، والاقتصاد والطاقة."
+    )
+    qs = run(extractor, text)
+    q = one(qs, "المحادثات ستتناول")
+    assert same(q.speaker, "وزارة الخارجية الأميركية"), "وأضافت is feminine: not Blinken"
+    assert q.speaker_type == "organisation"
+
+
+def test_participle_and_mixed_quote_with_coordinated_clauses(extractor: Extractor) -> None:
+    text = (
+        "بدوره، شدد وزير الخارجية العراقي، فؤاد حسين، على أن \"داعش لا يزال موجوداً في العراق\"، وأن بلاده "
+        "تجدد التزامها بتعزيز شراكتها الاستراتيجية مع الولايات المتحدة، مضيفاً أن القوات الأمنية العراقية "
+        "\"لا تزال بحاجة إلى البرامج التي تقدمها الولايات المتحدة\"."
+    )
+    qs = run(extractor, text)
+    first = one(qs, "داعش لا يزال")
+    assert first.kind == "mixed" and "وأن بلاده تجدد" in first.text, "coordinated أن-clauses are one quote"
+    assert "مضيفا" not in fold(first.text), "the next cue ends the clause"
+    second = one(qs, "لا تزال بحاجة")
+    assert second.kind == "mixed" and same(second.speaker, "فؤاد حسين")
+    assert second.cue.startswith("مضيف")
+
+
+def test_colon_and_direct_quote_after_cue(extractor: Extractor) -> None:
+    text = (
+        "أشار مسؤول كبير في وزارة الدفاع الأميركية في حوار مقفل مع الصحافيين، إنه يجب إبقاء القوات "
+        "الأميركية في العراق.\n\nوأضاف: \"الواقع هو أن قادة القوات العراقية يوصون بقوة بأنهم بحاجة إلى دعم "
+        "القوات المتحالفة\"."
+    )
+    qs = run(extractor, text)
+    anon = one(qs, "يجب إبقاء")
+    assert same(anon.speaker, "مسؤول كبير في وزارة الدفاع الأميركية") and anon.speaker_type == "anonymous"
+    q = one(qs, "الواقع هو")
+    assert q.kind == "direct" and q.text.endswith("المتحالفة") and same(q.speaker, anon.speaker)
+
+
+def test_cue_after_the_content(extractor: Extractor) -> None:
+    text = (
+        "واستقبلت مسؤولة الشؤون الدولية وفداً عراقياً، للبحث في \"التعاون العسكري على المدى الطويل\" بين "
+        "البلدين، بحسب ما قال المتحدث باسم البنتاغون جون كيربي في بيان."
+    )
+    q = one(run(extractor, text), "التعاون العسكري")
+    assert q.text == "التعاون العسكري على المدى الطويل"
+    assert same(q.speaker, "جون كيربي")
+
+
+def test_according_to_before_the_content(extractor: Extractor) -> None:
+    text = (
+        "وقال ديفيد شينكر مساعد وزيرة الخارجية الأمريكية إن الجدول الزمني لانسحاب القوات لم يناقش.\n\n"
+        "ووفقاً لما قاله شينكر فإن الهجوم الصاروخي يوم الأربعاء سلط الضوء على ضرورة الحوار الاستراتيجي."
+    )
+    q = one(run(extractor, text), "الهجوم الصاروخي")
+    assert q.text.startswith("الهجوم") and same(q.speaker, "ديفيد شينكر")
+
+
+def test_title_resolves_to_named_holder(extractor: Extractor) -> None:
+    text = (
+        "بدوره، قال وزير الخارجية العراقي، فؤاد حسين، إن داعش لا يزال موجوداً في العراق.\n\n"
+        "وأكد الوزير العراقي \"أهمية ديمومة الجهود الدولية التي تقودها الولايات المتحدة\"."
+    )
+    q = one(run(extractor, text), "أهمية ديمومة")
+    assert q.speaker_mention == "الوزير العراقي" and same(q.speaker, "فؤاد حسين")
+
+
+def test_family_name_resolves_to_full_name_given_earlier(extractor: Extractor) -> None:
+    text = (
+        "وقال الجبير في مؤتمر صحفي بعد محادثات مع نظيره الروسي سيرجي لافروف إن من بين الأسباب وراء ظهور "
+        "داعش تصرفات الأسد.\n\nوقال لافروف إن موسكو ستجري محادثات منفصلة مع ممثلي المعارضة السورية."
+    )
+    q = one(run(extractor, text), "موسكو ستجري")
+    assert same(q.speaker, "سيرجي لافروف") and q.speaker_mention == "لافروف"
+
+
+def test_document_as_source(extractor: Extractor) -> None:
+    text = (
+        "وجاء في البيان المشترك الصادر في ختام جلسة الحوار “أكد البلدان أن القوات الأمريكية موجودة في العراق "
+        "بدعوة من الحكومة العراقية”.\n\nوتابع البيان “يعكس انتقال القوات الأمريكية نجاح شراكتهم الاستراتيجية”."
+    )
+    qs = run(extractor, text)
+    q = one(qs, "أكد البلدان")
+    assert fold("البيان المشترك") in fold(q.speaker) and q.speaker_type == "document"
+    assert same(one(qs, "يعكس انتقال").speaker, q.speaker)
+
+
+def test_scare_quotes_and_journalistic_formulae_are_not_quotes(extractor: Extractor) -> None:
+    text = (
+        "وتناولت الولايات المتحدة والعراق مسألة إعادة انتشار القوات في قتالها ضد تنظيم “داعش” الإرهابي.\n\n"
+        "ويذكر أنه في وقت متأخر من يوم الأربعاء الماضي سقط صاروخ كاتيوشا قرب السفارة الأمريكية."
+    )
+    assert run(extractor, text) == []
+
+
+def test_multi_paragraph_quotation_is_one_quote(extractor: Extractor) -> None:
+    text = (
+        "وقال المتحدث باسم الرئاسة الفلسطينية نبيل أبو ردينة: «إن هذه الجريمة ما كانت لتحدث لولا إصرار "
+        "إسرائيل على الاستمرار بالاستيطان.\n\n«ولن نقبل باستمرار هذا الوضع تحت أي ظرف من الظروف»."
+    )
+    q = one(run(extractor, text), "هذه الجريمة")
+    assert "ولن نقبل" in q.text and q.kind == "direct"
+    assert same(q.speaker, "نبيل أبو ردينة")
+
+
+def test_presentation_forms_diacritics_and_offsets(extractor: Extractor) -> None:
+    # pasted from a PDF: presentation-form glyphs; diacritics and tatweel elsewhere
+    text = (
+        "وقالَ وزيرُ الخارجيةِ اليمني رياض ياسين إنّ الحوثيين يرفضون الانسحاب من المدن.\n\n"
+        "ﻭﺃﺿﺎﻑ ﺃﻥ ﺍﻟﺤﻜﻮﻣﺔ ﺳﺘﻌﻮﺩ ﺇﻟﻰ ﻋﺪﻥ ﻗﺮﻳﺒﺎ."
+    )
+    qs = run(extractor, text)
+    assert len(qs) == 2
+    first, second = qs
+    assert same(first.speaker, "رياض ياسين") and first.text.startswith("الحوثيين")
+    assert second.text.startswith("ﺍﻟﺤﻜﻮﻣﺔ") and same(second.speaker, "رياض ياسين")
+    assert text[second.cue_start:second.cue_end] == "ﻭﺃﺿﺎﻑ"
+
+
+def test_hamza_less_spelling(extractor: Extractor) -> None:
+    text = "واكد الوفدان ان القواعد التي تستضيف افراد الولايات المتحدة هي قواعد عراقية."
+    q = one(run(extractor, text), "القواعد التي")
+    assert same(q.speaker, "الوفدان")
+
+
+def test_every_seed_quote_keeps_the_offset_contract(extractor: Extractor, seeds_dir) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_bytes().decode("utf-8")
+        qs = extractor.extract(Article(doc=str(path), text=text))
+        assert qs, path
+        for q in qs:
+            assert text[q.start:q.end] == q.text and q.end > q.start
+            assert q.kind in ("direct", "indirect", "mixed")
+            assert q.evidence["cue"] == text[q.cue_start:q.cue_end]
+        assert qs == sorted(qs, key=lambda q: q.start)
+
+
+def test_reviewer_aliases_override_resolution() -> None:
+    extractor = Extractor(aliases={fold("الأعرجي"): "قاسم محمد الأعرجي"})
+    q = one(run(extractor, "وقال الأعرجي إن العراق والولايات المتحدة اتفقتا على ألا تكون هناك قواعد."), "اتفقتا")
+    assert q.speaker == "قاسم محمد الأعرجي" and "alias" in q.evidence
