@@ -1,0 +1,287 @@
+"""Reporting cues recognised by camel-tools morphology.
+
+``CueMorphology.analyze(word)`` runs camel-tools' own ``Analyzer`` over a morphology DB and keeps the
+analyses whose lemma is a reporting-cue lemma of ``data/cue_lexicon.tsv`` (قال، أضاف، أكد، ...), as
+``CueAnalysis`` records: lemma key, part of speech, aspect, person, gender, number and clitics.
+
+Which DB:
+  * a full camel-tools DB when the user has one installed: CAMELTOOLS_DATA (or camel's default
+    ~/.camel_tools) holding catalogue.json and calima-msa-r13's morphology.db;
+  * otherwise the shipped ``data/cues.db``, generated from the lexicon by ``quotes.morphology_db``.
+
+One mapping (``_cues_from``) reads camel's standard features for both DBs:
+  verb          pos:verb, lex = a cue verb; asp p/i -> perfective/imperfective (imperative asp:c and
+                passive vox:p analyses are dropped: قيل/يذكر-as-passive name no speaker)
+  participle    pos:adj or pos:noun whose lex is the active participle of a cue verb (مُضِيف، قائِل).
+                calima files participles as adjectives/nouns with their own lemma, so the lexicon's
+                participle column maps them back to the verb: lemma is the *verb* key (مضيفا -> اضاف).
+                Readings with the article or a pronoun are dropped: the cue (حال) is indefinite, and
+                المشير/مشيره-as-"his adviser" are nouns.
+  masdar        pos:noun whose lex is a masdar row of the lexicon (قَوْل): بقوله، بالقول، قولها.
+Feature values: per 1/2/3, gen m/f, num s/d/p (anything else -> None); proclitics are spelled from
+prc3..prc0 (wa_conj -> و, bi_prep -> ب, Al_det -> ال, sa_fut -> س, with ل + ال -> لل) and the
+enclitic from enc0 (3ms_dobj -> ه, 1s_dobj -> ني, 1s_poss -> ي).
+
+Input words are single tokens already folded by ``quotes.normalize`` (no diacritics, ا for أ/إ/آ/ٱ,
+ي for ى, ه for ة); camel's Analyzer folds the same way, and the shipped DB's keys are in that space.
+Seatless ؤ/ئ spellings (موكدا) are covered by the shipped DB only.
+
+Lemma keys compare folded spellings, so homographs of a cue verb in a full calima DB (عَبَر "crossed"
+vs عَبَّر "expressed") count as the cue; the caller decides from context, as it does for بين.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .morphology_db import DB_PATH, fold_key, load_lexicon
+
+SHIPPED_DB = DB_PATH
+SHIPPED_CAMEL_DATA = Path(__file__).resolve().parent / "data" / "camel"
+CALIMA_DB_NAME = "calima-msa-r13"
+
+
+def _user_camel_data_dir() -> Path:
+    # Same rule as camel_tools.data.catalogue: CAMELTOOLS_DATA, else a per-user default.
+    env = os.environ.get("CAMELTOOLS_DATA")
+    if env is not None:
+        return Path(env).expanduser().absolute()
+    if sys.platform == "win32":
+        return Path.home() / "AppData" / "Roaming" / "camel_tools"
+    return Path.home() / ".camel_tools"
+
+
+def _configure_camel_data() -> None:
+    """Use the shipped catalogue if the user has none: importing camel_tools.data would download one."""
+    if "camel_tools.data" in sys.modules:
+        return  # too late to matter, and the user's camel setup is already live
+    if (_user_camel_data_dir() / "catalogue.json").is_file():
+        return
+    os.environ["CAMELTOOLS_DATA"] = str(SHIPPED_CAMEL_DATA)
+
+
+_configure_camel_data()
+
+
+def find_camel_db() -> Path | None:
+    """The user's installed calima-msa-r13 morphology.db, or None.
+
+    The catalogue names the dataset's folder; the conventional folder is tried too because a catalogue
+    without the entry may still sit next to a manually unpacked DB.
+    """
+    data_dir = _user_camel_data_dir()
+    catalogue = data_dir / "catalogue.json"
+    if not catalogue.is_file():
+        return None
+    candidates = []
+    try:
+        with catalogue.open(encoding="utf-8") as fp:
+            datasets = json.load(fp)["components"]["MorphologyDB"]["datasets"]
+        candidates.append(data_dir / "data" / datasets[CALIMA_DB_NAME]["path"] / "morphology.db")
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    candidates.append(data_dir / "data" / "morphology_db" / CALIMA_DB_NAME / "morphology.db")
+    return next((c for c in candidates if c.is_file()), None)
+
+
+@dataclass(frozen=True)
+class CueAnalysis:
+    """One morphological reading of a token as a reporting cue."""
+
+    lemma: str  # folded lemma key: "قال", "اضاف", "قول"; participles carry their verb's key
+    pos: str  # "verb" | "participle" | "masdar"
+    aspect: str | None  # "perfective" | "imperfective" for verbs, else None
+    person: str | None  # "1" | "2" | "3"
+    gender: str | None  # "m" | "f"
+    number: str | None  # "s" | "d" | "p"
+    proclitics: str  # as written: "", "و", "ف", "وب", "ب", "ل", "ال", "بال", "لل", "س", "وس"
+    enclitic: str  # pronoun suffix as written: "", "ه", "ها", "هم", "هما", "ني"
+
+
+# --- feature mapping (shared by the shipped DB and a full calima DB) ---------------------------------
+
+_ASPECT = {"p": "perfective", "i": "imperfective"}
+_PERSON = {"1": "1", "2": "2", "3": "3"}
+_GENDER = {"m": "m", "f": "f"}
+_NUMBER = {"s": "s", "d": "d", "p": "p"}
+_NO_CLITIC = {"", "0", "na", "-"}
+_PROCLITIC_LETTERS = {
+    ">a_ques": "ا", "wa_conj": "و", "wa_sub": "و", "wa_part": "و", "wa_prep": "و",
+    "fa_conj": "ف", "fa_sub": "ف", "fa_rc": "ف", "fa_prep": "ف", "sa_fut": "س", "Ha_fut": "ح",
+    "bi_prep": "ب", "bi_part": "ب", "bi_prog": "ب", "ka_prep": "ك", "ta_prep": "ت",
+    "li_prep": "ل", "li_jus": "ل", "li_sub": "ل", "la_emph": "ل", "la_rc": "ل", "la_prep": "ل",
+    "Al_det": "ال",
+}
+# Fallback for proclitic/enclitic values not listed above: Buckwalter consonants of the value's head.
+_BW_LETTERS = str.maketrans(
+    {
+        "A": "ا", "b": "ب", "t": "ت", "v": "ث", "j": "ج", "H": "ح", "x": "خ", "d": "د", "*": "ذ", "r": "ر",
+        "z": "ز", "s": "س", "$": "ش", "S": "ص", "D": "ض", "T": "ط", "Z": "ظ", "E": "ع", "g": "غ", "f": "ف",
+        "q": "ق", "k": "ك", "l": "ل", "m": "م", "n": "ن", "h": "ه", "w": "و", "y": "ي", "Y": "ي", "p": "ه",
+        ">": "ا", "<": "ا", "|": "ا", "'": "ء", "&": "ؤ", "}": "ئ",
+        "a": None, "i": None, "u": None, "o": None, "~": None, "F": None, "N": None, "K": None,
+    }
+)
+_PRONOUN_LETTERS = {
+    "3ms": "ه", "3fs": "ها", "3d": "هما", "3mp": "هم", "3fp": "هن", "3p": "هم",
+    "2ms": "ك", "2fs": "ك", "2d": "كما", "2mp": "كم", "2fp": "كن", "2p": "كم", "1p": "نا",
+}
+
+
+def _proclitics(feats: Mapping[str, Any]) -> str:
+    out = ""
+    for name in ("prc3", "prc2", "prc1", "prc0"):
+        value = feats.get(name, "0")
+        if value in _NO_CLITIC:
+            continue
+        letters = _PROCLITIC_LETTERS.get(value) or value.split("_")[0].translate(_BW_LETTERS)
+        if letters == "ال" and out.endswith("ل"):
+            letters = "ل"  # لِ + ال is written لل
+        out += letters
+    return out
+
+
+def _enclitic(feats: Mapping[str, Any]) -> str:
+    value = feats.get("enc0", "0")
+    if value in _NO_CLITIC:
+        return ""
+    code, _, role = value.partition("_")
+    if code == "1s":
+        return "ي" if role == "poss" else "ني"
+    return _PRONOUN_LETTERS.get(code) or code.translate(_BW_LETTERS)
+
+
+@dataclass(frozen=True)
+class _CueTables:
+    """What the mapping needs from the lexicon."""
+
+    verbs: frozenset[str]
+    masdars: frozenset[str]
+    participles_exact: Mapping[str, tuple[str, ...]]  # diacritized participle lex -> verb keys
+    participles: Mapping[str, tuple[str, ...]]  # folded participle lex -> verb keys
+
+    @classmethod
+    def from_lexicon(cls) -> _CueTables:
+        entries = load_lexicon()
+        exact: dict[str, set[str]] = {}
+        folded: dict[str, set[str]] = {}
+        for e in entries:
+            if e.pos == "verb" and e.ap:
+                exact.setdefault(e.ap, set()).add(e.key)
+                folded.setdefault(fold_key(e.ap), set()).add(e.key)
+        return cls(
+            verbs=frozenset(e.key for e in entries if e.pos == "verb"),
+            masdars=frozenset(e.key for e in entries if e.pos == "masdar"),
+            participles_exact={k: tuple(sorted(v)) for k, v in exact.items()},
+            participles={k: tuple(sorted(v)) for k, v in folded.items()},
+        )
+
+    def is_cue_lex(self, lex: str) -> bool:
+        key = fold_key(lex)
+        return key in self.verbs or key in self.masdars or key in self.participles
+
+
+def _cues_from(feats: Mapping[str, Any], tables: _CueTables) -> Iterator[CueAnalysis]:
+    """The cue readings of one camel analysis (none, one, or one per verb of a shared participle)."""
+    lex = feats.get("lex", "")
+    key = fold_key(lex)
+    pos = feats.get("pos")
+    gender = _GENDER.get(feats.get("gen", ""))
+    number = _NUMBER.get(feats.get("num", ""))
+    if pos == "verb":
+        aspect = _ASPECT.get(feats.get("asp", ""))
+        if key in tables.verbs and aspect and feats.get("vox") != "p":
+            yield CueAnalysis(
+                key, "verb", aspect, _PERSON.get(feats.get("per", "")), gender, number,
+                _proclitics(feats), _enclitic(feats),
+            )
+        return
+    if pos not in ("adj", "noun"):
+        return
+    verbs = tables.participles_exact.get(lex) or tables.participles.get(key)
+    if verbs:
+        if feats.get("prc0") == "Al_det" or _enclitic(feats):
+            return
+        procl = _proclitics(feats)
+        for verb in verbs:
+            yield CueAnalysis(verb, "participle", None, None, gender, number, procl, "")
+    elif pos == "noun" and key in tables.masdars:
+        yield CueAnalysis(key, "masdar", None, None, gender, number, _proclitics(feats), _enclitic(feats))
+
+
+# --- the analyzer wrapper -----------------------------------------------------------------------------
+
+class CueMorphology:
+    """camel-tools analysis restricted to reporting-cue lemmas, cached per word."""
+
+    def __init__(self, db_path: str | Path | None = None) -> None:
+        if db_path is None:
+            full = find_camel_db()
+            path, kind = (full, "camel") if full is not None else (SHIPPED_DB, "shipped")
+        else:
+            path = Path(db_path)
+            kind = "shipped" if path.resolve() == SHIPPED_DB.resolve() else "camel"
+        _configure_camel_data()
+        # Imported here, not at module level: camel-tools costs ~0.5 s to import and needs the
+        # catalogue set up above.
+        from camel_tools.morphology.analyzer import Analyzer
+        from camel_tools.morphology.database import MorphologyDB
+
+        db = MorphologyDB(str(path), "a")
+        # backoff NONE: an unknown word must yield nothing; camel's own cache is off (ours is below).
+        self._analyzer = Analyzer(db, backoff="NONE")
+        self.source: str = f"{kind}:{path}"
+        self._tables = _CueTables.from_lexicon()
+        self.lemmas: frozenset[str] = self._tables.verbs | self._tables.masdars
+        self._cache: dict[str, tuple[CueAnalysis, ...]] = {}
+        # Pre-check index: a word can only have a cue reading if it splits into a known prefix, a stem
+        # of a cue lemma and a known suffix. This is the analyzer's own segmentation without its
+        # per-word overhead; with a full calima DB it also skips the ~all stems that are not cues.
+        self._prefixes = frozenset(db.prefix_hash)
+        self._suffixes = frozenset(db.suffix_hash)
+        self._stems = frozenset(
+            stem for stem, analyses in db.stem_hash.items()
+            if any(self._tables.is_cue_lex(feats.get("lex", "")) for _, feats in analyses)
+        )
+        self._max_prefix = db.max_prefix_size
+        self._max_suffix = db.max_suffix_size
+
+    def analyze(self, word: str) -> tuple[CueAnalysis, ...]:
+        """Cue readings of one folded token; () for any other word."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        result = self._analyze(word) if self._may_be_cue(word) else ()
+        self._cache[word] = result
+        return result
+
+    def _may_be_cue(self, word: str) -> bool:
+        # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.
+        word = fold_key(word)
+        n = len(word)
+        stems, suffixes = self._stems, self._suffixes
+        for i in range(min(self._max_prefix, n - 1) + 1):
+            if word[:i] not in self._prefixes:
+                continue
+            for j in range(max(i + 1, n - self._max_suffix), n + 1):
+                if word[i:j] in stems and word[j:] in suffixes:
+                    return True
+        return False
+
+    def _analyze(self, word: str) -> tuple[CueAnalysis, ...]:
+        seen: dict[CueAnalysis, None] = {}  # ordered set: keeps the analyzer's order, drops duplicates
+        for feats in self._analyzer.analyze(word):
+            for cue in _cues_from(feats, self._tables):
+                seen.setdefault(cue, None)
+        # Third-person (and person-less) readings first: news reports third parties. The sort is
+        # stable, so the order is otherwise the analyzer's and deterministic.
+        return tuple(sorted(seen, key=lambda cue: _PERSON_RANK.get(cue.person, 3)))
+
+
+_PERSON_RANK = {"3": 0, None: 0, "1": 1, "2": 2}
