@@ -102,6 +102,8 @@ def find_cues(norm: NormalizedText, tokens: list[Token], morphology: CueMorpholo
             continue
         if best.pos == "verb" and best.person != "3":
             continue
+        if "س" in best.proclitics:
+            continue  # سيذكر، ستعلن: what someone will say is not a report
         if i > 0 and tokens[i - 1].text in ("عدم", "دون", "بدون"):
             continue  # عدم ذكر اسمه: a masdar, not a verb
         cues.append(

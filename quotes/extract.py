@@ -153,6 +153,8 @@ class _Document:
             other = self.cue_at_token.get(k)
             if other is not None and other.strict and not self._clause_initial(other, strict=True):
                 other = None  # «بين البلدين» inside the subject's adjunct: a preposition, not a verb
+            if other is not None and self.tokens[k - 1].text in ("ما", "لما", "حسبما", "بحسبما", "وفقما"):
+                other = None  # «بحسب ما نشرته وكالة …»: a parenthetical source, the clause goes on
             if other is not None:
                 if other.pos in ("participle", "masdar") and (other.lemma == "قال" or other.lemma == "قول"):
                     subject_end = subject_end or tok.start  # وأضاف قائلاً: / عن الوزير قوله إن
@@ -307,7 +309,9 @@ class _Document:
                 end = self.sentences.end_after(p.close_at)
         for other in later:
             c = other.cue
-            if start < c.start < end and not self._inside_pair(c.start):
+            # only a cue that opens a new clause ends this one (، مضيفاً / وأشار / فيما أكد);
+            # «أن البيان الختامي سيذكر …» is reported content, not a new report
+            if start < c.start < end and not self._inside_pair(c.start) and self._clause_initial(c):
                 end = c.start
                 break
         s, e = trim(text, start, end)
@@ -357,6 +361,7 @@ class _Document:
             if cand.content_end < 0:
                 self._finish_clause(cand, cands[i + 1:])
         cands = [c for c in cands if c.content_end > c.content_start and word_count(self.text[c.content_start:c.content_end]) >= 2]
+        cands = self._drop_nested(cands)
         cands = self._dedupe(cands)
         quoted = {c.cue.start for c in cands}
         events = [(c.cue.start, c) for c in cands]
@@ -369,7 +374,7 @@ class _Document:
         for _pos, item in sorted(events, key=lambda e: e[0]):
             if isinstance(item, Cue):
                 mention = self._silent_subject[item.start][0]
-                if mention is not None and mention.type == "person" and mention.name:
+                if mention is not None and mention.type == "person" and mention.name and mention.title:
                     self.resolver.observe(mention, item.start, item.gender)
                 continue
             cand = item
@@ -379,6 +384,15 @@ class _Document:
         cands += self._floating(cands)
         cands.sort(key=lambda c: c.content_start)
         return [self._record(c) for c in cands]
+
+    def _drop_nested(self, cands: list[Candidate]) -> list[Candidate]:
+        """A cue inside an earlier quotation's content is part of what was said."""
+        kept: list[Candidate] = []
+        for cand in cands:
+            if any(k.content_start <= cand.cue.start < k.content_end for k in kept):
+                continue
+            kept.append(cand)
+        return kept
 
     def _dedupe(self, cands: list[Candidate]) -> list[Candidate]:
         kept: list[Candidate] = []
