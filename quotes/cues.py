@@ -34,8 +34,16 @@ NOMINAL_LEMMAS = frozenset(
      "عبر", "اكتفي", "انتقد", "اتهم"}
 )
 
+# The preposition a verb governs when its object is a noun (شدد على وجود …، أعرب عن أمله):
+# such a verb reports a clause only when a complementiser or a quotation follows it.
+GOVERNED_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "شدد": ("علي",), "اكد": ("علي",), "حث": ("علي",), "اعرب": ("عن",), "عبر": ("عن",), "تحدث": ("عن",),
+    "كشف": ("عن",), "اعلن": ("عن",), "اشار": ("الي",), "لفت": ("الي",), "دعا": ("الي",), "نوه": ("الي", "ب"),
+    "رحب": ("ب",), "اشاد": ("ب",), "طالب": ("ب",), "ندد": ("ب",), "اوصي": ("ب",), "وعد": ("ب",), "تعهد": ("ب",),
+}
+
 # Passive / impersonal formulae of the journalist's own voice (يذكر أن، يشار إلى أن): not speech.
-_IMPERSONAL = regex.compile(r"^(?:و|ف)?(?:يذكر|يشار|يقال|يعتقد|يتوقع|يعتبر|ينتظر|يرتقب|يفترض|ذكر)$")
+_IMPERSONAL = regex.compile(r"^(?:و|ف)?(?:يذكر|يشار|يقال|يعتقد|يتوقع|يعتبر|ينتظر|يرتقب|يفترض)$")
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import regex
 
 from . import __version__
-from .cues import Cue, find_cues
-from .mentions import Mention, make_mention, subject_extent
+from .cues import GOVERNED_PREPOSITIONS, Cue, find_cues
+from .mentions import DOCUMENT_HEADS, ORGANISATION_HEADS, Mention, make_mention, subject_extent
 from .morphology import CueMorphology
 from .normalize import NormalizedText, Token, fold, tokenize
 from .records import Article, Quote
@@ -109,7 +109,8 @@ class _Document:
         before = self.text[max(0, cue.start - 12):cue.start].rstrip(" ")
         if not before or before[-1] in "،,.:\n؛!؟?\"»”":
             return True
-        return before.endswith(("كما", "فيما", "بينما", "بدوره", "بدورها", "جانبه", "جانبها", "جهته", "جهتها"))
+        return before.endswith(("كما", "فيما", "بينما", "بدوره", "بدورها", "جانبه", "جانبها", "جهته", "جهتها",
+                                "الذي", "التي", "الذين"))
 
     # -- content after the cue -------------------------------------------------------------
     def _forward(self, cue: Cue) -> Candidate | None:
@@ -150,6 +151,14 @@ class _Document:
             word = tok.text
             if word in COMPLEMENTISERS:
                 return self._clause(cue, subject_end or tok.start, tok.end)
+            if word in GOVERNED_PREPOSITIONS.get(cue.lemma, ()) and k + 1 < len(self.tokens):
+                after = self.tokens[k + 1]
+                opens_quote = self._pair_opening_in(tok.end, after.start) is not None
+                if after.text not in COMPLEMENTISERS and not opens_quote:
+                    # شدد على وجود …: a noun object, not a reported clause — unless it quotes
+                    # the speaker's words (أشارت إلى مقتل «أحد أفراد الطاقم …»)
+                    return Candidate(cue, after.start, -1, "nominal", "cue + noun object with quotation",
+                                     self._mention(cue, subject_end or tok.start), None, 0.8)
             other = self.cue_at_token.get(k)
             if other is not None and other.strict and not self._clause_initial(other, strict=True):
                 other = None  # «بين البلدين» inside the subject's adjunct: a preposition, not a verb
@@ -224,7 +233,7 @@ class _Document:
                 return None
             k -= 1
         if first is None:
-            return None
+            return self._document_before(cue)
         while first < cue.token_index and self.tokens[first].text in ("قد",):
             first += 1
         last = cue.token_index - 1
@@ -233,6 +242,19 @@ class _Document:
         if last < first:
             return None
         return make_mention(self.text, self.tokens[first].start, self.tokens[last].end)
+
+    def _document_before(self, cue: Cue) -> Mention | None:
+        """«صدر بيان مشترك أكد أن …» / «بيان مشترك … يقول:»: the document the verb describes."""
+        k = cue.token_index - 1
+        while k >= 0 and cue.token_index - k <= 7:
+            tok = self.tokens[k]
+            between = self.text[tok.end:self.tokens[k + 1].start]
+            if any(ch in between for ch in ".،,:\"«»“”()\n"):
+                return None
+            if tok.text in DOCUMENT_HEADS:
+                return make_mention(self.text, tok.start, self.tokens[cue.token_index - 1].end)
+            k -= 1
+        return None
 
     # -- content before the cue ------------------------------------------------------------
     def _pair_just_before(self, pos: int) -> QuotePair | None:
@@ -329,7 +351,10 @@ class _Document:
             cand.content_start, cand.content_end = trim(text, *first.inner)
             return
         inner = [p for p in self.pairs if s <= p.open_at < e]
-        if any(word_count(text[p.open_at:p.close_at]) >= 2 for p in inner):
+        if cand.kind == "nominal":
+            quoted = [p for p in inner if word_count(text[p.open_at:p.close_at]) >= 2]
+            cand.kind = "mixed" if quoted else "none"
+        elif any(word_count(text[p.open_at:p.close_at]) >= 2 for p in inner):
             cand.kind = "mixed"
 
     # -- the run -------------------------------------------------------------------------------
@@ -347,8 +372,8 @@ class _Document:
                 if self._nested(cue):
                     continue  # speech reported inside a quotation belongs to the outer quotation
                 cand = self._forward(cue)
-                if cand is not None and cue.strict and not self._clause_initial(cue, strict=True):
-                    cand = None
+                if cand is not None and cue.strict and cue.pos == "verb" and not self._clause_initial(cue, strict=True):
+                    cand = None  # participles (مبيناً، واصفاً) are unambiguous: only verbs are checked
                 if cand is None and cue.pos == "verb" and not cue.strict:
                     cand = self._backward(cue)
                 if cand is not None and cue.strict:
@@ -360,7 +385,8 @@ class _Document:
         for i, cand in enumerate(cands):
             if cand.content_end < 0:
                 self._finish_clause(cand, cands[i + 1:])
-        cands = [c for c in cands if c.content_end > c.content_start and word_count(self.text[c.content_start:c.content_end]) >= 2]
+        cands = [c for c in cands if c.kind != "none" and c.content_end > c.content_start
+                 and word_count(self.text[c.content_start:c.content_end]) >= 2]
         cands = self._drop_nested(cands)
         cands = self._dedupe(cands)
         quoted = {c.cue.start for c in cands}
@@ -374,7 +400,12 @@ class _Document:
         for _pos, item in sorted(events, key=lambda e: e[0]):
             if isinstance(item, Cue):
                 mention = self._silent_subject[item.start][0]
-                if mention is not None and mention.type == "person" and mention.name and mention.title:
+                words = mention.text.split() if mention is not None else []
+                if mention is not None and (
+                    (mention.type == "person" and mention.name and mention.title)
+                    or (mention.number == "d" and len(words) <= 4)  # أعلنت بغداد وواشنطن … وأكدتا
+                    or (mention.type == "organisation" and len(words) <= 3 and words[0] in ORGANISATION_HEADS)
+                ):
                     self.resolver.observe(mention, item.start, item.gender)
                 continue
             cand = item

@@ -122,8 +122,8 @@ class SpeakerResolver:
         if not words or len(words) > 2 or any(
             w in _STOPWORDS or _bare(w) in TITLE_HEADS or w in ORGANISATION_HEADS or _bare(w) in ORGANISATION_HEADS
             or _bare(w) in ANONYMOUS_HEADS or _bare(w) in DOCUMENT_HEADS for w in words
-        ):
-            return None
+        ) or (is_definite(words[-1]) and words[-1].endswith(("ون", "ين", "ات"))):
+            return None  # الحوثيون، المتظاهرين: a group, not a family name
         pattern = regex.compile(r"(?<![\p{L}])" + r"\s+".join(map(regex.escape, words)) + r"(?![\p{L}])")
         best: tuple[int, int, int] | None = None
         for m in pattern.finditer(self.text):

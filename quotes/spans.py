@@ -105,14 +105,20 @@ class Sentences:
 
     def __init__(self, text: str, pairs: list[QuotePair]) -> None:
         self.text = text
+        closes = {p.close_at for p in pairs if p.closed}
         inside = [(p.open_at, p.close_at) for p in pairs]
         ends = []
         for m in _SENT_END.finditer(text):
             pos = m.start()
             if m.group() != "\n" and any(a < pos < b for a, b in inside):
+                after = pos + 1
+                while after < len(text) and text[after] in "!?؟.":
+                    after += 1
+                if after in closes:
+                    ends.append(after + 1)  # «… بجدة.» ends the sentence after its closing mark
                 continue
             ends.append(pos)
-        self.ends = ends
+        self.ends = sorted(set(ends))
 
     def end_after(self, pos: int) -> int:
         """Offset of the first sentence end at or after ``pos`` (or the text's end)."""
