@@ -30,6 +30,18 @@ COMPLEMENTISERS = frozenset(
 # Words that link a following cue to the clause before it; they end that clause too.
 _CONNECTORS = frozenset("فيما كما بينما حيث و ثم لكن لكنه لكنها غير ان الا".split())
 _CLAUSE_OPENERS = frozenset("كان وكان وكانت كانت ان وان الا فيما بينما حيث كما بعدما وقد قد لكن".split())
+# Nouns that take a quoted name after them (قناة «سي إن إن ترك»، تنظيم «داعش»).
+_NAMED_THINGS = frozenset(
+    """قناه صحيفه جريده مجله وكاله موقع حزب حركه تنظيم جماعه شبكه منظمه مجموعه جبهه برنامج مؤسسه شركه فندق
+    مطار عمليه مبادره حمله كتاب فيلم مسلسل برنامج اتفاق اتفاقيه خطه مشروع قانون عمليه""".split()
+)
+
+
+def _bare_word(w: str) -> str:
+    w = regex.sub(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?", "", w) if len(w) > 4 else w
+    return w
+
+
 _PRONOUN_CARRIERS = frozenset("لكنه لكنها انه انها وانه وانها فانه فانها هو هي وهو وهي كما".split())
 _MIN_DIRECT_WORDS = 3
 
@@ -134,12 +146,14 @@ class _Document:
                     return self._direct(cue, zone_end, pair, "cue + colon + quotation marks")
                 end = self.sentences.end_after(cstart)
                 s, e = trim(text, cstart, end)
+                if cue.strict or word_count(text[cue.end:zone_end]) > 8:
+                    return None  # كتبت الكتاب الثالث: سيرة …: a colon after an object introduces no speech
                 if word_count(text[s:e]) >= _MIN_DIRECT_WORDS:
                     return Candidate(cue, s, e, "direct", "cue + colon", self._mention(cue, zone_end), None, 0.8)
                 return None
             if pair is not None:
                 inner = text[pair.open_at + 1:pair.close_at]
-                if word_count(inner) >= _MIN_DIRECT_WORDS:
+                if word_count(inner) >= _MIN_DIRECT_WORDS and not self._is_quoted_name(pair):
                     return self._direct(cue, subject_end or pair.open_at, pair, "cue + quotation marks")
                 pos = pair.close_at + 1  # a scare-quoted name inside the subject: go on
                 while k < len(self.tokens) and self.tokens[k].start < pos:
@@ -176,9 +190,22 @@ class _Document:
             k += 1
         return None
 
+    def _is_quoted_name(self, pair: QuotePair) -> bool:
+        """«سي إن إن ترك» after قناة, or a quoted phrase the subject's verb still follows."""
+        before = regex.search(r"([\p{L}]+)\s*$", self.text[max(0, pair.open_at - 30):pair.open_at])
+        if before and _bare_word(before.group(1)) in _NAMED_THINGS and word_count(self.text[pair.open_at:pair.close_at]) <= 5:
+            return True
+        after = regex.match(r"[\s،,]*([\p{L}]+)", self.text[pair.close_at + 1:pair.close_at + 40])
+        return bool(after and after.group(1) in COMPLEMENTISERS)
+
     def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> Candidate:
         s, e = trim(self.text, *pair.inner)
         conf = 1.0 if pair.closed else 0.85
+        follow = regex.match(r"\s*([\p{L}])", self.text[pair.close_at + 1:pair.close_at + 4])
+        if pair.closed and follow and construction == "cue + quotation marks":
+            # «خمسة قتلى وجريحين اثنين» من القوات …: the quoted words are part of a longer clause
+            return Candidate(cue, pair.open_at, -1, "mixed", "cue + clause with quotation", self._mention(cue, zone_end),
+                             None, 0.9)
         return Candidate(cue, s, e, "direct", construction, self._mention(cue, zone_end), pair, conf)
 
     def _clause(self, cue: Cue, zone_end: int, content_start: int) -> Candidate:
@@ -188,8 +215,8 @@ class _Document:
     def _mention(self, cue: Cue, zone_end: int) -> Mention | None:
         text = self.text
         start = cue.end
-        if cue.enclitic:
-            return None
+        if cue.enclitic or cue.pos == "participle":
+            return None  # a participle's subject is the main clause's: the phrase after it is its object
         zone = text[start:zone_end]
         relay = regex.search(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])", zone)
         if relay and (cue.lemma in ("نقل", "نقلا عن") or cue.pos == "according"):

@@ -226,6 +226,8 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
         name_start = name_end = start
     kind = classify(words, title, name)
     gender, number = gender_number(words)
+    if kind == "person" and number == "p" and not title:
+        kind = "anonymous"  # مئات المتظاهرين: a collective source
     if number == "s" and len(words) >= 3 and words[1].startswith("و") and not is_definite(words[0]) and kind != "person":
         number = "d"
     return Mention(start, end, text[start:end], " ".join(title), " ".join(name), kind, gender, number,

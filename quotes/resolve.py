@@ -194,6 +194,7 @@ class SpeakerResolver:
             rule = "name next to the cue"
         if title and title not in entity.titles:
             entity.titles.append(title)
+        entity.number = entity.number or mention.number
         return entity, rule
 
     def resolve(self, mention: Mention | None, pos: int, gender: str | None, number: str | None,
