@@ -163,7 +163,8 @@ class _Document:
                 return None
             tok = self.tokens[k]
             word = tok.text
-            if word in COMPLEMENTISERS:
+            if word in COMPLEMENTISERS and not (k + 1 < len(self.tokens) and self.tokens[k + 1].text == "كي"):
+                # (أن never takes كي: «بان كي مون» is a name)
                 return self._clause(cue, subject_end or tok.start, tok.end)
             if word in GOVERNED_PREPOSITIONS.get(cue.lemma, ()) and k + 1 < len(self.tokens):
                 after = self.tokens[k + 1]

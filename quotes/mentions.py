@@ -48,7 +48,7 @@ _EVENT_NOUNS = (
     "مؤتمر|بيان|تصريح|تصريحات|حديث|حوار|مقابله|كلمه|رساله|تغريده|وقت|اتصال|لقاء|اجتماع|جلسه|ختام|"
     "مستهل|سياق|معرض|رده|رد|تعليق|ندوه|منشور|خطاب|ايجاز|لقائه|اتصالات|مداخله|برنامج|تدوينه|صفحته|"
     "حسابه|حسابها|تقرير|مقال|محاضره|افتتاح|اطار|نهايه|بدايه|اعقاب|ظل|حين|الوقت|موقعه|موقعها|تصريحه|تصريحها|"
-    "بيانه|بيانها|كلمته|كلمتها|حديثه|حديثها|ردا|اليوم|المؤتمر|الموتمر|مقر|مدينه|العاصمه"
+    "بيانه|بيانها|كلمته|كلمتها|حديثه|حديثها|ردا|اليوم|المؤتمر|الموتمر|مقر|مدينه|العاصمه|مسيره|تظاهره|وقفه|اعتصام|جنازه|احتفال|حفل|زياره"
 )
 _TIME_WORDS = (
     "اليوم|امس|غدا|الليله|مساء|صباح|ظهر|صباحا|مساءا|مساء|ليل|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|"
@@ -213,8 +213,10 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
         not name or not title
     ):
         title, name = words, []  # مصادر فلسطينية، البيان المشترك، مكتب حاكم إسطنبول: a description
-    elif not title and name and rest:
+    elif not title and name and rest and _bare(rest[0]) in TITLE_HEADS:
         title = rest  # name first: ستيفان دوغاريك المتحدث باسم الأمم المتحدة
+    elif not title and name and rest and is_definite(rest[0]) and name[-1].endswith(("ين", "ون", "ات")):
+        title, name = words, []  # مئات المتظاهرين الأردنيين: a collective description
     first = len(title) if words[: len(title)] == title else 0
     while name and name[0] in HONORIFICS:
         name = name[1:]
@@ -276,8 +278,12 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         if not w or pos in stops:
             break  # a verb (another cue) ends the phrase
         word = w.group()
-        if word in (_PREPOSITIONS if words == 0 else _INNER_PREPOSITIONS) or word in _COMPLEMENTISERS:
+        if word in (_PREPOSITIONS if words == 0 else _INNER_PREPOSITIONS):
             break
+        if word in _COMPLEMENTISERS and not text.startswith(" كي ", w.end()):
+            break  # (أن never takes كي: «بان كي مون» is a name)
+        if words == 0 and (word in _STOPWORDS or regex.fullmatch(r"(?:ب|ل|ك)\p{L}{2,4}(?:ه|ها|هم|هما)", word)):
+            break  # بسببها، لديه: a prepositional phrase, not a subject
         if word in _POST_MODIFIERS:
             break  # المكون من، الصادر عن: a modifier clause, not the name
         if word.startswith("لل") and (words == 0 or not is_definite(prev_word)):
