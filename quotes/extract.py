@@ -432,7 +432,7 @@ class _Document:
                 if mention is not None and (
                     (mention.type == "person" and mention.name and mention.title)
                     or (mention.number == "d" and len(words) <= 4)  # أعلنت بغداد وواشنطن … وأكدتا
-                    or (mention.type == "organisation" and len(words) <= 3 and words[0] in ORGANISATION_HEADS)
+                    or (mention.type in ("organisation", "anonymous") and len(words) <= 4)
                 ):
                     self.resolver.observe(mention, item.start, item.gender)
                 continue
