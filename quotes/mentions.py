@@ -62,6 +62,10 @@ _ADJUNCT_START = regex.compile(
 )
 
 _AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_SPACES = regex.compile(r"\s*")
+_COMMA_WORD = regex.compile(r"[،,]\s*([\p{L}]+)")
+_PREP_PRONOUN = regex.compile(r"(?:ب|ل|ك)\p{L}{2,4}(?:ه|ها|هم|هما)")
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ class Mention:
 
 def _bare(word: str) -> str:
     """A word without its article or conjunction, for lexicon lookups."""
-    w = regex.sub(r"^(?:و|ف)(?=ال)", "", word)
+    w = word[1:] if word[:1] in ("و", "ف") and word[1:3] == "ال" else word
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
@@ -203,7 +207,7 @@ def gender_number(words: list[str]) -> tuple[str | None, str | None]:
 
 def make_mention(text: str, start: int, end: int) -> Mention | None:
     """Build a mention from a folded span already cut to the subject phrase."""
-    matches = list(regex.finditer(r"[\p{L}\p{N}]+", text[start:end]))
+    matches = list(_WORD.finditer(text[start:end]))
     words = [m.group() for m in matches]
     if not words:
         return None
@@ -254,14 +258,14 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     in_phrase = False
     prev_word = ""
     while pos < limit:
-        m = regex.compile(r"\s*").match(text, pos)
+        m = _SPACES.match(text, pos)
         pos = m.end() if m else pos
         if pos >= limit:
             break
         ch = text[pos]
         if ch in "،,":
             # apposition: "title، name،" keeps going when a name-like word follows
-            nxt = regex.compile(r"[،,]\s*([\p{L}]+)").match(text, pos)
+            nxt = _COMMA_WORD.match(text, pos)
             if nxt and words and not _ADJUNCT_START.match(text[nxt.start(1):limit]) and not is_definite(nxt.group(1)) and nxt.group(1) not in ("و", "الذي", "التي"):
                 close = text.find("،", nxt.end(1), limit)
                 comma_run = text[nxt.start(1):close if close != -1 else limit]
@@ -274,7 +278,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break
         if _ADJUNCT_START.match(text[pos:limit]):
             break
-        w = regex.compile(r"[\p{L}\p{N}]+").match(text, pos)
+        w = _WORD.match(text, pos)
         if not w or pos in stops:
             break  # a verb (another cue) ends the phrase
         word = w.group()
@@ -282,7 +286,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break
         if word in _COMPLEMENTISERS and not text.startswith(" كي ", w.end()):
             break  # (أن never takes كي: «بان كي مون» is a name)
-        if words == 0 and (word in _STOPWORDS or regex.fullmatch(r"(?:ب|ل|ك)\p{L}{2,4}(?:ه|ها|هم|هما)", word)):
+        if words == 0 and (word in _STOPWORDS or _PREP_PRONOUN.fullmatch(word)):
             break  # بسببها، لديه: a prepositional phrase, not a subject
         if word in _POST_MODIFIERS:
             break  # المكون من، الصادر عن: a modifier clause, not the name

@@ -31,6 +31,14 @@ from .mentions import (
 )
 
 
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_LAST_WORD = regex.compile(r"([\p{L}]+) +$")
+# Candidate title words: only these start a 'title + name' phrase worth scanning.
+_TITLE_WORD = regex.compile(
+    r"(?<![\p{L}])(?:و|ف)?(?:ال)?(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True)) + r")(?![\p{L}])"
+)
+
+
 @dataclass
 class Entity:
     key_words: tuple[str, ...]  # folded words of the canonical name or description
@@ -51,7 +59,7 @@ class Resolution:
 
 
 def _words(s: str) -> tuple[str, ...]:
-    return tuple(regex.findall(r"[\p{L}\p{N}]+", s))
+    return tuple(_WORD.findall(s))
 
 
 def _title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
@@ -84,7 +92,7 @@ class SpeakerResolver:
     def _scan_names(self) -> list[tuple[int, Mention]]:
         """Every 'title + name' phrase of the text, with its position."""
         found: list[tuple[int, Mention]] = []
-        for m in regex.finditer(r"(?<![\p{L}])[\p{L}]+", self.text):
+        for m in _TITLE_WORD.finditer(self.text):
             w = m.group()
             if _bare(w) in TITLE_HEADS:
                 start = m.start()
@@ -131,7 +139,7 @@ class SpeakerResolver:
             given = 0
             start = pos
             while given < 2:
-                prev = regex.search(r"([\p{L}]+) +$", self.text[max(0, start - 40):start])
+                prev = _LAST_WORD.search(self.text[max(0, start - 40):start])
                 if not prev:
                     break
                 w = prev.group(1)

@@ -23,6 +23,7 @@ _MARKS = regex.compile(r"[«»„‹›\"“”‟″‘’{}]|(?<![\p{L}])'|'(?
 # A full stop that ends a sentence (not 3.8, not an abbreviation dot glued to a letter run).
 _SENT_END = regex.compile(r"(?<!\d)\.(?!\d)|[!?؟]|\n")
 _PARA = regex.compile(r"\n\s*\n|\n")
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ class Sentences:
 
 
 def word_count(text: str) -> int:
-    return len(regex.findall(r"[\p{L}\p{N}]+", text))
+    return len(_WORDS.findall(text))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
