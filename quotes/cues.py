@@ -100,12 +100,16 @@ def find_cues(norm: NormalizedText, tokens: list[Token], morphology: CueMorpholo
     cues: list[Cue] = []
     text = norm.text
     starts = {t.start: i for i, t in enumerate(tokens)}
+    # one analysis per distinct word; most words of an article are not cues
+    analysed: dict[str, CueAnalysis | None] = {}
     for i, tok in enumerate(tokens):
-        if len(tok.text) < 2 or not ("\u0600" <= tok.text[0] <= "\u06ff"):
-            continue
-        if _IMPERSONAL.match(tok.text):
-            continue
-        best = _best(morphology.analyze(tok.text))
+        word = tok.text
+        best = analysed.get(word, False)
+        if best is False:
+            best = None
+            if len(word) >= 2 and "\u0600" <= word[0] <= "\u06ff" and not _IMPERSONAL.match(word):
+                best = _best(morphology.analyze(word))
+            analysed[word] = best
         if best is None:
             continue
         if best.pos == "verb" and best.person != "3":

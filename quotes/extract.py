@@ -94,7 +94,7 @@ class _Document:
         self.cues = find_cues(self.norm, self.tokens, morphology)
         self.cue_at_token = {c.token_index: c for c in self.cues if c.pos in ("verb", "participle", "masdar")}
         self.stops = frozenset(c.start for c in self.cues if c.pos == "verb")
-        self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops)
+        self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops, self.tokens)
         self._silent_subject: dict[int, tuple[Mention | None, int]] = {}
 
     # -- helpers -------------------------------------------------------------------------

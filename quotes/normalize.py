@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -136,8 +137,7 @@ class NormalizedText:
         return self.to_original(start), self.end_to_original(end)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """A word of the folded text: letters and digits, offsets into the folded text."""
 
     start: int
@@ -149,4 +149,5 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
 def tokenize(norm: NormalizedText) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(norm.text)]
+    make = Token._make
+    return [make((m.start(), m.end(), m.group())) for m in _WORD.finditer(norm.text)]

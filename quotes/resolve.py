@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .normalize import Token
 from .mentions import (
     _GLUE,
     _STOPWORDS,
@@ -33,10 +34,6 @@ from .mentions import (
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _LAST_WORD = regex.compile(r"([\p{L}]+) +$")
-# Candidate title words: only these start a 'title + name' phrase worth scanning.
-_TITLE_WORD = regex.compile(
-    r"(?<![\p{L}])(?:و|ف)?(?:ال)?(?:" + "|".join(sorted(TITLE_HEADS, key=len, reverse=True)) + r")(?![\p{L}])"
-)
 
 
 @dataclass
@@ -80,8 +77,9 @@ class SpeakerResolver:
     """Resolves mentions in text order; one instance per document."""
 
     def __init__(self, text: str, sentence_of: Callable[[int], tuple[int, int]],
-                 stops: frozenset[int] = frozenset()) -> None:
+                 stops: frozenset[int] = frozenset(), tokens: list[Token] | None = None) -> None:
         self.text = text
+        self.tokens = tokens if tokens is not None else [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
         self.stops = stops
         self.sentence_of = sentence_of
         self.entities: list[Entity] = []
@@ -92,12 +90,12 @@ class SpeakerResolver:
     def _scan_names(self) -> list[tuple[int, Mention]]:
         """Every 'title + name' phrase of the text, with its position."""
         found: list[tuple[int, Mention]] = []
-        for m in _TITLE_WORD.finditer(self.text):
-            w = m.group()
+        for m in self.tokens:
+            w = m.text
             if _bare(w) in TITLE_HEADS:
-                start = m.start()
-            elif w.startswith("و") and _bare(w[1:]) in TITLE_HEADS:
-                start = m.start() + 1  # وزير is a title, ووزير is «and the minister»
+                start = m.start
+            elif w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS:
+                start = m.start + 1  # وزير is a title, ووزير is «and the minister»
             else:
                 continue
             end = subject_extent(self.text, start, min(len(self.text), start + 200), self.stops)
