@@ -101,17 +101,17 @@ def find_cues(norm: NormalizedText, tokens: list[Token], morphology: CueMorpholo
     text = norm.text
     starts = {t.start: i for i, t in enumerate(tokens)}
     # one analysis per distinct word; most words of an article are not cues
-    analysed: dict[str, CueAnalysis | None] = {}
-    for i, tok in enumerate(tokens):
-        word = tok.text
-        best = analysed.get(word, False)
-        if best is False:
-            best = None
-            if len(word) >= 2 and "\u0600" <= word[0] <= "\u06ff" and not _IMPERSONAL.match(word):
-                best = _best(morphology.analyze(word))
-            analysed[word] = best
-        if best is None:
-            continue
+    analysed: dict[str, CueAnalysis] = {}
+    analyze = morphology.analyze
+    for word in {t.text for t in tokens}:
+        found = analyze(word)
+        if found and not _IMPERSONAL.match(word):
+            best = _best(found)
+            if best is not None:
+                analysed[word] = best
+    for i in [i for i, t in enumerate(tokens) if t.text in analysed]:
+        tok = tokens[i]
+        best = analysed[tok.text]
         if best.pos == "verb" and best.person != "3":
             continue
         if "س" in best.proclitics:

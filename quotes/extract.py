@@ -12,6 +12,7 @@ the resolver turns mentions into the full names the article gives.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from time import perf_counter
 
 import regex
 
@@ -23,6 +24,8 @@ from .normalize import NormalizedText, Token, fold, tokenize
 from .records import Article, Quote
 from .resolve import Resolution, SpeakerResolver
 from .spans import QuotePair, Sentences, find_quote_pairs, trim, word_count
+
+STAGES = ("normalise", "cues", "spans", "speakers", "records")
 
 COMPLEMENTISERS = frozenset(
     "ان انه انها انهم انهما انهن اننا انني اني انك بان بانه بانها بانهم بانهما باننا بانني".split()
@@ -67,8 +70,10 @@ class Extractor:
         self.aliases = aliases or {}
         self.version = __version__
 
-    def extract(self, article: Article) -> list[Quote]:
-        doc = _Document(article, self.morphology)
+    def extract(self, article: Article, timings: dict[str, float] | None = None) -> list[Quote]:
+        """The quotations of one article. ``timings`` (if given) accumulates seconds per stage
+        (see STAGES): the benchmark reports where the time goes."""
+        doc = _Document(article, self.morphology, timings)
         quotes = doc.run()
         if self.aliases:
             for q in quotes:
@@ -83,19 +88,31 @@ class Extractor:
 class _Document:
     """The state of one article's extraction."""
 
-    def __init__(self, article: Article, morphology: CueMorphology) -> None:
+    def __init__(self, article: Article, morphology: CueMorphology, timings: dict[str, float] | None = None) -> None:
+        self.timings = timings
+        self._clock = perf_counter()
         self.article = article
         self.norm = NormalizedText.of(article.text)
         self.text = self.norm.text
         self.tokens: list[Token] = tokenize(self.norm)
-        self.pairs = find_quote_pairs(self.text)
-        self.pair_at = {p.open_at: p for p in self.pairs}
-        self.sentences = Sentences(self.text, self.pairs)
+        self._tick("normalise")
         self.cues = find_cues(self.norm, self.tokens, morphology)
         self.cue_at_token = {c.token_index: c for c in self.cues if c.pos in ("verb", "participle", "masdar")}
         self.stops = frozenset(c.start for c in self.cues if c.pos == "verb")
+        self._tick("cues")
+        self.pairs = find_quote_pairs(self.text)
+        self.pair_at = {p.open_at: p for p in self.pairs}
+        self.sentences = Sentences(self.text, self.pairs)
+        self._tick("spans")
         self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops, self.tokens)
         self._silent_subject: dict[int, tuple[Mention | None, int]] = {}
+        self._tick("speakers")
+
+    def _tick(self, stage: str) -> None:
+        if self.timings is not None:
+            now = perf_counter()
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self._clock
+            self._clock = now
 
     # -- helpers -------------------------------------------------------------------------
     def _sentence_span(self, pos: int) -> tuple[int, int]:
@@ -417,6 +434,7 @@ class _Document:
                  and word_count(self.text[c.content_start:c.content_end]) >= 2]
         cands = self._drop_nested(cands)
         cands = self._dedupe(cands)
+        self._tick("spans")
         quoted = {c.cue.start for c in cands}
         events = [(c.cue.start, c) for c in cands]
         for cue in self.cues:
@@ -442,7 +460,10 @@ class _Document:
             cand.resolution = self.resolver.resolve(cand.mention, cand.cue.start, gender, number, cand.cue.continuation)
         cands += self._floating(cands)
         cands.sort(key=lambda c: c.content_start)
-        return [self._record(c) for c in cands]
+        self._tick("speakers")
+        records = [self._record(c) for c in cands]
+        self._tick("records")
+        return records
 
     def _drop_nested(self, cands: list[Candidate]) -> list[Candidate]:
         """A cue inside an earlier quotation's content is part of what was said."""

@@ -10,6 +10,7 @@ start a new piece. Looking an offset up is a binary search over those pieces.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -35,8 +36,8 @@ _DELETE = (
     "\u0640"  # tatweel
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"  # zero-width and bidi controls
 )
-_SPECIAL = regex.compile(f"[{_DELETE}]+|[\ufb50-\ufdff\ufe70-\ufefe]+")
-_DELETABLE = regex.compile(f"[{_DELETE}]")
+_SPECIAL = re.compile(f"[{_DELETE}]+|[\ufb50-\ufdff\ufe70-\ufefe]+")
+_DELETABLE = re.compile(f"[{_DELETE}]")
 
 
 def fold(text: str) -> str:
@@ -145,9 +146,10 @@ class Token(NamedTuple):
     text: str
 
 
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# Python's re is faster here than regex, and [^\W_] is exactly letters and digits.
+_WORD = re.compile(r"[^\W_]+")
 
 
 def tokenize(norm: NormalizedText) -> list[Token]:
-    make = Token._make
-    return [make((m.start(), m.end(), m.group())) for m in _WORD.finditer(norm.text)]
+    new = tuple.__new__  # NamedTuple construction without the per-call keyword handling
+    return [new(Token, (m.start(), m.end(), m.group())) for m in _WORD.finditer(norm.text)]

@@ -33,7 +33,6 @@ from .mentions import (
 
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_LAST_WORD = regex.compile(r"([\p{L}]+) +$")
 
 
 @dataclass
@@ -84,13 +83,16 @@ class SpeakerResolver:
         self.sentence_of = sentence_of
         self.entities: list[Entity] = []
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
+        self._word_positions: dict[str, list[int]] | None = None
         self._inventory = self._scan_names()
 
     # -- the names the article gives anywhere -------------------------------------------
     def _scan_names(self) -> list[tuple[int, Mention]]:
         """Every 'title + name' phrase of the text, with its position."""
         found: list[tuple[int, Mention]] = []
-        for m in self.tokens:
+        titles = {w for w in {t.text for t in self.tokens}
+                  if _bare(w) in TITLE_HEADS or (w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS)}
+        for m in [t for t in self.tokens if t.text in titles]:
             w = m.text
             if _bare(w) in TITLE_HEADS:
                 start = m.start
@@ -130,29 +132,37 @@ class SpeakerResolver:
             or _bare(w) in ANONYMOUS_HEADS or _bare(w) in DOCUMENT_HEADS for w in words
         ) or (is_definite(words[-1]) and words[-1].endswith(("ون", "ين", "ات"))):
             return None  # الحوثيون، المتظاهرين: a group, not a family name
-        pattern = regex.compile(r"(?<![\p{L}])" + r"\s+".join(map(regex.escape, words)) + r"(?![\p{L}])")
+        toks = self.tokens
         best: tuple[int, int, int] | None = None
-        for m in pattern.finditer(self.text):
-            pos = m.start()
-            given = 0
-            start = pos
-            while given < 2:
-                prev = _LAST_WORD.search(self.text[max(0, start - 40):start])
-                if not prev:
+        for i in self._positions().get(words[0], ()):
+            j = i + len(words)
+            if j > len(toks) or tuple(t.text for t in toks[i:j]) != words:
+                continue
+            k, given = i, 0
+            while given < 2 and k > 0:
+                prev = toks[k - 1]
+                w = prev.text
+                if (self.text[prev.end:toks[k].start].strip(" ") or w in _STOPWORDS or _bare(w) in TITLE_HEADS
+                        or is_definite(w) or prev.start in self.stops or (w.startswith("و") and len(w) >= 5)
+                        or w in HONORIFICS or not w.isalpha() or w.endswith(("ها", "هم", "هما"))):
                     break
-                w = prev.group(1)
-                wstart = start - len(prev.group(0))
-                if (w in _STOPWORDS or _bare(w) in TITLE_HEADS or is_definite(w) or wstart in self.stops
-                        or (w.startswith("و") and len(w) >= 5) or w in HONORIFICS):
-                    break
-                start = wstart
+                k -= 1
                 if w not in _GLUE:
                     given += 1
-            if start < pos and (best is None or (pos - start) > (best[1] - best[0])):
-                best = (start, m.end(), pos)
+            # the most given names; on a tie the first occurrence, where news introduces people
+            if k < i and (best is None or i - k > best[2]):
+                best = (toks[k].start, toks[j - 1].end, i - k)
         if best is None:
             return None
         return make_mention(self.text, best[0], best[1])
+
+    def _positions(self) -> dict[str, list[int]]:
+        """Token indices of each word, built on first use."""
+        if self._word_positions is None:
+            self._word_positions = {}
+            for i, t in enumerate(self.tokens):
+                self._word_positions.setdefault(t.text, []).append(i)
+        return self._word_positions
 
     # -- entities ------------------------------------------------------------------------
     def _find_by_name(self, words: tuple[str, ...]) -> Entity | None:
