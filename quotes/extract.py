@@ -18,7 +18,7 @@ import regex
 
 from . import __version__
 from .cues import GOVERNED_PREPOSITIONS, Cue, find_cues
-from .mentions import DOCUMENT_HEADS, ORGANISATION_HEADS, Mention, make_mention, subject_extent
+from .mentions import DOCUMENT_HEADS, Mention, make_mention, subject_extent
 from .morphology import CueMorphology
 from .normalize import NormalizedText, Token, fold, tokenize
 from .records import Article, Quote

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .normalize import Token
 from .mentions import (
     _GLUE,
     _STOPWORDS,
@@ -24,13 +23,13 @@ from .mentions import (
     HONORIFICS,
     ORGANISATION_HEADS,
     TITLE_HEADS,
-     Mention,
+    Mention,
     _bare,
     is_definite,
     make_mention,
     subject_extent,
 )
-
+from .normalize import Token
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
