@@ -45,6 +45,9 @@ def _bare_word(w: str) -> str:
     return w
 
 
+# Sentence openers with و that are not verbs.
+_NOT_VERBS = frozenset("وفي ومن وعلي والي وعن ومع وبعد وقبل وخلال وكان وكانت وقد ولم ولن ولا وهو وهي وهذا وهذه وذلك وبين وحول".split())
+
 _PRONOUN_CARRIERS = frozenset("لكنه لكنها انه انها وانه وانها فانه فانها هو هي وهو وهي كما".split())
 _MIN_DIRECT_WORDS = 3
 
@@ -288,6 +291,26 @@ class _Document:
             return None
         return make_mention(self.text, self.tokens[first].start, self.tokens[last].end)
 
+    def _sentence_subject(self, cue: Cue) -> Mention | None:
+        """وامتنع مسؤول من وزارة الداخلية عن التعليق مشيراً إلى أن …: a participle's subject is the
+        subject of the verb that opens its sentence, when no reporting verb came before it there."""
+        sent_start = self.sentences.start_before(cue.start)
+        first = next((t for t in self.tokens[max(0, cue.token_index - 40):cue.token_index] if t.start >= sent_start), None)
+        if first is None or first.start == cue.start:
+            return None
+        k = self.tokens.index(first, max(0, cue.token_index - 40))
+        if any(c.start < cue.start and c.start >= sent_start for c in self.cues if c.pos == "verb"):
+            return None  # an earlier verb of the sentence is a cue: zero-subject resolution covers it
+        w = first.text
+        if not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS and not self.text[first.end:first.end + 1] in "،,"):
+            return None
+        if k + 1 >= cue.token_index:
+            return None
+        start = self.tokens[k + 1].start
+        end = subject_extent(self.text, start, cue.start, self.stops)
+        m = make_mention(self.text, start, end) if end > start else None
+        return m if m is not None and m.type != "unknown" else None
+
     def _document_before(self, cue: Cue) -> Mention | None:
         """«صدر بيان مشترك أكد أن …» / «بيان مشترك … يقول:»: the document the verb describes."""
         k = cue.token_index - 1
@@ -457,7 +480,15 @@ class _Document:
             cand = item
             gender = cand.cue.gender if cand.cue.pos in ("verb", "participle") else None
             number = cand.cue.number if cand.cue.pos == "verb" else None
-            cand.resolution = self.resolver.resolve(cand.mention, cand.cue.start, gender, number, cand.cue.continuation)
+            zone = self.text[cand.cue.end:cand.content_start]
+            in_statement = "بيان" in zone and cand.mention is not None
+            mention = cand.mention
+            if mention is None and cand.cue.pos == "participle":
+                mention = self._sentence_subject(cand.cue)
+                if mention is not None:
+                    cand.construction += "; subject of the sentence's main verb"
+            cand.resolution = self.resolver.resolve(mention, cand.cue.start, gender, number, cand.cue.continuation,
+                                                    in_statement)
         cands += self._floating(cands)
         cands.sort(key=lambda c: c.content_start)
         self._tick("speakers")

@@ -40,7 +40,7 @@ ORGANISATION_HEADS = frozenset(
     صحيفه الصحيفه قناه القناه الجيش جيش الشرطه شرطه بعثه البعثه حزب الحزب جبهه الجبهه منظمه المنظمه
     مجلس المجلس الرئاسه رئاسه البرلمان برلمان السفاره سفاره القنصليه قنصليه الامم جامعه الجامعه لجنه اللجنه
     الخارجيه الداخليه الدفاع الاتحاد اتحاد حركه الحركه شركه الشركه البنك بنك محكمه المحكمه النيابه
-    الوفد الوفدان وفد الجانب جانب السلطات سلطات الاجهزه اجهزه ولايه الولايه مركز المركز اداره الاداره""".split()
+    الوفد الوفدان وفد الجانب جانب حمله الحمله السلطات سلطات الاجهزه اجهزه ولايه الولايه مركز المركز اداره الاداره""".split()
 )
 
 # Words that open an adjunct after the subject: the subject phrase stops before them.
@@ -64,8 +64,9 @@ _ADJUNCT_START = regex.compile(
 _AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _SPACES = regex.compile(r"\s*")
+_QUOTED_NAME = regex.compile(r"[«\"“„]([^\"«»“”\n]{1,40})[»\"”]")
 _COMMA_WORD = regex.compile(r"[،,]\s*([\p{L}]+)")
-_PREP_PRONOUN = regex.compile(r"(?:ب|ل|ك)\p{L}{2,4}(?:ه|ها|هم|هما)")
+_PREP_PRONOUN = regex.compile(r"(?:ب|ل|ك)\p{L}{2,4}(?:ها|هم|هما)")  # not ه: لجنه is a noun
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,12 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                     words += len(comma_run.split())
                     continue
             break
+        if ch in "«\"“„" and words:
+            named = _QUOTED_NAME.match(text, pos)
+            if named and len(named.group(1).split()) <= 4:
+                pos = named.end()  # شبكة «روسيا اليوم»: a quoted name inside the subject
+                words += 1
+                continue
         if ch in "«»\"“”„(:{[.؟!?؛;\n":
             break
         if _ADJUNCT_START.match(text[pos:limit]):

@@ -83,6 +83,7 @@ class SpeakerResolver:
         self.entities: list[Entity] = []
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
         self._word_positions: dict[str, list[int]] | None = None
+        self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
         self._inventory = self._scan_names()
 
     # -- the names the article gives anywhere -------------------------------------------
@@ -213,7 +214,7 @@ class SpeakerResolver:
         return entity, rule
 
     def resolve(self, mention: Mention | None, pos: int, gender: str | None, number: str | None,
-                continuation: bool) -> Resolution:
+                continuation: bool, in_statement: bool = False) -> Resolution:
         """Resolve the mention of a quote whose cue is at ``pos`` (folded offset)."""
         if mention is not None:
             res = self._resolve_mention(mention, pos, gender)
@@ -224,6 +225,8 @@ class SpeakerResolver:
             if res.entity.gender is None and gender and mention is not None:
                 res.entity.gender = gender
             self.speakers.append((pos, res.entity))
+            if in_statement:
+                self.issuer = res.entity
         return res
 
     def observe(self, mention: Mention, pos: int, gender: str | None) -> None:
@@ -236,6 +239,14 @@ class SpeakerResolver:
 
     def _resolve_mention(self, mention: Mention, pos: int, gender: str | None) -> Resolution:
         words = _words(mention.text)
+        if words in (("البيان",), ("بيانه",), ("بيانها",)) and self.issuer is not None and not any(
+                e.type == "document" for e in self.entities):
+            return Resolution(self.issuer, "«البيان»: the statement the speaker issued (في بيان)", 0.75)
+        if mention.type == "person" and len(words) >= 2:
+            # حملة ماكرون after «حملة مرشح … إيمانويل ماكرون»: a description met before
+            described = [e for e in self.entities if e.type != "person" and _title_matches(words, e.key_words)]
+            if described:
+                return Resolution(max(described, key=lambda e: e.last_seen), "description met earlier", 0.8)
         if mention.name and mention.type == "person":
             entity, rule = self._person(mention, pos)
             return Resolution(entity, rule, 0.9 if "next to" in rule or "seen" in rule else 0.85)
