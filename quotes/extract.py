@@ -302,7 +302,7 @@ class _Document:
         if any(c.start < cue.start and c.start >= sent_start for c in self.cues if c.pos == "verb"):
             return None  # an earlier verb of the sentence is a cue: zero-subject resolution covers it
         w = first.text
-        if not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS and not self.text[first.end:first.end + 1] in "،,"):
+        if not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS and self.text[first.end:first.end + 1] not in "،,"):
             return None
         if k + 1 >= cue.token_index:
             return None
