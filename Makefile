@@ -24,10 +24,10 @@ review: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	$(BIN)/ruff check quotes gui tests benchmarks
+	$(BIN)/ruff check .
 
 lint: $(STAMP)
-	$(BIN)/ruff check quotes gui tests benchmarks
+	$(BIN)/ruff check .
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
