@@ -11,6 +11,7 @@ the resolver turns mentions into the full names the article gives.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from time import perf_counter
 
@@ -23,7 +24,7 @@ from .morphology import CueMorphology
 from .normalize import NormalizedText, Token, fold, tokenize
 from .records import Article, Quote
 from .resolve import Resolution, SpeakerResolver
-from .spans import QuotePair, Sentences, find_quote_pairs, trim, word_count
+from .spans import PairIndex, QuotePair, Sentences, find_quote_pairs, trim, word_count
 
 STAGES = ("normalise", "cues", "spans", "speakers", "records")
 
@@ -48,6 +49,8 @@ def _bare_word(w: str) -> str:
 # Sentence openers with و that are not verbs.
 _NOT_VERBS = frozenset("وفي ومن وعلي والي وعن ومع وبعد وقبل وخلال وكان وكانت وقد ولم ولن ولا وهو وهي وهذا وهذه وذلك وبين وحول".split())
 
+_GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
+
 _PRONOUN_CARRIERS = frozenset("لكنه لكنها انه انها وانه وانها فانه فانها هو هي وهو وهي كما".split())
 _MIN_DIRECT_WORDS = 3
 
@@ -63,6 +66,31 @@ class Candidate:
     pair: QuotePair | None = None
     base_confidence: float = 0.9
     resolution: Resolution | None = None
+
+
+class _Spans:
+    """Sorted, mostly disjoint content spans: overlap tests by binary search, so that a long
+    article costs in proportion to its length."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect_left(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, start)
+        for j in (k - 2, k - 1, k, k + 1):
+            if 0 <= j < len(self.starts) and min(end, self.ends[j]) - max(start, self.starts[j]) > 0:
+                return True
+        return False
+
+    def covers(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return any(self.starts[j] <= pos < self.ends[j] for j in range(max(0, k - 2), k + 1))
 
 
 class Extractor:
@@ -101,10 +129,12 @@ class _Document:
         self._tick("normalise")
         self.cues = find_cues(self.norm, self.tokens, morphology)
         self.cue_at_token = {c.token_index: c for c in self.cues if c.pos in ("verb", "participle", "masdar")}
-        self.stops = frozenset(c.start for c in self.cues if c.pos == "verb")
+        self.verb_starts = [c.start for c in self.cues if c.pos == "verb"]
+        self.stops = frozenset(self.verb_starts)
         self._tick("cues")
         self.pairs = find_quote_pairs(self.text)
         self.pair_at = {p.open_at: p for p in self.pairs}
+        self.pair_index = PairIndex(self.pairs)
         self.sentences = Sentences(self.text, self.pairs)
         self._tick("spans")
         self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops, self.tokens)
@@ -122,11 +152,11 @@ class _Document:
         return self.sentences.start_before(pos), self.sentences.end_after(pos)
 
     def _nested(self, cue: Cue) -> bool:
-        return any(p.closed and p.open_at < cue.start < p.close_at and word_count(self.text[p.open_at:p.close_at]) >= 4
-                   for p in self.pairs)
+        p = self.pair_index.containing(cue.start)
+        return p is not None and p.closed and word_count(self.text[p.open_at:p.close_at]) >= 4
 
     def _inside_pair(self, pos: int) -> bool:
-        return any(p.open_at < pos < p.close_at for p in self.pairs)
+        return self.pair_index.containing(pos) is not None
 
     def _pair_opening_in(self, a: int, b: int) -> QuotePair | None:
         for i in range(a, b):
@@ -299,7 +329,8 @@ class _Document:
         if first is None or first.start == cue.start:
             return None
         k = self.tokens.index(first, max(0, cue.token_index - 40))
-        if any(c.start < cue.start and c.start >= sent_start for c in self.cues if c.pos == "verb"):
+        k_verb = bisect_left(self.verb_starts, cue.start) - 1
+        if k_verb >= 0 and self.verb_starts[k_verb] >= sent_start:
             return None  # an earlier verb of the sentence is a cue: zero-subject resolution covers it
         w = first.text
         if not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS and self.text[first.end:first.end + 1] not in "،,"):
@@ -326,10 +357,9 @@ class _Document:
 
     # -- content before the cue ------------------------------------------------------------
     def _pair_just_before(self, pos: int) -> QuotePair | None:
-        gap_ok = regex.compile(r"^[\s،,.\-–—]*$")
-        for p in self.pairs:
-            if p.closed and p.close_at < pos and gap_ok.match(self.text[p.close_at + 1:pos]):
-                return p
+        p = self.pair_index.last_closed_before(pos)
+        if p is not None and _GAP_ONLY.match(self.text, p.close_at + 1, pos):
+            return p
         return None
 
     def _backward(self, cue: Cue) -> Candidate | None:
@@ -378,7 +408,7 @@ class _Document:
         if word_count(tail) > 3 and not regex.match(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b", tail):
             return None  # a parenthetical «بحسب X» inside a sentence whose own cue follows
         # the quoted words of the sentence are what the source said (… «…» بين البلدين، بحسب ما قال X)
-        inside = [p for p in self.pairs if p.closed and sent_start <= p.open_at and p.close_at < cue.start
+        inside = [p for p in self.pair_index.within(sent_start, cue.start) if p.closed and p.close_at < cue.start
                   and word_count(text[p.open_at:p.close_at]) >= 2]
         pair = inside[-1] if inside else None
         if pair is not None:
@@ -394,8 +424,10 @@ class _Document:
         text = self.text
         start = cand.content_start
         end = self.sentences.end_after(start)
-        for p in self.pairs:
-            if start <= p.open_at < end < p.close_at:
+        for p in self.pair_index.within(start, len(text)):
+            if p.open_at >= end:
+                break
+            if end < p.close_at:
                 end = self.sentences.end_after(p.close_at)
         for other in later:
             c = other.cue
@@ -418,7 +450,7 @@ class _Document:
             cand.kind, cand.pair = "direct", first
             cand.content_start, cand.content_end = trim(text, *first.inner)
             return
-        inner = [p for p in self.pairs if s <= p.open_at < e]
+        inner = self.pair_index.within(s, e)
         if cand.kind == "nominal":
             quoted = [p for p in inner if word_count(text[p.open_at:p.close_at]) >= 2]
             cand.kind = "mixed" if quoted else "none"
@@ -499,35 +531,43 @@ class _Document:
     def _drop_nested(self, cands: list[Candidate]) -> list[Candidate]:
         """A cue inside an earlier quotation's content is part of what was said."""
         kept: list[Candidate] = []
+        spans = _Spans()
         for cand in cands:
-            if any(k.content_start <= cand.cue.start < k.content_end for k in kept):
+            if spans.covers(cand.cue.start):
                 continue
             kept.append(cand)
+            spans.add(cand.content_start, cand.content_end)
         return kept
 
     def _dedupe(self, cands: list[Candidate]) -> list[Candidate]:
         kept: list[Candidate] = []
+        spans = _Spans()
         for cand in sorted(cands, key=lambda c: -c.base_confidence):
-            if any(min(cand.content_end, k.content_end) - max(cand.content_start, k.content_start) > 0 for k in kept):
+            if spans.overlaps(cand.content_start, cand.content_end):
                 continue
             kept.append(cand)
+            spans.add(cand.content_start, cand.content_end)
         return sorted(kept, key=lambda c: c.cue.start)
 
     def _floating(self, cands: list[Candidate]) -> list[Candidate]:
         """A quotation opening a paragraph with no cue continues the latest speaker."""
         out = []
-        taken = [(c.content_start, c.content_end) for c in cands]
+        taken = _Spans()
+        for c in cands:
+            taken.add(c.content_start, c.content_end)
+        resolved = sorted((c for c in cands if c.resolution and c.resolution.entity), key=lambda c: c.cue.start)
+        cue_starts = [c.cue.start for c in resolved]
         for p in self.pairs:
             s, e = trim(self.text, *p.inner)
-            if any(min(e, b) - max(s, a) > 0 for a, b in taken):
+            if taken.overlaps(s, e):
                 continue
             line_start = self.text.rfind("\n", 0, p.open_at) + 1
             if self.text[line_start:p.open_at].strip() or word_count(self.text[s:e]) < 4:
                 continue
-            earlier = [c for c in cands if c.cue.start < p.open_at and c.resolution and c.resolution.entity]
-            if not earlier:
+            k = bisect_left(cue_starts, p.open_at) - 1
+            if k < 0:
                 continue
-            last = max(earlier, key=lambda c: c.cue.start)
+            last = resolved[k]
             cue = last.cue
             cand = Candidate(cue, s, e, "direct", "quotation paragraph continuing the previous speaker", None, p, 0.5)
             cand.resolution = Resolution(last.resolution.entity, "no cue: the speaker of the previous quotation", 0.5)

@@ -81,10 +81,17 @@ class SpeakerResolver:
         self.stops = stops
         self.sentence_of = sentence_of
         self.entities: list[Entity] = []
+        # indexes over the entities, so that each lookup is proportional to its answers
+        self._by_word: dict[str, list[Entity]] = {}
+        self._by_head: dict[str, list[Entity]] = {}
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
         self._word_positions: dict[str, list[int]] | None = None
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
         self._inventory = self._scan_names()
+        self._inventory_by_word: dict[str, list[tuple[int, Mention]]] = {}
+        for at, m in self._inventory:
+            for w in {_bare(w) for w in _words(m.name)}:
+                self._inventory_by_word.setdefault(w, []).append((at, m))
 
     # -- the names the article gives anywhere -------------------------------------------
     def _scan_names(self) -> list[tuple[int, Mention]]:
@@ -110,7 +117,9 @@ class SpeakerResolver:
         """The fullest inventory name containing all ``words``, nearest before ``pos`` first."""
         best: tuple[int, int, Mention] | None = None
         want = {_bare(w) for w in words}
-        for at, m in self._inventory:
+        if not want:
+            return None
+        for at, m in self._inventory_by_word.get(min(want, key=len), ()):
             name_words = {_bare(w) for w in _words(m.name)}
             if want <= name_words:
                 rank = (len(name_words), -abs(pos - at) if at <= pos else -10_000 - abs(pos - at))
@@ -165,20 +174,37 @@ class SpeakerResolver:
         return self._word_positions
 
     # -- entities ------------------------------------------------------------------------
+    def _index(self, e: Entity) -> None:
+        """(Re-)index an entity after its name or titles grew; stale entries are re-checked on use."""
+        for w in {_bare(w) for w in e.key_words}:
+            bucket = self._by_word.setdefault(w, [])
+            if e not in bucket:
+                bucket.append(e)
+        for t in [*e.titles, e.key_words]:
+            if t:
+                bucket = self._by_head.setdefault(_bare(t[0]), [])
+                if e not in bucket:
+                    bucket.append(e)
+
     def _find_by_name(self, words: tuple[str, ...]) -> Entity | None:
         want = {_bare(w) for w in words}
-        hits = [e for e in self.entities if e.type == "person" and want <= {_bare(w) for w in e.key_words}]
+        if not want:
+            return None
+        hits = [e for e in self._by_word.get(min(want, key=len), ())
+                if e.type == "person" and want <= {_bare(w) for w in e.key_words}]
         return max(hits, key=lambda e: (len(e.key_words), e.last_seen)) if hits else None
 
     def _find_by_title(self, mention: Mention) -> Entity | None:
         words = _words(mention.text)
-        hits = [e for e in self.entities if any(_title_matches(words, t) for t in e.titles + [e.key_words])]
+        hits = [e for e in self._by_head.get(_bare(words[0]), ())
+                if any(_title_matches(words, t) for t in e.titles + [e.key_words])]
         return max(hits, key=lambda e: e.last_seen) if hits else None
 
     def _new_entity(self, words: tuple[str, ...], span: tuple[int, int], kind: str, title: tuple[str, ...],
                     pos: int) -> Entity:
         e = Entity(words, span, kind, [title] if title else [], last_seen=pos, intro_sentence=self.sentence_of(pos))
         self.entities.append(e)
+        self._index(e)
         return e
 
     def _person(self, mention: Mention, pos: int) -> tuple[Entity, str]:
@@ -211,6 +237,7 @@ class SpeakerResolver:
         if title and title not in entity.titles:
             entity.titles.append(title)
         entity.number = entity.number or mention.number
+        self._index(entity)
         return entity, rule
 
     def resolve(self, mention: Mention | None, pos: int, gender: str | None, number: str | None,
@@ -240,11 +267,12 @@ class SpeakerResolver:
     def _resolve_mention(self, mention: Mention, pos: int, gender: str | None) -> Resolution:
         words = _words(mention.text)
         if words in (("البيان",), ("بيانه",), ("بيانها",)) and self.issuer is not None and not any(
-                e.type == "document" for e in self.entities):
+                e.type == "document" for e in self._by_head.get("بيان", ())):
             return Resolution(self.issuer, "«البيان»: the statement the speaker issued (في بيان)", 0.75)
         if mention.type == "person" and len(words) >= 2:
             # حملة ماكرون after «حملة مرشح … إيمانويل ماكرون»: a description met before
-            described = [e for e in self.entities if e.type != "person" and _title_matches(words, e.key_words)]
+            described = [e for e in self._by_head.get(_bare(words[0]), ())
+                         if e.type != "person" and _title_matches(words, e.key_words)]
             if described:
                 return Resolution(max(described, key=lambda e: e.last_seen), "description met earlier", 0.8)
         if mention.name and mention.type == "person":

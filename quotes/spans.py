@@ -101,17 +101,43 @@ def find_quote_pairs(text: str) -> list[QuotePair]:
     return pairs
 
 
+class PairIndex:
+    """Pairs never overlap, so the pair holding a position is the last one opened before it."""
+
+    def __init__(self, pairs: list[QuotePair]) -> None:
+        self.pairs = sorted(pairs, key=lambda p: p.open_at)
+        self.opens = [p.open_at for p in self.pairs]
+        self.closes = [p.close_at for p in self.pairs]
+
+    def containing(self, pos: int) -> QuotePair | None:
+        """The pair with open_at < pos < close_at, if any."""
+        k = bisect_left(self.opens, pos) - 1
+        if k >= 0 and pos < self.pairs[k].close_at:
+            return self.pairs[k]
+        return None
+
+    def last_closed_before(self, pos: int) -> QuotePair | None:
+        k = bisect_left(self.closes, pos) - 1
+        while k >= 0 and not self.pairs[k].closed:
+            k -= 1
+        return self.pairs[k] if k >= 0 else None
+
+    def within(self, start: int, end: int) -> list[QuotePair]:
+        """Pairs opening in [start, end)."""
+        return self.pairs[bisect_left(self.opens, start):bisect_left(self.opens, end)]
+
+
 class Sentences:
     """Sentence boundaries that never cut through a quotation pair."""
 
     def __init__(self, text: str, pairs: list[QuotePair]) -> None:
         self.text = text
         closes = {p.close_at for p in pairs if p.closed}
-        inside = [(p.open_at, p.close_at) for p in pairs]
+        index = PairIndex(pairs)
         ends = []
         for m in _SENT_END.finditer(text):
             pos = m.start()
-            if m.group() != "\n" and any(a < pos < b for a, b in inside):
+            if m.group() != "\n" and index.containing(pos) is not None:
                 after = pos + 1
                 while after < len(text) and text[after] in "!?؟.":
                     after += 1
