@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .morphology import CueAnalysis, CueMorphology
-from .normalize import NormalizedText, Token
+from .normalize import NormalizedText, Tokens
 
 # Verbs whose subject is usually omitted: they continue the previous speaker.
 CONTINUATION_LEMMAS = frozenset({"اضاف", "تابع", "اردف", "استطرد", "زاد", "مضي", "اختتم", "ختم"})
@@ -95,28 +95,28 @@ _ACCORDING = regex.compile(
 _DOCUMENT = regex.compile(r"(?<![\p{L}])(?:و|ف)?(?P<cue>جاء|ورد)(?= (?:في|ب))")
 
 
-def find_cues(norm: NormalizedText, tokens: list[Token], morphology: CueMorphology) -> list[Cue]:
+def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -> list[Cue]:
     """All reporting-cue candidates of a document, in text order."""
     cues: list[Cue] = []
     text = norm.text
-    starts = {t.start: i for i, t in enumerate(tokens)}
     # one analysis per distinct word; most words of an article are not cues
     analysed: dict[str, CueAnalysis] = {}
     analyze = morphology.analyze
-    for word in {t.text for t in tokens}:
+    words = tokens.words
+    for word in set(words):
         found = analyze(word)
         if found and not _IMPERSONAL.match(word):
             best = _best(found)
             if best is not None:
                 analysed[word] = best
-    for i in [i for i, t in enumerate(tokens) if t.text in analysed]:
+    for i in [i for i, w in enumerate(words) if w in analysed]:
         tok = tokens[i]
         best = analysed[tok.text]
         if best.pos == "verb" and best.person != "3":
             continue
         if "س" in best.proclitics:
             continue  # سيذكر، ستعلن: what someone will say is not a report
-        if i > 0 and tokens[i - 1].text in ("عدم", "دون", "بدون"):
+        if i > 0 and words[i - 1] in ("عدم", "دون", "بدون"):
             continue  # عدم ذكر اسمه: a masdar, not a verb
         cues.append(
             Cue(tok.start, tok.end, i, tok.text, best.lemma, best.pos, best.aspect, best.person,
@@ -125,10 +125,7 @@ def find_cues(norm: NormalizedText, tokens: list[Token], morphology: CueMorpholo
     for pattern, pos in ((_ACCORDING, "according"), (_DOCUMENT, "document")):
         for m in pattern.finditer(text):
             s, e = m.span("cue")
-            # token index of the first token at or after the cue start
-            idx = starts.get(m.start())
-            if idx is None:
-                idx = next((k for k, t in enumerate(tokens) if t.start >= m.start()), len(tokens) - 1)
+            idx = min(tokens.index_at(m.start()), len(tokens) - 1)
             cues.append(Cue(s, e, idx, m.group("cue"), m.group("cue").replace(" ", ""), pos))
     cues.sort(key=lambda c: c.start)
     return cues

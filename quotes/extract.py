@@ -21,7 +21,7 @@ from . import __version__
 from .cues import GOVERNED_PREPOSITIONS, Cue, find_cues
 from .mentions import DOCUMENT_HEADS, Mention, make_mention, subject_extent
 from .morphology import CueMorphology
-from .normalize import NormalizedText, Token, fold, tokenize
+from .normalize import NormalizedText, Tokens, fold, tokenize
 from .records import Article, Quote
 from .resolve import Resolution, SpeakerResolver
 from .spans import PairIndex, QuotePair, Sentences, find_quote_pairs, trim, word_count
@@ -125,7 +125,7 @@ class _Document:
         self.article = article
         self.norm = NormalizedText.of(article.text)
         self.text = self.norm.text
-        self.tokens: list[Token] = tokenize(self.norm)
+        self.tokens: Tokens = tokenize(self.norm)
         self._tick("normalise")
         self.cues = find_cues(self.norm, self.tokens, morphology)
         self.cue_at_token = {c.token_index: c for c in self.cues if c.pos in ("verb", "participle", "masdar")}
@@ -325,10 +325,10 @@ class _Document:
         """وامتنع مسؤول من وزارة الداخلية عن التعليق مشيراً إلى أن …: a participle's subject is the
         subject of the verb that opens its sentence, when no reporting verb came before it there."""
         sent_start = self.sentences.start_before(cue.start)
-        first = next((t for t in self.tokens[max(0, cue.token_index - 40):cue.token_index] if t.start >= sent_start), None)
-        if first is None or first.start == cue.start:
+        k = self.tokens.index_at(sent_start)
+        if k >= cue.token_index or cue.token_index - k > 40:
             return None
-        k = self.tokens.index(first, max(0, cue.token_index - 40))
+        first = self.tokens[k]
         k_verb = bisect_left(self.verb_starts, cue.start) - 1
         if k_verb >= 0 and self.verb_starts[k_verb] >= sent_start:
             return None  # an earlier verb of the sentence is a cue: zero-subject resolution covers it

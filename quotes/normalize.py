@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 import regex
 
@@ -147,9 +149,40 @@ class Token(NamedTuple):
 
 
 # Python's re is faster here than regex, and [^\W_] is exactly letters and digits.
-_WORD = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(r"([^\W_]+)")
 
 
-def tokenize(norm: NormalizedText) -> list[Token]:
-    new = tuple.__new__  # NamedTuple construction without the per-call keyword handling
-    return [new(Token, (m.start(), m.end(), m.group())) for m in _WORD.finditer(norm.text)]
+class Tokens(Sequence[Token]):
+    """The words of a folded text, built by one C-level split; a Token object is made only
+    for the words a stage actually looks at."""
+
+    __slots__ = ("words", "starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        parts = _SPLIT.split(text)  # separator, word, separator, word, …, separator
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = offsets[1::2]
+        self.ends: list[int] = offsets[2::2]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [Token(*t) for t in zip(self.starts[i], self.ends[i], self.words[i], strict=True)]
+        return Token(self.starts[i], self.ends[i], self.words[i])
+
+    def index_at(self, pos: int) -> int:
+        """Index of the first word starting at or after ``pos``."""
+        return bisect_left(self.starts, pos)
+
+
+def tokenize(norm: NormalizedText) -> Tokens:
+    return Tokens(norm.text)

@@ -29,7 +29,7 @@ from .mentions import (
     make_mention,
     subject_extent,
 )
-from .normalize import Token
+from .normalize import Tokens
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 
@@ -75,9 +75,9 @@ class SpeakerResolver:
     """Resolves mentions in text order; one instance per document."""
 
     def __init__(self, text: str, sentence_of: Callable[[int], tuple[int, int]],
-                 stops: frozenset[int] = frozenset(), tokens: list[Token] | None = None) -> None:
+                 stops: frozenset[int] = frozenset(), tokens: Tokens | None = None) -> None:
         self.text = text
-        self.tokens = tokens if tokens is not None else [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        self.tokens = tokens if tokens is not None else Tokens(text)
         self.stops = stops
         self.sentence_of = sentence_of
         self.entities: list[Entity] = []
@@ -97,9 +97,9 @@ class SpeakerResolver:
     def _scan_names(self) -> list[tuple[int, Mention]]:
         """Every 'title + name' phrase of the text, with its position."""
         found: list[tuple[int, Mention]] = []
-        titles = {w for w in {t.text for t in self.tokens}
-                  if _bare(w) in TITLE_HEADS or (w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS)}
-        for m in [t for t in self.tokens if t.text in titles]:
+        words = self.tokens.words
+        titles = {w for w in set(words) if _bare(w) in TITLE_HEADS or (w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS)}
+        for m in [self.tokens[i] for i, w in enumerate(words) if w in titles]:
             w = m.text
             if _bare(w) in TITLE_HEADS:
                 start = m.start
@@ -169,8 +169,8 @@ class SpeakerResolver:
         """Token indices of each word, built on first use."""
         if self._word_positions is None:
             self._word_positions = {}
-            for i, t in enumerate(self.tokens):
-                self._word_positions.setdefault(t.text, []).append(i)
+            for i, w in enumerate(self.tokens.words):
+                self._word_positions.setdefault(w, []).append(i)
         return self._word_positions
 
     # -- entities ------------------------------------------------------------------------
