@@ -492,7 +492,9 @@ class _Document:
         self._tick("spans")
         quoted = {c.cue.start for c in cands}
         events = [(c.cue.start, c) for c in cands]
-        for cue in self.cues:
+        # subjects of cues that quote nothing only matter to quotes with no subject of their own
+        needs_salience = any(c.mention is None for c in cands)
+        for cue in self.cues if needs_salience else ():
             if (cue.pos == "verb" and cue.start not in quoted and not self._nested(cue)
                     and (not cue.strict or self._clause_initial(cue, strict=True))):
                 zone_end = min(self.sentences.end_after(cue.end), cue.end + 300)

@@ -87,13 +87,28 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
         self._word_positions: dict[str, list[int]] | None = None
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
-        self._inventory = self._scan_names()
-        self._inventory_by_word: dict[str, list[tuple[int, Mention]]] = {}
-        for at, m in self._inventory:
-            for w in {_bare(w) for w in _words(m.name)}:
-                self._inventory_by_word.setdefault(w, []).append((at, m))
+        self._names: tuple[list[tuple[int, Mention]], dict[str, list[tuple[int, Mention]]]] | None = None
 
     # -- the names the article gives anywhere -------------------------------------------
+    @property
+    def _inventory(self) -> list[tuple[int, Mention]]:
+        return self._name_index()[0]
+
+    @property
+    def _inventory_by_word(self) -> dict[str, list[tuple[int, Mention]]]:
+        return self._name_index()[1]
+
+    def _name_index(self) -> tuple[list[tuple[int, Mention]], dict[str, list[tuple[int, Mention]]]]:
+        """Built on first use: an article with no mention to resolve never pays for it."""
+        if self._names is None:
+            found = self._scan_names()
+            by_word: dict[str, list[tuple[int, Mention]]] = {}
+            for at, m in found:
+                for w in {_bare(w) for w in _words(m.name)}:
+                    by_word.setdefault(w, []).append((at, m))
+            self._names = (found, by_word)
+        return self._names
+
     def _scan_names(self) -> list[tuple[int, Mention]]:
         """Every 'title + name' phrase of the text, with its position."""
         found: list[tuple[int, Mention]] = []
