@@ -241,6 +241,7 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
                    name_start, name_end)
 
 
+_OBJECT_STARTERS = frozenset("كل كافه جميع بعض هذا هذه ذلك تلك هؤلاء اولئك".split())
 _COMPLEMENTISERS = frozenset("ان انه انها انهم انهما اننا بان بانه بانها بانهم".split())
 _POST_MODIFIERS = frozenset("المكون المكونه المؤلف المؤلفه الصادر الصادره المشكل المشكله المرافق المرافقه".split())
 _PREPOSITIONS = frozenset("الي علي عن من مع في في ب ل حول بشان نحو ازاء تجاه لدي عبر".split())
@@ -295,6 +296,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # (أن never takes كي: «بان كي مون» is a name)
         if words == 0 and (word in _STOPWORDS or _PREP_PRONOUN.fullmatch(word)):
             break  # بسببها، لديه: a prepositional phrase, not a subject
+        if words and word in _OBJECT_STARTERS:
+            break  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
         if word in _POST_MODIFIERS:
             break  # المكون من، الصادر عن: a modifier clause, not the name
         if word.startswith("لل") and (words == 0 or not is_definite(prev_word)):

@@ -167,6 +167,7 @@ class SpeakerResolver:
                 prev = toks[k - 1]
                 w = prev.text
                 if (self.text[prev.end:toks[k].start].strip(" ") or w in _STOPWORDS or _bare(w) in TITLE_HEADS
+                        or w in ORGANISATION_HEADS or _bare(w) in ORGANISATION_HEADS
                         or is_definite(w) or prev.start in self.stops or (w.startswith("و") and len(w) >= 5)
                         or w in HONORIFICS or not w.isalpha() or w.endswith(("ها", "هم", "هما"))):
                     break
@@ -178,7 +179,8 @@ class SpeakerResolver:
                 best = (toks[k].start, toks[j - 1].end, i - k)
         if best is None:
             return None
-        return make_mention(self.text, best[0], best[1])
+        found = make_mention(self.text, best[0], best[1])
+        return found if found is not None and found.name else None
 
     def _positions(self) -> dict[str, list[int]]:
         """Token indices of each word, built on first use."""
@@ -305,7 +307,8 @@ class SpeakerResolver:
                     assert fake is not None
                     entity, _ = self._person(fake, pos)
                 return Resolution(entity, "surname, full name found in the article", 0.85)
-        if mention.type in ("document", "anonymous", "organisation", "person"):
+        another = any(w in ("اخر", "اخري", "ثان", "ثاني", "ثالث") for w in words)  # مصدر آخر: not the same one
+        if mention.type in ("document", "anonymous", "organisation", "person") and not another:
             entity = self._find_by_title(mention)
             if entity is not None:
                 return Resolution(entity, f"title «{mention.text}» refers to a speaker introduced earlier", 0.8)
