@@ -51,6 +51,9 @@ _NOT_VERBS = frozenset("وفي ومن وعلي والي وعن ومع وبعد �
 
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
 
+# Words that make «أن» a subordinating conjunction rather than the cue's complementiser.
+_CONJUNCTION_HEADS = frozenset("خاصه سيما رغم برغم بما مع بعد قبل حيث اذ الا غير كون لكون بسبب نظرا حتي لولا".split())
+
 _PRONOUN_CARRIERS = frozenset("لكنه لكنها انه انها وانه وانها فانه فانها هو هي وهو وهي كما".split())
 _MIN_DIRECT_WORDS = 3
 
@@ -164,6 +167,11 @@ class _Document:
                 return self.pair_at[i]
         return None
 
+    def _after_relative(self, cue: Cue) -> bool:
+        """«… التي قال إنها …»: a relative clause stays inside the clause it qualifies, unless it
+        opens a direct quotation («، الذي قال "إنه …"»)."""
+        return self.text[max(0, cue.start - 8):cue.start].rstrip().endswith(("الذي", "التي", "الذين"))
+
     def _clause_initial(self, cue: Cue, strict: bool = False) -> bool:
         """Whether the cue starts a clause; ``strict`` ignores a bare و/ف proclitic (وبين …)."""
         if cue.proclitics[:1] in ("و", "ف") and not strict:
@@ -213,6 +221,8 @@ class _Document:
                 return None
             tok = self.tokens[k]
             word = tok.text
+            if word in COMPLEMENTISERS and self.tokens[k - 1].text in _CONJUNCTION_HEADS:
+                return None  # خاصة أن، رغم أن: a subordinate clause, not what was said
             if word in COMPLEMENTISERS and not (k + 1 < len(self.tokens) and self.tokens[k + 1].text == "كي"):
                 # (أن never takes كي: «بان كي مون» is a name)
                 return self._clause(cue, subject_end or tok.start, tok.end)
@@ -433,7 +443,8 @@ class _Document:
             c = other.cue
             # only a cue that opens a new clause ends this one (، مضيفاً / وأشار / فيما أكد);
             # «أن البيان الختامي سيذكر …» is reported content, not a new report
-            if start < c.start < end and not self._inside_pair(c.start) and self._clause_initial(c):
+            if start < c.start < end and not self._inside_pair(c.start) and self._clause_initial(c) and not (
+                    self._after_relative(c) and other.pair is None):
                 end = c.start
                 break
         s, e = trim(text, start, end)

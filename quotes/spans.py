@@ -87,6 +87,14 @@ def find_quote_pairs(text: str) -> list[QuotePair]:
                     pending = i
                 continue
             open_ch = text[pending]
+            if ch in EITHER and ch == open_ch and _is_opening(text, i) and text[i - 1:i] in (" ", "\n"):
+                # «… "A … . "B» : a mark that opens after a full stop while one is pending means
+                # the first quotation was never closed: it ends at that sentence end
+                stop = _last_sentence_end(text, pending, i)
+                if stop is not None:
+                    pairs.append(QuotePair(pending, stop, False))
+                    pending = i
+                    continue
             if ch in OPENERS or (ch in EITHER and ch != open_ch and _is_opening(text, i) and open_ch in OPENERS):
                 continue  # a nested quotation: kept inside the outer one
             if ch in ("'", "‘", "’") and open_ch not in ("'", "‘", "’"):
@@ -99,6 +107,15 @@ def find_quote_pairs(text: str) -> list[QuotePair]:
             end -= 1
         pairs.append(QuotePair(pending, end, False))
     return pairs
+
+
+def _last_sentence_end(text: str, start: int, end: int) -> int | None:
+    """Offset of the last sentence-ending full stop (or ؟ !) in text[start:end], if any."""
+    best = None
+    for m in _SENT_END.finditer(text, start + 1, end):
+        if m.group() != "\n":
+            best = m.start()
+    return best
 
 
 class PairIndex:
