@@ -176,11 +176,13 @@ class _Document:
         """Whether the cue starts a clause; ``strict`` ignores a bare و/ف proclitic (وبين …)."""
         if cue.proclitics[:1] in ("و", "ف") and not strict:
             return True
+        if cue.pos == "participle" and not strict:
+            return True  # قائلاً، مضيفاً: a participle always opens a new reported clause
         before = self.text[max(0, cue.start - 12):cue.start].rstrip(" ")
         if not before or before[-1] in "،,.:\n؛!؟?\"»”":
             return True
         return before.endswith(("كما", "فيما", "بينما", "بدوره", "بدورها", "جانبه", "جانبها", "جهته", "جهتها",
-                                "الذي", "التي", "الذين"))
+                                "الذي", "التي", "الذين", "لكنه", "لكنها", "لكنهم", "انه", "انها"))
 
     # -- content after the cue -------------------------------------------------------------
     def _forward(self, cue: Cue) -> Candidate | None:
@@ -261,6 +263,13 @@ class _Document:
 
     def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> Candidate:
         s, e = trim(self.text, *pair.inner)
+        if not pair.closed:
+            # an unclosed «… ends where the reporter takes over again: «…، مبيناً أن …
+            for other in self.cues:
+                if s < other.start < e and other.pos in ("participle", "verb") and self._clause_initial(other) and \
+                        self.text[max(s, other.start - 3):other.start].strip() in ("،", ","):
+                    s, e = trim(self.text, s, other.start)
+                    break
         conf = 1.0 if pair.closed else 0.85
         follow = regex.match(r"\s*([\p{L}])", self.text[pair.close_at + 1:pair.close_at + 4])
         if pair.closed and follow and construction == "cue + quotation marks":
