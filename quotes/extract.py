@@ -544,6 +544,7 @@ class _Document:
             cand.resolution = self.resolver.resolve(mention, cand.cue.start, gender, number, cand.cue.continuation,
                                                     in_statement)
         cands += self._floating(cands)
+        cands += self._headline(cands)
         cands.sort(key=lambda c: c.content_start)
         self._tick("speakers")
         records = [self._record(c) for c in cands]
@@ -595,6 +596,38 @@ class _Document:
             cand.resolution = Resolution(last.resolution.entity, "no cue: the speaker of the previous quotation", 0.5)
             out.append(cand)
         return out
+
+    def _headline(self, cands: list[Candidate]) -> list[Candidate]:
+        """«الجبير: إيران تتدخل …» — a headline of the form «speaker: statement».
+
+        A topic label has the same shape («أوكرانيا : أعنف قصف …»), so the phrase before the
+        colon counts only when it names someone the article itself quotes.
+        """
+        text = self.text
+        first_line_end = text.find("\n")
+        line = text[:first_line_end if first_line_end != -1 else len(text)]
+        colon = line.find(":")
+        if colon <= 0 or len(line) > 250 or any(c.content_start < len(line) for c in cands):
+            return []
+        np_start = len(line) - len(line.lstrip())
+        if not 1 <= word_count(line[np_start:colon]) <= 6 or word_count(line[colon + 1:]) < 3:
+            return []
+        mention = make_mention(text, np_start, len(line[:colon].rstrip()))
+        speakers = {id(c.resolution.entity) for c in cands if c.resolution and c.resolution.entity}
+        if mention is None or not speakers:
+            return []
+        res = self.resolver.resolve(mention, np_start, None, None, False)
+        if res.entity is None or id(res.entity) not in speakers or res.entity.type != "person":
+            return []  # «بيان مشترك: …» summarises a document; only people are quoted in headlines
+        s, e = trim(text, colon + 1, len(line))
+        pair = self.pair_at.get(s)
+        if pair is not None and pair.close_at >= e - 1:
+            s, e = trim(text, *pair.inner)
+        cue = Cue(colon, colon + 1, self.tokens.index_at(colon), ":", ":", "headline")
+        cand = Candidate(cue, s, e, "direct", "headline «speaker: statement»", mention, None, 0.7)
+        cand.resolution = Resolution(res.entity, "headline: the phrase before the colon names a speaker of the article",
+                                     res.confidence)
+        return [cand]
 
     def _record(self, cand: Candidate) -> Quote:
         art = self.article

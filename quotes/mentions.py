@@ -78,7 +78,7 @@ class Mention:
     text: str  # folded
     title: str  # folded title part ("" if none)
     name: str  # folded personal-name part ("" if none)
-    type: str  # person | organisation | document | anonymous | unknown
+    type: str  # person | organisation | document | anonymous | unknown | pronoun (سموه)
     gender: str | None  # m | f | None
     number: str | None  # s | d | p | None
     name_start: int = 0  # folded offsets of the personal-name part (== start when none)
@@ -206,12 +206,19 @@ def gender_number(words: list[str]) -> tuple[str | None, str | None]:
     return "m", "s"
 
 
+# Gulf press refers to dignitaries by honorific pronouns: وأكد سموه، وأوضح معاليه.
+HONORIFIC_PRONOUNS = frozenset("سموه سموها معاليه معاليها سعادته سعادتها فخامته دولته جلالته سماحته نيافته".split())
+
+
 def make_mention(text: str, start: int, end: int) -> Mention | None:
     """Build a mention from a folded span already cut to the subject phrase."""
     matches = list(_WORD.finditer(text[start:end]))
     words = [m.group() for m in matches]
     if not words:
         return None
+    if words[0] in HONORIFIC_PRONOUNS:
+        return Mention(start, start + matches[0].end(), words[0], "", "", "pronoun",
+                       "f" if words[0].endswith("ها") else "m", "s", start, start)
     title, name, rest = split_title_name(words)
     head = _bare(words[0])
     if (head in ANONYMOUS_HEADS or head in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS or head in ORGANISATION_HEADS) and (

@@ -281,7 +281,20 @@ class SpeakerResolver:
             res.entity.last_seen = pos
             self.speakers.append((pos, res.entity))
 
+    def _resolve_honorific(self, pos: int) -> Resolution:
+        """سموه، معاليه: the dignitary named last, as a speaker or anywhere in the text."""
+        last_speaker = self.speakers[-1] if self.speakers else None
+        named = [(at, m) for at, m in self._inventory if at < pos]
+        if named and (last_speaker is None or named[-1][0] > last_speaker[0]):
+            entity, _ = self._person(named[-1][1], pos)
+            return Resolution(entity, "honorific pronoun: the dignitary named just before", 0.75)
+        if last_speaker is not None:
+            return Resolution(last_speaker[1], "honorific pronoun: the previous speaker", 0.7)
+        return Resolution(None, "honorific pronoun with no one named before it", 0.2)
+
     def _resolve_mention(self, mention: Mention, pos: int, gender: str | None) -> Resolution:
+        if mention.type == "pronoun":
+            return self._resolve_honorific(pos)
         words = _words(mention.text)
         if words in (("البيان",), ("بيانه",), ("بيانها",)) and self.issuer is not None and not any(
                 e.type == "document" for e in self._by_head.get("بيان", ())):

@@ -223,3 +223,41 @@ def test_reviewer_aliases_override_resolution() -> None:
     extractor = Extractor(aliases={fold("الأعرجي"): "قاسم محمد الأعرجي"})
     q = one(run(extractor, "وقال الأعرجي إن العراق والولايات المتحدة اتفقتا على ألا تكون هناك قواعد."), "اتفقتا")
     assert q.speaker == "قاسم محمد الأعرجي" and "alias" in q.evidence
+
+
+def test_honorific_pronouns_resolve_to_the_dignitary(extractor: Extractor) -> None:
+    text = (
+        "واستقبل صاحب السمو الملكي الأمير فيصل بن سلمان أمير منطقة المدينة المنورة وفد الغرفة التجارية.\n\n"
+        "وأكد سموه أن المنطقة تشهد نهضة تنموية شاملة في جميع المجالات.\n\n"
+        "وقال معالي وزير الصحة الدكتور توفيق الربيعة إن الوزارة ستفتتح مستشفيات جديدة.\n\n"
+        "وأوضح معاليه أن العمل جار على قدم وساق."
+    )
+    qs = run(extractor, text)
+    assert same(one(qs, "نهضة تنموية").speaker, "فيصل بن سلمان")
+    assert same(one(qs, "ستفتتح").speaker, "توفيق الربيعة")
+    assert same(one(qs, "قدم وساق").speaker, "توفيق الربيعة")
+
+
+def test_topic_shift_bidawrihi_with_named_subject(extractor: Extractor) -> None:
+    text = (
+        "وقال وزير الخارجية الأميركي أنتوني بلينكن إن الولايات المتحدة فخورة بقيادة الجهد.\n\n"
+        "من جانبه، أكد وزير الخارجية العراقي فؤاد حسين أن العراق ماض في تعزيز استقلاله الاقتصادي.\n\n"
+        "وأضاف أن مواجهة كورونا تتطلب استكمال التعاون."
+    )
+    qs = run(extractor, text)
+    assert same(one(qs, "استقلاله الاقتصادي").speaker, "فؤاد حسين")
+    assert same(one(qs, "مواجهة كورونا").speaker, "فؤاد حسين")
+
+
+def test_headline_speaker_colon_statement(extractor: Extractor) -> None:
+    text = (
+        "الجبير: إيران تتدخل في شؤون المنطقة وتدعم الإرهاب\n\n"
+        "قال وزير الخارجية السعودي عادل الجبير إن إيران تتدخل في شؤون دول المنطقة.\n\n"
+        "أوكرانيا : أعنف قصف على العاصمة منذ أسابيع\n"
+    )
+    qs = run(extractor, text)
+    head = one(qs, "وتدعم الإرهاب")
+    assert head.cue == ":" and same(head.speaker, "عادل الجبير")
+    assert not any("أعنف قصف" in q.text for q in qs)
+    topic = run(extractor, "أوكرانيا : أعنف قصف على العاصمة منذ أسابيع\n\nوقال مسؤول إن القصف استهدف محطات الكهرباء.")
+    assert not any("أعنف قصف" in q.text for q in topic), "a topic label is no speaker"
