@@ -298,6 +298,10 @@ class _Document:
             if m:
                 start += m.end()
         start += len(text[start:zone_end]) - len(text[start:zone_end].lstrip(" ،,"))
+        if cue.lemma == "لفت":
+            idiom = regex.match(r"(?:ال)?(?:انتباه|نظر)\s*", text[start:zone_end])
+            if idiom:
+                start += idiom.end()  # لفت النظر/الانتباه إلى: the object of the idiom, not the subject
         end = subject_extent(text, start, zone_end, self.stops)
         mention = make_mention(text, start, end) if end > start else None
         if mention is None and cue.pos == "verb" and not self._clause_initial(cue):

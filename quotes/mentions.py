@@ -32,7 +32,8 @@ HONORIFICS = frozenset("معالي سمو فخامه سعاده حضره دول�
 # Heads of anonymous or collective sources.
 ANONYMOUS_HEADS = frozenset(
     """مصدر مصادر مسؤول مسؤولون مسؤولين مسؤوله شاهد شهود سكان ساكن ناشطون ناشطين مراقبون محللون
-    خبراء دبلوماسيون دبلوماسي متحدث ناطق احد احدي بعض مصادرنا مقربون مقربين اوساط جهات""".split()
+    خبراء دبلوماسيون دبلوماسي متحدث ناطق احد احدي بعض مصادرنا مقربون مقربين اوساط جهات عدد مجموعه
+    عشرات مئات الاف معظم اغلب كثير كثيرون""".split()
 )
 DOCUMENT_HEADS = frozenset("بيان البيان تقرير التقرير رساله الرساله وثيقه الوثيقه بلاغ البلاغ مذكره المذكره".split())
 ORGANISATION_HEADS = frozenset(
@@ -248,9 +249,13 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
                    name_start, name_end)
 
 
-_OBJECT_STARTERS = frozenset("كل كافه جميع بعض هذا هذه ذلك تلك هؤلاء اولئك".split())
+_OBJECT_STARTERS = frozenset(
+    "كل كافه جميع بعض هذا هذه ذلك تلك هؤلاء اولئك الصحفيين الصحافيين الحضور الانتباه النظر".split()
+)
+_ADDRESSEE_NOUNS = frozenset("مركز سوق موقع صحيفه وكاله قناه جريده مجله اذاعه تلفزيون شبكه".split())
+_QUANTIFIERS = frozenset("احد احدي بعض عدد مجموعه عشرات مئات الاف معظم اغلب".split())
 _COMPLEMENTISERS = frozenset("ان انه انها انهم انهما اننا بان بانه بانها بانهم".split())
-_POST_MODIFIERS = frozenset("المكون المكونه المؤلف المؤلفه الصادر الصادره المشكل المشكله المرافق المرافقه".split())
+_POST_MODIFIERS = frozenset("صادر صادره المكون المكونه المؤلف المؤلفه الصادر الصادره المشكل المشكله المرافق المرافقه".split())
 _PREPOSITIONS = frozenset("الي علي عن من مع في في ب ل حول بشان نحو ازاء تجاه لدي عبر".split())
 _INNER_PREPOSITIONS = frozenset("الي علي عن مع حول بشان نحو ازاء تجاه لدي عبر".split())
 
@@ -305,6 +310,10 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # بسببها، لديه: a prepositional phrase, not a subject
         if words and word in _OBJECT_STARTERS:
             break  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
+        if words and len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")):
+            break  # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb)
+        if words == 0 and word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in _ADDRESSEE_NOUNS):
+            break  # قال لمركز …، لسوق …: the addressee, not the subject
         if word in _POST_MODIFIERS:
             break  # المكون من، الصادر عن: a modifier clause, not the name
         if word.startswith("لل") and (words == 0 or not is_definite(prev_word)):
@@ -313,7 +322,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
         if words == 0:
             # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
-            first_anonymous = _bare(word) in ANONYMOUS_HEADS and not is_definite(word) and word not in ("احد", "احدي", "بعض")
+            first_anonymous = _bare(word) in ANONYMOUS_HEADS and not is_definite(word) and word not in _QUANTIFIERS
         elif first_anonymous and is_definite(word) and not in_phrase:
             break
         if word in ("في", "من", "باسم", "ب"):
