@@ -49,6 +49,7 @@ def _bare_word(w: str) -> str:
 # Sentence openers with و that are not verbs.
 _NOT_VERBS = frozenset("وفي ومن وعلي والي وعن ومع وبعد وقبل وخلال وكان وكانت وقد ولم ولن ولا وهو وهي وهذا وهذه وذلك وبين وحول".split())
 
+_ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
 
 # Words that make «أن» a subordinating conjunction rather than the cue's complementiser.
@@ -142,6 +143,7 @@ class _Document:
         self._tick("spans")
         self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops, self.tokens)
         self._silent_subject: dict[int, tuple[Mention | None, int]] = {}
+        self._quoting: set[int] = set()
         self._tick("speakers")
 
     def _tick(self, stage: str) -> None:
@@ -298,6 +300,9 @@ class _Document:
             if m:
                 start += m.end()
         start += len(text[start:zone_end]) - len(text[start:zone_end].lstrip(" ،,"))
+        addressee = _ADDRESSEE.match(text, start, zone_end)
+        if addressee:
+            start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee
         if cue.lemma == "لفت":
             idiom = regex.match(r"(?:ال)?(?:انتباه|نظر)\s*", text[start:zone_end])
             if idiom:
@@ -346,16 +351,16 @@ class _Document:
 
     def _sentence_subject(self, cue: Cue) -> Mention | None:
         """وامتنع مسؤول من وزارة الداخلية عن التعليق مشيراً إلى أن …: a participle's subject is the
-        subject of the verb that opens its sentence, when no reporting verb came before it there."""
+        subject of the verb that opens its sentence."""
         sent_start = self.sentences.start_before(cue.start)
         k = self.tokens.index_at(sent_start)
         if k >= cue.token_index or cue.token_index - k > 40:
             return None
         first = self.tokens[k]
+        w = first.text
         k_verb = bisect_left(self.verb_starts, cue.start) - 1
         if k_verb >= 0 and self.verb_starts[k_verb] >= sent_start:
-            return None  # an earlier verb of the sentence is a cue: zero-subject resolution covers it
-        w = first.text
+            return None  # a reporting verb of the sentence quoted someone: zero-subject resolution covers it
         if not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS and self.text[first.end:first.end + 1] not in "،,"):
             return None
         if k + 1 >= cue.token_index:
@@ -515,6 +520,7 @@ class _Document:
         cands = self._dedupe(cands)
         self._tick("spans")
         quoted = {c.cue.start for c in cands}
+        self._quoting = quoted
         events = [(c.cue.start, c) for c in cands]
         # subjects of cues that quote nothing only matter to quotes with no subject of their own
         needs_salience = any(c.mention is None for c in cands)
