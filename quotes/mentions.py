@@ -41,7 +41,7 @@ ORGANISATION_HEADS = frozenset(
     صحيفه الصحيفه قناه القناه الجيش جيش الشرطه شرطه بعثه البعثه حزب الحزب جبهه الجبهه منظمه المنظمه
     مجلس المجلس الرئاسه رئاسه البرلمان برلمان السفاره سفاره القنصليه قنصليه الامم جامعه الجامعه لجنه اللجنه
     الخارجيه الداخليه الدفاع الاتحاد اتحاد حركه الحركه شركه الشركه البنك بنك محكمه المحكمه النيابه
-    الوفد الوفدان وفد الجانب جانب حمله الحمله السلطات سلطات الاجهزه اجهزه ولايه الولايه مركز المركز اداره الاداره""".split()
+    الوفد الوفدان وفد الجانب جانب حمله الحمله شبكه الشبكه السلطات سلطات الاجهزه اجهزه ولايه الولايه مركز المركز اداره الاداره""".split()
 )
 
 # Words that open an adjunct after the subject: the subject phrase stops before them.
@@ -93,7 +93,8 @@ def _bare(word: str) -> str:
 
 
 def is_definite(word: str) -> bool:
-    return bool(_AL.match(word)) and len(word) > 3
+    m = _AL.match(word)
+    return bool(m) and len(word) - m.end() >= 2  # وكاله is و+كاله, not و+ك+ال+ه
 
 
 _GLUE = ("عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ام")
@@ -271,6 +272,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     first_anonymous = False
     in_phrase = False
     prev_word = ""
+    head_word = ""
     while pos < limit:
         m = _SPACES.match(text, pos)
         pos = m.end() if m else pos
@@ -310,6 +312,10 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # بسببها، لديه: a prepositional phrase, not a subject
         if words and word in _OBJECT_STARTERS:
             break  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
+        if (words and is_definite(head_word) and _bare(head_word) not in TITLE_HEADS and head_word not in HONORIFICS
+                and is_definite(prev_word) and not is_definite(word) and word[:1] not in ("و", "ل", "ب", "ف")
+                and word not in ("في", "من") and not in_phrase):
+            break  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
         if words and len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")):
             break  # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb)
         if words == 0 and word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in _ADDRESSEE_NOUNS):
@@ -321,6 +327,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         if words == 1 and first_anonymous and is_definite(word):
             break  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
         if words == 0:
+            head_word = word
             # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
             first_anonymous = _bare(word) in ANONYMOUS_HEADS and not is_definite(word) and word not in _QUANTIFIERS
         elif first_anonymous and is_definite(word) and not in_phrase:
