@@ -1,0 +1,116 @@
+"""Application setup: the QApplication, the bundled Arabic font, and ``run_app``.
+
+``quotes review`` calls ``run_app(db_path, reviewer=..., screenshot=...)`` and exits with its
+return value. With ``screenshot`` the main window is rendered on the current quote to a PNG
+(works under ``QT_QPA_PLATFORM=offscreen``) and the function returns without an event loop.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from quotes.store import Store, StoreError
+
+RESOURCES = Path(__file__).resolve().parent / "resources"
+ARTICLE_FAMILY = "Noto Naskh Arabic"
+# The GUI waits at most this long for a writer (the bulk extractor commits one article per
+# transaction, far shorter); beyond it the decision is kept in memory and retried (see history.py).
+BUSY_TIMEOUT_S = 5.0
+SCREENSHOT_SIZE = (1440, 900)
+
+_fonts_loaded = False
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled Noto Naskh Arabic (OFL, see resources/OFL.txt); returns the font
+    families to use for Arabic text, bundled first, so screenshots look the same everywhere."""
+    global _fonts_loaded
+    if not _fonts_loaded:
+        for ttf in sorted(RESOURCES.glob("*.ttf")):
+            QFontDatabase.addApplicationFont(str(ttf))
+        _fonts_loaded = True
+    families = []
+    if ARTICLE_FAMILY in QFontDatabase.families():
+        families.append(ARTICLE_FAMILY)
+    # Noto Naskh has no Latin letters: Latin names fall back to the platform's UI font.
+    families.append(QApplication.font().family() if QApplication.instance() else "DejaVu Sans")
+    return families
+
+
+def arabic_font(point_size: float | None = None) -> QFont:
+    font = QFont(QApplication.font())
+    font.setFamilies(load_fonts())
+    if point_size:
+        font.setPointSizeF(point_size)
+    return font
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once (pytest-qt and the benchmark may have made it already)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("quotes review")
+    app.setOrganizationName("quotes")
+    load_fonts()
+    return app
+
+
+def open_store(db_path: str | Path) -> Store:
+    # create=False: a mistyped --db must say so, not open an empty queue.
+    return Store.open(db_path, create=False, timeout=BUSY_TIMEOUT_S)
+
+
+def run_app(db_path: str | Path, *, reviewer: str, screenshot: str | Path | None = None) -> int:
+    """Open the review window on ``db_path``; returns the process exit code."""
+    app = ensure_app()
+    try:
+        store = open_store(db_path)
+    except StoreError as exc:
+        print(f"quotes: {exc}", file=sys.stderr)
+        return 2
+    from .main_window import MainWindow  # after the QApplication exists
+
+    window = MainWindow(store, reviewer=reviewer or "reviewer")
+    try:
+        if screenshot:
+            return 0 if save_screenshot(window, screenshot) else 1
+        window.show()
+        # Let Ctrl+C in the terminal close the app: Python only runs signal handlers between
+        # bytecodes, so wake the interpreter up regularly.
+        signal.signal(signal.SIGINT, lambda *_: window.close())
+        waker = QTimer()
+        waker.start(300)
+        waker.timeout.connect(lambda: None)
+        return int(app.exec())
+    finally:
+        window.shutdown()
+        store.close()
+
+
+def save_screenshot(window: object, path: str | Path) -> bool:
+    """Render ``window`` at a fixed size on its current quote and save it as PNG."""
+    from .main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    app = QApplication.instance()
+    assert app is not None
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    window.article.scroll_to_current()  # the viewport has its final size only now
+    app.processEvents()
+    ok = window.grab().save(str(path), "PNG")
+    if not ok:
+        print(f"quotes: {path}: cannot write the screenshot (check the folder exists and is writable)",
+              file=sys.stderr)
+    window.hide()
+    return ok
