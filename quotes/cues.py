@@ -102,11 +102,9 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
     text = norm.text
     # one analysis per distinct word; most words of an article are not cues
     analysed: dict[str, CueAnalysis] = {}
-    analyze = morphology.analyze
     words = tokens.words
-    for word in set(words):
-        found = analyze(word)
-        if found and not _IMPERSONAL.match(word):
+    for word, found in morphology.analyze_many(set(words)).items():
+        if not _IMPERSONAL.match(word):
             best = _best(found)
             if best is not None:
                 analysed[word] = best

@@ -189,20 +189,21 @@ class _Document:
     # -- content after the cue -------------------------------------------------------------
     def _forward(self, cue: Cue) -> Candidate | None:
         text = self.text
+        words, starts, ends = self.tokens.words, self.tokens.starts, self.tokens.ends
+        n = len(words)
         limit = self.sentences.end_after(cue.end)
         k = cue.token_index + 1
         pos = cue.end
         subject_end: int | None = None  # where the subject zone stops (masdar/participle marker)
         steps = 0
-        while k <= len(self.tokens):
-            next_start = self.tokens[k].start if k < len(self.tokens) else len(text)
+        while k <= n:
+            next_start = starts[k] if k < n else len(text)
             gap_end = min(next_start, limit)
-            gap = text[pos:gap_end]
-            colon = gap.find(":")
+            colon = text.find(":", pos, gap_end)
             pair = self._pair_opening_in(pos, gap_end)
-            if colon != -1 and (pair is None or pos + colon < pair.open_at):
-                cstart = pos + colon + 1
-                zone_end = subject_end or pos + colon
+            if colon != -1 and (pair is None or colon < pair.open_at):
+                cstart = colon + 1
+                zone_end = subject_end or colon
                 pair = self._pair_opening_in(cstart, min(len(text), cstart + 4))
                 if pair is not None:
                     return self._direct(cue, zone_end, pair, "cue + colon + quotation marks")
@@ -218,40 +219,39 @@ class _Document:
                 if word_count(inner) >= _MIN_DIRECT_WORDS and not self._is_quoted_name(pair):
                     return self._direct(cue, subject_end or pair.open_at, pair, "cue + quotation marks")
                 pos = pair.close_at + 1  # a scare-quoted name inside the subject: go on
-                while k < len(self.tokens) and self.tokens[k].start < pos:
+                while k < n and starts[k] < pos:
                     k += 1
                 continue
-            if next_start >= limit or k >= len(self.tokens):
+            if next_start >= limit or k >= n:
                 return None
-            tok = self.tokens[k]
-            word = tok.text
-            if word in COMPLEMENTISERS and self.tokens[k - 1].text in _CONJUNCTION_HEADS:
-                return None  # خاصة أن، رغم أن: a subordinate clause, not what was said
-            if word in COMPLEMENTISERS and not (k + 1 < len(self.tokens) and self.tokens[k + 1].text == "كي"):
-                # (أن never takes كي: «بان كي مون» is a name)
-                return self._clause(cue, subject_end or tok.start, tok.end)
-            if word in GOVERNED_PREPOSITIONS.get(cue.lemma, ()) and k + 1 < len(self.tokens):
-                after = self.tokens[k + 1]
-                opens_quote = self._pair_opening_in(tok.end, after.start) is not None
-                if after.text not in COMPLEMENTISERS and not opens_quote:
+            word = words[k]
+            if word in COMPLEMENTISERS:
+                if words[k - 1] in _CONJUNCTION_HEADS:
+                    return None  # خاصة أن، رغم أن: a subordinate clause, not what was said
+                if not (k + 1 < n and words[k + 1] == "كي"):  # (أن never takes كي: «بان كي مون» is a name)
+                    return self._clause(cue, subject_end or starts[k], ends[k])
+            if k + 1 < n and word in GOVERNED_PREPOSITIONS.get(cue.lemma, ()):
+                opens_quote = self._pair_opening_in(ends[k], starts[k + 1]) is not None
+                if words[k + 1] not in COMPLEMENTISERS and not opens_quote:
                     # شدد على وجود …: a noun object, not a reported clause — unless it quotes
                     # the speaker's words (أشارت إلى مقتل «أحد أفراد الطاقم …»)
-                    return Candidate(cue, after.start, -1, "nominal", "cue + noun object with quotation",
-                                     self._mention(cue, subject_end or tok.start), None, 0.8)
+                    return Candidate(cue, starts[k + 1], -1, "nominal", "cue + noun object with quotation",
+                                     self._mention(cue, subject_end or starts[k]), None, 0.8)
             other = self.cue_at_token.get(k)
-            if other is not None and other.strict and not self._clause_initial(other, strict=True):
-                other = None  # «بين البلدين» inside the subject's adjunct: a preposition, not a verb
-            if other is not None and self.tokens[k - 1].text in ("ما", "لما", "حسبما", "بحسبما", "وفقما"):
-                other = None  # «بحسب ما نشرته وكالة …»: a parenthetical source, the clause goes on
+            if other is not None:
+                if other.strict and not self._clause_initial(other, strict=True):
+                    other = None  # «بين البلدين» inside the subject's adjunct: a preposition, not a verb
+                elif words[k - 1] in ("ما", "لما", "حسبما", "بحسبما", "وفقما"):
+                    other = None  # «بحسب ما نشرته وكالة …»: a parenthetical source, the clause goes on
             if other is not None:
                 if other.pos in ("participle", "masdar") and (other.lemma == "قال" or other.lemma == "قول"):
-                    subject_end = subject_end or tok.start  # وأضاف قائلاً: / عن الوزير قوله إن
+                    subject_end = subject_end or starts[k]  # وأضاف قائلاً: / عن الوزير قوله إن
                 else:
                     return None  # the content belongs to the nearer cue
             steps += 1
             if steps > 30:
                 return None
-            pos = tok.end
+            pos = ends[k]
             k += 1
         return None
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -260,6 +260,18 @@ class CueMorphology:
         result = self._analyze(word) if self._may_be_cue(word) else ()
         self._cache[word] = result
         return result
+
+    def analyze_many(self, words: Iterable[str]) -> dict[str, tuple[CueAnalysis, ...]]:
+        """The cue readings of the words that have some: one call per document, not per word."""
+        cache = self._cache
+        found: dict[str, tuple[CueAnalysis, ...]] = {}
+        for word in words:
+            result = cache.get(word)
+            if result is None:
+                result = self.analyze(word)
+            if result:
+                found[word] = result
+        return found
 
     def _may_be_cue(self, word: str) -> bool:
         # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.

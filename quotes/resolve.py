@@ -85,7 +85,7 @@ class SpeakerResolver:
         self._by_word: dict[str, list[Entity]] = {}
         self._by_head: dict[str, list[Entity]] = {}
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
-        self._word_positions: dict[str, list[int]] | None = None
+        self._word_positions: dict[str, list[int]] = {}
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
         self._names: tuple[list[tuple[int, Mention]], dict[str, list[tuple[int, Mention]]]] | None = None
 
@@ -158,7 +158,7 @@ class SpeakerResolver:
             return None  # الحوثيون، المتظاهرين: a group, not a family name
         toks = self.tokens
         best: tuple[int, int, int] | None = None
-        for i in self._positions().get(words[0], ()):
+        for i in self._positions(words[0]):
             j = i + len(words)
             if j > len(toks) or tuple(t.text for t in toks[i:j]) != words:
                 continue
@@ -182,13 +182,11 @@ class SpeakerResolver:
         found = make_mention(self.text, best[0], best[1])
         return found if found is not None and found.name else None
 
-    def _positions(self) -> dict[str, list[int]]:
-        """Token indices of each word, built on first use."""
-        if self._word_positions is None:
-            self._word_positions = {}
-            for i, w in enumerate(self.tokens.words):
-                self._word_positions.setdefault(w, []).append(i)
-        return self._word_positions
+    def _positions(self, word: str) -> list[int]:
+        """Token indices of one word, cached per word."""
+        if word not in self._word_positions:
+            self._word_positions[word] = [i for i, w in enumerate(self.tokens.words) if w == word]
+        return self._word_positions[word]
 
     # -- entities ------------------------------------------------------------------------
     def _index(self, e: Entity) -> None:
