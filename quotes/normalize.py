@@ -31,6 +31,18 @@ _FOLD = str.maketrans(
     }
 )
 
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+
+
+def _fold_chars(text: str) -> str:
+    """The one-to-one folds. str.translate looks every character up in a dict; a C-level
+    replace per folded letter that occurs is an order of magnitude faster on Arabic text."""
+    for old, new in _FOLD_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
 # Characters that change the length: deleted marks and controls, and presentation forms
 # (NFKC), which may expand (ﻻ -> لا).
 _DELETE = (
@@ -94,7 +106,7 @@ class NormalizedText:
                     norm_pos += len(rep)
                 orig_pos += 1
         copy(len(original))
-        text = "".join(parts).translate(_FOLD)
+        text = _fold_chars("".join(parts))
         return cls(original, text, tuple(starts), tuple(pieces))
 
     @property
