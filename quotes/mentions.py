@@ -57,7 +57,7 @@ _TIME_WORDS = (
     "منذ|عند|حيث|قد|لقد|فقط|ذلك|وقتها|صراحه|بوضوح|مؤخرا|الماضي|الاسبوع|الشهر|اول من امس|اول امس|الان|حينها|بدورها|اواخر|اوائل|منتصف|مطلع|غضون"
 )
 _ADJUNCT_START = regex.compile(
-    rf"^(?:(?:في|في|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
+    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
     r"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:الذي|التي|الذين|اللذان|اللتان)\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
@@ -282,7 +282,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         if ch in "،,":
             # apposition: "title، name،" keeps going when a name-like word follows
             nxt = _COMMA_WORD.match(text, pos)
-            if nxt and words and not _ADJUNCT_START.match(text[nxt.start(1):limit]) and not is_definite(nxt.group(1)) and nxt.group(1) not in ("و", "الذي", "التي"):
+            if nxt and words and not _ADJUNCT_START.match(text, nxt.start(1), limit) and not is_definite(nxt.group(1)) and nxt.group(1) not in ("و", "الذي", "التي"):
                 close = text.find("،", nxt.end(1), limit)
                 comma_run = text[nxt.start(1):close if close != -1 else limit]
                 if close != -1 and 1 <= len(comma_run.split()) <= 4 and not _ADJUNCT_START.match(comma_run):
@@ -298,7 +298,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                 continue
         if ch in "«»\"“”„(:{[.؟!?؛;\n":
             break
-        if _ADJUNCT_START.match(text[pos:limit]):
+        if _ADJUNCT_START.match(text, pos, limit):
             break
         w = _WORD.match(text, pos)
         if not w or pos in stops:
