@@ -151,6 +151,25 @@ def m001_initial(db: Database) -> None:
         db.execute(sql)
 
 
+@_migration
+def m002_document_extraction(db: Database) -> None:
+    """Which extractor version last stored each document's suggestions, and in which run.
+
+    Written in the same transaction as the document's quotes, so a bulk run resumed after a
+    crash can skip exactly the documents this version already finished. Documents stored
+    before this migration get the version of the newest run that left suggestions on them;
+    the others stay NULL and are simply extracted again.
+    """
+    db.execute("ALTER TABLE documents ADD COLUMN extracted_version TEXT")
+    db.execute("ALTER TABLE documents ADD COLUMN extracted_run INTEGER REFERENCES runs(id)")
+    db.execute(
+        "UPDATE documents SET extracted_run = (SELECT max(q.run_id) FROM quotes q "
+        "WHERE q.document_id = documents.id AND q.origin = 'extractor')")
+    db.execute(
+        "UPDATE documents SET extracted_version = (SELECT r.extractor_version FROM runs r "
+        "WHERE r.id = documents.extracted_run)")
+
+
 # One version per migration: the file records how many this code has applied.
 SCHEMA_VERSION = len(_NAMES)
 

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -41,6 +42,10 @@ from pathlib import Path
 from typing import Any
 
 from .morphology_db import DB_PATH, fold_key, load_lexicon
+
+# Tokens of the folded text (the usual input) need no folding: no hamza-carrying alef, no ى/ة,
+# no diacritics or tatweel.
+_ALREADY_FOLDED = re.compile(r"[^أإآٱىة\u0610-\u061a\u064b-\u065f\u0670\u0640]*")
 
 SHIPPED_DB = DB_PATH
 SHIPPED_CAMEL_DATA = Path(__file__).resolve().parent / "data" / "camel"
@@ -251,6 +256,9 @@ class CueMorphology:
         )
         self._max_prefix = db.max_prefix_size
         self._max_suffix = db.max_suffix_size
+        # prefix + cue stem, precombined (60 x 259 here): the pre-check is then one lookup per
+        # possible suffix length instead of one per prefix and stem boundary
+        self._heads = frozenset(p + st for p in self._prefixes for st in self._stems)
 
     def analyze(self, word: str) -> tuple[CueAnalysis, ...]:
         """Cue readings of one folded token; () for any other word."""
@@ -275,15 +283,12 @@ class CueMorphology:
 
     def _may_be_cue(self, word: str) -> bool:
         # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.
-        word = fold_key(word)
-        n = len(word)
-        stems, suffixes = self._stems, self._suffixes
-        for i in range(min(self._max_prefix, n - 1) + 1):
-            if word[:i] not in self._prefixes:
-                continue
-            for j in range(max(i + 1, n - self._max_suffix), n + 1):
-                if word[i:j] in stems and word[j:] in suffixes:
-                    return True
+        if not _ALREADY_FOLDED.fullmatch(word):
+            word = fold_key(word)
+        heads, suffixes = self._heads, self._suffixes
+        for j in range(max(1, len(word) - self._max_suffix), len(word) + 1):
+            if word[j:] in suffixes and word[:j] in heads:
+                return True
         return False
 
     def _analyze(self, word: str) -> tuple[CueAnalysis, ...]:

@@ -234,17 +234,47 @@ class Store:
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
-    def save_extraction(self, article: Article, quotes: list[Quote], run_id: int | None) -> tuple[int, int]:
+    def save_extraction(self, article: Article, quotes: list[Quote], run_id: int | None, *,
+                        version: str | None = None) -> tuple[int, int]:
         """Store one article's suggestions in one transaction; see the project brief.
 
         Reviewed quotes and the review log are never touched: a suggestion whose span equals
         a reviewed quote's current or original span is dropped, pending extractor rows with
         the same span are updated in place, the rest are inserted, and pending extractor rows
         no longer suggested are deleted (unless they have review rows, e.g. a skip).
+        The document is marked as extracted by ``version`` (default: the run's extractor
+        version), in the same transaction: see ``extracted_version``.
         Returns (document id, number of suggestions now pending from this call).
         """
+        return self.save_extractions([(article, quotes)], run_id, version=version)[0]
+
+    def save_extractions(self, items: Iterable[tuple[Article, list[Quote]]], run_id: int | None, *,
+                         version: str | None = None) -> list[tuple[int, int]]:
+        """``save_extraction`` for several articles in one transaction: all stored, or none.
+
+        For bulk runs: one commit per batch instead of one per article. Every item is checked
+        before the write lock is taken, so an invalid one (ValueError naming its doc) leaves
+        the whole batch unwritten. Keep batches small enough that the transaction stays short
+        (tens of milliseconds): the review app's decisions wait for it.
+        Returns (document id, pending suggestions from this call) per item, in order.
+        """
+        prepared = [(article, self._best_spans(article, quotes)) for article, quotes in items]
+        if not prepared:
+            return []
+        hashes = [text_hash(article.text) for article, _ in prepared]
+        now = _now()
+        with self._write() as conn:
+            if version is None and run_id is not None:
+                row = conn.execute("SELECT extractor_version FROM runs WHERE id = ?", [run_id]).fetchone()
+                version = row[0] if row else None
+            return [self._save_one(conn, article, best, h, now, run_id, version)
+                    for (article, best), h in zip(prepared, hashes, strict=True)]
+
+    @staticmethod
+    def _best_spans(article: Article, quotes: list[Quote]) -> dict[tuple[int, int], Quote]:
+        """Validate one article's quotes (a bad offset is a bug in the caller) and keep the most
+        confident suggestion per span."""
         text = article.text
-        # Validate before taking the lock: a bad offset is a bug in the caller.
         best: dict[tuple[int, int], Quote] = {}
         for q in quotes:
             if not (0 <= q.start < q.end <= len(text)):
@@ -254,55 +284,66 @@ class Store:
             key = (q.start, q.end)
             if key not in best or q.confidence > best[key].confidence:
                 best[key] = q
-        h = text_hash(text)
-        now = _now()
-        with self._write() as conn:
-            doc_id = self._ensure_document(conn, article, h, now)
-            existing = conn.execute(
-                'SELECT id, start, "end", status, origin, orig_start, orig_end FROM quotes WHERE document_id = ?',
-                [doc_id]).fetchall()
-            reviewed: set[tuple[int, int]] = set()
-            pending: dict[tuple[int, int], int] = {}
-            stale: set[int] = set()
-            for qid, start, end, status, origin, ostart, oend in existing:
-                if status != "pending" or origin != "extractor":
-                    reviewed.add((start, end))
-                    if ostart is not None:
-                        reviewed.add((ostart, oend))
-                elif (start, end) in pending:
-                    stale.add(qid)  # a duplicate span: keep the first
-                else:
-                    pending[(start, end)] = qid
-            saved = 0
-            for key, q in sorted(best.items()):
-                if key in reviewed:
-                    continue
-                speaker_id = self._extractor_speaker(conn, q)
-                qtext = text[q.start:q.end]
-                values = {
-                    "text": qtext, "kind": q.kind, "cue": q.cue or "", "cue_start": q.cue_start,
-                    "cue_end": q.cue_end, "speaker_mention": q.speaker_mention or "",
-                    "mention_start": q.mention_start, "mention_end": q.mention_end,
-                    "speaker_id": speaker_id, "confidence": q.confidence,
-                    "evidence": json.dumps(q.evidence, ensure_ascii=False, default=str),
-                    "run_id": run_id, "text_norm": fold(qtext), "updated_at": now,
-                }
-                if key in pending:
-                    sets = ", ".join(f"{k} = ?" for k in values)
-                    conn.execute(f"UPDATE quotes SET {sets} WHERE id = ?", [*values.values(), pending.pop(key)])
-                else:
-                    values.update({"document_id": doc_id, "start": q.start, "end": q.end, "status": "pending",
-                                   "origin": "extractor", "orig_start": q.start, "orig_end": q.end})
-                    cols = ", ".join(f'"{k}"' for k in values)
-                    marks = ", ".join("?" for _ in values)
-                    conn.execute(f"INSERT INTO quotes ({cols}) VALUES ({marks})", list(values.values()))
-                saved += 1
-            stale.update(pending.values())
-            for qid in stale:
-                conn.execute(
-                    "DELETE FROM quotes WHERE id = ? AND status = 'pending' AND origin = 'extractor' "
-                    "AND NOT EXISTS (SELECT 1 FROM reviews WHERE quote_id = ?)", [qid, qid])
+        return best
+
+    def _save_one(self, conn: sqlite3.Connection, article: Article, best: dict[tuple[int, int], Quote], h: str,
+                  now: str, run_id: int | None, version: str | None) -> tuple[int, int]:
+        text = article.text
+        doc_id = self._ensure_document(conn, article, h, now)
+        existing = conn.execute(
+            'SELECT id, start, "end", status, origin, orig_start, orig_end FROM quotes WHERE document_id = ?',
+            [doc_id]).fetchall()
+        reviewed: set[tuple[int, int]] = set()
+        pending: dict[tuple[int, int], int] = {}
+        stale: set[int] = set()
+        for qid, start, end, status, origin, ostart, oend in existing:
+            if status != "pending" or origin != "extractor":
+                reviewed.add((start, end))
+                if ostart is not None:
+                    reviewed.add((ostart, oend))
+            elif (start, end) in pending:
+                stale.add(qid)  # a duplicate span: keep the first
+            else:
+                pending[(start, end)] = qid
+        saved = 0
+        for key, q in sorted(best.items()):
+            if key in reviewed:
+                continue
+            speaker_id = self._extractor_speaker(conn, q)
+            qtext = text[q.start:q.end]
+            values = {
+                "text": qtext, "kind": q.kind, "cue": q.cue or "", "cue_start": q.cue_start,
+                "cue_end": q.cue_end, "speaker_mention": q.speaker_mention or "",
+                "mention_start": q.mention_start, "mention_end": q.mention_end,
+                "speaker_id": speaker_id, "confidence": q.confidence,
+                "evidence": json.dumps(q.evidence, ensure_ascii=False, default=str),
+                "run_id": run_id, "text_norm": fold(qtext), "updated_at": now,
+            }
+            if key in pending:
+                sets = ", ".join(f"{k} = ?" for k in values)
+                conn.execute(f"UPDATE quotes SET {sets} WHERE id = ?", [*values.values(), pending.pop(key)])
+            else:
+                values.update({"document_id": doc_id, "start": q.start, "end": q.end, "status": "pending",
+                               "origin": "extractor", "orig_start": q.start, "orig_end": q.end})
+                cols = ", ".join(f'"{k}"' for k in values)
+                marks = ", ".join("?" for _ in values)
+                conn.execute(f"INSERT INTO quotes ({cols}) VALUES ({marks})", list(values.values()))
+            saved += 1
+        stale.update(pending.values())
+        for qid in stale:
+            conn.execute(
+                "DELETE FROM quotes WHERE id = ? AND status = 'pending' AND origin = 'extractor' "
+                "AND NOT EXISTS (SELECT 1 FROM reviews WHERE quote_id = ?)", [qid, qid])
+        # Same transaction as the quotes: a document marked extracted has all of them.
+        conn.execute("UPDATE documents SET extracted_version = ?, extracted_run = ? WHERE id = ?",
+                     [version, run_id, doc_id])
         return doc_id, saved
+
+    def extracted_version(self, text_hash: str) -> str | None:
+        """The extractor version that last stored this text's suggestions (None: not stored,
+        or stored before versions were recorded). A bulk run skips a text already extracted
+        by its own version."""
+        return self._value("SELECT extracted_version FROM documents WHERE hash = ?", [text_hash])
 
     def _ensure_document(self, conn: sqlite3.Connection, article: Article, h: str, now: str) -> int:
         row = conn.execute("SELECT id FROM documents WHERE hash = ?", [h]).fetchone()
@@ -381,6 +422,21 @@ class Store:
         for norm, names in extractor.items():
             if len(names) == 1 and norm not in out:
                 out[norm] = next(iter(names))
+        for r in self._rows(
+            "SELECT a.alias_norm, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id "
+            "WHERE a.source = 'reviewer' ORDER BY a.id"):
+            out[r["alias_norm"]] = r["name"]
+        return out
+
+    def reviewer_alias_map(self) -> dict[str, str]:
+        """alias_norm -> canonical name, for the aliases reviewers made (corrections, merges,
+        renames; the newest wins).
+
+        What a bulk extraction applies: unlike ``alias_map`` it does not depend on which other
+        articles happen to be stored already, so an article's suggestions are the same whether
+        it is extracted alone, in a corpus, or in a run resumed after an interruption.
+        """
+        out: dict[str, str] = {}
         for r in self._rows(
             "SELECT a.alias_norm, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id "
             "WHERE a.source = 'reviewer' ORDER BY a.id"):
