@@ -42,7 +42,7 @@ _NAMED_THINGS = frozenset(
 
 
 def _bare_word(w: str) -> str:
-    w = regex.sub(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?", "", w) if len(w) > 4 else w
+    w = _PROCLITICS.sub("", w) if len(w) > 4 else w
     return w
 
 
@@ -50,6 +50,19 @@ def _bare_word(w: str) -> str:
 _NOT_VERBS = frozenset("وفي ومن وعلي والي وعن ومع وبعد وقبل وخلال وكان وكانت وقد ولم ولن ولا وهو وهي وهذا وهذه وذلك وبين وحول".split())
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
+_PROCLITICS = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+_WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*$")
+_WORD_AFTER = regex.compile(r"[\s،,]*([\p{L}]+)")
+_LETTER_AFTER = regex.compile(r"\s*([\p{L}])")
+_RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
+_DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
+_LAFT_IDIOM = regex.compile(r"(?:ال)?(?:انتباه|نظر)\s*")
+_MA_VERB = regex.compile(r"\s*(?:ما|لما)\s+(\S+)")
+_MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+")
+_FA_INNA = regex.compile(r"(?:،|,)?\s*(?:ف|و)?(?:ان|انه|انها|انهم)\s")
+_WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
+_TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
+_LAST_WORD = regex.compile(r"(?:^|\s)([\p{L}]+)$")
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
 
 # Words that make «أن» a subordinating conjunction rather than the cue's complementiser.
@@ -257,10 +270,10 @@ class _Document:
 
     def _is_quoted_name(self, pair: QuotePair) -> bool:
         """«سي إن إن ترك» after قناة, or a quoted phrase the subject's verb still follows."""
-        before = regex.search(r"([\p{L}]+)\s*$", self.text[max(0, pair.open_at - 30):pair.open_at])
+        before = _WORD_BEFORE.search(self.text, max(0, pair.open_at - 30), pair.open_at)
         if before and _bare_word(before.group(1)) in _NAMED_THINGS and word_count(self.text[pair.open_at:pair.close_at]) <= 5:
             return True
-        after = regex.match(r"[\s،,]*([\p{L}]+)", self.text[pair.close_at + 1:pair.close_at + 40])
+        after = _WORD_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 40)
         return bool(after and after.group(1) in COMPLEMENTISERS)
 
     def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> Candidate:
@@ -273,7 +286,7 @@ class _Document:
                     s, e = trim(self.text, s, other.start)
                     break
         conf = 1.0 if pair.closed else 0.85
-        follow = regex.match(r"\s*([\p{L}])", self.text[pair.close_at + 1:pair.close_at + 4])
+        follow = _LETTER_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 4)
         if pair.closed and follow and construction == "cue + quotation marks":
             # «خمسة قتلى وجريحين اثنين» من القوات …: the quoted words are part of a longer clause
             return Candidate(cue, pair.open_at, -1, "mixed", "cue + clause with quotation", self._mention(cue, zone_end),
@@ -290,13 +303,13 @@ class _Document:
         if cue.enclitic or cue.pos == "participle":
             return None  # a participle's subject is the main clause's: the phrase after it is its object
         zone = text[start:zone_end]
-        relay = regex.search(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])", zone)
+        relay = _RELAY_AN.search(zone)
         if relay and (cue.lemma in ("نقل", "نقلا عن") or cue.pos == "according"):
             if relay.group() != "عن":
                 return None  # نقل التلفزيون عنه: the pronoun is the previous speaker
             start = start + relay.end()
         elif cue.pos == "document":
-            m = regex.match(r"\s*(?:في|فى|ب)\s*", zone)
+            m = _DOC_PREP.match(zone)
             if m:
                 start += m.end()
         start += len(text[start:zone_end]) - len(text[start:zone_end].lstrip(" ،,"))
@@ -304,9 +317,9 @@ class _Document:
         if addressee:
             start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee
         if cue.lemma == "لفت":
-            idiom = regex.match(r"(?:ال)?(?:انتباه|نظر)\s*", text[start:zone_end])
+            idiom = _LAFT_IDIOM.match(text, start, zone_end)
             if idiom:
-                start += idiom.end()  # لفت النظر/الانتباه إلى: the object of the idiom, not the subject
+                start = idiom.end()  # لفت النظر/الانتباه إلى: the object of the idiom, not the subject
         end = subject_extent(text, start, zone_end, self.stops)
         mention = make_mention(text, start, end) if end > start else None
         if mention is None and cue.pos == "verb" and not self._clause_initial(cue):
@@ -397,9 +410,9 @@ class _Document:
             return None
         limit = self.sentences.end_after(cue.end)
         start = cue.end
-        m = regex.match(r"\s*(?:ما|لما)\s+(\S+)", self.text[start:limit])
+        m = _MA_VERB.match(self.text, start, limit)
         if m:
-            start += m.end()
+            start = m.end()
         end = subject_extent(self.text, start + len(self.text[start:limit]) - len(self.text[start:limit].lstrip()), limit, self.stops)
         mention = make_mention(self.text, start, end) if end > start else None
         mention = mention if mention is None else make_mention(self.text, mention.start, mention.end)
@@ -412,14 +425,14 @@ class _Document:
         limit = self.sentences.end_after(cue.end)
         before = text[sent_start:cue.start].strip(" \n")
         after_cue = cue.end
-        m = regex.match(r"\s*(?:ما|لما)\s+[\p{L}]+", text[after_cue:limit])
+        m = _MA_WORD.match(text, after_cue, limit)
         if m:
-            after_cue += m.end()
+            after_cue = m.end()
         lead = text[after_cue:limit]
         np_start = after_cue + len(lead) - len(lead.lstrip(" "))
         if not before or before in ("و", "ف"):
             # pre-posed: بحسب المصادر فإن … / وفقاً لما قاله شينكر فإن …
-            rest = regex.search(r"(?:،|,)?\s*(?:ف|و)?(?:ان|انه|انها|انهم)\s", text[np_start:limit])
+            rest = _FA_INNA.search(text[np_start:limit])
             if not rest:
                 return None
             np_end = subject_extent(text, np_start, np_start + rest.start(), self.stops)
@@ -430,10 +443,10 @@ class _Document:
         # post-posed: the content precedes the cue in the same sentence
         np_end = subject_extent(text, np_start, limit, self.stops)
         mention = make_mention(text, np_start, np_end) if np_end > np_start else None
-        if mention is None or regex.match(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$", mention.text):
+        if mention is None or _WORDING.match(mention.text):
             return None  # على حد تعبيره: marks the wording, the speaker is already known
         tail = text[np_end:limit]
-        if word_count(tail) > 3 and not regex.match(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b", tail):
+        if word_count(tail) > 3 and not _TAIL_ADJUNCT.match(tail):
             return None  # a parenthetical «بحسب X» inside a sentence whose own cue follows
         # the quoted words of the sentence are what the source said (… «…» بين البلدين، بحسب ما قال X)
         inside = [p for p in self.pair_index.within(sent_start, cue.start) if p.closed and p.close_at < cue.start
@@ -468,7 +481,7 @@ class _Document:
         s, e = trim(text, start, end)
         # drop connectors left before the next cue (، فيما أكد / كما شدد)
         while True:
-            m = regex.search(r"(?:^|\s)([\p{L}]+)$", text[s:e])
+            m = _LAST_WORD.search(text[s:e])
             if m and m.group(1) in _CONNECTORS:
                 s, e = trim(text, s, s + m.start())
                 continue

@@ -92,6 +92,7 @@ _ARABIC_IN_LATIN = re.compile(
     "(?<=[A-Za-z])[\u0600-\u06ff\u0750-\u077f]|[\u0600-\u06ff\u0750-\u077f](?=[A-Za-z])"
 )
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SAMPLE = 1 << 20  # enough text to judge an encoding; keeps the checks fast on 50 MB files
 _REWRITE = "re-save it as UTF-8"
 
@@ -268,6 +269,38 @@ def iter_articles(paths: Iterable[str], *, errors: list[SourceError] | None = No
     for given in paths:
         # os.fspath: a pathlib.Path given by library callers still yields str docs.
         yield from _iter_path(os.fspath(given), errors)
+
+
+def count_articles(paths: Iterable[str]) -> int | None:
+    """About how many articles ``iter_articles(paths)`` yields, for a progress bar's total.
+
+    One per .txt and .html file, one per non-blank line of a .jsonl or .jsonl.gz file (a
+    .jsonl.gz is decompressed to count: ~0.2 s per 10,000 news articles, worth it to show the
+    time left), folders counted recursively. Bad files and lines are counted too. None when
+    standard input is among the paths: it can only be read once.
+    """
+    total = 0
+    for given in paths:
+        given = os.fspath(given)
+        if given == STDIN:
+            return None
+        if os.path.isdir(given):
+            files = [os.path.join(given, rel) for rel in _folder_files(given, [])]
+        elif os.path.exists(given) and _kind(given) is not None:
+            files = [given]
+        else:
+            continue
+        for path in files:
+            kind = _kind(path)
+            if kind not in ("jsonl", "jsonl.gz"):
+                total += 1
+                continue
+            try:
+                with gzip.open(path, "rb") if kind == "jsonl.gz" else open(path, "rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except (OSError, EOFError, zlib.error):
+                continue  # reading it will report the problem
+    return total
 
 
 def _report(error: SourceError, errors: list[SourceError] | None) -> None:
@@ -490,7 +523,7 @@ def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] 
                 errors)
         return None
     doc = _field(record, "id") or f"{path}:{number}"
-    return Article(
+    article = Article(
         doc=doc,
         text=text,
         title=_field(record, "title"),
@@ -499,6 +532,18 @@ def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] 
         url=_field(record, "url"),
         path=path if path != _STDIN_NAME else "",
     )
+    # JSON can spell half of a surrogate pair ("\\ud800"): such a string is not Unicode text,
+    # and neither UTF-8 output nor the database can hold it.
+    for name in ("text", "doc", "title", "date", "source", "url"):
+        bad = _SURROGATE.search(getattr(article, name))
+        if bad:
+            field = "id" if name == "doc" else name
+            _report(SourceError(path, f'"{field}" holds an unpaired surrogate \\u{ord(bad.group()):04x} at character '
+                                      f"{bad.start()} (not valid Unicode)",
+                                "fix that escape in the record (a \\ud800-\\udbff escape needs its \\udc00-\\udfff pair)",
+                                line=number), errors)
+            return None
+    return article
 
 
 # --------------------------------------------------------------------------------------------
