@@ -106,18 +106,27 @@ def _definite_like(w: str) -> bool:
     return is_definite(w) or (w.startswith(("لل", "بال")) and len(w) > 4)
 
 
-def _name_run_ok(run: list[str]) -> bool:
-    """Indefinite words and compounds, closed by at most one family name (الكاظمي)."""
-    if not run or len(run) > 6 or _definite_like(run[0]) or run[0] in _GLUE[2:]:
-        return False
-    for k, w in enumerate(run):
+def _name_run_end(words: list[str], i: int) -> int | None:
+    """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
+    ردينة), closed by at most one family name (الكاظمي); None if no name starts there."""
+    first = words[i]
+    if _definite_like(first) or first in _GLUE[2:]:
+        return None
+    n = len(words)
+    k = i
+    while k < n:
+        w = words[k]
         if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _STOPWORDS:
-            return False
-        if _definite_like(w) and k != len(run) - 1 and run[k - 1] not in _GLUE:
-            return False
-        if _definite_like(w) and (_bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS):
-            return False
-    return True
+            break
+        if _definite_like(w):
+            if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS:
+                break
+            k += 1
+            if words[k - 2] in _GLUE and k - 1 > i:
+                continue
+            break  # the family name closes the name
+        k += 1
+    return k if i < k <= i + 6 else None
 
 
 def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -134,11 +143,10 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
         for i in range(1, n):
             if not _definite_like(words[i - 1]):
                 continue
-            # the longest valid run from i: it may be followed by a modifier (… بايدن في البيت الأبيض)
-            for j in range(n, i, -1):
-                after = words[j] if j < n else ""
-                if _name_run_ok(words[i:j]) and (not after or after in _STOPWORDS or _bare(after) in TITLE_HEADS):
-                    return words[:i], words[i:j], words[j:]
+            # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
+            j = _name_run_end(words, i)
+            if j is not None and (j == n or words[j] in _STOPWORDS or _bare(words[j]) in TITLE_HEADS):
+                return words[:i], words[i:j], words[j:]
         return words, [], []
     j = 0
     while j < n:
