@@ -430,7 +430,7 @@ class _Document:
             after_cue = m.end()
         lead = text[after_cue:limit]
         np_start = after_cue + len(lead) - len(lead.lstrip(" "))
-        if not before or before in ("و", "ف"):
+        if not before or before in ("و", "ف") or before.endswith(("جاء", "ورد")):  # وجاء على لسان X أن
             # pre-posed: بحسب المصادر فإن … / وفقاً لما قاله شينكر فإن …
             rest = _FA_INNA.search(text[np_start:limit])
             if not rest:

@@ -261,3 +261,31 @@ def test_headline_speaker_colon_statement(extractor: Extractor) -> None:
     assert not any("أعنف قصف" in q.text for q in qs)
     topic = run(extractor, "أوكرانيا : أعنف قصف على العاصمة منذ أسابيع\n\nوقال مسؤول إن القصف استهدف محطات الكهرباء.")
     assert not any("أعنف قصف" in q.text for q in topic), "a topic label is no speaker"
+
+
+@pytest.mark.parametrize("marks", [("”", "”"), ("„", "“"), ("«", "»"), ('"', '"'), ("“", "”")])
+def test_every_quotation_mark_style(extractor: Extractor, marks: tuple[str, str]) -> None:
+    o, c = marks
+    text = f"وقال المتحدث باسم الوزارة أحمد الصحاف {o}إن الجولة الثالثة من الحوار انطلقت اليوم{c}."
+    q = one(run(extractor, text), "الجولة الثالثة")
+    assert q.kind == "direct" and q.text.endswith("اليوم") and same(q.speaker, "أحمد الصحاف")
+
+
+def test_nominal_according_to_cues(extractor: Extractor) -> None:
+    q = one(run(extractor, "وجاء على لسان المتحدث باسم الجيش العميد يحيى رسول أن القوات الأمنية سيطرت على "
+                           "الموقف بالكامل."), "سيطرت")
+    assert same(q.speaker, "يحيى رسول")
+    q = one(run(extractor, "ونقلا عن مصادر مطلعة فإن الاجتماع المقبل سيعقد في بغداد الشهر المقبل."), "سيعقد")
+    assert same(q.speaker, "مصادر مطلعة") and q.speaker_type == "anonymous"
+
+
+def test_present_tense_cue_after_the_quotation(extractor: Extractor) -> None:
+    q = one(run(extractor, "«لن نقبل بأي تدخل في شؤوننا الداخلية»، يقول وزير الخارجية فؤاد حسين."), "لن نقبل")
+    assert q.kind == "direct" and same(q.speaker, "فؤاد حسين")
+
+
+def test_persian_letters_and_nbsp_keep_offsets(extractor: Extractor) -> None:
+    text = "وقال وزير الصحه الایرانی حسن\u00a0هاشمی إن الوضع الصحي مستقر في جميع المحافظات."
+    q = one(run(extractor, text), "الوضع الصحي")
+    assert q.speaker == "حسن\u00a0هاشمی", "the name as written, NBSP and Persian letters included"
+    assert q.speaker_mention.startswith("وزير")
