@@ -19,7 +19,7 @@ import regex
 
 from . import __version__
 from .cues import GOVERNED_PREPOSITIONS, Cue, find_cues
-from .mentions import DOCUMENT_HEADS, Mention, make_mention, subject_extent
+from .mentions import ANONYMOUS_HEADS, DOCUMENT_HEADS, ORGANISATION_HEADS, Mention, make_mention, subject_extent
 from .morphology import CueMorphology
 from .normalize import NormalizedText, Tokens, fold, tokenize
 from .records import Article, Quote
@@ -419,6 +419,20 @@ class _Document:
         s, e = trim(self.text, *pair.inner)
         return Candidate(cue, s, e, "direct", "quotation then cue", mention, pair, 0.85)
 
+    def _plausible_source(self, mention: Mention) -> bool:
+        """«وفق المعايير»، «حسب الخطة» are not sources: after an according-to cue only a person
+        with a title or known name, an anonymous source, a document or an institution counts."""
+        head = _bare_word(mention.text.split()[0])
+        if mention.type in ("document", "pronoun"):
+            return True
+        if mention.type == "anonymous":
+            return head in ANONYMOUS_HEADS  # مصادر مطلعة, not «متغيرات السوق»
+        if mention.type == "organisation":
+            return head in ORGANISATION_HEADS or head in _NAMED_THINGS or mention.text.split()[0] in ORGANISATION_HEADS
+        if mention.type == "person":
+            return bool(mention.title) or self.resolver.knows_name(mention.name)
+        return False
+
     def _according(self, cue: Cue) -> Candidate | None:
         text = self.text
         sent_start = self.sentences.start_before(cue.start)
@@ -437,13 +451,13 @@ class _Document:
                 return None
             np_end = subject_extent(text, np_start, np_start + rest.start(), self.stops)
             mention = make_mention(text, np_start, np_end) if np_end > np_start else None
-            if mention is None:
+            if mention is None or not self._plausible_source(mention):
                 return None
             return Candidate(cue, np_start + rest.end(), -1, "indirect", "according to … then content", mention, None, 0.85)
         # post-posed: the content precedes the cue in the same sentence
         np_end = subject_extent(text, np_start, limit, self.stops)
         mention = make_mention(text, np_start, np_end) if np_end > np_start else None
-        if mention is None or _WORDING.match(mention.text):
+        if mention is None or _WORDING.match(mention.text) or not self._plausible_source(mention):
             return None  # على حد تعبيره: marks the wording, the speaker is already known
         tail = text[np_end:limit]
         if word_count(tail) > 3 and not _TAIL_ADJUNCT.match(tail):

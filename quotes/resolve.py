@@ -193,6 +193,12 @@ class SpeakerResolver:
             self._word_positions[word] = [i for i, w in enumerate(self.tokens.words) if w == word]
         return self._word_positions[word]
 
+    def knows_name(self, name: str) -> bool:
+        """Whether the article names this person elsewhere (as a speaker or after a title)."""
+        words = _words(name)
+        return bool(words) and (self._find_by_name(words) is not None or self._inventory_match(words, 0) is not None
+                                or self._name_in_text(words) is not None)
+
     # -- entities ------------------------------------------------------------------------
     def _index(self, e: Entity) -> None:
         """(Re-)index an entity after its name or titles grew; stale entries are re-checked on use."""
