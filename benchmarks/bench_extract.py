@@ -35,7 +35,7 @@ from quotes.records import Article  # noqa: E402
 from quotes.sources import decode_bytes  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet-10k.jsonl.gz"
-BATCH = 64  # articles per store transaction, as `quotes extract` commits at most
+BATCH = 32  # articles per store transaction, as `quotes extract` commits at most
 
 # The common cue verbs as a bare regex would list them: the floor under a regex extractor.
 CUE_SCAN = (

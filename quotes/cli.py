@@ -54,7 +54,7 @@ CHUNK_CHARS = 1 << 20
 CHUNKS_IN_FLIGHT_PER_JOB = 4
 # Database batches: committed when this many articles or characters are waiting, or when the
 # oldest has waited this long (so a slow stream still lands, and a kill loses little).
-BATCH_ARTICLES = 64
+BATCH_ARTICLES = 32
 BATCH_CHARS = 4 << 20
 BATCH_SECONDS = 1.0
 # A batch transaction should stay well under this (the review app waits for it).
@@ -164,10 +164,17 @@ def _new_pool(jobs: int, aliases: dict[str, str]) -> Any:
 
     # fork: workers start at once, without importing everything again.
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    return ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(aliases, os.getpid()))
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(aliases, os.getpid()))
+    # Start the workers now, before this process starts any thread of its own (the progress
+    # total is counted in one): forking a process that runs threads copies their locks.
+    pool.submit(int).result()
+    return pool
 
 
-def _stop_pool(pool: Any) -> None:
+def _stop_pool(pool: Any, *, finished: bool = False) -> None:
+    if finished:  # every chunk is done: let the workers exit cleanly
+        pool.shutdown(wait=True)
+        return
     pool.shutdown(wait=False, cancel_futures=True)
     # shutdown() lets running chunks finish, and the interpreter would wait for them at exit
     # (a 50 MB article takes a while): stop them now, nothing they hold is needed.
@@ -192,21 +199,26 @@ def _parallel(articles: Iterable[Article], jobs: int, aliases: dict[str, str],
     from concurrent.futures.process import BrokenProcessPool
 
     pool = _new_pool(jobs, aliases)
-    in_flight: deque[tuple[list[Article], Future[Any]]] = deque()
+    in_flight: deque[tuple[list[Article], Future[Any] | None]] = deque()
     chunks = _chunks(articles)
     more = True
+    finished = False
     try:
         while True:
-            while more and len(in_flight) < jobs * CHUNKS_IN_FLIGHT_PER_JOB:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    more = False
-                else:
-                    in_flight.append((chunk, pool.submit(_extract_chunk, chunk)))
-            if not in_flight:
-                return
-            chunk, future = in_flight[0]
             try:
+                while more and len(in_flight) < jobs * CHUNKS_IN_FLIGHT_PER_JOB:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        more = False
+                        break
+                    in_flight.append((chunk, None))  # held before submit(), which may find the pool broken
+                    in_flight[-1] = (chunk, pool.submit(_extract_chunk, chunk))
+                if not in_flight:
+                    finished = True
+                    return
+                chunk, future = in_flight[0]
+                if future is None:
+                    raise BrokenProcessPool("not submitted")
                 results = _wait(future, on_idle)
             except BrokenProcessPool:
                 # Which chunk killed the worker is unknown: every chunk in flight failed with
@@ -229,7 +241,7 @@ def _parallel(articles: Iterable[Article], jobs: int, aliases: dict[str, str],
             for article, (quotes, problem) in zip(chunk, results, strict=True):
                 yield article, quotes, problem
     finally:
-        _stop_pool(pool)
+        _stop_pool(pool, finished=finished)
 
 
 # -- storing in batches ----------------------------------------------------------------------
@@ -251,8 +263,6 @@ class _BatchWriter:
         self.chars = 0
         self.since = 0.0
         self.size = 8  # grows to BATCH_ARTICLES when commits are quick
-        self.longest = 0.0
-        self.commits = 0
 
     def add(self, article: Article, quotes: list[Quote]) -> None:
         if not self.pending:
@@ -283,8 +293,6 @@ class _BatchWriter:
                 except ValueError as exc:
                     self.on_invalid(f"{exc}; not stored, please report it")
         took = time.monotonic() - started
-        self.longest = max(self.longest, took)
-        self.commits += 1
         if took > 2 * BATCH_TARGET_SECONDS:
             self.size = max(1, self.size // 2)
         elif took < BATCH_TARGET_SECONDS / 2 and len(self.pending) >= self.size:
@@ -309,14 +317,14 @@ class _Progress:
         self.started = time.monotonic()
         self._last_line = self.started  # the first line after a few seconds, with a fair rate
         self._bar: Any = None
+        self._paths: tuple[str, ...] | None = None
         if mode is None:
             return
         if mode == "bar":
             from tqdm import tqdm
 
             self._bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)
-        if "-" not in paths:
-            threading.Thread(target=self._count, args=(paths,), daemon=True, name="count-articles").start()
+        self._paths = paths if "-" not in paths else None  # standard input can be read only once
 
     def _count(self, paths: tuple[str, ...]) -> None:
         try:
@@ -338,6 +346,10 @@ class _Progress:
         self.tick()
 
     def tick(self) -> None:
+        if self._paths is not None:
+            # Counted from the first article on: by then the worker processes are started.
+            threading.Thread(target=self._count, args=(self._paths,), daemon=True, name="count-articles").start()
+            self._paths = None
         if self._bar is not None:
             if self.total is not None and self._bar.total != self.total:
                 self._bar.total = max(self.total, self.n)
@@ -377,6 +389,10 @@ class _JsonlOutput:
         self.tmp: str | None = None
         if target == "-":
             self.stream: TextIO = sys.stdout
+            if (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") != "utf8":
+                # The contract is UTF-8, whatever the console's code page.
+                with contextlib.suppress(AttributeError, ValueError, OSError):
+                    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
             return
         import tempfile
 
@@ -459,7 +475,8 @@ suggestions in one transaction. Running the same command again, e.g. after an
 interruption, skips the articles this version of the extractor already stored and
 finishes the rest; articles stored by an older version are extracted again (reviewed
 quotes and their decisions are never changed). Skipped articles write no --jsonl lines:
-use --force to extract and write everything again.
+use --force to extract and write everything again. A --jsonl FILE is written under a
+temporary name and appears, whole, when the run ends.
 
 \b
 Exit status: 0 all went well, 1 some inputs failed (the rest was processed), 2 the command

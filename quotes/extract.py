@@ -19,7 +19,14 @@ import regex
 
 from . import __version__
 from .cues import GOVERNED_PREPOSITIONS, Cue, find_cues
-from .mentions import ANONYMOUS_HEADS, DOCUMENT_HEADS, ORGANISATION_HEADS, Mention, make_mention, subject_extent
+from .mentions import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
+    ORGANISATION_HEADS,
+    Mention,
+    make_mention,
+    subject_extent,
+)
 from .morphology import CueMorphology
 from .normalize import NormalizedText, Tokens, fold, tokenize
 from .records import Article, Quote

@@ -297,7 +297,11 @@ def count_articles(paths: Iterable[str]) -> int | None:
                 continue
             try:
                 with gzip.open(path, "rb") if kind == "jsonl.gz" else open(path, "rb") as f:
-                    total += sum(1 for line in f if line.strip())
+                    lines = (line for line in f if line.strip())
+                    first = next(lines, None)
+                    if first is None or (path != given and _not_an_article(first.decode("utf-8", "replace"))):
+                        continue  # iter_articles skips a folder's non-article .jsonl
+                    total += 1 + sum(1 for _ in lines)
             except (OSError, EOFError, zlib.error):
                 continue  # reading it will report the problem
     return total
@@ -326,7 +330,7 @@ def _iter_path(given: str, errors: list[SourceError] | None) -> Iterator[Article
                 errors,
             )
         for relative in files:
-            yield from _iter_file(os.path.join(given, relative), errors)
+            yield from _iter_file(os.path.join(given, relative), errors, in_folder=True)
         return
     if _kind(given) is None:
         if given.lower().endswith(META_SUFFIX):
@@ -377,10 +381,10 @@ def _folder_files(root: str, errors: list[SourceError] | None) -> list[str]:
     return found
 
 
-def _iter_file(path: str, errors: list[SourceError] | None) -> Iterator[Article]:
+def _iter_file(path: str, errors: list[SourceError] | None, *, in_folder: bool = False) -> Iterator[Article]:
     kind = _kind(path)
     if kind in ("jsonl", "jsonl.gz"):
-        yield from _iter_jsonl_file(path, kind == "jsonl.gz", errors)
+        yield from _iter_jsonl_file(path, kind == "jsonl.gz", errors, in_folder=in_folder)
         return
     data = _read_bytes(path, errors)
     if data is None:
@@ -453,7 +457,8 @@ def _field(record: dict[str, Any], *keys: str) -> str:
 # JSON Lines
 
 
-def _iter_jsonl_file(path: str, gzipped: bool, errors: list[SourceError] | None) -> Iterator[Article]:
+def _iter_jsonl_file(path: str, gzipped: bool, errors: list[SourceError] | None, *,
+                     in_folder: bool = False) -> Iterator[Article]:
     try:
         stream: IO[bytes] = gzip.open(path, "rb") if gzipped else open(path, "rb")
     except OSError as e:
@@ -461,7 +466,7 @@ def _iter_jsonl_file(path: str, gzipped: bool, errors: list[SourceError] | None)
         return
     with stream:
         try:
-            yield from _iter_jsonl(_lines_of(stream), path, errors)
+            yield from _iter_jsonl(_lines_of(stream), path, errors, in_folder=in_folder)
         except (gzip.BadGzipFile, EOFError, zlib.error) as e:
             hint = "rename it to .jsonl if it is not compressed" if isinstance(e, gzip.BadGzipFile) else (
                 "the file is cut short or damaged; compress it again")
@@ -477,8 +482,12 @@ def _lines_of(stream: IO[bytes]) -> Iterator[bytes | str]:
         yield from stream
 
 
-def _iter_jsonl(lines: Iterable[bytes | str], path: str, errors: list[SourceError] | None) -> Iterator[Article]:
-    seen_any = False
+def _iter_jsonl(lines: Iterable[bytes | str], path: str, errors: list[SourceError] | None, *,
+                in_folder: bool = False) -> Iterator[Article]:
+    """``in_folder``: the file was found in a folder rather than named, and is skipped silently
+    when its first record is an object without "text": annotations or predictions kept beside
+    the articles (seeds/gold.jsonl) are data, not articles, as a notes.md there would be."""
+    seen_any = seen_records = False
     for number, raw in enumerate(lines, 1):
         if isinstance(raw, bytes):
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
@@ -497,11 +506,22 @@ def _iter_jsonl(lines: Iterable[bytes | str], path: str, errors: list[SourceErro
             if not line.strip():
                 continue
             seen_any = True
+        if in_folder and not seen_records and _not_an_article(line):
+            return
+        seen_records = True
         article = _jsonl_article(line, path, number, errors)
         if article is not None:
             yield article
     if not seen_any:
         _report(SourceError(path, "empty file", "remove it or give one JSON object a line"), errors)
+
+
+def _not_an_article(line: str) -> bool:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError:
+        return False  # a damaged articles file: reported line by line
+    return isinstance(record, dict) and "text" not in record
 
 
 def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] | None) -> Article | None:
