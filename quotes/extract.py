@@ -11,6 +11,7 @@ the resolver turns mentions into the full names the article gives.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from time import perf_counter
@@ -482,17 +483,19 @@ class _Document:
         return Candidate(cue, s, e, "indirect", "content then according to", mention, None, 0.7)
 
     # -- ends and kinds ------------------------------------------------------------------------
-    def _finish_clause(self, cand: Candidate, later: list[Candidate]) -> None:
+    def _finish_clause(self, cand: Candidate, cands: list[Candidate], first_later: int) -> None:
         text = self.text
         start = cand.content_start
         end = self.sentences.end_after(start)
-        for p in self.pair_index.within(start, len(text)):
+        for p in self.pair_index.opening_from(start):
             if p.open_at >= end:
                 break
             if end < p.close_at:
                 end = self.sentences.end_after(p.close_at)
-        for other in later:
+        for other in itertools.islice(cands, first_later, None):
             c = other.cue
+            if c.start >= end:
+                break  # candidates come in text order
             # only a cue that opens a new clause ends this one (، مضيفاً / وأشار / فيما أكد);
             # «أن البيان الختامي سيذكر …» is reported content, not a new report
             if start < c.start < end and not self._inside_pair(c.start) and self._clause_initial(c) and not (
@@ -547,7 +550,7 @@ class _Document:
                 cands.append(cand)
         for i, cand in enumerate(cands):
             if cand.content_end < 0:
-                self._finish_clause(cand, cands[i + 1:])
+                self._finish_clause(cand, cands, i + 1)
         cands = [c for c in cands if c.kind != "none" and c.content_end > c.content_start
                  and word_count(self.text[c.content_start:c.content_end]) >= 2]
         cands = self._drop_nested(cands)

@@ -10,6 +10,7 @@ modifiers, zero subjects by recency with the verb's gender and number agreement.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -90,8 +91,10 @@ class SpeakerResolver:
         self._by_word: dict[str, list[Entity]] = {}
         self._by_head: dict[str, list[Entity]] = {}
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
-        self._word_positions: dict[str, list[int]] = {}
+        self._word_positions: dict[str, list[int]] | None = None
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
+        self._by_title_head: dict[str, list[tuple[int, Mention]]] = {}
+        self._inventory_at: list[int] = []
         self._names: tuple[list[tuple[int, Mention]], dict[str, list[tuple[int, Mention]]]] | None = None
 
     # -- the names the article gives anywhere -------------------------------------------
@@ -111,6 +114,12 @@ class SpeakerResolver:
             for at, m in found:
                 for w in {_bare(w) for w in _words(m.name)}:
                     by_word.setdefault(w, []).append((at, m))
+            self._by_title_head = {}
+            for at, m in found:
+                title = _words(m.title)
+                if title:
+                    self._by_title_head.setdefault(_bare(title[0]), []).append((at, m))
+            self._inventory_at = [at for at, _ in found]
             self._names = (found, by_word)
         return self._names
 
@@ -188,10 +197,13 @@ class SpeakerResolver:
         return found if found is not None and found.name else None
 
     def _positions(self, word: str) -> list[int]:
-        """Token indices of one word, cached per word."""
-        if word not in self._word_positions:
-            self._word_positions[word] = [i for i, w in enumerate(self.tokens.words) if w == word]
-        return self._word_positions[word]
+        """Token indices of a word; the index over all words is built once, on first use, so a
+        long article costs in proportion to its length."""
+        if self._word_positions is None:
+            self._word_positions = {}
+            for i, w in enumerate(self.tokens.words):
+                self._word_positions.setdefault(w, []).append(i)
+        return self._word_positions.get(word, [])
 
     def knows_name(self, name: str) -> bool:
         """Whether the article names this person elsewhere (as a speaker or after a title)."""
@@ -293,9 +305,10 @@ class SpeakerResolver:
     def _resolve_honorific(self, pos: int) -> Resolution:
         """سموه، معاليه: the dignitary named last, as a speaker or anywhere in the text."""
         last_speaker = self.speakers[-1] if self.speakers else None
-        named = [(at, m) for at, m in self._inventory if at < pos]
-        if named and (last_speaker is None or named[-1][0] > last_speaker[0]):
-            entity, _ = self._person(named[-1][1], pos)
+        inventory = self._inventory
+        k = bisect_left(self._inventory_at, pos) - 1  # the last name given before pos
+        if k >= 0 and (last_speaker is None or inventory[k][0] > last_speaker[0]):
+            entity, _ = self._person(inventory[k][1], pos)
             return Resolution(entity, "honorific pronoun: the dignitary named just before", 0.75)
         if last_speaker is not None:
             return Resolution(last_speaker[1], "honorific pronoun: the previous speaker", 0.7)
@@ -348,7 +361,8 @@ class SpeakerResolver:
         if _bare(words[0]) not in TITLE_HEADS:
             return None
         best = None
-        for at, m in self._inventory:
+        self._name_index()
+        for at, m in self._by_title_head.get(_bare(words[0]), ()):
             if _title_matches(words, _words(m.title)):
                 if best is None or (at <= pos and (best[0] > pos or at > best[0])):
                     best = (at, m)

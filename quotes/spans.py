@@ -10,7 +10,9 @@ into the next only when that one starts with an opening mark.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -138,6 +140,10 @@ class PairIndex:
         while k >= 0 and not self.pairs[k].closed:
             k -= 1
         return self.pairs[k] if k >= 0 else None
+
+    def opening_from(self, start: int) -> Iterator[QuotePair]:
+        """Pairs opening at or after ``start``, in order, lazily."""
+        return itertools.islice(self.pairs, bisect_left(self.opens, start), None)
 
     def within(self, start: int, end: int) -> list[QuotePair]:
         """Pairs opening in [start, end)."""
