@@ -95,6 +95,8 @@ class SpeakerResolver:
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
         self._by_title_head: dict[str, list[tuple[int, Mention]]] = {}
         self._inventory_at: list[int] = []
+        self._name_words: dict[int, frozenset[str]] = {}
+        self._names_in_text: dict[tuple[str, ...], Mention | None] = {}
         self._names: tuple[list[tuple[int, Mention]], dict[str, list[tuple[int, Mention]]]] | None = None
 
     # -- the names the article gives anywhere -------------------------------------------
@@ -112,7 +114,8 @@ class SpeakerResolver:
             found = self._scan_names()
             by_word: dict[str, list[tuple[int, Mention]]] = {}
             for at, m in found:
-                for w in {_bare(w) for w in _words(m.name)}:
+                self._name_words[id(m)] = frozenset(_bare(w) for w in _words(m.name))
+                for w in self._name_words[id(m)]:
                     by_word.setdefault(w, []).append((at, m))
             self._by_title_head = {}
             for at, m in found:
@@ -149,7 +152,7 @@ class SpeakerResolver:
         if not want:
             return None
         for at, m in self._inventory_by_word.get(min(want, key=len), ()):
-            name_words = {_bare(w) for w in _words(m.name)}
+            name_words = self._name_words[id(m)]
             if want <= name_words:
                 rank = (len(name_words), -abs(pos - at) if at <= pos else -10_000 - abs(pos - at))
                 if best is None or rank > best[:2]:
@@ -157,6 +160,11 @@ class SpeakerResolver:
         return best[2] if best else None
 
     def _name_in_text(self, words: tuple[str, ...]) -> Mention | None:
+        if words not in self._names_in_text:
+            self._names_in_text[words] = self._find_name_in_text(words)
+        return self._names_in_text[words]
+
+    def _find_name_in_text(self, words: tuple[str, ...]) -> Mention | None:
         """The fullest «given names + family name» the text writes for a lone family name.
 
         News introduces a person once with the given name (واستقالت ريما خلف …) and then
