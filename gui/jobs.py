@@ -37,7 +37,8 @@ class ExtractJob(QObject):
         self.process.finished.connect(self._done)
 
     def start(self) -> None:
-        args = ["-m", "quotes.cli", "extract", *self.paths, "--db", self.db_path]
+        # --progress: the child writes its progress lines and summary to a pipe, not a terminal
+        args = ["-m", "quotes.cli", "extract", *self.paths, "--db", self.db_path, "--progress"]
         self.process.start(sys.executable, args)
 
     def running(self) -> bool:
