@@ -24,6 +24,7 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -65,12 +66,21 @@ def _like_pattern(query: str) -> str:
     return f"%{escaped}%"
 
 
+@dataclass
+class _BatchMemo:
+    """What one batch transaction already wrote or looked up."""
+
+    speakers: dict[tuple[str, str], int] = field(default_factory=dict)
+    aliases: set[tuple[int, str]] = field(default_factory=set)
+
+
 class Store:
     """See the module docstring. Open with ``Store.open(path)``."""
 
     path: str
 
     def __init__(self, db: Database, path: str, timeout: float) -> None:
+        self._batch: _BatchMemo | None = None
         self.db = db
         self.path = path
         self.timeout = timeout
@@ -267,8 +277,14 @@ class Store:
             if version is None and run_id is not None:
                 row = conn.execute("SELECT extractor_version FROM runs WHERE id = ?", [run_id]).fetchone()
                 version = row[0] if row else None
-            return [self._save_one(conn, article, best, h, now, run_id, version)
-                    for (article, best), h in zip(prepared, hashes, strict=True)]
+            # The write lock is held until commit, so speakers and aliases met in this batch
+            # cannot change under us: remember them instead of asking SQLite again.
+            self._batch = _BatchMemo()
+            try:
+                return [self._save_one(conn, article, best, h, now, run_id, version)
+                        for (article, best), h in zip(prepared, hashes, strict=True)]
+            finally:
+                self._batch = None
 
     @staticmethod
     def _best_spans(article: Article, quotes: list[Quote]) -> dict[tuple[int, int], Quote]:
@@ -289,8 +305,8 @@ class Store:
     def _save_one(self, conn: sqlite3.Connection, article: Article, best: dict[tuple[int, int], Quote], h: str,
                   now: str, run_id: int | None, version: str | None) -> tuple[int, int]:
         text = article.text
-        doc_id = self._ensure_document(conn, article, h, now)
-        existing = conn.execute(
+        doc_id, is_new = self._ensure_document(conn, article, h, now)
+        existing = [] if is_new else conn.execute(
             'SELECT id, start, "end", status, origin, orig_start, orig_end FROM quotes WHERE document_id = ?',
             [doc_id]).fetchall()
         reviewed: set[tuple[int, int]] = set()
@@ -345,7 +361,8 @@ class Store:
         by its own version."""
         return self._value("SELECT extracted_version FROM documents WHERE hash = ?", [text_hash])
 
-    def _ensure_document(self, conn: sqlite3.Connection, article: Article, h: str, now: str) -> int:
+    def _ensure_document(self, conn: sqlite3.Connection, article: Article, h: str, now: str) -> tuple[int, bool]:
+        """The document's id, and whether it was inserted just now."""
         row = conn.execute("SELECT id FROM documents WHERE hash = ?", [h]).fetchone()
         if row:
             # Same text seen again (maybe from a JSONL record with more metadata): fill blanks only.
@@ -355,13 +372,13 @@ class Store:
                 "date = coalesce(nullif(date, ''), ?) WHERE id = ?",
                 [article.path or None, article.url or None, article.source or None, article.title or None,
                  article.date or None, row[0]])
-            return int(row[0])
+            return int(row[0]), False
         cur = conn.execute(
             "INSERT INTO documents (hash, doc, path, url, source, title, date, text, added_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [h, article.doc, article.path or None, article.url or None, article.source or None,
              article.title or None, article.date or None, article.text, now])
-        return int(cur.lastrowid or 0)
+        return int(cur.lastrowid or 0), True
 
     def _extractor_speaker(self, conn: sqlite3.Connection, q: Quote) -> int | None:
         name = (q.speaker or "").strip()
@@ -380,6 +397,15 @@ class Store:
     def _speaker_id(self, conn: sqlite3.Connection, name: str, *, create: bool, type: str = "unknown") -> int | None:
         """Resolve a canonical name: exact, then normalised, then a reviewer alias (which also
         covers names merged away); create it when asked."""
+        memo = self._batch
+        if memo is not None and create and (name, type) in memo.speakers:
+            return memo.speakers[(name, type)]
+        found = self._lookup_speaker(conn, name, create=create, type=type)
+        if memo is not None and create and found is not None:
+            memo.speakers[(name, type)] = found
+        return found
+
+    def _lookup_speaker(self, conn: sqlite3.Connection, name: str, *, create: bool, type: str) -> int | None:
         norm = fold(name)
         row = (conn.execute("SELECT id FROM speakers WHERE name = ?", [name]).fetchone()
                or conn.execute("SELECT id FROM speakers WHERE name_norm = ? ORDER BY id LIMIT 1", [norm]).fetchone()
@@ -396,6 +422,11 @@ class Store:
         return int(cur.lastrowid or 0)
 
     def _add_alias(self, conn: sqlite3.Connection, speaker_id: int, alias: str, source: str) -> None:
+        memo = self._batch
+        if memo is not None and source == "extractor":
+            if (speaker_id, alias) in memo.aliases:
+                return  # already written in this transaction
+            memo.aliases.add((speaker_id, alias))
         # A reviewer's word upgrades an extractor alias; an extractor never downgrades one.
         conn.execute(
             "INSERT INTO speaker_aliases (speaker_id, alias, alias_norm, source) VALUES (?, ?, ?, ?) "
