@@ -14,7 +14,6 @@ import json
 import os
 import random
 import resource
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import read_only
 
 from quotes import __version__
 from quotes.sources import iter_articles
@@ -55,23 +55,6 @@ def rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
         conn.close()
 
 
-@contextlib.contextmanager
-def read_only(path: Path):
-    """Read-only even for root, who ignores chmod: chattr +i (as tests/test_store.py does)."""
-    if os.geteuid() != 0:
-        mode = path.stat().st_mode
-        path.chmod(0o444)
-        try:
-            yield
-        finally:
-            path.chmod(mode)
-        return
-    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
-        pytest.skip("running as root without chattr +i: cannot make a file read-only")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 # ---------------------------------------------------------------------- bad input

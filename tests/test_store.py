@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import shutil
 import sqlite3
-import subprocess
 import threading
 from pathlib import Path
 
 import pytest
+from helpers import read_only
 
 from quotes.normalize import fold
 from quotes.records import Article, Quote
@@ -157,23 +154,6 @@ def test_error_missing_file_without_create(tmp_path: Path):
     assert "no such database" in one_line(e.value, tmp_path / "q.db")
 
 
-@contextlib.contextmanager
-def read_only(path: Path):
-    """Make ``path`` read-only even for root (who ignores chmod): chattr +i when needed."""
-    if os.geteuid() != 0:
-        mode = path.stat().st_mode
-        path.chmod(0o444 if path.is_file() else 0o555)
-        try:
-            yield
-        finally:
-            path.chmod(mode)
-        return
-    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
-        pytest.skip("running as root without chattr +i: cannot make a file read-only")
-    try:
-        yield
-    finally:
-        subprocess.run(["chattr", "-i", str(path)], check=True)
 
 
 def test_error_read_only_file(tmp_path: Path):
