@@ -27,6 +27,10 @@ STRICT_LEMMAS = frozenset(
      "ندد", "استنكر", "انتقد", "اعرب", "حذر", "نفي", "توقع", "رجح", "استبعد", "اعتقد", "ابلغ", "اخبر"}
 )
 
+# Of those, the ones whose other reading is no verb at all or not a speech act (بين "between",
+# زاد "increased", عبر "across", رد "response"): their subject counts only when they quote.
+HOMOGRAPH_LEMMAS = frozenset({"بين", "زاد", "تابع", "راي", "رد", "عبر", "وجه", "وعد", "حكي", "روي", "مضي", "نقل", "كتب"})
+
 # Verbs whose content is a noun phrase or a request rather than a clause (annotated optional
 # unless quoted): they take a quotation only when quotation marks follow.
 NOMINAL_LEMMAS = frozenset(

@@ -19,7 +19,7 @@ from time import perf_counter
 import regex
 
 from . import __version__
-from .cues import GOVERNED_PREPOSITIONS, Cue, find_cues
+from .cues import GOVERNED_PREPOSITIONS, HOMOGRAPH_LEMMAS, Cue, find_cues
 from .mentions import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
@@ -563,7 +563,8 @@ class _Document:
         needs_salience = any(c.mention is None for c in cands)
         for cue in self.cues if needs_salience else ():
             if (cue.pos == "verb" and cue.start not in quoted and not self._nested(cue)
-                    and (not cue.strict or self._clause_initial(cue, strict=True))):
+                    and (not cue.strict or self._clause_initial(cue, strict=True))
+                    and cue.lemma not in HOMOGRAPH_LEMMAS):  # بين الكتابين …: a homograph that quotes nothing is no verb
                 zone_end = min(self.sentences.end_after(cue.end), cue.end + 300)
                 events.append((cue.start, cue))
                 self._silent_subject[cue.start] = (self._mention(cue, zone_end), zone_end)
