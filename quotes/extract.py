@@ -377,12 +377,19 @@ class _Document:
         k = self.tokens.index_at(sent_start)
         if k >= cue.token_index or cue.token_index - k > 40:
             return None
+        if self.tokens.words[k] in ("كما", "ثم", "فيما", "بينما") and k + 1 < cue.token_index:
+            k += 1  # «كما أدان الأمين العام … الحادث، داعياً …»: the verb follows the connective
+            verb_ok = True
+        else:
+            verb_ok = False
         first = self.tokens[k]
         w = first.text
         k_verb = bisect_left(self.verb_starts, cue.start) - 1
         if k_verb >= 0 and self.verb_starts[k_verb] >= sent_start:
             return None  # a reporting verb of the sentence quoted someone: zero-subject resolution covers it
-        if not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS and self.text[first.end:first.end + 1] not in "،,"):
+        if not verb_ok and not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS):
+            return None
+        if self.text[first.end:first.end + 1] in "،,":
             return None
         if k + 1 >= cue.token_index:
             return None
@@ -568,6 +575,11 @@ class _Document:
                 zone_end = min(self.sentences.end_after(cue.end), cue.end + 300)
                 events.append((cue.start, cue))
                 self._silent_subject[cue.start] = (self._mention(cue, zone_end), zone_end)
+            elif cue.pos == "participle" and cue.start not in quoted and not self._nested(cue):
+                # «كما أدان الأمين العام بان كي مون الحادث، داعياً …»: the participle names no
+                # subject, but the sentence's own subject is the one who keeps speaking
+                events.append((cue.start, cue))
+                self._silent_subject[cue.start] = (self._sentence_subject(cue), cue.end)
         for _pos, item in sorted(events, key=lambda e: e[0]):
             if isinstance(item, Cue):
                 mention = self._silent_subject[item.start][0]
