@@ -97,6 +97,8 @@ def is_definite(word: str) -> bool:
     return bool(m) and len(word) - m.end() >= 2  # وكاله is و+كاله, not و+ك+ال+ه
 
 
+# Titles that only people carry, so that «الشيخ الشريم» is a title and a family name.
+_PERSONAL_TITLES = frozenset("شيخ دكتور د امير اميره ملك سيد سيده لواء عميد عقيد فريق مشير جنرال مهندس استاذ".split())
 _GLUE = ("عبد", "ابو", "ابي", "بن", "ابن", "بنت", "ام")
 _ADJECTIVES = frozenset("كبير رفيع بارز اخر رسمي سابق عام".split())
 
@@ -112,6 +114,8 @@ def _name_run_end(words: list[str], i: int) -> int | None:
     first = words[i]
     if _definite_like(first) or first in _GLUE[2:]:
         return None
+    if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in _ADDRESSEE_NOUNS):
+        return None  # المتحدث الرسمي لمركز …: the title goes on
     n = len(words)
     k = i
     while k < n:
@@ -119,8 +123,8 @@ def _name_run_end(words: list[str], i: int) -> int | None:
         if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _STOPWORDS:
             break
         if _definite_like(w):
-            if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS:
-                break
+            if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
+                break  # an institution, «و + ال» (a coordinated noun) or «لل/بال» (a complement): no family name
             k += 1
             if words[k - 2] in _GLUE and k - 1 > i:
                 continue
@@ -147,6 +151,11 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
             j = _name_run_end(words, i)
             if j is not None and (j == n or words[j] in _STOPWORDS or _bare(words[j]) in TITLE_HEADS):
                 return words[:i], words[i:j], words[j:]
+        last = words[-1]
+        if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
+                and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS
+                and last not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)):
+            return words[:-1], [last], []  # الشيخ الشريم، الدكتور الربيعة: a title and a family name
         return words, [], []
     j = 0
     while j < n:
