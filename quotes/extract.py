@@ -593,7 +593,7 @@ class _Document:
                 continue
             cand = item
             gender = cand.cue.gender if cand.cue.pos in ("verb", "participle") else None
-            number = cand.cue.number if cand.cue.pos == "verb" else None
+            number = cand.cue.number if cand.cue.pos in ("verb", "participle") else None
             zone = self.text[cand.cue.end:cand.content_start]
             in_statement = "بيان" in zone and cand.mention is not None
             mention = cand.mention

@@ -378,6 +378,13 @@ class SpeakerResolver:
 
     def _resolve_zero(self, pos: int, gender: str | None, number: str | None, continuation: bool) -> Resolution:
         if not self.speakers:
+            # the first quote of an article after «استقبل الأمير X …، وقال إن …»: the person named
+            # last before it is the best guess (a reviewer sees the low confidence)
+            self._name_index()
+            k = bisect_left(self._inventory_at, pos) - 1
+            if k >= 0 and gender != "f" and number not in ("d", "p"):
+                entity, _ = self._person(self._inventory[k][1], pos)
+                return Resolution(entity, "no subject and no earlier speaker: the person named just before", 0.35)
             return Resolution(None, "no subject and no earlier speaker", 0.2)
         for back, (_p, e) in enumerate(reversed(self.speakers)):
             if self._agrees(e, gender, number):
