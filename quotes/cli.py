@@ -73,16 +73,6 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def quote_record(q: Quote) -> dict[str, Any]:
-    """The JSONL contract: one object per quote, offsets into the article's decoded text."""
-    return {
-        "doc": q.doc, "start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
-        "speaker_mention": q.speaker_mention, "cue": q.cue, "kind": q.kind, "confidence": q.confidence,
-        "speaker_type": q.speaker_type, "cue_start": q.cue_start, "cue_end": q.cue_end,
-        "mention_start": q.mention_start, "mention_end": q.mention_end, "evidence": q.evidence,
-    }
-
-
 # -- extraction workers (module level so that multiprocessing can pickle them) ---------------
 _WORKER: Any = None
 Result = tuple[Article, list[Quote] | None, str | None]
@@ -569,7 +559,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
             if writer is not None:
                 writer.add(article, quotes)
             if out is not None:
-                out.write("".join(json.dumps(quote_record(q), ensure_ascii=False) + "\n" for q in quotes))
+                out.write("".join(json.dumps(q.to_json(), ensure_ascii=False) + "\n" for q in quotes))
             extracted += 1
             speakers.update(q.speaker for q in quotes if q.speaker)
             progress.update(quotes=len(quotes))
@@ -686,7 +676,7 @@ def eval_cmd(gold: str, paths: tuple[str, ...], details: bool, as_json: bool) ->
     for art in iter_articles(paths, errors=errors):
         name = Path(art.doc).name
         texts[name] = art.text
-        preds.extend(quote_record(q) for q in extractor.extract(art))
+        preds.extend(q.to_json() for q in extractor.extract(art))
     # The gold file often sits in the articles' folder (seeds/gold.jsonl): it is no article.
     errors = [e for e in errors if not _same_file(e.path, gold)]
     for e in errors:

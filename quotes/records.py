@@ -43,4 +43,5 @@ class Quote:
     evidence: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
+        """The JSONL contract: every field, offsets into the article's decoded text."""
         return asdict(self)

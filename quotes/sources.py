@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import codecs
 import gzip
-import hashlib
 import html.parser
 import io
 import json
@@ -64,12 +63,6 @@ class SourceError(Exception):
 
 def _rebuild_error(path: str, problem: str, hint: str, line: int | None) -> SourceError:
     return SourceError(path, problem, hint, line=line)
-
-
-def article_hash(article_text: str) -> str:
-    """SHA-256 hex of the UTF-8 text: the store's document identity, independent of file names."""
-    # surrogatepass: a JSON record may hold a lone surrogate ("\\ud800"); hash it rather than crash.
-    return hashlib.sha256(article_text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # --------------------------------------------------------------------------------------------

@@ -57,8 +57,9 @@ def _now() -> str:
 
 
 def text_hash(text: str) -> str:
-    """The document identity: sha256 of the exact text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The document identity: sha256 of the exact text's UTF-8."""
+    # surrogatepass: a JSON record may hold a lone surrogate ("\ud800"); hash it rather than crash.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _like_pattern(query: str) -> str:

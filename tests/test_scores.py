@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from quotes.cli import quote_record
 from quotes.evaluate import load_jsonl, ranking_quality, score
 from quotes.extract import Extractor
 from quotes.records import Article
@@ -22,7 +21,7 @@ def _predict(folder: Path, names: set[str]) -> tuple[list[dict], dict[str, str]]
     for name in sorted(names):
         text = (folder / name).read_bytes().decode("utf-8")
         texts[name] = text
-        preds.extend(quote_record(q) for q in extractor.extract(Article(doc=name, text=text)))
+        preds.extend(q.to_json() for q in extractor.extract(Article(doc=name, text=text)))
     return preds, texts
 
 

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.records import Article
-from quotes.sources import SourceError, article_hash, decode_bytes, iter_articles
+from quotes.sources import SourceError, decode_bytes, iter_articles
+from quotes.store import text_hash
 
 SHARED = Path("/work/shared")
 SEEDS = SHARED / "seeds"
@@ -347,10 +348,10 @@ def test_html_in_cp1256_and_without_text(tmp_path: Path, arabic: str) -> None:
 # ---------------------------------------------------------------------------------------- identity
 
 
-def test_article_hash_is_sha256_of_utf8(arabic: str) -> None:
-    assert article_hash(arabic) == hashlib.sha256(arabic.encode("utf-8")).hexdigest()
-    assert article_hash(arabic) != article_hash(arabic + " ")
-    assert len(article_hash("\ud800")) == 64  # a lone surrogate from JSON does not crash
+def test_text_hash_is_sha256_of_utf8(arabic: str) -> None:
+    assert text_hash(arabic) == hashlib.sha256(arabic.encode("utf-8")).hexdigest()
+    assert text_hash(arabic) != text_hash(arabic + " ")
+    assert len(text_hash("\ud800")) == 64  # a lone surrogate from JSON does not crash
 
 
 def test_source_error_is_one_line_and_pickles() -> None:
