@@ -22,6 +22,7 @@ from . import __version__
 from .cues import GOVERNED_PREPOSITIONS, HOMOGRAPH_LEMMAS, Cue, find_cues
 from .mentions import (
     ANONYMOUS_HEADS,
+    COMPLEMENTISERS,
     DOCUMENT_HEADS,
     ORGANISATION_HEADS,
     Mention,
@@ -36,9 +37,6 @@ from .spans import PairIndex, QuotePair, Sentences, find_quote_pairs, trim, word
 
 STAGES = ("normalise", "cues", "spans", "speakers", "records")
 
-COMPLEMENTISERS = frozenset(
-    "ان انه انها انهم انهما انهن اننا انني اني انك بان بانه بانها بانهم بانهما باننا بانني".split()
-)
 # Words that link a following cue to the clause before it; they end that clause too.
 _CONNECTORS = frozenset("فيما كما بينما حيث و ثم لكن لكنه لكنها غير ان الا".split())
 _CLAUSE_OPENERS = frozenset("كان وكان وكانت كانت ان وان الا فيما بينما حيث كما بعدما وقد قد لكن".split())
@@ -163,8 +161,7 @@ class _Document:
         self.sentences = Sentences(self.text, self.pairs)
         self._tick("spans")
         self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops, self.tokens)
-        self._silent_subject: dict[int, tuple[Mention | None, int]] = {}
-        self._quoting: set[int] = set()
+        self._silent_subject: dict[int, Mention | None] = {}
         self._tick("speakers")
 
     def _tick(self, stage: str) -> None:
@@ -564,7 +561,6 @@ class _Document:
         cands = self._dedupe(cands)
         self._tick("spans")
         quoted = {c.cue.start for c in cands}
-        self._quoting = quoted
         events = [(c.cue.start, c) for c in cands]
         # subjects of cues that quote nothing only matter to quotes with no subject of their own
         needs_salience = any(c.mention is None for c in cands)
@@ -574,15 +570,15 @@ class _Document:
                     and cue.lemma not in HOMOGRAPH_LEMMAS):  # بين الكتابين …: a homograph that quotes nothing is no verb
                 zone_end = min(self.sentences.end_after(cue.end), cue.end + 300)
                 events.append((cue.start, cue))
-                self._silent_subject[cue.start] = (self._mention(cue, zone_end), zone_end)
+                self._silent_subject[cue.start] = self._mention(cue, zone_end)
             elif cue.pos == "participle" and cue.start not in quoted and not self._nested(cue):
                 # «كما أدان الأمين العام بان كي مون الحادث، داعياً …»: the participle names no
                 # subject, but the sentence's own subject is the one who keeps speaking
                 events.append((cue.start, cue))
-                self._silent_subject[cue.start] = (self._sentence_subject(cue), cue.end)
+                self._silent_subject[cue.start] = self._sentence_subject(cue)
         for _pos, item in sorted(events, key=lambda e: e[0]):
             if isinstance(item, Cue):
-                mention = self._silent_subject[item.start][0]
+                mention = self._silent_subject[item.start]
                 words = mention.text.split() if mention is not None else []
                 if mention is not None and (
                     (mention.type == "person" and mention.name and mention.title)

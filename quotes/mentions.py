@@ -272,7 +272,10 @@ _OBJECT_STARTERS = frozenset(
 )
 _ADDRESSEE_NOUNS = frozenset("مركز سوق موقع صحيفه وكاله قناه جريده مجله اذاعه تلفزيون شبكه".split())
 _QUANTIFIERS = frozenset("احد احدي بعض عدد مجموعه عشرات مئات الاف معظم اغلب".split())
-_COMPLEMENTISERS = frozenset("ان انه انها انهم انهما اننا بان بانه بانها بانهم".split())
+# The complementisers that open a reported clause (إن، أن، بأن، with a pronoun: أنه، إنها …).
+COMPLEMENTISERS = frozenset(
+    "ان انه انها انهم انهما انهن اننا انني اني انك بان بانه بانها بانهم بانهما باننا بانني".split()
+)
 _POST_MODIFIERS = frozenset("صادر صادره المكون المكونه المؤلف المؤلفه الصادر الصادره المشكل المشكله المرافق المرافقه".split())
 _PREPOSITIONS = frozenset("الي علي عن من مع في في ب ل حول بشان نحو ازاء تجاه لدي عبر".split())
 _INNER_PREPOSITIONS = frozenset("الي علي عن مع حول بشان نحو ازاء تجاه لدي عبر".split())
@@ -323,7 +326,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         word = w.group()
         if word in (_PREPOSITIONS if words == 0 else _INNER_PREPOSITIONS):
             break
-        if word in _COMPLEMENTISERS and not text.startswith(" كي ", w.end()):
+        if word in COMPLEMENTISERS and not text.startswith(" كي ", w.end()):
             break  # (أن never takes كي: «بان كي مون» is a name)
         if words == 0 and (word in _STOPWORDS or _PREP_PRONOUN.fullmatch(word)):
             break  # بسببها، لديه: a prepositional phrase, not a subject

@@ -254,7 +254,6 @@ class CueMorphology:
             stem for stem, analyses in db.stem_hash.items()
             if any(self._tables.is_cue_lex(feats.get("lex", "")) for _, feats in analyses)
         )
-        self._max_prefix = db.max_prefix_size
         self._max_suffix = db.max_suffix_size
         # prefix + cue stem, precombined (60 x 259 here): the pre-check is then one lookup per
         # possible suffix length instead of one per prefix and stem boundary

@@ -113,11 +113,6 @@ class NormalizedText:
         text = _fold_chars("".join(parts))
         return cls(original, text, tuple(starts), tuple(pieces))
 
-    @property
-    def identity(self) -> bool:
-        """True when no character was deleted or expanded (offsets are shared)."""
-        return len(self._pieces) <= 1 and len(self.text) == len(self.original)
-
     def to_original(self, i: int) -> int:
         """Original offset of the character at folded offset ``i`` (a span start)."""
         if i >= len(self.text):

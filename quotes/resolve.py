@@ -81,9 +81,9 @@ class SpeakerResolver:
     """Resolves mentions in text order; one instance per document."""
 
     def __init__(self, text: str, sentence_of: Callable[[int], tuple[int, int]],
-                 stops: frozenset[int] = frozenset(), tokens: Tokens | None = None) -> None:
+                 stops: frozenset[int], tokens: Tokens) -> None:
         self.text = text
-        self.tokens = tokens if tokens is not None else Tokens(text)
+        self.tokens = tokens
         self.stops = stops
         self.sentence_of = sentence_of
         self.entities: list[Entity] = []
