@@ -101,6 +101,9 @@ def extract_all(extractor: Extractor, raw: list[tuple[str, bytes]], store_path: 
                 flush()
     if store is not None:
         flush()
+        t = time.perf_counter()
+        store.finish_run(run_id, len(raw), n_quotes)  # includes folding the WAL back into the file
+        timings["store"] += time.perf_counter() - t
     total = time.perf_counter() - t0
     if store is not None:
         store.close()

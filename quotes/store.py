@@ -46,6 +46,7 @@ _SNAPSHOT_FIELDS = ("status", "start", "end", "kind", "cue", "cue_start", "cue_e
                     "reject_reason", "reviewer", "reviewed_at")
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _PAGE = 1000  # rows per read when streaming exports
+_BULK_CHECKPOINT_PAGES = 10_000
 
 
 class StoreError(Exception):
@@ -68,11 +69,31 @@ def _like_pattern(query: str) -> str:
 
 
 @dataclass
-class _BatchMemo:
-    """What one batch transaction already wrote or looked up."""
+class _SaveMemo:
+    """What bulk saves on this connection already wrote or looked up: speaker ids by (name,
+    type), aliases written, speakers whose role is set. Valid while no one else changed the
+    file (SQLite's ``data_version`` moves only on other connections' commits) and this
+    connection wrote nothing else (a review decision may rename or merge speakers)."""
 
+    data_version: int
     speakers: dict[tuple[str, str], int] = field(default_factory=dict)
     aliases: set[tuple[int, str]] = field(default_factory=set)
+    roles: set[int] = field(default_factory=set)
+
+
+_QUOTE_COLUMNS = ("document_id", "start", "end", "text", "kind", "cue", "cue_start", "cue_end",
+                  "speaker_mention", "mention_start", "mention_end", "speaker_id", "confidence",
+                  "evidence", "run_id", "text_norm", "updated_at", "status", "origin", "orig_start", "orig_end")
+_QUOTED_COLUMNS = [f'"{c}"' for c in _QUOTE_COLUMNS]  # "end" is an SQL keyword
+_INSERT_QUOTE = f"INSERT INTO quotes ({', '.join(_QUOTED_COLUMNS)}) VALUES ({', '.join('?' * len(_QUOTE_COLUMNS))})"
+# Columns 3..16 are the suggestion itself, rewritten in place when a pending row has the same span.
+_UPDATE_QUOTE = f"UPDATE quotes SET {', '.join(c + ' = ?' for c in _QUOTED_COLUMNS[3:17])} WHERE id = ?"
+# Exact name, then normalised name, then a reviewer alias (which also covers merged-away names).
+_LOOKUP_SPEAKER = (
+    "SELECT coalesce((SELECT id FROM speakers WHERE name = ?), "
+    "(SELECT id FROM speakers WHERE name_norm = ? ORDER BY id LIMIT 1), "
+    "(SELECT speaker_id FROM speaker_aliases WHERE alias_norm = ? AND source = 'reviewer' ORDER BY id DESC LIMIT 1))"
+)
 
 
 class Store:
@@ -81,7 +102,7 @@ class Store:
     path: str
 
     def __init__(self, db: Database, path: str, timeout: float) -> None:
-        self._batch: _BatchMemo | None = None
+        self._save_memo: _SaveMemo | None = None
         self.db = db
         self.path = path
         self.timeout = timeout
@@ -177,9 +198,12 @@ class Store:
         self.close()
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One short write transaction that takes the write lock up front."""
+    def _write(self, *, bulk: bool = False) -> Iterator[sqlite3.Connection]:
+        """One short write transaction that takes the write lock up front. Any write but a
+        bulk save (``bulk``) forgets what bulk saves memoised: it may rename or merge speakers."""
         conn = self.db.conn
+        if not bulk:
+            self._save_memo = None
         if conn.in_transaction:  # nested call: join the open transaction
             yield conn
             return
@@ -274,18 +298,29 @@ class Store:
             return []
         hashes = [text_hash(article.text) for article, _ in prepared]
         now = _now()
-        with self._write() as conn:
+        if self._save_memo is None:
+            # A bulk writer checkpoints every ~40 MB of WAL instead of every 4 MB: the same hot
+            # index pages are then copied to the database (and synced) once per checkpoint
+            # instead of ten times. ``finish_run`` folds the WAL back at the end.
+            self.db.conn.execute(f"PRAGMA wal_autocheckpoint = {_BULK_CHECKPOINT_PAGES}")
+        with self._write(bulk=True) as conn:
             if version is None and run_id is not None:
                 row = conn.execute("SELECT extractor_version FROM runs WHERE id = ?", [run_id]).fetchone()
                 version = row[0] if row else None
-            # The write lock is held until commit, so speakers and aliases met in this batch
-            # cannot change under us: remember them instead of asking SQLite again.
-            self._batch = _BatchMemo()
-            try:
-                return [self._save_one(conn, article, best, h, now, run_id, version)
-                        for (article, best), h in zip(prepared, hashes, strict=True)]
-            finally:
-                self._batch = None
+            # The write lock is held until commit, and the memo is dropped when anything but
+            # bulk saves wrote since: speakers and aliases met before need no second look-up.
+            data_version = conn.execute("PRAGMA data_version").fetchone()[0]
+            memo = self._save_memo
+            if memo is None or memo.data_version != data_version:
+                memo = _SaveMemo(data_version)
+            self._save_memo = None  # until this transaction commits
+            known = dict(conn.execute(
+                f"SELECT hash, id FROM documents WHERE hash IN ({', '.join('?' * len(set(hashes)))})",
+                list(set(hashes))).fetchall())
+            saved = [self._save_one(conn, memo, article, best, h, known, now, run_id, version)
+                     for (article, best), h in zip(prepared, hashes, strict=True)]
+        self._save_memo = memo
+        return saved
 
     @staticmethod
     def _best_spans(article: Article, quotes: list[Quote]) -> dict[tuple[int, int], Quote]:
@@ -303,10 +338,27 @@ class Store:
                 best[key] = q
         return best
 
-    def _save_one(self, conn: sqlite3.Connection, article: Article, best: dict[tuple[int, int], Quote], h: str,
-                  now: str, run_id: int | None, version: str | None) -> tuple[int, int]:
+    def _save_one(self, conn: sqlite3.Connection, memo: _SaveMemo, article: Article,
+                  best: dict[tuple[int, int], Quote], h: str, known: dict[str, int], now: str,
+                  run_id: int | None, version: str | None) -> tuple[int, int]:
         text = article.text
-        doc_id, is_new = self._ensure_document(conn, article, h, now)
+        doc_id = known.get(h)
+        is_new = doc_id is None
+        if doc_id is None:
+            # Marked extracted in the same transaction as its quotes: all of them, or none.
+            doc_id = known[h] = int(conn.execute(
+                "INSERT INTO documents (hash, doc, path, url, source, title, date, text, added_at, "
+                "extracted_version, extracted_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [h, article.doc, article.path or None, article.url or None, article.source or None,
+                 article.title or None, article.date or None, text, now, version, run_id]).lastrowid or 0)
+        else:
+            # Same text seen again (maybe from a JSONL record with more metadata): fill blanks only.
+            conn.execute(
+                "UPDATE documents SET path = coalesce(nullif(path, ''), ?), url = coalesce(nullif(url, ''), ?), "
+                "source = coalesce(nullif(source, ''), ?), title = coalesce(nullif(title, ''), ?), "
+                "date = coalesce(nullif(date, ''), ?), extracted_version = ?, extracted_run = ? WHERE id = ?",
+                [article.path or None, article.url or None, article.source or None, article.title or None,
+                 article.date or None, version, run_id, doc_id])
         existing = [] if is_new else conn.execute(
             'SELECT id, start, "end", status, origin, orig_start, orig_end FROM quotes WHERE document_id = ?',
             [doc_id]).fetchall()
@@ -322,38 +374,28 @@ class Store:
                 stale.add(qid)  # a duplicate span: keep the first
             else:
                 pending[(start, end)] = qid
+        inserts: list[tuple[Any, ...]] = []
         saved = 0
         for key, q in sorted(best.items()):
             if key in reviewed:
                 continue
-            speaker_id = self._extractor_speaker(conn, q)
             qtext = text[q.start:q.end]
-            values = {
-                "text": qtext, "kind": q.kind, "cue": q.cue or "", "cue_start": q.cue_start,
-                "cue_end": q.cue_end, "speaker_mention": q.speaker_mention or "",
-                "mention_start": q.mention_start, "mention_end": q.mention_end,
-                "speaker_id": speaker_id, "confidence": q.confidence,
-                "evidence": json.dumps(q.evidence, ensure_ascii=False, default=str),
-                "run_id": run_id, "text_norm": fold(qtext), "updated_at": now,
-            }
+            suggestion = (
+                qtext, q.kind, q.cue or "", q.cue_start, q.cue_end, q.speaker_mention or "", q.mention_start,
+                q.mention_end, self._extractor_speaker(conn, memo, q), q.confidence,
+                json.dumps(q.evidence, ensure_ascii=False, default=str), run_id, fold(qtext), now,
+            )
             if key in pending:
-                sets = ", ".join(f"{k} = ?" for k in values)
-                conn.execute(f"UPDATE quotes SET {sets} WHERE id = ?", [*values.values(), pending.pop(key)])
+                conn.execute(_UPDATE_QUOTE, [*suggestion, pending.pop(key)])
             else:
-                values.update({"document_id": doc_id, "start": q.start, "end": q.end, "status": "pending",
-                               "origin": "extractor", "orig_start": q.start, "orig_end": q.end})
-                cols = ", ".join(f'"{k}"' for k in values)
-                marks = ", ".join("?" for _ in values)
-                conn.execute(f"INSERT INTO quotes ({cols}) VALUES ({marks})", list(values.values()))
+                inserts.append((doc_id, q.start, q.end, *suggestion, "pending", "extractor", q.start, q.end))
             saved += 1
+        conn.executemany(_INSERT_QUOTE, inserts)
         stale.update(pending.values())
         for qid in stale:
             conn.execute(
                 "DELETE FROM quotes WHERE id = ? AND status = 'pending' AND origin = 'extractor' "
                 "AND NOT EXISTS (SELECT 1 FROM reviews WHERE quote_id = ?)", [qid, qid])
-        # Same transaction as the quotes: a document marked extracted has all of them.
-        conn.execute("UPDATE documents SET extracted_version = ?, extracted_run = ? WHERE id = ?",
-                     [version, run_id, doc_id])
         return doc_id, saved
 
     def extracted_version(self, text_hash: str) -> str | None:
@@ -362,60 +404,34 @@ class Store:
         by its own version."""
         return self._value("SELECT extracted_version FROM documents WHERE hash = ?", [text_hash])
 
-    def _ensure_document(self, conn: sqlite3.Connection, article: Article, h: str, now: str) -> tuple[int, bool]:
-        """The document's id, and whether it was inserted just now."""
-        row = conn.execute("SELECT id FROM documents WHERE hash = ?", [h]).fetchone()
-        if row:
-            # Same text seen again (maybe from a JSONL record with more metadata): fill blanks only.
-            conn.execute(
-                "UPDATE documents SET path = coalesce(nullif(path, ''), ?), url = coalesce(nullif(url, ''), ?), "
-                "source = coalesce(nullif(source, ''), ?), title = coalesce(nullif(title, ''), ?), "
-                "date = coalesce(nullif(date, ''), ?) WHERE id = ?",
-                [article.path or None, article.url or None, article.source or None, article.title or None,
-                 article.date or None, row[0]])
-            return int(row[0]), False
-        cur = conn.execute(
-            "INSERT INTO documents (hash, doc, path, url, source, title, date, text, added_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [h, article.doc, article.path or None, article.url or None, article.source or None,
-             article.title or None, article.date or None, article.text, now])
-        return int(cur.lastrowid or 0), True
-
-    def _extractor_speaker(self, conn: sqlite3.Connection, q: Quote) -> int | None:
+    def _extractor_speaker(self, conn: sqlite3.Connection, memo: _SaveMemo, q: Quote) -> int | None:
         name = (q.speaker or "").strip()
         if not name:
             return None
-        speaker_id = self._speaker_id(conn, name, create=True, type=q.speaker_type)
-        assert speaker_id is not None
+        speaker_id = memo.speakers.get((name, q.speaker_type))
+        if speaker_id is None:
+            speaker_id = memo.speakers[(name, q.speaker_type)] = self._speaker_id(
+                conn, name, create=True, type=q.speaker_type)
+            assert speaker_id is not None
         role = q.evidence.get("role") if isinstance(q.evidence, dict) else None
-        if isinstance(role, str) and role.strip():
+        if speaker_id not in memo.roles and isinstance(role, str) and role.strip():
             conn.execute("UPDATE speakers SET role = ? WHERE id = ? AND role IS NULL", [role.strip(), speaker_id])
+            memo.roles.add(speaker_id)  # set now or before: an extractor never overwrites a role
         mention = (q.speaker_mention or "").strip()
-        if mention:
+        if mention and (speaker_id, mention) not in memo.aliases:
             self._add_alias(conn, speaker_id, mention, "extractor")
+            memo.aliases.add((speaker_id, mention))
         return speaker_id
 
     def _speaker_id(self, conn: sqlite3.Connection, name: str, *, create: bool, type: str = "unknown") -> int | None:
         """Resolve a canonical name: exact, then normalised, then a reviewer alias (which also
         covers names merged away); create it when asked."""
-        memo = self._batch
-        if memo is not None and create and (name, type) in memo.speakers:
-            return memo.speakers[(name, type)]
-        found = self._lookup_speaker(conn, name, create=create, type=type)
-        if memo is not None and create and found is not None:
-            memo.speakers[(name, type)] = found
-        return found
-
-    def _lookup_speaker(self, conn: sqlite3.Connection, name: str, *, create: bool, type: str) -> int | None:
         norm = fold(name)
-        row = (conn.execute("SELECT id FROM speakers WHERE name = ?", [name]).fetchone()
-               or conn.execute("SELECT id FROM speakers WHERE name_norm = ? ORDER BY id LIMIT 1", [norm]).fetchone()
-               or conn.execute("SELECT speaker_id FROM speaker_aliases WHERE alias_norm = ? AND source = 'reviewer' "
-                               "ORDER BY id DESC LIMIT 1", [norm]).fetchone())
-        if row:
+        found = conn.execute(_LOOKUP_SPEAKER, [name, norm, norm]).fetchone()[0]
+        if found is not None:
             if type in SPEAKER_TYPES and type != "unknown":
-                conn.execute("UPDATE speakers SET type = ? WHERE id = ? AND type = 'unknown'", [type, row[0]])
-            return int(row[0])
+                conn.execute("UPDATE speakers SET type = ? WHERE id = ? AND type = 'unknown'", [type, found])
+            return int(found)
         if not create:
             return None
         cur = conn.execute("INSERT INTO speakers (name, name_norm, type) VALUES (?, ?, ?)",
@@ -423,11 +439,6 @@ class Store:
         return int(cur.lastrowid or 0)
 
     def _add_alias(self, conn: sqlite3.Connection, speaker_id: int, alias: str, source: str) -> None:
-        memo = self._batch
-        if memo is not None and source == "extractor":
-            if (speaker_id, alias) in memo.aliases:
-                return  # already written in this transaction
-            memo.aliases.add((speaker_id, alias))
         # A reviewer's word upgrades an extractor alias; an extractor never downgrades one.
         conn.execute(
             "INSERT INTO speaker_aliases (speaker_id, alias, alias_norm, source) VALUES (?, ?, ?, ?) "

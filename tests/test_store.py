@@ -438,6 +438,26 @@ def test_merge_speakers(loaded):
     assert store.quote_rows([ids[BLINKEN_1]])[0]["speaker"] == "جين ساكي"
 
 
+def test_bulk_saves_see_a_merge_made_by_another_connection(tmp_path: Path):
+    """Bulk saves remember speaker ids between batches; a reviewer merging speakers in the
+    app (another connection) in between must not leave the next batch on the deleted id."""
+    extractor, reviewer = Store.open(tmp_path / "q.db"), Store.open(tmp_path / "q.db")
+    art = article()
+    other = Article(doc="other", text=art.text + "\n")  # another document, same sentences
+    run = extractor.start_run("test-1", {})
+    extractor.save_extractions([(art, seed_quotes(art))], run)
+    by_name = {s["name"]: s["id"] for s in reviewer.speakers()}
+    reviewer.merge_speakers(by_name["جين ساكي"], by_name["أنتوني بلينكن"])
+    extractor.save_extractions([(other, seed_quotes(other))], run)
+    rows = extractor.quote_rows(extractor.queue_ids())
+    blinken = [r for r in rows if r["text"] in (BLINKEN_1, BLINKEN_2)]
+    assert len(blinken) == 4 and {r["speaker"] for r in blinken} == {"جين ساكي"}
+    assert "أنتوني بلينكن" not in {s["name"] for s in extractor.speakers()}
+    assert table(extractor, "PRAGMA foreign_key_check") == []
+    extractor.close()
+    reviewer.close()
+
+
 def test_set_speaker_details(loaded):
     store, _, _ = loaded
     sid = next(s["id"] for s in store.speakers() if s["name"] == "فؤاد حسين")
