@@ -112,7 +112,7 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             best = _best(found)
             if best is not None:
                 analysed[word] = best
-    for i in [i for i, w in enumerate(words) if w in analysed]:
+    for i in tokens.indices_of(analysed):
         tok = tokens[i]
         best = analysed[tok.text]
         if best.pos == "verb" and best.person != "3":

@@ -245,6 +245,7 @@ class CueMorphology:
         self._tables = _CueTables.from_lexicon()
         self.lemmas: frozenset[str] = self._tables.verbs | self._tables.masdars
         self._cache: dict[str, tuple[CueAnalysis, ...]] = {}
+        self._cue_words: set[str] = set()  # the cached words that have a cue reading
         # Pre-check index: a word can only have a cue reading if it splits into a known prefix, a stem
         # of a cue lemma and a known suffix. This is the analyzer's own segmentation without its
         # per-word overhead; with a full calima DB it also skips the ~all stems that are not cues.
@@ -266,19 +267,19 @@ class CueMorphology:
             return cached
         result = self._analyze(word) if self._may_be_cue(word) else ()
         self._cache[word] = result
+        if result:
+            self._cue_words.add(word)
         return result
 
     def analyze_many(self, words: Iterable[str]) -> dict[str, tuple[CueAnalysis, ...]]:
-        """The cue readings of the words that have some: one call per document, not per word."""
+        """The cue readings of the words that have some: one call per document, not per word.
+        Set operations find the new words and the cue words without a Python loop over the
+        words seen before, which are nearly all of an article's."""
+        distinct = words if isinstance(words, (set, frozenset)) else set(words)
+        for word in distinct.difference(self._cache):
+            self.analyze(word)
         cache = self._cache
-        found: dict[str, tuple[CueAnalysis, ...]] = {}
-        for word in words:
-            result = cache.get(word)
-            if result is None:
-                result = self.analyze(word)
-            if result:
-                found[word] = result
-        return found
+        return {word: cache[word] for word in distinct.intersection(self._cue_words)}
 
     def _may_be_cue(self, word: str) -> bool:
         # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.

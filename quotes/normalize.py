@@ -190,6 +190,23 @@ class Tokens(Sequence[Token]):
             return [Token(*t) for t in zip(self.starts[i], self.ends[i], self.words[i], strict=True)]
         return Token(self.starts[i], self.ends[i], self.words[i])
 
+    def positions(self, word: str) -> list[int]:
+        """Indices of every occurrence of ``word``: list.index scans in C."""
+        words, found, i = self.words, [], -1
+        try:
+            while True:
+                i = words.index(word, i + 1)
+                found.append(i)
+        except ValueError:
+            return found
+
+    def indices_of(self, wanted: set[str] | frozenset[str] | dict[str, object]) -> list[int]:
+        """Indices of the words in ``wanted``, in text order. A few rare words (an article's
+        cue words) are found by C-level scans; many are found in one Python pass."""
+        if len(wanted) > 8:
+            return [i for i, w in enumerate(self.words) if w in wanted]
+        return sorted(i for w in wanted for i in self.positions(w))
+
     def index_at(self, pos: int) -> int:
         """Index of the first word starting at or after ``pos``."""
         return bisect_left(self.starts, pos)

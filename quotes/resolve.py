@@ -91,7 +91,8 @@ class SpeakerResolver:
         self._by_word: dict[str, list[Entity]] = {}
         self._by_head: dict[str, list[Entity]] = {}
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
-        self._word_positions: dict[str, list[int]] | None = None
+        self._word_positions: dict[str, list[int]] = {}
+        self._all_positions: dict[str, list[int]] = {}
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
         self._by_title_head: dict[str, list[tuple[int, Mention]]] = {}
         self._inventory_at: list[int] = []
@@ -205,13 +206,18 @@ class SpeakerResolver:
         return found if found is not None and found.name else None
 
     def _positions(self, word: str) -> list[int]:
-        """Token indices of a word; the index over all words is built once, on first use, so a
-        long article costs in proportion to its length."""
-        if self._word_positions is None:
-            self._word_positions = {}
-            for i, w in enumerate(self.tokens.words):
-                self._word_positions.setdefault(w, []).append(i)
-        return self._word_positions.get(word, [])
+        """Token indices of a word. An article asks for a few family names, each found by one
+        C-level scan; past a dozen, one index over all words keeps a long article linear."""
+        found = self._word_positions.get(word)
+        if found is None:
+            if len(self._word_positions) < 12:
+                found = self._word_positions[word] = self.tokens.positions(word)
+            else:
+                if not self._all_positions:
+                    for i, w in enumerate(self.tokens.words):
+                        self._all_positions.setdefault(w, []).append(i)
+                found = self._word_positions[word] = self._all_positions.get(word, [])
+        return found
 
     def knows_name(self, name: str) -> bool:
         """Whether the article names this person elsewhere (as a speaker or after a title)."""
