@@ -68,7 +68,6 @@ _MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+")
 _FA_INNA = regex.compile(r"(?:،|,)?\s*(?:ف|و)?(?:ان|انه|انها|انهم)\s")
 _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
 _TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
-_LAST_WORD = regex.compile(r"(?:^|\s)([\p{L}]+)$")
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
 
 # Words that make «أن» a subordinating conjunction rather than the cue's complementiser.
@@ -89,6 +88,20 @@ class Candidate:
     pair: QuotePair | None = None
     base_confidence: float = 0.9
     resolution: Resolution | None = None
+
+
+def _last_word(text: str, s: int, e: int) -> tuple[int, str] | None:
+    """The span's last word if it is all letters, and where it begins counting the blank
+    before it (``s`` for a one-word span). String methods, not a regex search, which would
+    try every position of a long clause."""
+    span = text[s:e]
+    if not span or span[-1].isspace():
+        return None
+    parts = span.rsplit(None, 1)
+    word = parts[-1]
+    if not word.isalpha():
+        return None
+    return (s if len(parts) == 1 else e - len(word) - 1), word
 
 
 class _Spans:
@@ -509,9 +522,9 @@ class _Document:
         s, e = trim(text, start, end)
         # drop connectors left before the next cue (، فيما أكد / كما شدد)
         while True:
-            m = _LAST_WORD.search(text[s:e])
-            if m and m.group(1) in _CONNECTORS:
-                s, e = trim(text, s, s + m.start())
+            last = _last_word(text, s, e)
+            if last is not None and last[1] in _CONNECTORS:
+                s, e = trim(text, s, last[0])
                 continue
             break
         cand.content_start, cand.content_end = s, e

@@ -13,6 +13,7 @@ it when the name comes first (ديفيد شينكر مساعد وزيرة الخ
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -63,7 +64,7 @@ _ADJUNCT_START = regex.compile(
 )
 
 _AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits; `re` finds them faster than `regex`
 _SPACES = regex.compile(r"\s*")
 _QUOTED_NAME = regex.compile(r"[«\"“„]([^\"«»“”\n]{1,40})[»\"”]")
 _COMMA_WORD = regex.compile(r"[،,]\s*([\p{L}]+)")

@@ -50,7 +50,8 @@ _DELETE = (
     "\u0640"  # tatweel
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff"  # zero-width and bidi controls
 )
-_SPECIAL = re.compile(f"[{_DELETE}]+|[\ufb50-\ufdff\ufe70-\ufefe]+")
+# One character class, not an alternation of two: `re` then scans for it several times faster.
+_SPECIAL = re.compile(f"[{_DELETE}\ufb50-\ufdff\ufe70-\ufefe]+")
 _DELETABLE = re.compile(f"[{_DELETE}]")
 _DELETE_RUNS = re.compile(f"[{_DELETE}]+")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
@@ -98,10 +99,13 @@ class NormalizedText:
         for m in _SPECIAL.finditer(original):
             copy(m.start())
             run = m.group()
-            if _DELETABLE.match(run):
+            if not _PRESENTATION.search(run):
                 orig_pos = m.end()  # deleted: no piece, the next piece starts further on
                 continue
             for ch in run:  # presentation forms, one glyph at a time so each maps to itself
+                if _DELETABLE.match(ch):
+                    orig_pos += 1
+                    continue
                 rep = _DELETABLE.sub("", unicodedata.normalize("NFKC", ch))
                 if rep:
                     parts.append(rep)

@@ -11,6 +11,7 @@ into the next only when that one starts with an opening mark.
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ _MARKS = regex.compile(r"[«»„‹›\"“”‟″‘’{}]|(?<![\p{L}])'|'(?
 # A full stop that ends a sentence (not 3.8, not an abbreviation dot glued to a letter run).
 _SENT_END = regex.compile(r"(?<!\d)\.(?!\d)|[!?؟]|\n")
 _PARA = regex.compile(r"\n\s*\n|\n")
-_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_WORDS = re.compile(r"[^\W_]+")  # letters and digits; `re` finds them faster than `regex`
 
 
 @dataclass(frozen=True)
