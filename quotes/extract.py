@@ -33,7 +33,7 @@ from .morphology import CueMorphology
 from .normalize import NormalizedText, Tokens, fold, tokenize
 from .records import Article, Quote
 from .resolve import Resolution, SpeakerResolver
-from .spans import PairIndex, QuotePair, Sentences, find_quote_pairs, trim, word_count
+from .spans import PairIndex, QuotePair, Sentences, find_quote_pairs, has_words, trim, word_count
 
 STAGES = ("normalise", "cues", "spans", "speakers", "records")
 
@@ -189,7 +189,7 @@ class _Document:
 
     def _nested(self, cue: Cue) -> bool:
         p = self.pair_index.containing(cue.start)
-        return p is not None and p.closed and word_count(self.text[p.open_at:p.close_at]) >= 4
+        return p is not None and p.closed and has_words(self.text, 4, p.open_at, p.close_at)
 
     def _inside_pair(self, pos: int) -> bool:
         return self.pair_index.containing(pos) is not None
@@ -240,14 +240,14 @@ class _Document:
                     return self._direct(cue, zone_end, pair, "cue + colon + quotation marks")
                 end = self.sentences.end_after(cstart)
                 s, e = trim(text, cstart, end)
-                if cue.strict or word_count(text[cue.end:zone_end]) > 8:
+                if cue.strict or has_words(text, 9, cue.end, zone_end):
                     return None  # كتبت الكتاب الثالث: سيرة …: a colon after an object introduces no speech
-                if word_count(text[s:e]) >= _MIN_DIRECT_WORDS:
+                if has_words(text, _MIN_DIRECT_WORDS, s, e):
                     return Candidate(cue, s, e, "direct", "cue + colon", self._mention(cue, zone_end), None, 0.8)
                 return None
             if pair is not None:
                 inner = text[pair.open_at + 1:pair.close_at]
-                if word_count(inner) >= _MIN_DIRECT_WORDS and not self._is_quoted_name(pair):
+                if has_words(inner, _MIN_DIRECT_WORDS) and not self._is_quoted_name(pair):
                     return self._direct(cue, subject_end or pair.open_at, pair, "cue + quotation marks")
                 pos = pair.close_at + 1  # a scare-quoted name inside the subject: go on
                 while k < n and starts[k] < pos:
@@ -289,7 +289,7 @@ class _Document:
     def _is_quoted_name(self, pair: QuotePair) -> bool:
         """«سي إن إن ترك» after قناة, or a quoted phrase the subject's verb still follows."""
         before = _WORD_BEFORE.search(self.text, max(0, pair.open_at - 30), pair.open_at)
-        if before and _bare_word(before.group(1)) in _NAMED_THINGS and word_count(self.text[pair.open_at:pair.close_at]) <= 5:
+        if before and _bare_word(before.group(1)) in _NAMED_THINGS and not has_words(self.text, 6, pair.open_at, pair.close_at):
             return True
         after = _WORD_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 40)
         return bool(after and after.group(1) in COMPLEMENTISERS)
@@ -431,7 +431,7 @@ class _Document:
     def _backward(self, cue: Cue) -> Candidate | None:
         """Cue after the content: «…»، يقول X / «…»، بحسب ما قال X."""
         pair = self._pair_just_before(cue.start)
-        if pair is None or word_count(self.text[pair.open_at:pair.close_at]) < _MIN_DIRECT_WORDS:
+        if pair is None or not has_words(self.text, _MIN_DIRECT_WORDS, pair.open_at, pair.close_at):
             return None
         limit = self.sentences.end_after(cue.end)
         start = cue.end
@@ -485,17 +485,17 @@ class _Document:
         if mention is None or _WORDING.match(mention.text) or not self._plausible_source(mention):
             return None  # على حد تعبيره: marks the wording, the speaker is already known
         tail = text[np_end:limit]
-        if word_count(tail) > 3 and not _TAIL_ADJUNCT.match(tail):
+        if has_words(tail, 4) and not _TAIL_ADJUNCT.match(tail):
             return None  # a parenthetical «بحسب X» inside a sentence whose own cue follows
         # the quoted words of the sentence are what the source said (… «…» بين البلدين، بحسب ما قال X)
         inside = [p for p in self.pair_index.within(sent_start, cue.start) if p.closed and p.close_at < cue.start
-                  and word_count(text[p.open_at:p.close_at]) >= 2]
+                  and has_words(text, 2, p.open_at, p.close_at)]
         pair = inside[-1] if inside else None
         if pair is not None:
             s, e = trim(text, *pair.inner)
             return Candidate(cue, s, e, "direct", "quotation then according to", mention, pair, 0.85)
         s, e = trim(text, sent_start, cue.start)
-        if word_count(text[s:e]) < 4:
+        if not has_words(text, 4, s, e):
             return None
         return Candidate(cue, s, e, "indirect", "content then according to", mention, None, 0.7)
 
@@ -535,9 +535,9 @@ class _Document:
             return
         inner = self.pair_index.within(s, e)
         if cand.kind == "nominal":
-            quoted = [p for p in inner if word_count(text[p.open_at:p.close_at]) >= 2]
+            quoted = [p for p in inner if has_words(text, 2, p.open_at, p.close_at)]
             cand.kind = "mixed" if quoted else "none"
-        elif any(word_count(text[p.open_at:p.close_at]) >= 2 for p in inner):
+        elif any(has_words(text, 2, p.open_at, p.close_at) for p in inner):
             cand.kind = "mixed"
 
     # -- the run -------------------------------------------------------------------------------
@@ -569,7 +569,7 @@ class _Document:
             if cand.content_end < 0:
                 self._finish_clause(cand, cands, i + 1)
         cands = [c for c in cands if c.kind != "none" and c.content_end > c.content_start
-                 and word_count(self.text[c.content_start:c.content_end]) >= 2]
+                 and has_words(self.text, 2, c.content_start, c.content_end)]
         cands = self._drop_nested(cands)
         cands = self._dedupe(cands)
         self._tick("spans")
@@ -654,7 +654,7 @@ class _Document:
             if taken.overlaps(s, e):
                 continue
             line_start = self.text.rfind("\n", 0, p.open_at) + 1
-            if self.text[line_start:p.open_at].strip() or word_count(self.text[s:e]) < 4:
+            if self.text[line_start:p.open_at].strip() or not has_words(self.text, 4, s, e):
                 continue
             k = bisect_left(cue_starts, p.open_at) - 1
             if k < 0:
@@ -679,7 +679,7 @@ class _Document:
         if colon <= 0 or len(line) > 250 or any(c.content_start < len(line) for c in cands):
             return []
         np_start = len(line) - len(line.lstrip())
-        if not 1 <= word_count(line[np_start:colon]) <= 6 or word_count(line[colon + 1:]) < 3:
+        if not 1 <= word_count(line[np_start:colon]) <= 6 or not has_words(line, 3, colon + 1):
             return []
         mention = make_mention(text, np_start, len(line[:colon].rstrip()))
         speakers = {id(c.resolution.entity) for c in cands if c.resolution and c.resolution.entity}

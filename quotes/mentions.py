@@ -63,9 +63,15 @@ _ADJUNCT_START = regex.compile(
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
 
+# The words _ADJUNCT_START can begin with, besides any word in ل: the pattern is tried only there.
+_ADJUNCT_FIRST_WORDS = frozenset(
+    {"في", "من", "الي", "علي", "عن", "الذي", "التي", "الذين", "اللذان", "اللتان"}
+    | {t.split()[0] for t in _TIME_WORDS.split("|")}
+)
+
 _AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
 _WORD = re.compile(r"[^\W_]+")  # letters and digits; `re` finds them faster than `regex`
-_SPACES = regex.compile(r"\s*")
+_SPACES = re.compile(r"\s*")
 _QUOTED_NAME = regex.compile(r"[«\"“„]([^\"«»“”\n]{1,40})[»\"”]")
 _COMMA_WORD = regex.compile(r"[،,]\s*([\p{L}]+)")
 _PREP_PRONOUN = regex.compile(r"(?:ب|ل|ك)\p{L}{2,4}(?:ها|هم|هما)")  # not ه: لجنه is a noun
@@ -292,8 +298,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     words = 0
     first_anonymous = False
     in_phrase = False
-    prev_word = ""
     head_word = ""
+    prev_definite = head_definite = False
     while pos < limit:
         m = _SPACES.match(text, pos)
         pos = m.end() if m else pos
@@ -319,12 +325,14 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                 continue
         if ch in "«»\"“”„(:{[.؟!?؛;\n":
             break
-        if _ADJUNCT_START.match(text, pos, limit):
-            break
         w = _WORD.match(text, pos)
         if not w or pos in stops:
             break  # a verb (another cue) ends the phrase
         word = w.group()
+        if ((word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or w.end() > limit)
+                and _ADJUNCT_START.match(text, pos, limit)):
+            break
+        definite = is_definite(word)
         if word in (_PREPOSITIONS if words == 0 else _INNER_PREPOSITIONS):
             break
         if word in COMPLEMENTISERS and not text.startswith(" كي ", w.end()):
@@ -333,8 +341,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # بسببها، لديه: a prepositional phrase, not a subject
         if words and word in _OBJECT_STARTERS:
             break  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
-        if (words and is_definite(head_word) and _bare(head_word) not in TITLE_HEADS and head_word not in HONORIFICS
-                and is_definite(prev_word) and not is_definite(word) and word[:1] not in ("و", "ل", "ب", "ف")
+        if (words and head_definite and _bare(head_word) not in TITLE_HEADS and head_word not in HONORIFICS
+                and prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
                 and word not in ("في", "من") and not in_phrase):
             break  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
         if words and len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")):
@@ -343,19 +351,19 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # قال لمركز …، لسوق …: the addressee, not the subject
         if word in _POST_MODIFIERS:
             break  # المكون من، الصادر عن: a modifier clause, not the name
-        if word.startswith("لل") and (words == 0 or not is_definite(prev_word)):
+        if word.startswith("لل") and (words == 0 or not prev_definite):
             break  # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title
-        if words == 1 and first_anonymous and is_definite(word):
+        if words == 1 and first_anonymous and definite:
             break  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
         if words == 0:
-            head_word = word
+            head_word, head_definite = word, definite
             # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
-            first_anonymous = _bare(word) in ANONYMOUS_HEADS and not is_definite(word) and word not in _QUANTIFIERS
-        elif first_anonymous and is_definite(word) and not in_phrase:
+            first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in _QUANTIFIERS
+        elif first_anonymous and definite and not in_phrase:
             break
         if word in ("في", "من", "باسم", "ب"):
             in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع» definite words are fine
-        prev_word = word
+        prev_definite = definite
         words += 1
         if words > 12:
             break

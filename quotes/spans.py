@@ -186,6 +186,19 @@ def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
 
 
+def has_words(text: str, k: int, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` has at least ``k`` words: stops at the k-th, without slicing
+    or listing the words of a long span."""
+    pos, end = start, len(text) if end is None else end
+    search = _WORDS.search
+    for _ in range(k):
+        m = search(text, pos, end)
+        if m is None:
+            return False
+        pos = m.end()
+    return True
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop white space and clause punctuation at both ends of a span."""
     while start < end and text[start] in " \n\t،,:;؛-–—":
