@@ -11,7 +11,7 @@ modifiers, zero subjects by recency with the verb's gender and number agreement.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,6 +58,15 @@ class Resolution:
     confidence: float
 
 
+_TITLE_PHRASE_LIMIT = 200  # characters a «title + name» phrase may span
+
+
+def _bare_forms(key: str) -> list[str]:
+    """Every word whose bare form (mentions._bare) is ``key``: itself, with the article, with
+    و/ف + article, or with و/ف before a short word in ال."""
+    return [w for w in (key, "ال" + key, "وال" + key, "فال" + key, "و" + key, "ف" + key) if _bare(w) == key]
+
+
 def _words(s: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(s))
 
@@ -93,57 +102,102 @@ class SpeakerResolver:
         self._word_positions: dict[str, list[int]] = {}
         self._all_positions: dict[str, list[int]] = {}
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
-        self._by_title_head: dict[str, list[tuple[int, Mention]]] = {}
-        self._inventory_at: list[int] = []
+        # «title + name» phrases, built only where a look-up needs them (see _title_phrase)
+        self._titles: tuple[list[int], list[str]] | None = None
+        self._phrases: dict[int, Mention | None] = {}
         self._name_words: dict[int, frozenset[str]] = {}
+        self._naming: dict[str, list[tuple[int, Mention]]] = {}
+        self._headed: dict[str, list[tuple[int, Mention]]] = {}
         self._names_in_text: dict[tuple[str, ...], Mention | None] = {}
-        self._names: tuple[list[tuple[int, Mention]], dict[str, list[tuple[int, Mention]]]] | None = None
 
-    # -- the names the article gives anywhere -------------------------------------------
-    @property
-    def _inventory(self) -> list[tuple[int, Mention]]:
-        return self._name_index()[0]
+    # -- the names the article gives after a title -------------------------------------------
+    # Every «title + name» phrase of the text (وزير الخارجية الأميركي جون كيري) is a place where
+    # the article names someone. Reading each one costs a subject walk, and most articles need
+    # only a few of them, so they are read on demand: the title words are found once by a set
+    # intersection, and a look-up reads just the phrases that can answer it.
 
-    @property
-    def _inventory_by_word(self) -> dict[str, list[tuple[int, Mention]]]:
-        return self._name_index()[1]
+    def _title_words(self) -> tuple[list[int], list[str]]:
+        """Folded offsets of the title words, in text order, with each one's bare head."""
+        if self._titles is None:
+            starts: list[int] = []
+            heads: list[str] = []
+            words, offsets = self.tokens.words, self.tokens.starts
+            for i in self.tokens.indices_of(_TITLE_FORMS.intersection(words)):
+                w, start = words[i], offsets[i]
+                if _bare(w) in TITLE_HEADS:
+                    head = _bare(w)
+                elif w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS:
+                    head, start = _bare(w[1:]), start + 1  # وزير is a title, ووزير is «and the minister»
+                else:
+                    continue
+                starts.append(start)
+                heads.append(head)
+            self._titles = (starts, heads)
+        return self._titles
 
-    def _name_index(self) -> tuple[list[tuple[int, Mention]], dict[str, list[tuple[int, Mention]]]]:
-        """Built on first use: an article with no mention to resolve never pays for it."""
-        if self._names is None:
-            found = self._scan_names()
-            by_word: dict[str, list[tuple[int, Mention]]] = {}
-            for at, m in found:
-                self._name_words[id(m)] = frozenset(_bare(w) for w in _words(m.name))
-                for w in self._name_words[id(m)]:
-                    by_word.setdefault(w, []).append((at, m))
-            self._by_title_head = {}
-            for at, m in found:
-                title = _words(m.title)
-                if title:
-                    self._by_title_head.setdefault(_bare(title[0]), []).append((at, m))
-            self._inventory_at = [at for at, _ in found]
-            self._names = (found, by_word)
-        return self._names
-
-    def _scan_names(self) -> list[tuple[int, Mention]]:
-        """Every 'title + name' phrase of the text, with its position."""
-        found: list[tuple[int, Mention]] = []
-        words = self.tokens.words
-        titles = _TITLE_FORMS.intersection(words)
-        for m in [self.tokens[i] for i in self.tokens.indices_of(titles)]:
-            w = m.text
-            if _bare(w) in TITLE_HEADS:
-                start = m.start
-            elif w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS:
-                start = m.start + 1  # وزير is a title, ووزير is «and the minister»
-            else:
-                continue
-            end = subject_extent(self.text, start, min(len(self.text), start + 200), self.stops)
+    def _title_phrase(self, start: int) -> Mention | None:
+        """The phrase at a title word if it gives a title and a name (read once)."""
+        if start not in self._phrases:
+            end = subject_extent(self.text, start, min(len(self.text), start + _TITLE_PHRASE_LIMIT), self.stops)
             mention = make_mention(self.text, start, end)
-            if mention and mention.name and mention.title:
-                found.append((start, mention))
+            if mention is not None and mention.name and mention.title:
+                self._name_words[id(mention)] = frozenset(_bare(w) for w in _words(mention.name))
+            else:
+                mention = None
+            self._phrases[start] = mention
+        return self._phrases[start]
+
+    def _phrases_naming(self, key: str) -> list[tuple[int, Mention]]:
+        """The title phrases, in text order, whose name has a word that is ``key`` once bare.
+        Such a word lies within the phrase limit after its title word."""
+        found = self._naming.get(key)
+        if found is None:
+            starts = self._title_words()[0]
+            near: set[int] = set()
+            for at in self._bare_occurrences(key):
+                near.update(range(bisect_right(starts, at - _TITLE_PHRASE_LIMIT), bisect_right(starts, at)))
+            found = []
+            for k in sorted(near):
+                m = self._title_phrase(starts[k])
+                if m is not None and key in self._name_words[id(m)]:
+                    found.append((starts[k], m))
+            self._naming[key] = found
         return found
+
+    def _bare_occurrences(self, key: str) -> list[int]:
+        """Offsets of the words whose bare form is ``key``. The first few keys of an article are
+        found by C-level substring search; past a dozen, through the index of all words, so
+        that a long article stays linear."""
+        if len(self._naming) >= 12:
+            return sorted(self.tokens.starts[i] for form in _bare_forms(key) for i in self._positions(form))
+        text, words, starts, ends = self.text, self.tokens.words, self.tokens.starts, self.tokens.ends
+        found = []
+        i = text.find(key)
+        while i != -1:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < ends[k] and (not found or found[-1] != starts[k]) and _bare(words[k]) == key:
+                found.append(starts[k])
+            i = text.find(key, i + 1)
+        return found
+
+    def _phrases_headed(self, head: str) -> list[tuple[int, Mention]]:
+        """The title phrases, in text order, whose title's head noun is ``head``."""
+        found = self._headed.get(head)
+        if found is None:
+            starts, heads = self._title_words()
+            found = [(at, m) for at, h in zip(starts, heads, strict=True)
+                     if h == head and (m := self._title_phrase(at)) is not None]
+            self._headed[head] = found
+        return found
+
+    def _last_phrase_before(self, pos: int) -> tuple[int, Mention] | None:
+        """The last title phrase that names someone before ``pos``."""
+        starts = self._title_words()[0]
+        for k in range(bisect_left(starts, pos) - 1, -1, -1):
+            m = self._title_phrase(starts[k])
+            if m is not None:
+                return starts[k], m
+        return None
 
     def _inventory_match(self, words: tuple[str, ...], pos: int) -> Mention | None:
         """The fullest inventory name containing all ``words``, nearest before ``pos`` first."""
@@ -151,7 +205,7 @@ class SpeakerResolver:
         want = {_bare(w) for w in words}
         if not want:
             return None
-        for at, m in self._inventory_by_word.get(min(want, key=len), ()):
+        for at, m in self._phrases_naming(min(want, key=len)):
             name_words = self._name_words[id(m)]
             if want <= name_words:
                 rank = (len(name_words), -abs(pos - at) if at <= pos else -10_000 - abs(pos - at))
@@ -318,10 +372,9 @@ class SpeakerResolver:
     def _resolve_honorific(self, pos: int) -> Resolution:
         """سموه، معاليه: the dignitary named last, as a speaker or anywhere in the text."""
         last_speaker = self.speakers[-1] if self.speakers else None
-        inventory = self._inventory
-        k = bisect_left(self._inventory_at, pos) - 1  # the last name given before pos
-        if k >= 0 and (last_speaker is None or inventory[k][0] > last_speaker[0]):
-            entity, _ = self._person(inventory[k][1], pos)
+        named = self._last_phrase_before(pos)
+        if named is not None and (last_speaker is None or named[0] > last_speaker[0]):
+            entity, _ = self._person(named[1], pos)
             return Resolution(entity, "honorific pronoun: the dignitary named just before", 0.75)
         if last_speaker is not None:
             return Resolution(last_speaker[1], "honorific pronoun: the previous speaker", 0.7)
@@ -374,8 +427,7 @@ class SpeakerResolver:
         if _bare(words[0]) not in TITLE_HEADS:
             return None
         best = None
-        self._name_index()
-        for at, m in self._by_title_head.get(_bare(words[0]), ()):
+        for at, m in self._phrases_headed(_bare(words[0])):
             if _title_matches(words, _words(m.title)):
                 if best is None or (at <= pos and (best[0] > pos or at > best[0])):
                     best = (at, m)
@@ -385,10 +437,9 @@ class SpeakerResolver:
         if not self.speakers:
             # the first quote of an article after «استقبل الأمير X …، وقال إن …»: the person named
             # last before it is the best guess (a reviewer sees the low confidence)
-            self._name_index()
-            k = bisect_left(self._inventory_at, pos) - 1
-            if k >= 0 and gender != "f" and number not in ("d", "p"):
-                entity, _ = self._person(self._inventory[k][1], pos)
+            named = self._last_phrase_before(pos)
+            if named is not None and gender != "f" and number not in ("d", "p"):
+                entity, _ = self._person(named[1], pos)
                 return Resolution(entity, "no subject and no earlier speaker: the person named just before", 0.35)
             return Resolution(None, "no subject and no earlier speaker", 0.2)
         for back, (_p, e) in enumerate(reversed(self.speakers)):
