@@ -321,7 +321,7 @@ class _Document:
         if cue.enclitic or cue.pos == "participle":
             return None  # a participle's subject is the main clause's: the phrase after it is its object
         zone = text[start:zone_end]
-        relay = _RELAY_AN.search(zone)
+        relay = _RELAY_AN.search(zone) if "عن" in zone else None
         if relay and (cue.lemma in ("نقل", "نقلا عن") or cue.pos == "according"):
             if relay.group() != "عن":
                 return None  # نقل التلفزيون عنه: the pronoun is the previous speaker

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, event, find, given, settings
 from hypothesis import strategies as st
 
 from quotes.extract import Extractor
+from quotes.normalize import NormalizedText, fold, tokenize
 from quotes.records import KINDS, Article, Quote
 
 CUES = ["قال", "وقال", "قالت", "وأضاف", "وأضافت", "مؤكدا", "مؤكداً", "بحسب", "وفقا لـ", "إن", "أن", "بأن",
@@ -138,3 +139,17 @@ def test_the_generated_news_does_reach_the_extractor() -> None:
     found = find(news(), lambda text: len(EXTRACTOR.extract(Article(doc="generated", text=text))) >= 3,
                  settings=settings(max_examples=200, deadline=None, database=None))
     assert len(check(found)) >= 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(articles(), st.lists(st.one_of(word, st.sampled_from(CUES + NAMES)), min_size=1, max_size=12))
+def test_token_lookups_match_their_definition(text: str, wanted: list[str]) -> None:
+    """Tokens.positions and indices_of (substring search, C-level scans) give exactly the
+    indices a plain loop over the words gives, whatever the text."""
+    tokens = tokenize(NormalizedText.of(text))
+    probes = [fold(w) for w in wanted] + tokens.words[:3]
+    for w in probes:
+        assert tokens.positions(w) == [i for i, t in enumerate(tokens.words) if t == w]
+    for k in (1, len(probes)):
+        chosen = set(probes[:k])
+        assert tokens.indices_of(chosen) == [i for i, t in enumerate(tokens.words) if t in chosen]
