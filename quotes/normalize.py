@@ -59,7 +59,10 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 def fold(text: str) -> str:
     """Normalise a short string (a name, a search query) the way documents are."""
-    if _PRESENTATION.search(text):
+    special = _SPECIAL.search(text)  # one scan: most strings have nothing to delete or expand
+    if special is None:
+        return _fold_chars(text)
+    if _PRESENTATION.search(text, special.start()):
         return NormalizedText.of(text).text
     return _fold_chars(_DELETE_RUNS.sub("", text))  # same result without the offset map
 

@@ -47,6 +47,7 @@ _SNAPSHOT_FIELDS = ("status", "start", "end", "kind", "cue", "cue_start", "cue_e
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _PAGE = 1000  # rows per read when streaming exports
 _BULK_CHECKPOINT_PAGES = 10_000
+_EVIDENCE_JSON = json.JSONEncoder(ensure_ascii=False, default=str).encode  # one encoder, not one per quote
 
 
 class StoreError(Exception):
@@ -383,7 +384,7 @@ class Store:
             suggestion = (
                 qtext, q.kind, q.cue or "", q.cue_start, q.cue_end, q.speaker_mention or "", q.mention_start,
                 q.mention_end, self._extractor_speaker(conn, memo, q), q.confidence,
-                json.dumps(q.evidence, ensure_ascii=False, default=str), run_id, fold(qtext), now,
+                _EVIDENCE_JSON(q.evidence), run_id, fold(qtext), now,
             )
             if key in pending:
                 conn.execute(_UPDATE_QUOTE, [*suggestion, pending.pop(key)])

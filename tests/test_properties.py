@@ -153,3 +153,11 @@ def test_token_lookups_match_their_definition(text: str, wanted: list[str]) -> N
     for k in (1, len(probes)):
         chosen = set(probes[:k])
         assert tokens.indices_of(chosen) == [i for i, t in enumerate(tokens.words) if t in chosen]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(articles(), st.lists(piece, max_size=6).map("".join)))
+def test_fold_is_the_text_normalisation_without_the_offset_map(text: str) -> None:
+    """fold() takes shortcuts for short strings (names, quotes, queries); it must fold them
+    exactly as a document is folded."""
+    assert fold(text) == NormalizedText.of(text).text
