@@ -16,16 +16,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 OPENERS = "«„‹"
 CLOSERS = "»›"
 EITHER = "\"“”‟″'‘’{}"
-_MARKS = regex.compile(r"[«»„‹›\"“”‟″‘’{}]|(?<![\p{L}])'|'(?![\p{L}])")
+_MARK_CHARS = re.compile(r"[«»„‹›\"“”‟″‘’{}']")
 
 # A full stop that ends a sentence (not 3.8, not an abbreviation dot glued to a letter run).
-_SENT_END = regex.compile(r"(?<!\d)\.(?!\d)|[!?؟]|\n")
-_PARA = regex.compile(r"\n\s*\n|\n")
+_SENT_CHARS = re.compile(r"[.!?؟\n]")
+_PARA = re.compile(r"\n\s*\n|\n")
 _WORDS = re.compile(r"[^\W_]+")  # letters and digits; `re` finds them faster than `regex`
 
 
@@ -40,6 +38,30 @@ class QuotePair:
     @property
     def inner(self) -> tuple[int, int]:
         return self.open_at + 1, self.close_at
+
+
+# Plain character classes scanned by `re`, with the few context checks done on the hits: several
+# times faster than one pattern with look-arounds.
+def _marks(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets of the quotation marks in text[start:end]. An apostrophe between two letters
+    (O'Brien) is not one."""
+    for m in _MARK_CHARS.finditer(text, start, end):
+        i = m.start()
+        if text[i] == "'" and i > 0 and text[i - 1].isalpha() and i + 1 < end and text[i + 1].isalpha():
+            continue
+        yield i
+
+
+def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, character) of each full stop, ! ? ؟ and line break in text[start:end]; a full
+    stop between digits (3.8) is no sentence end."""
+    end = len(text) if end is None else end
+    for m in _SENT_CHARS.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        if ch == "." and ((i > 0 and text[i - 1].isdecimal()) or (i + 1 < end and text[i + 1].isdecimal())):
+            continue
+        yield i, ch
 
 
 def _is_opening(text: str, i: int) -> bool:
@@ -78,8 +100,7 @@ def find_quote_pairs(text: str) -> list[QuotePair]:
                 reopen = None
         else:
             reopen = None
-        for m in _MARKS.finditer(text, p_start, p_end):
-            i = m.start()
+        for i in _marks(text, p_start, p_end):
             ch = text[i]
             if reopen is not None and i == reopen:
                 continue
@@ -115,9 +136,9 @@ def find_quote_pairs(text: str) -> list[QuotePair]:
 def _last_sentence_end(text: str, start: int, end: int) -> int | None:
     """Offset of the last sentence-ending full stop (or ؟ !) in text[start:end], if any."""
     best = None
-    for m in _SENT_END.finditer(text, start + 1, end):
-        if m.group() != "\n":
-            best = m.start()
+    for i, ch in _sentence_ends(text, start + 1, end):
+        if ch != "\n":
+            best = i
     return best
 
 
@@ -159,9 +180,8 @@ class Sentences:
         closes = {p.close_at for p in pairs if p.closed}
         index = PairIndex(pairs)
         ends = []
-        for m in _SENT_END.finditer(text):
-            pos = m.start()
-            if m.group() != "\n" and index.containing(pos) is not None:
+        for pos, ch in _sentence_ends(text):
+            if ch != "\n" and index.containing(pos) is not None:
                 after = pos + 1
                 while after < len(text) and text[after] in "!?؟.":
                     after += 1
