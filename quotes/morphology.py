@@ -247,19 +247,13 @@ class CueMorphology:
         self.lemmas: frozenset[str] = self._tables.verbs | self._tables.masdars
         self._cache: dict[str, tuple[CueAnalysis, ...]] = {}
         self._cue_words: set[str] = set()  # the cached words that have a cue reading
-        # Pre-check index: a word can only have a cue reading if it splits into a known prefix, a stem
-        # of a cue lemma and a known suffix. This is the analyzer's own segmentation without its
-        # per-word overhead; with a full calima DB it also skips the ~all stems that are not cues.
-        self._prefixes = frozenset(db.prefix_hash)
-        self._suffixes = frozenset(db.suffix_hash)
-        self._stems = frozenset(
-            stem for stem, analyses in db.stem_hash.items()
-            if any(self._tables.is_cue_lex(feats.get("lex", "")) for _, feats in analyses)
-        )
+        # Pre-check index: a word can only have a cue reading if it splits into a prefix, a stem of
+        # a cue lemma and a suffix whose categories the database's compatibility tables allow
+        # together: the analyzer's own test, without its per-word overhead. Heads (prefix + cue
+        # stem, 60 x 259 here) map to their allowed suffixes, so the pre-check is one look-up per
+        # possible suffix length; with a full calima DB it also skips the ~all stems that are not cues.
         self._max_suffix = db.max_suffix_size
-        # prefix + cue stem, precombined (60 x 259 here): the pre-check is then one lookup per
-        # possible suffix length instead of one per prefix and stem boundary
-        self._heads = frozenset(p + st for p in self._prefixes for st in self._stems)
+        self._heads = _compatible_heads(db, self._tables)
 
     def analyze(self, word: str) -> tuple[CueAnalysis, ...]:
         """Cue readings of one folded token; () for any other word."""
@@ -286,9 +280,10 @@ class CueMorphology:
         # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.
         if not _UNFOLDED.isdisjoint(word):
             word = fold_key(word)
-        heads, suffixes = self._heads, self._suffixes
+        heads = self._heads
         for j in range(max(1, len(word) - self._max_suffix), len(word) + 1):
-            if word[j:] in suffixes and word[:j] in heads:
+            allowed = heads.get(word[:j])
+            if allowed is not None and word[j:] in allowed:
                 return True
         return False
 
@@ -303,3 +298,38 @@ class CueMorphology:
 
 
 _PERSON_RANK = {"3": 0, None: 0, "1": 1, "2": 2}
+
+
+def _compatible_heads(db: Any, tables: _CueTables) -> dict[str, frozenset[str]]:
+    """prefix + cue stem -> the suffixes that may follow, by the database's AB, BC and AC tables."""
+    stem_cats = {stem: frozenset(cat for cat, feats in analyses if tables.is_cue_lex(feats.get("lex", "")))
+                 for stem, analyses in db.stem_hash.items()}
+    stem_cats = {stem: cats for stem, cats in stem_cats.items() if cats}
+    suffixes_of: dict[str, set[str]] = {}
+    for suffix, analyses in db.suffix_hash.items():
+        for cat, _ in analyses:
+            suffixes_of.setdefault(cat, set()).add(suffix)
+    combined: dict[tuple[frozenset[str], frozenset[str]], frozenset[str]] = {}
+
+    def allowed(pcats: frozenset[str], scats: frozenset[str]) -> frozenset[str]:
+        key = (pcats, scats)
+        if key not in combined:
+            out: set[str] = set()
+            for pcat in pcats:
+                for scat in scats:
+                    if scat in db.prefix_stem_compat.get(pcat, ()):
+                        cats = db.stem_suffix_compat.get(scat, set()) & db.prefix_suffix_compat.get(pcat, set())
+                        for cat in cats:
+                            out |= suffixes_of.get(cat, set())
+            combined[key] = frozenset(out)
+        return combined[key]
+
+    heads: dict[str, frozenset[str]] = {}
+    for prefix, analyses in db.prefix_hash.items():
+        pcats = frozenset(cat for cat, _ in analyses)
+        for stem, scats in stem_cats.items():
+            ok = allowed(pcats, scats)
+            if ok:
+                head = prefix + stem
+                heads[head] = heads[head] | ok if head in heads else ok
+    return heads

@@ -336,3 +336,17 @@ def test_import_works_offline_without_camel_data(tmp_path: Path) -> None:
     assert data_dir == str(SHIPPED_CAMEL_DATA)
     assert lemma == "اضاف"
     assert not (tmp_path / ".camel_tools" / "catalogue.json").exists()  # nothing was downloaded
+
+
+def test_pre_check_keeps_every_cue_reading(morph: CueMorphology) -> None:
+    """The pre-check (prefix, cue stem and suffix with compatible categories) may only skip
+    words the analyzer gives no cue reading: checked on every word of the seed articles."""
+    from quotes.normalize import NormalizedText, tokenize
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    words = {w for p in seeds.glob("*.txt") for w in tokenize(NormalizedText.of(p.read_text(encoding="utf-8"))).words}
+    skipped = [w for w in words if not morph._may_be_cue(w)]
+    assert len(skipped) > 0.9 * len(words)  # nearly every word is skipped without analysis
+    assert [w for w in skipped if morph._analyze(w)] == []
+    passed = [w for w in words if morph._may_be_cue(w)]
+    assert passed and all(morph._analyze(w) for w in passed)  # and here none is analysed in vain
