@@ -199,8 +199,8 @@ class SpeakerResolver:
                 return starts[k], m
         return None
 
-    def _inventory_match(self, words: tuple[str, ...], pos: int) -> Mention | None:
-        """The fullest inventory name containing all ``words``, nearest before ``pos`` first."""
+    def _title_phrase_naming(self, words: tuple[str, ...], pos: int) -> Mention | None:
+        """The title phrase with the fullest name containing all ``words``, nearest before ``pos`` first."""
         best: tuple[int, int, Mention] | None = None
         want = {_bare(w) for w in words}
         if not want:
@@ -275,7 +275,7 @@ class SpeakerResolver:
     def knows_name(self, name: str) -> bool:
         """Whether the article names this person elsewhere (as a speaker or after a title)."""
         words = _words(name)
-        return bool(words) and (self._find_by_name(words) is not None or self._inventory_match(words, 0) is not None
+        return bool(words) and (self._find_by_name(words) is not None or self._title_phrase_naming(words, 0) is not None
                                 or self._name_in_text(words) is not None)
 
     # -- entities ------------------------------------------------------------------------
@@ -316,7 +316,7 @@ class SpeakerResolver:
         words = _words(mention.name)
         title = _words(mention.title)
         entity = self._find_by_name(words)
-        known = self._inventory_match(words, pos)
+        known = self._title_phrase_naming(words, pos)
         if (known is None or len(_words(known.name)) <= len(words)) and (entity is None or len(entity.key_words) <= len(words)):
             known = self._name_in_text(words) or known
         if known is not None and len(_words(known.name)) > len(words):
@@ -399,7 +399,7 @@ class SpeakerResolver:
         # a lone word that is part of a name given in the article: الكاظمي، حسين
         if len(words) <= 2 and _bare(words[0]) not in TITLE_HEADS:
             entity = self._find_by_name(words)
-            known = self._inventory_match(words, pos)
+            known = self._title_phrase_naming(words, pos)
             if entity is None and known is None:
                 known = self._name_in_text(words)
             if entity is not None or known is not None:
@@ -413,7 +413,7 @@ class SpeakerResolver:
             entity = self._find_by_title(mention)
             if entity is not None:
                 return Resolution(entity, f"title «{mention.text}» refers to a speaker introduced earlier", 0.8)
-            known = self._title_in_inventory(mention, pos)
+            known = self._title_phrase_with_title(mention, pos)
             if known is not None:
                 entity, _ = self._person(known, pos)
                 return Resolution(entity, "title, the person holding it is named in the article", 0.8)
@@ -422,7 +422,9 @@ class SpeakerResolver:
         entity.gender = gender or mention.gender
         return Resolution(entity, "description next to the cue", 0.8 if mention.type != "unknown" else 0.6)
 
-    def _title_in_inventory(self, mention: Mention, pos: int) -> Mention | None:
+    def _title_phrase_with_title(self, mention: Mention, pos: int) -> Mention | None:
+        """The title phrase whose title the mention («الوزير العراقي») abbreviates, the one
+        before ``pos`` nearest to it first."""
         words = _words(mention.text)
         if _bare(words[0]) not in TITLE_HEADS:
             return None
