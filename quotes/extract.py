@@ -171,7 +171,7 @@ class _Document:
         self.pairs = find_quote_pairs(self.text)
         self.pair_at = {p.open_at: p for p in self.pairs}
         self.pair_index = PairIndex(self.pairs)
-        self.sentences = Sentences(self.text, self.pairs)
+        self.sentences = Sentences(self.text, self.pair_index)
         self._tick("spans")
         self.resolver = SpeakerResolver(self.text, self._sentence_span, self.stops, self.tokens)
         self._silent_subject: dict[int, Mention | None] = {}

@@ -174,10 +174,9 @@ class PairIndex:
 class Sentences:
     """Sentence boundaries that never cut through a quotation pair."""
 
-    def __init__(self, text: str, pairs: list[QuotePair]) -> None:
+    def __init__(self, text: str, index: PairIndex) -> None:
         self.text = text
-        closes = {p.close_at for p in pairs if p.closed}
-        index = PairIndex(pairs)
+        closes = {p.close_at for p in index.pairs if p.closed}
         ends = []
         for pos, ch in _sentence_ends(text):
             if ch != "\n" and index.containing(pos) is not None:
