@@ -174,7 +174,7 @@ class Tokens(Sequence[Token]):
     """The words of a folded text, built by one C-level split; a Token object is made only
     for the words a stage actually looks at."""
 
-    __slots__ = ("text", "words", "starts", "ends")
+    __slots__ = ("text", "words", "starts", "ends", "_distinct")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -183,6 +183,14 @@ class Tokens(Sequence[Token]):
         self.words: list[str] = parts[1::2]
         self.starts: list[int] = offsets[1::2]
         self.ends: list[int] = offsets[2::2]
+        self._distinct: frozenset[str] | None = None
+
+    @property
+    def distinct(self) -> frozenset[str]:
+        """The set of the words, built once and shared by the stages that ask which words occur."""
+        if self._distinct is None:
+            self._distinct = frozenset(self.words)
+        return self._distinct
 
     def __len__(self) -> int:
         return len(self.words)

@@ -122,7 +122,7 @@ class SpeakerResolver:
             starts: list[int] = []
             heads: list[str] = []
             words, offsets = self.tokens.words, self.tokens.starts
-            for i in self.tokens.indices_of(_TITLE_FORMS.intersection(words)):
+            for i in self.tokens.indices_of(_TITLE_FORMS.intersection(self.tokens.distinct)):
                 w, start = words[i], offsets[i]
                 if _bare(w) in TITLE_HEADS:
                     head = _bare(w)
