@@ -35,7 +35,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -266,15 +266,14 @@ class CueMorphology:
             self._cue_words.add(word)
         return result
 
-    def analyze_many(self, words: Iterable[str]) -> dict[str, tuple[CueAnalysis, ...]]:
+    def analyze_many(self, words: set[str] | frozenset[str]) -> dict[str, tuple[CueAnalysis, ...]]:
         """The cue readings of the words that have some: one call per document, not per word.
         Set operations find the new words and the cue words without a Python loop over the
         words seen before, which are nearly all of an article's."""
-        distinct = words if isinstance(words, (set, frozenset)) else set(words)
-        for word in distinct.difference(self._cache):
+        for word in words.difference(self._cache):
             self.analyze(word)
         cache = self._cache
-        return {word: cache[word] for word in distinct.intersection(self._cue_words)}
+        return {word: cache[word] for word in words.intersection(self._cue_words)}
 
     def _may_be_cue(self, word: str) -> bool:
         # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.
