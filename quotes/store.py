@@ -808,21 +808,11 @@ class Store:
                 params.append(status)
             else:
                 raise ValueError(f"status must be one of {STATUSES + ('reviewed', 'all')}, not {status!r}")
-        if speaker_id is not None:
-            where.append("q.speaker_id = ?")
-            params.append(speaker_id)
-        if cue is not None:
-            where.append("q.cue = ?")
-            params.append(cue)
-        if document_id is not None:
-            where.append("q.document_id = ?")
-            params.append(document_id)
-        if min_conf is not None:
-            where.append("q.confidence >= ?")
-            params.append(min_conf)
-        if max_conf is not None:
-            where.append("q.confidence <= ?")
-            params.append(max_conf)
+        for clause, value in (("q.speaker_id = ?", speaker_id), ("q.cue = ?", cue), ("q.document_id = ?", document_id),
+                              ("q.confidence >= ?", min_conf), ("q.confidence <= ?", max_conf)):
+            if value is not None:
+                where.append(clause)
+                params.append(value)
         if search and search.strip():
             pattern = _like_pattern(fold(" ".join(search.split())))
             where.append(
