@@ -104,6 +104,7 @@ class Store:
 
     def __init__(self, db: Database, path: str, timeout: float) -> None:
         self._save_memo: _SaveMemo | None = None
+        self._bulk_writer = False  # whether this connection has been set up for bulk saves
         self.db = db
         self.path = path
         self.timeout = timeout
@@ -299,7 +300,8 @@ class Store:
             return []
         hashes = [text_hash(article.text) for article, _ in prepared]
         now = _now()
-        if self._save_memo is None:
+        if not self._bulk_writer:
+            self._bulk_writer = True
             # A bulk writer checkpoints every ~40 MB of WAL instead of every 4 MB: the same hot
             # index pages are then copied to the database (and synced) once per checkpoint
             # instead of ten times. ``finish_run`` folds the WAL back at the end.
