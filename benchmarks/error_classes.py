@@ -1,0 +1,106 @@
+"""Count the extractor's errors on a gold set by class, to see which class a change moves.
+
+    python benchmarks/error_classes.py GOLD.jsonl ARTICLES_DIR [--show CLASS]
+
+Extracts the gold documents found in ARTICLES_DIR, matches predictions to gold quotes as
+``../shared/eval/score.py`` does (spans trimmed, overlap of at least half each way, one to
+one, required gold first), and sorts the errors:
+
+* ``miss`` — a required gold quote with no prediction; ``false positive`` — a prediction with
+  no gold quote;
+* wrong speakers: ``no speaker``; ``another speaker`` — the name of another speaker of the
+  same article; ``fragment`` — shares a word with the right speaker (a title, a surname, a
+  cut-short description); ``not a name`` — anything else (an object, an adverb, the next
+  clause, a prepositional phrase).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from quotes.evaluate import load_jsonl, normalize_speaker, speaker_ok, trimmed
+from quotes.extract import Extractor
+from quotes.sources import iter_articles
+
+CLASSES = ("miss", "false positive", "no speaker", "another speaker", "fragment", "not a name")
+
+
+def _overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    if overlap <= 0:
+        return 0.0
+    return min(overlap / max(1, a[1] - a[0]), overlap / max(1, b[1] - b[0]))
+
+
+def classify(gold_path: Path, articles: Path) -> list[tuple[str, str, str, str, str]]:
+    """(class, doc, gold speaker, predicted speaker, quote start) of every error."""
+    gold = load_jsonl(gold_path)
+    by_doc: dict[str, list[dict]] = {}
+    for g in gold:
+        by_doc.setdefault(Path(g["doc"]).name, []).append(g)
+    extractor = Extractor()
+    errors = []
+    for article in iter_articles([str(articles / doc) for doc in sorted(by_doc)], errors=[]):
+        doc = Path(article.doc).name
+        text = article.text
+        gs = by_doc[doc]
+        ps = [q.to_json() for q in extractor.extract(article)]
+        g_spans = [trimmed(text, g["start"], g["end"]) for g in gs]
+        p_spans = [trimmed(text, p["start"], p["end"]) for p in ps]
+        pairs = sorted(((_overlap_share(gs_, ps_), not g.get("optional", False), i, j)
+                        for i, (g, gs_) in enumerate(zip(gs, g_spans, strict=True))
+                        for j, ps_ in enumerate(p_spans)), key=lambda t: (t[1], t[0]), reverse=True)
+        g_to_p: dict[int, int] = {}
+        p_to_g: dict[int, int] = {}
+        for share, _, i, j in pairs:
+            if share >= 0.5 and i not in g_to_p and j not in p_to_g:
+                g_to_p[i], p_to_g[j] = j, i
+        speakers = {g["speaker"] for g in gs}
+        for i, g in enumerate(gs):
+            if g.get("optional"):
+                continue
+            if i not in g_to_p:
+                errors.append(("miss", doc, g["speaker"], "", text[slice(*g_spans[i])][:60]))
+                continue
+            p = ps[g_to_p[i]]
+            said = p.get("speaker") or ""
+            if speaker_ok(said, g["speaker"], g.get("speaker_alts") or []):
+                continue
+            if not said:
+                kind = "no speaker"
+            elif any(speaker_ok(said, other) for other in speakers - {g["speaker"]}):
+                kind = "another speaker"
+            elif set(normalize_speaker(said).split()) & set(normalize_speaker(g["speaker"]).split()):
+                kind = "fragment"
+            else:
+                kind = "not a name"
+            errors.append((kind, doc, g["speaker"], said, text[slice(*g_spans[i])][:60]))
+        for j, p in enumerate(ps):
+            if j not in p_to_g:
+                errors.append(("false positive", doc, "", p.get("speaker") or "", text[slice(*p_spans[j])][:60]))
+    return errors
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("articles", type=Path)
+    parser.add_argument("--show", choices=CLASSES, action="append", default=[])
+    args = parser.parse_args()
+    errors = classify(args.gold, args.articles)
+    counts = Counter(e[0] for e in errors)
+    wrong = sum(counts[c] for c in CLASSES[2:])
+    for c in CLASSES:
+        share = f" ({counts[c] / wrong:.0%} of wrong speakers)" if c in CLASSES[2:] and wrong else ""
+        print(f"{c:16} {counts[c]:4}{share}")
+    for e in errors:
+        if e[0] in args.show:
+            print(" | ".join(e))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
