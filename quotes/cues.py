@@ -13,30 +13,24 @@ from typing import NamedTuple
 
 import regex
 
+from . import lexicon
 from .morphology import CueAnalysis, CueMorphology
 from .normalize import NormalizedText, Tokens
 
 # Verbs whose subject is usually omitted: they continue the previous speaker.
-CONTINUATION_LEMMAS = frozenset({"اضاف", "تابع", "اردف", "استطرد", "زاد", "مضي", "اختتم", "ختم"})
+CONTINUATION_LEMMAS = lexicon.words("continuation_lemmas")
 
 # Lemmas with a frequent non-reporting sense (بين "between", زاد "increased", تابع "followed",
 # راي "saw", رد "response"...): they count only with a clause-opening complement right after.
-STRICT_LEMMAS = frozenset(
-    {"بين", "زاد", "تابع", "راي", "رد", "نقل", "كتب", "مضي", "وجه", "وعد", "حكي", "روي", "عبر", "اعتبر",
-     "ختم", "اختتم", "طالب", "دعا", "وصف", "اتهم", "جدد", "ابدي", "اكتفي", "تحدث", "ثمن", "اشاد", "رحب",
-     "ندد", "استنكر", "انتقد", "اعرب", "حذر", "نفي", "توقع", "رجح", "استبعد", "اعتقد", "ابلغ", "اخبر"}
-)
+STRICT_LEMMAS = lexicon.words("strict_lemmas")
 
 # Of those, the ones whose other reading is no verb at all or not a speech act (بين "between",
 # زاد "increased", عبر "across", رد "response"): their subject counts only when they quote.
-HOMOGRAPH_LEMMAS = frozenset({"بين", "زاد", "تابع", "راي", "رد", "عبر", "وجه", "وعد", "حكي", "روي", "مضي", "نقل", "كتب"})
+HOMOGRAPH_LEMMAS = lexicon.words("homograph_lemmas")
 
 # Verbs whose content is a noun phrase or a request rather than a clause (annotated optional
 # unless quoted): they take a quotation only when quotation marks follow.
-NOMINAL_LEMMAS = frozenset(
-    {"اعرب", "ابدي", "رحب", "ندد", "استنكر", "ثمن", "اشاد", "طالب", "دعا", "جدد", "حث", "ناشد", "اوصي",
-     "عبر", "اكتفي", "انتقد", "اتهم"}
-)
+NOMINAL_LEMMAS = lexicon.words("nominal_lemmas")
 
 # The preposition a verb governs when its object is a noun (شدد على وجود …، أعرب عن أمله):
 # such a verb reports a clause only when a complementiser or a quotation follows it.
@@ -47,7 +41,7 @@ GOVERNED_PREPOSITIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Passive / impersonal formulae of the journalist's own voice (يذكر أن، يشار إلى أن): not speech.
-_IMPERSONAL = regex.compile(r"^(?:و|ف)?(?:يذكر|يشار|يقال|يعتقد|يتوقع|يعتبر|ينتظر|يرتقب|يفترض)$")
+_IMPERSONAL = regex.compile(rf"^(?:و|ف)?(?:{lexicon.alternation('impersonal_verbs')})$")
 
 
 class Cue(NamedTuple):

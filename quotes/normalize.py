@@ -166,8 +166,32 @@ class Token(NamedTuple):
     text: str
 
 
-# Python's re is faster here than regex, and [^\W_] is exactly letters and digits.
-_SPLIT = re.compile(r"([^\W_]+)")
+# The one definition of a word for every stage: letters and digits. Python's re is faster
+# here than regex, and [^\W_] is exactly letters and digits.
+WORD = re.compile(r"[^\W_]+")
+_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """The words of a (folded) string, in order."""
+    return tuple(WORD.findall(text))
+
+
+_PROCLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
+
+
+def strip_proclitics(word: str, *, prepositions: bool = False) -> str:
+    """The bare form of a word for lexicon look-ups.
+
+    By default only the definite article goes, with و/ف when they precede it (والوزير →
+    وزير): a title or head noun is looked up that way. With ``prepositions`` a preposition
+    ب/ل/ك goes too (ولقناة → قناه), for a word of five letters or more only, since the first
+    letters of a shorter word are usually its root (بيان، لجنه).
+    """
+    if prepositions:
+        return _PROCLITICS.sub("", word, count=1) if len(word) > 4 else word
+    w = word[1:] if word[:1] in ("و", "ف") and word[1:3] == "ال" else word
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
 class Tokens(Sequence[Token]):

@@ -1,9 +1,14 @@
-"""Plain dataclasses passed between the pipeline stages and out of the library."""
+"""The records stage, and the plain dataclasses that go into the library and out of it:
+an ``Article`` in, a ``Quote`` per attributed statement out."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the records stage reads earlier layers; Article and Quote are imported by all
+    from .document import Document
+    from .resolve import Attribution
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organisation", "document", "anonymous", "unknown")
@@ -45,3 +50,49 @@ class Quote:
     def to_json(self) -> dict[str, Any]:
         """The JSONL contract: every field, offsets into the article's decoded text."""
         return asdict(self)
+
+
+def build_records(doc: Document, attributed: list[Attribution]) -> list[Quote]:
+    """The records stage: offsets back into the original text, the speaker as the article
+    writes it, the confidence, and the evidence a reviewer sees (the ids of the rules that
+    fired are in ``quotes/rules.py``)."""
+    return [_record(doc, a) for a in attributed]
+
+
+def _record(doc: Document, a: Attribution) -> Quote:
+    art, norm, span, res = doc.article, doc.norm, a.span, a.resolution
+    s, e = norm.span(span.start, span.end)
+    cs, ce = norm.span(span.cue.start, span.cue.end)
+    entity = res.entity
+    speaker = ""
+    stype = "unknown"
+    name_sentence = ""
+    if entity is not None:
+        x, y = norm.span(*entity.span)
+        speaker = art.text[x:y].strip(" ،,")
+        stype = entity.type
+        if entity.intro_sentence:
+            x, y = norm.span(*entity.intro_sentence)
+            name_sentence = art.text[x:y].strip()[:400]
+    ms = me = None
+    mention_text = ""
+    mention = a.mention.mention
+    if mention is not None:
+        ms, me = norm.span(mention.start, mention.end)
+        mention_text = art.text[ms:me]
+    conf = round(max(0.01, min(0.99, span.base_confidence * res.confidence)), 3)
+    cue = span.cue
+    evidence = {
+        "cue": art.text[cs:ce],
+        "cue_lemma": cue.lemma,
+        "cue_features": "/".join(x for x in (cue.pos, cue.aspect, cue.person, cue.gender, cue.number) if x),
+        "construction": span.construction,
+        "mention_rule": a.mention.rule,
+        "speaker_rule": res.rule,
+        "name_sentence": name_sentence,
+    }
+    return Quote(
+        doc=art.doc, start=s, end=e, text=art.text[s:e], kind=span.kind, cue=art.text[cs:ce],
+        cue_start=cs, cue_end=ce, speaker=speaker, speaker_mention=mention_text, mention_start=ms,
+        mention_end=me, speaker_type=stype, confidence=conf, evidence=evidence,
+    )

@@ -10,34 +10,25 @@ modifiers, zero subjects by recency with the verb's gender and number agreement.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .mentions import (
-    _GLUE,
-    _STOPWORDS,
-    ANONYMOUS_HEADS,
-    DOCUMENT_HEADS,
-    HONORIFICS,
-    ORGANISATION_HEADS,
-    TITLE_HEADS,
-    Mention,
-    _bare,
-    is_definite,
-    make_mention,
-    subject_extent,
-)
-from .normalize import Tokens
+from . import lexicon
+from .cues import Cue
+from .document import Document
+from .marks import has_words, trim, word_count
+from .mentions import SilentSubject, SpeakerMention
+from .names import NameIndex, title_matches
+from .normalize import strip_proclitics, words_of
+from .phrases import TITLE_HEADS, Mention, make_mention
+from .rules import CONSTRUCTIONS, SPEAKER_RULES
+from .spans import SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits; `re` finds them faster than `regex`
-# Every surface form of a title head (وزير، الوزير، ووزير، والوزير): one set intersection
-# per article finds them, instead of stripping every word.
-_TITLE_FORMS = frozenset(
-    f"{conj}{art}{head}" for head in TITLE_HEADS for conj in ("", "و", "ف") for art in ("", "ال")
-)
+_bare = strip_proclitics
+_words = words_of
+_ANOTHER = lexicon.words("another_words")
 
 
 @dataclass
@@ -54,230 +45,27 @@ class Entity:
 
 class Resolution(NamedTuple):  # a tuple: built many times per article, far cheaper than a frozen dataclass
     entity: Entity | None
-    rule: str  # how the speaker was chosen, for the evidence shown to reviewers
+    rule: str  # an id of rules.SPEAKER_RULES: how the speaker was chosen, shown to reviewers
     confidence: float
 
 
-_TITLE_PHRASE_LIMIT = 200  # characters a «title + name» phrase may span
-
-
-def _bare_forms(key: str) -> list[str]:
-    """Every word whose bare form (mentions._bare) is ``key``: itself, with the article, with
-    و/ف + article, or with و/ف before a short word in ال."""
-    return [w for w in (key, "ال" + key, "وال" + key, "فال" + key, "و" + key, "ف" + key) if _bare(w) == key]
-
-
-def _words(s: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(s))
-
-
-def _title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
-    """«الوزير العراقي» names the holder of «وزير الخارجية العراقي»: same head noun, and the
-    mention's other words are in the title, or are nisba adjectives the title left implicit
-    («وزير الخارجية» introduced, «وزير الخارجية العراقي» used later)."""
-    if not mention or not title or _bare(mention[0]) != _bare(title[0]):
-        return False
-    rest = {_bare(w) for w in mention[1:] if w not in ("في", "باسم")}
-    have = {_bare(w) for w in title}
-    missing = rest - have
-    if rest and not (rest & have):
-        return False
-    return all(w.endswith(("ي", "يه")) for w in missing)
+def _by(rule_id: str, entity: Entity | None) -> Resolution:
+    return Resolution(entity, rule_id, SPEAKER_RULES[rule_id].confidence)
 
 
 class SpeakerResolver:
     """Resolves mentions in text order; one instance per document."""
 
-    def __init__(self, text: str, sentence_of: Callable[[int], tuple[int, int]],
-                 stops: frozenset[int], tokens: Tokens) -> None:
+    def __init__(self, text: str, sentence_of: Callable[[int], tuple[int, int]], names: NameIndex) -> None:
         self.text = text
-        self.tokens = tokens
-        self.stops = stops
         self.sentence_of = sentence_of
+        self.names = names
         self.entities: list[Entity] = []
         # indexes over the entities, so that each lookup is proportional to its answers
         self._by_word: dict[str, list[Entity]] = {}
         self._by_head: dict[str, list[Entity]] = {}
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
-        self._word_positions: dict[str, list[int]] = {}
-        self._all_positions: dict[str, list[int]] = {}
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
-        # «title + name» phrases, built only where a look-up needs them (see _title_phrase)
-        self._titles: tuple[list[int], list[str]] | None = None
-        self._phrases: dict[int, Mention | None] = {}
-        self._name_words: dict[int, frozenset[str]] = {}
-        self._naming: dict[str, list[tuple[int, Mention]]] = {}
-        self._headed: dict[str, list[tuple[int, Mention]]] = {}
-        self._names_in_text: dict[tuple[str, ...], Mention | None] = {}
-
-    # -- the names the article gives after a title -------------------------------------------
-    # Every «title + name» phrase of the text (وزير الخارجية الأميركي جون كيري) is a place where
-    # the article names someone. Reading each one costs a subject walk, and most articles need
-    # only a few of them, so they are read on demand: the title words are found once by a set
-    # intersection, and a look-up reads just the phrases that can answer it.
-
-    def _title_words(self) -> tuple[list[int], list[str]]:
-        """Folded offsets of the title words, in text order, with each one's bare head."""
-        if self._titles is None:
-            starts: list[int] = []
-            heads: list[str] = []
-            words, offsets = self.tokens.words, self.tokens.starts
-            for i in self.tokens.indices_of(_TITLE_FORMS.intersection(self.tokens.distinct)):
-                w, start = words[i], offsets[i]
-                if _bare(w) in TITLE_HEADS:
-                    head = _bare(w)
-                elif w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS:
-                    head, start = _bare(w[1:]), start + 1  # وزير is a title, ووزير is «and the minister»
-                else:
-                    continue
-                starts.append(start)
-                heads.append(head)
-            self._titles = (starts, heads)
-        return self._titles
-
-    def _title_phrase(self, start: int) -> Mention | None:
-        """The phrase at a title word if it gives a title and a name (read once)."""
-        if start not in self._phrases:
-            end = subject_extent(self.text, start, min(len(self.text), start + _TITLE_PHRASE_LIMIT), self.stops)
-            mention = make_mention(self.text, start, end)
-            if mention is not None and mention.name and mention.title:
-                self._name_words[id(mention)] = frozenset(_bare(w) for w in _words(mention.name))
-            else:
-                mention = None
-            self._phrases[start] = mention
-        return self._phrases[start]
-
-    def _phrases_naming(self, key: str) -> list[tuple[int, Mention]]:
-        """The title phrases, in text order, whose name has a word that is ``key`` once bare.
-        Such a word lies within the phrase limit after its title word."""
-        found = self._naming.get(key)
-        if found is None:
-            starts = self._title_words()[0]
-            near: set[int] = set()
-            for at in self._bare_occurrences(key):
-                near.update(range(bisect_right(starts, at - _TITLE_PHRASE_LIMIT), bisect_right(starts, at)))
-            found = []
-            for k in sorted(near):
-                m = self._title_phrase(starts[k])
-                if m is not None and key in self._name_words[id(m)]:
-                    found.append((starts[k], m))
-            self._naming[key] = found
-        return found
-
-    def _bare_occurrences(self, key: str) -> list[int]:
-        """Offsets of the words whose bare form is ``key``. The first few keys of an article are
-        found by one C-level search for ``key`` itself, which finds all its forms at once (going
-        through _positions form by form made the extractor 4-10% slower); past a dozen,
-        through the index of all words, so that a long article stays linear."""
-        if len(self._naming) >= 12:
-            return sorted(self.tokens.starts[i] for form in _bare_forms(key) for i in self._positions(form))
-        text, words, starts, ends = self.text, self.tokens.words, self.tokens.starts, self.tokens.ends
-        found = []
-        i = text.find(key)
-        while i != -1:
-            k = bisect_right(starts, i) - 1
-            if k >= 0 and i < ends[k] and (not found or found[-1] != starts[k]) and _bare(words[k]) == key:
-                found.append(starts[k])
-            i = text.find(key, i + 1)
-        return found
-
-    def _phrases_headed(self, head: str) -> list[tuple[int, Mention]]:
-        """The title phrases, in text order, whose title's head noun is ``head``."""
-        found = self._headed.get(head)
-        if found is None:
-            starts, heads = self._title_words()
-            found = [(at, m) for at, h in zip(starts, heads, strict=True)
-                     if h == head and (m := self._title_phrase(at)) is not None]
-            self._headed[head] = found
-        return found
-
-    def _last_phrase_before(self, pos: int) -> tuple[int, Mention] | None:
-        """The last title phrase that names someone before ``pos``."""
-        starts = self._title_words()[0]
-        for k in range(bisect_left(starts, pos) - 1, -1, -1):
-            m = self._title_phrase(starts[k])
-            if m is not None:
-                return starts[k], m
-        return None
-
-    def _title_phrase_naming(self, words: tuple[str, ...], pos: int) -> Mention | None:
-        """The title phrase with the fullest name containing all ``words``, nearest before ``pos`` first."""
-        best: tuple[int, int, Mention] | None = None
-        want = {_bare(w) for w in words}
-        if not want:
-            return None
-        for at, m in self._phrases_naming(min(want, key=len)):
-            name_words = self._name_words[id(m)]
-            if want <= name_words:
-                rank = (len(name_words), -abs(pos - at) if at <= pos else -10_000 - abs(pos - at))
-                if best is None or rank > best[:2]:
-                    best = (*rank, m)
-        return best[2] if best else None
-
-    def _name_in_text(self, words: tuple[str, ...]) -> Mention | None:
-        if words not in self._names_in_text:
-            self._names_in_text[words] = self._find_name_in_text(words)
-        return self._names_in_text[words]
-
-    def _find_name_in_text(self, words: tuple[str, ...]) -> Mention | None:
-        """The fullest «given names + family name» the text writes for a lone family name.
-
-        News introduces a person once with the given name (واستقالت ريما خلف …) and then
-        uses the family name alone. The given names are the words right before some
-        occurrence of the family name: no punctuation between, no function words, no
-        definite words, no conjunction-prefixed long words (واستقالت), at most two of them
-        besides the links بن/أبو/عبد.
-        """
-        if not words or len(words) > 2 or any(
-            w in _STOPWORDS or _bare(w) in TITLE_HEADS or w in ORGANISATION_HEADS or _bare(w) in ORGANISATION_HEADS
-            or _bare(w) in ANONYMOUS_HEADS or _bare(w) in DOCUMENT_HEADS for w in words
-        ) or (is_definite(words[-1]) and words[-1].endswith(("ون", "ين", "ات"))):
-            return None  # الحوثيون، المتظاهرين: a group, not a family name
-        toks = self.tokens
-        best: tuple[int, int, int] | None = None
-        for i in self._positions(words[0]):
-            j = i + len(words)
-            if j > len(toks) or tuple(t.text for t in toks[i:j]) != words:
-                continue
-            k, given = i, 0
-            while given < 2 and k > 0:
-                prev = toks[k - 1]
-                w = prev.text
-                if (self.text[prev.end:toks[k].start].strip(" ") or w in _STOPWORDS or _bare(w) in TITLE_HEADS
-                        or w in ORGANISATION_HEADS or _bare(w) in ORGANISATION_HEADS
-                        or is_definite(w) or prev.start in self.stops or (w.startswith("و") and len(w) >= 5)
-                        or w in HONORIFICS or not w.isalpha() or w.endswith(("ها", "هم", "هما"))):
-                    break
-                k -= 1
-                if w not in _GLUE:
-                    given += 1
-            # the most given names; on a tie the first occurrence, where news introduces people
-            if k < i and (best is None or i - k > best[2]):
-                best = (toks[k].start, toks[j - 1].end, i - k)
-        if best is None:
-            return None
-        found = make_mention(self.text, best[0], best[1])
-        return found if found is not None and found.name else None
-
-    def _positions(self, word: str) -> list[int]:
-        """Token indices of a word. An article asks for a few family names, each found by one
-        C-level scan; past a dozen, one index over all words keeps a long article linear."""
-        found = self._word_positions.get(word)
-        if found is None:
-            if len(self._word_positions) < 12:
-                found = self._word_positions[word] = self.tokens.positions(word)
-            else:
-                if not self._all_positions:
-                    for i, w in enumerate(self.tokens.words):
-                        self._all_positions.setdefault(w, []).append(i)
-                found = self._word_positions[word] = self._all_positions.get(word, [])
-        return found
-
-    def knows_name(self, name: str) -> bool:
-        """Whether the article names this person elsewhere (as a speaker or after a title)."""
-        words = _words(name)
-        return bool(words) and (self._find_by_name(words) is not None or self._title_phrase_naming(words, 0) is not None
-                                or self._name_in_text(words) is not None)
 
     # -- entities ------------------------------------------------------------------------
     def _index(self, e: Entity) -> None:
@@ -303,7 +91,7 @@ class SpeakerResolver:
     def _find_by_title(self, mention: Mention) -> Entity | None:
         words = _words(mention.text)
         hits = [e for e in self._by_head.get(_bare(words[0]), ())
-                if any(_title_matches(words, t) for t in e.titles + [e.key_words])]
+                if any(title_matches(words, t) for t in e.titles + [e.key_words])]
         return max(hits, key=lambda e: e.last_seen) if hits else None
 
     def _new_entity(self, words: tuple[str, ...], span: tuple[int, int], kind: str, title: tuple[str, ...],
@@ -317,9 +105,9 @@ class SpeakerResolver:
         words = _words(mention.name)
         title = _words(mention.title)
         entity = self._find_by_name(words)
-        known = self._title_phrase_naming(words, pos)
+        known = self.names.title_phrase_naming(words, pos)
         if (known is None or len(_words(known.name)) <= len(words)) and (entity is None or len(entity.key_words) <= len(words)):
-            known = self._name_in_text(words) or known
+            known = self.names.name_in_text(words) or known
         if known is not None and len(_words(known.name)) > len(words):
             # the article gives a fuller form elsewhere: use it
             full = _words(known.name)
@@ -332,14 +120,14 @@ class SpeakerResolver:
                 entity.intro_sentence = self.sentence_of(known.start)
             if _words(known.title) and _words(known.title) not in entity.titles:
                 entity.titles.append(_words(known.title))
-            rule = "surname or short name, full name found in the article"
+            rule = "short_name_full_name_in_article"
         elif entity is not None:
             if len(words) > len(entity.key_words):
                 entity.key_words, entity.span = words, (mention.name_start, mention.name_end)
-            rule = "name seen before in the article"
+            rule = "name_seen_before"
         else:
             entity = self._new_entity(words, (mention.name_start, mention.name_end), "person", title, pos)
-            rule = "name next to the cue"
+            rule = "name_next_to_cue"
         if title and title not in entity.titles:
             entity.titles.append(title)
         entity.number = entity.number or mention.number
@@ -373,13 +161,13 @@ class SpeakerResolver:
     def _resolve_honorific(self, pos: int) -> Resolution:
         """سموه، معاليه: the dignitary named last, as a speaker or anywhere in the text."""
         last_speaker = self.speakers[-1] if self.speakers else None
-        named = self._last_phrase_before(pos)
+        named = self.names.last_phrase_before(pos)
         if named is not None and (last_speaker is None or named[0] > last_speaker[0]):
             entity, _ = self._person(named[1], pos)
-            return Resolution(entity, "honorific pronoun: the dignitary named just before", 0.75)
+            return _by("honorific_named_before", entity)
         if last_speaker is not None:
-            return Resolution(last_speaker[1], "honorific pronoun: the previous speaker", 0.7)
-        return Resolution(None, "honorific pronoun with no one named before it", 0.2)
+            return _by("honorific_previous_speaker", last_speaker[1])
+        return _by("honorific_no_one", None)
 
     def _resolve_mention(self, mention: Mention, pos: int, gender: str | None) -> Resolution:
         if mention.type == "pronoun":
@@ -387,69 +175,55 @@ class SpeakerResolver:
         words = _words(mention.text)
         if words in (("البيان",), ("بيانه",), ("بيانها",)) and self.issuer is not None and not any(
                 e.type == "document" for e in self._by_head.get("بيان", ())):
-            return Resolution(self.issuer, "«البيان»: the statement the speaker issued (في بيان)", 0.75)
+            return _by("statement_issuer", self.issuer)
         if mention.type == "person" and len(words) >= 2:
             # حملة ماكرون after «حملة مرشح … إيمانويل ماكرون»: a description met before
             described = [e for e in self._by_head.get(_bare(words[0]), ())
-                         if e.type != "person" and _title_matches(words, e.key_words)]
+                         if e.type != "person" and title_matches(words, e.key_words)]
             if described:
-                return Resolution(max(described, key=lambda e: e.last_seen), "description met earlier", 0.8)
+                return _by("description_met_earlier", max(described, key=lambda e: e.last_seen))
         if mention.name and mention.type == "person":
             entity, rule = self._person(mention, pos)
-            return Resolution(entity, rule, 0.9 if "next to" in rule or "seen" in rule else 0.85)
+            return _by(rule, entity)
         # a lone word that is part of a name given in the article: الكاظمي، حسين
         if len(words) <= 2 and _bare(words[0]) not in TITLE_HEADS:
             entity = self._find_by_name(words)
-            known = self._title_phrase_naming(words, pos)
+            known = self.names.title_phrase_naming(words, pos)
             if entity is None and known is None:
-                known = self._name_in_text(words)
+                known = self.names.name_in_text(words)
             if entity is not None or known is not None:
                 if known is not None:
                     fake = make_mention(self.text, known.start, known.end)
                     assert fake is not None
                     entity, _ = self._person(fake, pos)
-                return Resolution(entity, "surname, full name found in the article", 0.85)
-        another = any(w in ("اخر", "اخري", "ثان", "ثاني", "ثالث") for w in words)  # مصدر آخر: not the same one
+                return _by("surname_full_name_in_article", entity)
+        another = any(w in _ANOTHER for w in words)  # مصدر آخر: not the same one
         if mention.type in ("document", "anonymous", "organisation", "person") and not another:
             entity = self._find_by_title(mention)
             if entity is not None:
-                return Resolution(entity, f"title «{mention.text}» refers to a speaker introduced earlier", 0.8)
-            known = self._title_phrase_with_title(mention, pos)
+                return _by("title_introduced_earlier", entity)
+            known = self.names.title_phrase_with_title(mention, pos)
             if known is not None:
                 entity, _ = self._person(known, pos)
-                return Resolution(entity, "title, the person holding it is named in the article", 0.8)
+                return _by("title_holder_named", entity)
         entity = self._new_entity(words, (mention.start, mention.end), mention.type, words, pos)
         entity.number = mention.number
         entity.gender = gender or mention.gender
-        return Resolution(entity, "description next to the cue", 0.8 if mention.type != "unknown" else 0.6)
-
-    def _title_phrase_with_title(self, mention: Mention, pos: int) -> Mention | None:
-        """The title phrase whose title the mention («الوزير العراقي») abbreviates, the one
-        before ``pos`` nearest to it first."""
-        words = _words(mention.text)
-        if _bare(words[0]) not in TITLE_HEADS:
-            return None
-        best = None
-        for at, m in self._phrases_headed(_bare(words[0])):
-            if _title_matches(words, _words(m.title)):
-                if best is None or (at <= pos and (best[0] > pos or at > best[0])):
-                    best = (at, m)
-        return best[1] if best else None
+        return _by("description_next_to_cue" if mention.type != "unknown" else "phrase_next_to_cue", entity)
 
     def _resolve_zero(self, pos: int, gender: str | None, number: str | None, continuation: bool) -> Resolution:
         if not self.speakers:
             # the first quote of an article after «استقبل الأمير X …، وقال إن …»: the person named
             # last before it is the best guess (a reviewer sees the low confidence)
-            named = self._last_phrase_before(pos)
+            named = self.names.last_phrase_before(pos)
             if named is not None and gender != "f" and number not in ("d", "p"):
                 entity, _ = self._person(named[1], pos)
-                return Resolution(entity, "no subject and no earlier speaker: the person named just before", 0.35)
-            return Resolution(None, "no subject and no earlier speaker", 0.2)
+                return _by("first_quote_person_named_before", entity)
+            return _by("no_subject_no_speaker", None)
         for back, (_p, e) in enumerate(reversed(self.speakers)):
             if self._agrees(e, gender, number):
-                conf = 0.75 if back == 0 else 0.6
-                return Resolution(e, "no subject: the latest earlier speaker that agrees with the verb", conf)
-        return Resolution(self.speakers[-1][1], "no subject: the latest earlier speaker", 0.45)
+                return _by("previous_speaker_agrees" if back == 0 else "earlier_speaker_agrees", e)
+        return _by("latest_speaker_disagrees", self.speakers[-1][1])
 
     @staticmethod
     def _agrees(e: Entity, gender: str | None, number: str | None) -> bool:
@@ -462,3 +236,109 @@ class SpeakerResolver:
         if gender == "m":
             return e.gender != "f" or e.type == "person" and e.gender is None
         return True
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A content span with its speaker phrase and the speaker resolution chose."""
+
+    span: ContentSpan
+    mention: SpeakerMention
+    resolution: Resolution
+
+
+def _salient(mention: Mention | None) -> bool:
+    """A subject of a verb that quotes nothing becomes salient only when it is clearly someone:
+    a person with title and name, a pair (أعلنت بغداد وواشنطن … وأكدتا), or a short description."""
+    if mention is None:
+        return False
+    n = len(mention.text.split())
+    return bool((mention.type == "person" and mention.name and mention.title)
+                or (mention.number == "d" and n <= 4)
+                or (mention.type in ("organisation", "anonymous") and n <= 4))
+
+
+def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, ...],
+                     mentions: tuple[SpeakerMention, ...], silent: tuple[SilentSubject, ...]) -> list[Attribution]:
+    """A speaker for every span, in text order of the cues, then the quotations with no cue of
+    their own (a paragraph that continues the previous speaker, a «speaker: statement» headline)."""
+    resolver = SpeakerResolver(doc.text, doc.sentence_span, names)
+    events: list[tuple[int, int, SilentSubject | int]] = [(s.cue.start, 0, i) for i, s in enumerate(spans)]
+    events += [(s.cue.start, 1, s) for s in silent]
+    resolutions: dict[int, Resolution] = {}
+    for _pos, _order, item in sorted(events, key=lambda e: (e[0], e[1])):
+        if isinstance(item, SilentSubject):
+            if item.mention is not None and _salient(item.mention):
+                resolver.observe(item.mention, item.cue.start, item.cue.gender)
+            continue
+        span, mention = spans[item], mentions[item]
+        cue = span.cue
+        verbal = cue.pos in ("verb", "participle")
+        in_statement = "بيان" in doc.text[cue.end:span.start] and mention.mention is not None
+        resolutions[item] = resolver.resolve(mention.subject, cue.start, cue.gender if verbal else None,
+                                             cue.number if verbal else None, cue.continuation, in_statement)
+    attributed = [Attribution(s, m, resolutions[i]) for i, (s, m) in enumerate(zip(spans, mentions, strict=True))]
+    attributed += _paragraph_continuations(doc, attributed)
+    attributed += _headline(doc, resolver, attributed)
+    attributed.sort(key=lambda a: a.span.start)
+    return attributed
+
+
+def _paragraph_continuations(doc: Document, attributed: list[Attribution]) -> list[Attribution]:
+    """A quotation opening a paragraph with no cue continues the latest speaker."""
+    text = doc.text
+    out = []
+    taken = SpanSet()
+    for a in attributed:
+        taken.add(a.span.start, a.span.end)
+    resolved = sorted((a for a in attributed if a.resolution.entity), key=lambda a: a.span.cue.start)
+    cue_starts = [a.span.cue.start for a in resolved]
+    for p in doc.pairs:
+        s, e = trim(text, *p.inner)
+        if taken.overlaps(s, e):
+            continue
+        line_start = text.rfind("\n", 0, p.open_at) + 1
+        if text[line_start:p.open_at].strip() or not has_words(text, 4, s, e):
+            continue
+        k = bisect_left(cue_starts, p.open_at) - 1
+        if k < 0:
+            continue
+        last = resolved[k]
+        span = ContentSpan(last.span.cue, s, e, "direct", "paragraph_continues_speaker", (s, s), SUBJECT_AFTER_CUE, p,
+                           CONSTRUCTIONS["paragraph_continues_speaker"].confidence)
+        out.append(Attribution(span, SpeakerMention(None, None, "none"),
+                               _by("previous_quotation_speaker", last.resolution.entity)))
+    return out
+
+
+def _headline(doc: Document, resolver: SpeakerResolver, attributed: list[Attribution]) -> list[Attribution]:
+    """«الجبير: إيران تتدخل …» — a headline of the form «speaker: statement».
+
+    A topic label has the same shape («أوكرانيا : أعنف قصف …»), so the phrase before the
+    colon counts only when it names someone the article itself quotes.
+    """
+    text = doc.text
+    first_line_end = text.find("\n")
+    line = text[:first_line_end if first_line_end != -1 else len(text)]
+    colon = line.find(":")
+    if colon <= 0 or len(line) > 250 or any(a.span.start < len(line) for a in attributed):
+        return []
+    np_start = len(line) - len(line.lstrip())
+    if not 1 <= word_count(line[np_start:colon]) <= 6 or not has_words(line, 3, colon + 1):
+        return []
+    mention = make_mention(text, np_start, len(line[:colon].rstrip()))
+    speakers = {id(a.resolution.entity) for a in attributed if a.resolution.entity}
+    if mention is None or not speakers:
+        return []
+    res = resolver.resolve(mention, np_start, None, None, False)
+    if res.entity is None or id(res.entity) not in speakers or res.entity.type != "person":
+        return []  # «بيان مشترك: …» summarises a document; only people are quoted in headlines
+    s, e = trim(text, colon + 1, len(line))
+    pair = doc.pair_at.get(s)
+    if pair is not None and pair.close_at >= e - 1:
+        s, e = trim(text, *pair.inner)
+    cue = Cue(colon, colon + 1, doc.tokens.index_at(colon), ":", ":", "headline")
+    span = ContentSpan(cue, s, e, "direct", "headline_speaker_colon", (np_start, colon), SUBJECT_AFTER_CUE, None,
+                       CONSTRUCTIONS["headline_speaker_colon"].confidence)
+    return [Attribution(span, SpeakerMention(mention, mention, "subject_after_cue"),
+                        Resolution(res.entity, "headline_names_speaker", res.confidence))]

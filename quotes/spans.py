@@ -1,226 +1,404 @@
-"""Content spans: quotation-mark pairs, sentences, and the reported clause after a cue.
+"""The span stage: for each reporting cue, the content it introduces and the construction.
 
-Quotation marks in the Arabic press are unreliable: « » and “ ” are mixed, ” … ” and
-" … " have no direction, pairs are left unclosed, and a quotation running over several
-paragraphs reopens each paragraph without closing the previous one. Marks are therefore
-paired per paragraph by position (an ambiguous mark opens when it is glued to the word
-after it and closes when glued to the word before), and a paragraph left open continues
-into the next only when that one starts with an opening mark.
+For each cue the stage reads forward over the subject and adjuncts to the content: a
+complementiser (إن، أن، بأن، إلى أن، على أن …) opens a reported clause, a colon or an opening
+quotation mark opens a direct quotation. A clause runs to the end of its sentence or to the
+next cue that opens another report; coordinated أن-clauses stay in one quotation because
+«وأن» is no cue. Cues after the content («…»، يقول X; بحسب ما قال X) and according-to
+phrases are read backwards. Each span records where its subject may be (``zone``); the
+mention stage decides the subject itself. Constructions are named in ``rules.py``.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 
-OPENERS = "«„‹"
-CLOSERS = "»›"
-EITHER = "\"“”‟″'‘’{}"
-_MARK_CHARS = re.compile(r"[«»„‹›\"“”‟″‘’{}']")
+import regex
 
-# A full stop that ends a sentence (not 3.8, not an abbreviation dot glued to a letter run).
-_SENT_CHARS = re.compile(r"[.!?؟\n]")
-_PARA = re.compile(r"\n\s*\n|\n")
-_WORDS = re.compile(r"[^\W_]+")  # letters and digits; `re` finds them faster than `regex`
+from . import lexicon
+from .clauses import after_relative, clause_initial, inside_pair, nested, pair_opening_in
+from .cues import GOVERNED_PREPOSITIONS, Cue
+from .document import Document
+from .marks import QuotePair, has_words, trim
+from .names import NameIndex
+from .normalize import strip_proclitics
+from .phrases import (
+    ANONYMOUS_HEADS,
+    COMPLEMENTISERS,
+    ORGANISATION_HEADS,
+    Mention,
+    make_mention,
+    subject_extent,
+)
+from .rules import CONSTRUCTIONS
 
+_CONNECTORS = lexicon.words("connectors")
+NAMED_THINGS = lexicon.words("named_things")
+_CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
+_MIN_DIRECT_WORDS = 3
 
-class QuotePair(NamedTuple):  # a tuple: built many times per article, far cheaper than a frozen dataclass
-    """Text between quotation marks: open_at/close_at are the marks' offsets."""
+_WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*$")
+_WORD_AFTER = regex.compile(r"[\s،,]*([\p{L}]+)")
+_LETTER_AFTER = regex.compile(r"\s*([\p{L}])")
+_MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+")
+_MA_VERB = regex.compile(r"\s*(?:ما|لما)\s+(\S+)")
+_FA_INNA = regex.compile(r"(?:،|,)?\s*(?:ف|و)?(?:ان|انه|انها|انهم)\s")
+_WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
+_TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
+_GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
 
-    open_at: int
-    close_at: int  # offset of the closing mark, or the end of the text it ran to
-    closed: bool
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        return self.open_at + 1, self.close_at
-
-
-# Plain character classes scanned by `re`, with the few context checks done on the hits: several
-# times faster than one pattern with look-arounds.
-def _marks(text: str, start: int, end: int) -> Iterator[int]:
-    """Offsets of the quotation marks in text[start:end]. An apostrophe between two letters
-    (O'Brien) is not one."""
-    for m in _MARK_CHARS.finditer(text, start, end):
-        i = m.start()
-        if text[i] == "'" and i > 0 and text[i - 1].isalpha() and i + 1 < end and text[i + 1].isalpha():
-            continue
-        yield i
-
-
-def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
-    """(offset, character) of each full stop, ! ? ؟ and line break in text[start:end]; a full
-    stop between digits (3.8) is no sentence end."""
-    end = len(text) if end is None else end
-    for m in _SENT_CHARS.finditer(text, start, end):
-        i = m.start()
-        ch = text[i]
-        if ch == "." and ((i > 0 and text[i - 1].isdecimal()) or (i + 1 < end and text[i + 1].isdecimal())):
-            continue
-        yield i, ch
+# how a span's subject is found (see mentions.py)
+SUBJECT_AFTER_CUE = "after_cue"  # the words between the cue and the content
+SUBJECT_PHRASE = "phrase"  # a noun phrase that starts at zone[0]
+SUBJECT_AFTER_QUOTE = "after_quote"  # «…»، يقول X: the phrase after the cue, blanks before it kept
 
 
-def _is_opening(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if after in " \n" and before not in " \n:،,(":
-        return False
-    if before in " \n:،,(" or before in OPENERS:
-        return True
-    return after not in " \n.،,:;؛"
+@dataclass(frozen=True)
+class ContentSpan:
+    """The content of one cue; offsets index the folded text (end -1: a clause not yet ended)."""
+
+    cue: Cue
+    start: int
+    end: int
+    kind: str  # direct | indirect | mixed
+    construction: str  # an id of rules.CONSTRUCTIONS
+    zone: tuple[int, int]  # where the subject is looked for
+    subject: str  # SUBJECT_AFTER_CUE or SUBJECT_PHRASE
+    pair: QuotePair | None = None
+    base_confidence: float = 0.9
 
 
-def find_quote_pairs(text: str) -> list[QuotePair]:
-    """Pair quotation marks; offsets index ``text`` (folded or original: same marks)."""
-    pairs: list[QuotePair] = []
-    para_bounds = [0]
-    for m in _PARA.finditer(text):
-        para_bounds.append(m.end())
-    para_bounds.append(len(text) + 1)
-    pending: int | None = None  # offset of an unclosed opening mark
-    for pi in range(len(para_bounds) - 1):
-        p_start, p_end = para_bounds[pi], min(para_bounds[pi + 1], len(text))
-        para = text[p_start:p_end]
-        first = len(para) - len(para.lstrip())
-        starts_with_open = first < len(para) and para[first] in OPENERS + EITHER and _is_opening(text, p_start + first)
-        if pending is not None:
-            if starts_with_open:
-                # multi-paragraph quotation: the next paragraph reopens it
-                reopen = p_start + first
-            else:
-                end = p_start
-                while end > pending and text[end - 1] in " \n":
-                    end -= 1
-                pairs.append(QuotePair(pending, end, False))
-                pending = None
-                reopen = None
-        else:
-            reopen = None
-        for i in _marks(text, p_start, p_end):
-            ch = text[i]
-            if reopen is not None and i == reopen:
+class _Finder:
+    """The span stage over one document."""
+
+    def __init__(self, doc: Document, names: NameIndex) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.names = names
+
+    def span(self, construction: str, cue: Cue, start: int, end: int, kind: str, zone: tuple[int, int],
+             subject: str = SUBJECT_AFTER_CUE, pair: QuotePair | None = None, factor: float = 1.0) -> ContentSpan:
+        return ContentSpan(cue, start, end, kind, construction, zone, subject, pair,
+                           CONSTRUCTIONS[construction].confidence * factor)
+
+    # -- content after the cue -------------------------------------------------------------
+    def forward(self, cue: Cue) -> ContentSpan | None:
+        """Read from the cue over its subject to a colon, a quotation mark or a complementiser."""
+        doc, text = self.doc, self.text
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        n = len(words)
+        limit = doc.sentences.end_after(cue.end)
+        k = cue.token_index + 1
+        pos = cue.end
+        subject_end: int | None = None  # where the subject zone stops (masdar/participle marker)
+        steps = 0
+        while k <= n:
+            next_start = starts[k] if k < n else len(text)
+            gap_end = min(next_start, limit)
+            colon = text.find(":", pos, gap_end)
+            pair = pair_opening_in(doc, pos, gap_end)
+            if colon != -1 and (pair is None or colon < pair.open_at):
+                return self._after_colon(cue, colon, subject_end or colon)
+            if pair is not None:
+                inner = text[pair.open_at + 1:pair.close_at]
+                if has_words(inner, _MIN_DIRECT_WORDS) and not self._is_quoted_name(pair):
+                    return self._direct(cue, subject_end or pair.open_at, pair, "cue_quotation")
+                pos = pair.close_at + 1  # a scare-quoted name inside the subject: go on
+                while k < n and starts[k] < pos:
+                    k += 1
                 continue
-            if pending is None:
-                if ch in CLOSERS:
-                    continue  # a stray closer
-                if ch in OPENERS or _is_opening(text, i):
-                    pending = i
-                continue
-            open_ch = text[pending]
-            if ch in EITHER and ch == open_ch and _is_opening(text, i) and text[i - 1:i] in (" ", "\n"):
-                # «… "A … . "B» : a mark that opens after a full stop while one is pending means
-                # the first quotation was never closed: it ends at that sentence end
-                stop = _last_sentence_end(text, pending, i)
-                if stop is not None:
-                    pairs.append(QuotePair(pending, stop, False))
-                    pending = i
-                    continue
-            if ch in OPENERS or (ch in EITHER and ch != open_ch and _is_opening(text, i) and open_ch in OPENERS):
-                continue  # a nested quotation: kept inside the outer one
-            if ch in ("'", "‘", "’") and open_ch not in ("'", "‘", "’"):
-                continue  # an apostrophe or single mark inside a double-quoted passage
-            pairs.append(QuotePair(pending, i, True))
-            pending = None
-    if pending is not None:
-        end = len(text)
-        while end > pending and text[end - 1] in " \n":
-            end -= 1
-        pairs.append(QuotePair(pending, end, False))
-    return pairs
-
-
-def _last_sentence_end(text: str, start: int, end: int) -> int | None:
-    """Offset of the last sentence-ending full stop (or ؟ !) in text[start:end], if any."""
-    best = None
-    for i, ch in _sentence_ends(text, start + 1, end):
-        if ch != "\n":
-            best = i
-    return best
-
-
-class PairIndex:
-    """Pairs never overlap, so the pair holding a position is the last one opened before it."""
-
-    def __init__(self, pairs: list[QuotePair]) -> None:
-        self.pairs = sorted(pairs, key=lambda p: p.open_at)
-        self.opens = [p.open_at for p in self.pairs]
-        self.closes = [p.close_at for p in self.pairs]
-
-    def containing(self, pos: int) -> QuotePair | None:
-        """The pair with open_at < pos < close_at, if any."""
-        k = bisect_left(self.opens, pos) - 1
-        if k >= 0 and pos < self.pairs[k].close_at:
-            return self.pairs[k]
+            if next_start >= limit or k >= n:
+                return None
+            word = words[k]
+            if word in COMPLEMENTISERS:
+                if words[k - 1] in _CONJUNCTION_HEADS:
+                    return None  # خاصة أن، رغم أن: a subordinate clause, not what was said
+                if not (k + 1 < n and words[k + 1] == "كي"):  # (أن never takes كي: «بان كي مون» is a name)
+                    return self.span("cue_complementiser", cue, ends[k], -1, "indirect",
+                                     (cue.end, subject_end or starts[k]))
+            if k + 1 < n and word in GOVERNED_PREPOSITIONS.get(cue.lemma, ()):
+                opens_quote = pair_opening_in(doc, ends[k], starts[k + 1]) is not None
+                if words[k + 1] not in COMPLEMENTISERS and not opens_quote:
+                    # شدد على وجود …: a noun object, not a reported clause — unless it quotes
+                    # the speaker's words (أشارت إلى مقتل «أحد أفراد الطاقم …»)
+                    return self.span("cue_noun_object_quotation", cue, starts[k + 1], -1, "nominal",
+                                     (cue.end, subject_end or starts[k]))
+            other = self._next_cue(k)
+            if other is not None:
+                if other.pos in ("participle", "masdar") and other.lemma in ("قال", "قول"):
+                    subject_end = subject_end or starts[k]  # وأضاف قائلاً: / عن الوزير قوله إن
+                else:
+                    return None  # the content belongs to the nearer cue
+            steps += 1
+            if steps > 30:
+                return None
+            pos = ends[k]
+            k += 1
         return None
 
-    def last_closed_before(self, pos: int) -> QuotePair | None:
-        k = bisect_left(self.closes, pos) - 1
-        while k >= 0 and not self.pairs[k].closed:
-            k -= 1
-        return self.pairs[k] if k >= 0 else None
+    def _next_cue(self, k: int) -> Cue | None:
+        """A cue at token ``k`` that takes the content from the cue being read."""
+        other = self.doc.cue_at_token.get(k)
+        if other is None:
+            return None
+        if other.strict and not clause_initial(self.doc, other, strict=True):
+            return None  # «بين البلدين» inside the subject's adjunct: a preposition, not a verb
+        if self.doc.tokens.words[k - 1] in ("ما", "لما", "حسبما", "بحسبما", "وفقما"):
+            return None  # «بحسب ما نشرته وكالة …»: a parenthetical source, the clause goes on
+        return other
 
-    def opening_from(self, start: int) -> Iterator[QuotePair]:
-        """Pairs opening at or after ``start``, in order, lazily."""
-        return itertools.islice(self.pairs, bisect_left(self.opens, start), None)
+    def _after_colon(self, cue: Cue, colon: int, zone_end: int) -> ContentSpan | None:
+        text = self.text
+        cstart = colon + 1
+        pair = pair_opening_in(self.doc, cstart, min(len(text), cstart + 4))
+        if pair is not None:
+            return self._direct(cue, zone_end, pair, "cue_colon_quotation")
+        end = self.doc.sentences.end_after(cstart)
+        s, e = trim(text, cstart, end)
+        if cue.strict or has_words(text, 9, cue.end, zone_end):
+            return None  # كتبت الكتاب الثالث: سيرة …: a colon after an object introduces no speech
+        if has_words(text, _MIN_DIRECT_WORDS, s, e):
+            return self.span("cue_colon", cue, s, e, "direct", (cue.end, zone_end))
+        return None
 
-    def within(self, start: int, end: int) -> list[QuotePair]:
-        """Pairs opening in [start, end)."""
-        return self.pairs[bisect_left(self.opens, start):bisect_left(self.opens, end)]
+    def _is_quoted_name(self, pair: QuotePair) -> bool:
+        """«سي إن إن ترك» after قناة, or a quoted phrase the subject's verb still follows."""
+        before = _WORD_BEFORE.search(self.text, max(0, pair.open_at - 30), pair.open_at)
+        if (before and strip_proclitics(before.group(1), prepositions=True) in NAMED_THINGS
+                and not has_words(self.text, 6, pair.open_at, pair.close_at)):
+            return True
+        after = _WORD_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 40)
+        return bool(after and after.group(1) in COMPLEMENTISERS)
+
+    def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> ContentSpan:
+        s, e = trim(self.text, *pair.inner)
+        if not pair.closed:
+            # an unclosed «… ends where the reporter takes over again: «…، مبيناً أن …
+            for other in self.doc.cues:
+                if s < other.start < e and other.pos in ("participle", "verb") and clause_initial(self.doc, other) and \
+                        self.text[max(s, other.start - 3):other.start].strip() in ("،", ","):
+                    s, e = trim(self.text, s, other.start)
+                    break
+        follow = _LETTER_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 4)
+        if pair.closed and follow and construction == "cue_quotation":
+            # «خمسة قتلى وجريحين اثنين» من القوات …: the quoted words are part of a longer clause
+            return self.span("cue_clause_with_quotation", cue, pair.open_at, -1, "mixed", (cue.end, zone_end))
+        return self.span(construction, cue, s, e, "direct", (cue.end, zone_end), pair=pair,
+                         factor=1.0 if pair.closed else 0.85)
+
+    # -- content before the cue ------------------------------------------------------------
+    def _pair_just_before(self, pos: int) -> QuotePair | None:
+        p = self.doc.pair_index.last_closed_before(pos)
+        if p is not None and _GAP_ONLY.match(self.text, p.close_at + 1, pos):
+            return p
+        return None
+
+    def backward(self, cue: Cue) -> ContentSpan | None:
+        """Cue after the content: «…»، يقول X / «…»، بحسب ما قال X."""
+        pair = self._pair_just_before(cue.start)
+        if pair is None or not has_words(self.text, _MIN_DIRECT_WORDS, pair.open_at, pair.close_at):
+            return None
+        limit = self.doc.sentences.end_after(cue.end)
+        start = cue.end
+        m = _MA_VERB.match(self.text, start, limit)
+        if m:
+            start = m.end()
+        s, e = trim(self.text, *pair.inner)
+        return self.span("quotation_then_cue", cue, s, e, "direct", (start, limit), SUBJECT_AFTER_QUOTE, pair)
+
+    def plausible_source(self, mention: Mention) -> bool:
+        """«وفق المعايير»، «حسب الخطة» are not sources: after an according-to cue only a person
+        with a title or a name the article gives, an anonymous source, a document or an
+        institution counts."""
+        head = strip_proclitics(mention.text.split()[0], prepositions=True)
+        if mention.type in ("document", "pronoun"):
+            return True
+        if mention.type == "anonymous":
+            return head in ANONYMOUS_HEADS  # مصادر مطلعة, not «متغيرات السوق»
+        if mention.type == "organisation":
+            return head in ORGANISATION_HEADS or head in NAMED_THINGS or mention.text.split()[0] in ORGANISATION_HEADS
+        if mention.type == "person":
+            return bool(mention.title) or self.names.knows_name(mention.name)
+        return False
+
+    def _source(self, start: int, limit: int) -> tuple[int, Mention | None]:
+        """Where the source phrase at ``start`` ends, and the phrase."""
+        end = subject_extent(self.text, start, limit, self.doc.stops)
+        return end, (make_mention(self.text, start, end) if end > start else None)
+
+    def according(self, cue: Cue) -> ContentSpan | None:
+        """بحسب X فإن … (the source first) or … ، وفق X (the source after the content)."""
+        text = self.text
+        sent_start = self.doc.sentences.start_before(cue.start)
+        limit = self.doc.sentences.end_after(cue.end)
+        before = text[sent_start:cue.start].strip(" \n")
+        after_cue = cue.end
+        m = _MA_WORD.match(text, after_cue, limit)
+        if m:
+            after_cue = m.end()
+        lead = text[after_cue:limit]
+        np_start = after_cue + len(lead) - len(lead.lstrip(" "))
+        if not before or before in ("و", "ف") or before.endswith(("جاء", "ورد")):  # وجاء على لسان X أن
+            rest = _FA_INNA.search(text[np_start:limit])
+            if not rest:
+                return None
+            _, mention = self._source(np_start, np_start + rest.start())
+            if mention is None or not self.plausible_source(mention):
+                return None
+            return self.span("according_then_content", cue, np_start + rest.end(), -1, "indirect",
+                             (np_start, np_start + rest.start()), SUBJECT_PHRASE)
+        return self._according_after(cue, sent_start, np_start, limit)
+
+    def _according_after(self, cue: Cue, sent_start: int, np_start: int, limit: int) -> ContentSpan | None:
+        """The post-posed source: the content precedes the cue in the same sentence."""
+        text = self.text
+        np_end, mention = self._source(np_start, limit)
+        if mention is None or _WORDING.match(mention.text) or not self.plausible_source(mention):
+            return None  # على حد تعبيره: marks the wording, the speaker is already known
+        tail = text[np_end:limit]
+        if has_words(tail, 4) and not _TAIL_ADJUNCT.match(tail):
+            return None  # a parenthetical «بحسب X» inside a sentence whose own cue follows
+        # the quoted words of the sentence are what the source said (… «…» بين البلدين، بحسب ما قال X)
+        inside = [p for p in self.doc.pair_index.within(sent_start, cue.start) if p.closed and p.close_at < cue.start
+                  and has_words(text, 2, p.open_at, p.close_at)]
+        pair = inside[-1] if inside else None
+        if pair is not None:
+            s, e = trim(text, *pair.inner)
+            return self.span("quotation_then_according", cue, s, e, "direct", (np_start, limit), SUBJECT_PHRASE, pair)
+        s, e = trim(text, sent_start, cue.start)
+        if not has_words(text, 4, s, e):
+            return None
+        return self.span("content_then_according", cue, s, e, "indirect", (np_start, limit), SUBJECT_PHRASE)
+
+    # -- one cue ---------------------------------------------------------------------------------
+    def for_cue(self, cue: Cue) -> ContentSpan | None:
+        if cue.pos == "according":
+            return self.according(cue)
+        if not (cue.pos in ("verb", "participle", "document") or (cue.pos == "masdar" and cue.proclitics[:1] == "ب")):
+            return None
+        tokens = self.doc.tokens
+        prev = tokens.words[cue.token_index - 1] if cue.token_index > 0 else ""
+        if prev in ("ما", "لما", "حسبما") or cue.word.startswith("حسبما"):
+            return None  # part of «بحسب ما قال»: handled by the according-to cue
+        if cue.pos == "masdar" and prev and self.doc.cue_at_token.get(cue.token_index - 1):
+            return None
+        if nested(self.doc, cue):
+            return None  # speech reported inside a quotation belongs to the outer quotation
+        span = self.forward(cue)
+        if span is not None and cue.strict and cue.pos == "verb" and not clause_initial(self.doc, cue, strict=True):
+            span = None  # participles (مبيناً، واصفاً) are unambiguous: only verbs are checked
+        if span is None and cue.pos == "verb" and not cue.strict:
+            span = self.backward(cue)
+        if span is not None and cue.strict:
+            span = replace(span, base_confidence=span.base_confidence * 0.9)
+        return span
+
+    # -- ends and kinds ------------------------------------------------------------------------
+    def finish_clause(self, span: ContentSpan, spans: list[ContentSpan], first_later: int) -> ContentSpan:
+        """End an open clause at its sentence's end (past any quotation it opens) or at the next
+        cue that opens a new clause; then decide its kind from the quotation marks inside."""
+        doc, text = self.doc, self.text
+        start = span.start
+        end = doc.sentences.end_after(start)
+        for p in doc.pair_index.opening_from(start):
+            if p.open_at >= end:
+                break
+            if end < p.close_at:
+                end = doc.sentences.end_after(p.close_at)
+        for other in itertools.islice(spans, first_later, None):
+            c = other.cue
+            if c.start >= end:
+                break  # spans come in text order
+            # only a cue that opens a new clause ends this one (، مضيفاً / وأشار / فيما أكد);
+            # «أن البيان الختامي سيذكر …» is reported content, not a new report
+            if start < c.start < end and not inside_pair(doc, c.start) and clause_initial(doc, c) and not (
+                    after_relative(doc, c) and other.pair is None):
+                end = c.start
+                break
+        s, e = _drop_trailing_connectors(text, *trim(text, start, end))
+        first = doc.pair_at.get(s)
+        if first is not None and first.close_at >= e - 1:
+            fs, fe = trim(text, *first.inner)
+            return replace(span, start=fs, end=fe, kind="direct", pair=first)
+        inner = doc.pair_index.within(s, e)
+        kind = span.kind
+        if kind == "nominal":
+            kind = "mixed" if any(has_words(text, 2, p.open_at, p.close_at) for p in inner) else "none"
+        elif any(has_words(text, 2, p.open_at, p.close_at) for p in inner):
+            kind = "mixed"
+        return replace(span, start=s, end=e, kind=kind)
 
 
-class Sentences:
-    """Sentence boundaries that never cut through a quotation pair."""
-
-    def __init__(self, text: str, index: PairIndex) -> None:
-        self.text = text
-        closes = {p.close_at for p in index.pairs if p.closed}
-        ends = []
-        for pos, ch in _sentence_ends(text):
-            if ch != "\n" and index.containing(pos) is not None:
-                after = pos + 1
-                while after < len(text) and text[after] in "!?؟.":
-                    after += 1
-                if after in closes:
-                    ends.append(after + 1)  # «… بجدة.» ends the sentence after its closing mark
-                continue
-            ends.append(pos)
-        self.ends = sorted(set(ends))
-
-    def end_after(self, pos: int) -> int:
-        """Offset of the first sentence end at or after ``pos`` (or the text's end)."""
-        k = bisect_left(self.ends, pos)
-        return self.ends[k] if k < len(self.ends) else len(self.text)
-
-    def start_before(self, pos: int) -> int:
-        """Offset where the sentence holding ``pos`` starts."""
-        k = bisect_right(self.ends, pos - 1) - 1
-        return self.ends[k] + 1 if k >= 0 else 0
+def _drop_trailing_connectors(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop connectors left before the next cue (، فيما أكد / كما شدد)."""
+    while True:
+        span = text[s:e]
+        if not span or span[-1].isspace():
+            return s, e
+        parts = span.rsplit(None, 1)
+        word = parts[-1]
+        if not word.isalpha() or word not in _CONNECTORS:
+            return s, e
+        s, e = trim(text, s, s if len(parts) == 1 else e - len(word) - 1)
 
 
-def word_count(text: str) -> int:
-    return len(_WORDS.findall(text))
+class SpanSet:
+    """Sorted, mostly disjoint content spans: overlap tests by binary search, so that a long
+    article costs in proportion to its length."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        k = bisect_left(self.starts, start)
+        self.starts.insert(k, start)
+        self.ends.insert(k, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, start)
+        for j in (k - 2, k - 1, k, k + 1):
+            if 0 <= j < len(self.starts) and min(end, self.ends[j]) - max(start, self.starts[j]) > 0:
+                return True
+        return False
+
+    def covers(self, pos: int) -> bool:
+        k = bisect_right(self.starts, pos) - 1
+        return any(self.starts[j] <= pos < self.ends[j] for j in range(max(0, k - 2), k + 1))
 
 
-def has_words(text: str, k: int, start: int = 0, end: int | None = None) -> bool:
-    """Whether ``text[start:end]`` has at least ``k`` words: stops at the k-th, without slicing
-    or listing the words of a long span."""
-    pos, end = start, len(text) if end is None else end
-    search = _WORDS.search
-    for _ in range(k):
-        m = search(text, pos, end)
-        if m is None:
-            return False
-        pos = m.end()
-    return True
+def _drop_nested(spans: list[ContentSpan]) -> list[ContentSpan]:
+    """A cue inside an earlier quotation's content is part of what was said."""
+    kept: list[ContentSpan] = []
+    taken = SpanSet()
+    for span in spans:
+        if taken.covers(span.cue.start):
+            continue
+        kept.append(span)
+        taken.add(span.start, span.end)
+    return kept
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop white space and clause punctuation at both ends of a span."""
-    while start < end and text[start] in " \n\t،,:;؛-–—":
-        start += 1
-    while end > start and text[end - 1] in " \n\t،,:;؛.-–—(":
-        end -= 1
-    return start, end
+def _dedupe(spans: list[ContentSpan]) -> list[ContentSpan]:
+    """Of overlapping spans, the most confident one stays."""
+    kept: list[ContentSpan] = []
+    taken = SpanSet()
+    for span in sorted(spans, key=lambda s: -s.base_confidence):
+        if taken.overlaps(span.start, span.end):
+            continue
+        kept.append(span)
+        taken.add(span.start, span.end)
+    return sorted(kept, key=lambda s: s.cue.start)
+
+
+def find_content_spans(doc: Document, names: NameIndex) -> tuple[ContentSpan, ...]:
+    """The content span of every cue that introduces one, in cue order, without overlaps."""
+    finder = _Finder(doc, names)
+    found = [span for cue in doc.cues if (span := finder.for_cue(cue)) is not None]
+    finished = [finder.finish_clause(span, found, i + 1) if span.end < 0 else span
+                for i, span in enumerate(found)]
+    text = doc.text
+    kept = [s for s in finished if s.kind != "none" and s.end > s.start and has_words(text, 2, s.start, s.end)]
+    return tuple(_dedupe(_drop_nested(kept)))

@@ -1,0 +1,46 @@
+"""Where clauses start, read off the document's layers: questions the span, mention and
+resolution stages all ask about a cue (does it open a clause? is it inside a quotation?)."""
+
+from __future__ import annotations
+
+from . import lexicon
+from .cues import Cue
+from .document import Document
+from .marks import QuotePair, has_words
+
+_CLAUSE_INITIAL_AFTER = tuple(lexicon.entries("clause_initial_words"))
+
+
+def nested(doc: Document, cue: Cue) -> bool:
+    """Speech reported inside a quotation (of four words or more) belongs to that quotation."""
+    p = doc.pair_index.containing(cue.start)
+    return p is not None and p.closed and has_words(doc.text, 4, p.open_at, p.close_at)
+
+
+def inside_pair(doc: Document, pos: int) -> bool:
+    return doc.pair_index.containing(pos) is not None
+
+
+def pair_opening_in(doc: Document, a: int, b: int) -> QuotePair | None:
+    for i in range(a, b):
+        if i in doc.pair_at:
+            return doc.pair_at[i]
+    return None
+
+
+def after_relative(doc: Document, cue: Cue) -> bool:
+    """«… التي قال إنها …»: a relative clause stays inside the clause it qualifies, unless it
+    opens a direct quotation («، الذي قال "إنه …"»)."""
+    return doc.text[max(0, cue.start - 8):cue.start].rstrip().endswith(("الذي", "التي", "الذين"))
+
+
+def clause_initial(doc: Document, cue: Cue, strict: bool = False) -> bool:
+    """Whether the cue starts a clause; ``strict`` ignores a bare و/ف proclitic (وبين …)."""
+    if cue.proclitics[:1] in ("و", "ف") and not strict:
+        return True
+    if cue.pos == "participle" and not strict:
+        return True  # قائلاً، مضيفاً: a participle always opens a new reported clause
+    before = doc.text[max(0, cue.start - 12):cue.start].rstrip(" ")
+    if not before or before[-1] in "،,.:\n؛!؟?\"»”":
+        return True
+    return before.endswith(_CLAUSE_INITIAL_AFTER)

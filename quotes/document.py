@@ -1,0 +1,79 @@
+"""The document context: an article's layers, built once, read by every later stage.
+
+Original text → folded text with its offset map → tokens → cues → quotation-mark pairs →
+sentences. Each layer is computed from the ones before it and never changes afterwards;
+the stages after this one (names, spans, mentions, resolve, records) only read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from time import perf_counter
+
+from .cues import Cue, find_cues
+from .marks import PairIndex, QuotePair, Sentences, find_quote_pairs
+from .morphology import CueMorphology
+from .normalize import NormalizedText, Tokens, tokenize
+from .records import Article
+
+
+@dataclass
+class StageClock:
+    """Seconds per stage, accumulated over articles when ``timings`` is given (the benchmark
+    reports where the time goes); a no-op otherwise."""
+
+    timings: dict[str, float] | None
+    _last: float = field(default_factory=perf_counter)
+
+    def tick(self, stage: str) -> None:
+        if self.timings is not None:
+            now = perf_counter()
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - self._last
+            self._last = now
+
+
+@dataclass(frozen=True)
+class Document:
+    """The layers of one article. Offsets index ``text`` (the folded text); ``norm`` maps
+    them back to the original."""
+
+    article: Article
+    norm: NormalizedText
+    tokens: Tokens  # room for per-word analyses: Tokens.distinct is what analysers look up
+    cues: tuple[Cue, ...]
+    pairs: tuple[QuotePair, ...]
+    pair_index: PairIndex
+    sentences: Sentences
+    # derived look-ups over the cue layer
+    cue_at_token: dict[int, Cue]  # verbal cues by token index
+    verb_starts: tuple[int, ...]  # offsets of verb cues, in order
+    stops: frozenset[int]  # the same as a set: a subject phrase never runs over a verb
+    pair_at: dict[int, QuotePair]  # pairs by the offset of their opening mark
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        return self.sentences.start_before(pos), self.sentences.end_after(pos)
+
+
+def build_document(article: Article, morphology: CueMorphology, clock: StageClock | None = None) -> Document:
+    """Normalise, tokenise, find the cues, the quotation-mark pairs and the sentences."""
+    clock = clock or StageClock(None)
+    norm = NormalizedText.of(article.text)
+    tokens = tokenize(norm)
+    clock.tick("normalise")
+    cues = tuple(find_cues(norm, tokens, morphology))
+    verb_starts = tuple(c.start for c in cues if c.pos == "verb")
+    clock.tick("cues")
+    pairs = tuple(find_quote_pairs(norm.text))
+    pair_index = PairIndex(list(pairs))
+    sentences = Sentences(norm.text, pair_index)
+    clock.tick("spans")
+    return Document(
+        article=article, norm=norm, tokens=tokens, cues=cues, pairs=pairs, pair_index=pair_index,
+        sentences=sentences,
+        cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
+        verb_starts=verb_starts, stops=frozenset(verb_starts), pair_at={p.open_at: p for p in pairs},
+    )

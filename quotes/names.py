@@ -1,0 +1,290 @@
+"""The article's name index: every «title + name» phrase and every «given names + family
+name» the article writes, looked up by a word of the name or by the title's head noun.
+
+It is built before the content spans and read by the span stage (is this according-to
+source someone the article names?) and by resolution (a surname, a title or an honorific
+pronoun to the fullest name the article gives), so that no stage calls back into a later
+one. Reading a phrase costs a subject walk and most articles need only a few, so phrases
+are read on demand and memoised: the index behaves as an immutable layer whose entries are
+computed the first time they are asked for. Every look-up is proportional to its answers,
+so a long article with recurring names and titles stays linear.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from .normalize import Tokens, strip_proclitics, words_of
+from .phrases import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
+    GLUE,
+    HONORIFICS,
+    ORGANISATION_HEADS,
+    STOPWORDS,
+    TITLE_HEADS,
+    Mention,
+    is_definite,
+    make_mention,
+    subject_extent,
+)
+
+_bare = strip_proclitics
+
+# Every surface form of a title head (وزير، الوزير، ووزير، والوزير): one set intersection
+# per article finds them, instead of stripping every word.
+_TITLE_FORMS = frozenset(
+    f"{conj}{art}{head}" for head in TITLE_HEADS for conj in ("", "و", "ف") for art in ("", "ال")
+)
+TITLE_PHRASE_LIMIT = 200  # characters a «title + name» phrase may span
+_FAR = 10_000  # a phrase after the position ranks below one this much further before it
+
+
+def bare_forms(key: str) -> list[str]:
+    """Every word whose bare form is ``key``: itself, with the article, with و/ف + article,
+    or with و/ف before a short word in ال."""
+    return [w for w in (key, "ال" + key, "وال" + key, "فال" + key, "و" + key, "ف" + key) if _bare(w) == key]
+
+
+def title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """«الوزير العراقي» names the holder of «وزير الخارجية العراقي»: same head noun, and the
+    mention's other words are in the title, or are nisba adjectives the title left implicit
+    («وزير الخارجية» introduced, «وزير الخارجية العراقي» used later)."""
+    if not mention or not title or _bare(mention[0]) != _bare(title[0]):
+        return False
+    rest = {_bare(w) for w in mention[1:] if w not in ("في", "باسم")}
+    have = {_bare(w) for w in title}
+    missing = rest - have
+    if rest and not (rest & have):
+        return False
+    return all(w.endswith(("ي", "يه")) for w in missing)
+
+
+def _blocks_given_name(word: str) -> bool:
+    """Words that are never a given name before a family name."""
+    return (word in STOPWORDS or _bare(word) in TITLE_HEADS or word in ORGANISATION_HEADS
+            or _bare(word) in ORGANISATION_HEADS or is_definite(word) or (word.startswith("و") and len(word) >= 5)
+            or word in HONORIFICS or not word.isalpha() or word.endswith(("ها", "هم", "هما")))
+
+
+def _not_a_family_name(words: tuple[str, ...]) -> bool:
+    return not words or len(words) > 2 or any(
+        w in STOPWORDS or _bare(w) in TITLE_HEADS or w in ORGANISATION_HEADS or _bare(w) in ORGANISATION_HEADS
+        or _bare(w) in ANONYMOUS_HEADS or _bare(w) in DOCUMENT_HEADS for w in words
+    ) or (is_definite(words[-1]) and words[-1].endswith(("ون", "ين", "ات")))  # الحوثيون: a group
+
+
+class NameIndex:
+    """The people an article names, for one document."""
+
+    def __init__(self, text: str, tokens: Tokens, stops: frozenset[int]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.stops = stops
+        self._titles: tuple[list[int], list[str]] | None = None
+        self._phrases: dict[int, Mention | None] = {}
+        self._name_words: dict[int, frozenset[str]] = {}
+        self._naming: dict[str, list[tuple[int, Mention]]] = {}
+        self._headed: dict[str, list[tuple[int, Mention]]] = {}
+        self._names_in_text: dict[tuple[str, ...], Mention | None] = {}
+        self._word_positions: dict[str, list[int]] = {}
+        self._all_positions: dict[str, list[int]] = {}
+        self._containing: dict[frozenset[str], tuple[list[int], list[Mention]]] = {}
+        self._with_title: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
+
+    # -- «title + name» phrases ----------------------------------------------------------
+    def title_words(self) -> tuple[list[int], list[str]]:
+        """Folded offsets of the title words, in text order, with each one's bare head."""
+        if self._titles is None:
+            starts: list[int] = []
+            heads: list[str] = []
+            words, offsets = self.tokens.words, self.tokens.starts
+            for i in self.tokens.indices_of(_TITLE_FORMS.intersection(self.tokens.distinct)):
+                w, start = words[i], offsets[i]
+                if _bare(w) in TITLE_HEADS:
+                    head = _bare(w)
+                elif w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS:
+                    head, start = _bare(w[1:]), start + 1  # وزير is a title, ووزير is «and the minister»
+                else:
+                    continue
+                starts.append(start)
+                heads.append(head)
+            self._titles = (starts, heads)
+        return self._titles
+
+    def title_phrase(self, start: int) -> Mention | None:
+        """The phrase at a title word if it gives a title and a name (read once)."""
+        if start not in self._phrases:
+            end = subject_extent(self.text, start, min(len(self.text), start + TITLE_PHRASE_LIMIT), self.stops)
+            mention = make_mention(self.text, start, end)
+            if mention is not None and mention.name and mention.title:
+                self._name_words[id(mention)] = frozenset(_bare(w) for w in words_of(mention.name))
+            else:
+                mention = None
+            self._phrases[start] = mention
+        return self._phrases[start]
+
+    def name_words(self, phrase: Mention) -> frozenset[str]:
+        """The bare words of a title phrase's name."""
+        return self._name_words[id(phrase)]
+
+    def phrases_naming(self, key: str) -> list[tuple[int, Mention]]:
+        """The title phrases, in text order, whose name has a word that is ``key`` once bare.
+        Such a word lies within the phrase limit after its title word."""
+        found = self._naming.get(key)
+        if found is None:
+            starts = self.title_words()[0]
+            near: set[int] = set()
+            for at in self._bare_occurrences(key):
+                near.update(range(bisect_right(starts, at - TITLE_PHRASE_LIMIT), bisect_right(starts, at)))
+            found = []
+            for k in sorted(near):
+                m = self.title_phrase(starts[k])
+                if m is not None and key in self._name_words[id(m)]:
+                    found.append((starts[k], m))
+            self._naming[key] = found
+        return found
+
+    def _bare_occurrences(self, key: str) -> list[int]:
+        """Offsets of the words whose bare form is ``key``. The first few keys of an article are
+        found by one C-level search for ``key`` itself, which finds all its forms at once (going
+        through positions form by form made the extractor 4-10% slower); past a dozen,
+        through the index of all words, so that a long article stays linear."""
+        if len(self._naming) >= 12:
+            return sorted(self.tokens.starts[i] for form in bare_forms(key) for i in self.positions(form))
+        text, words, starts, ends = self.text, self.tokens.words, self.tokens.starts, self.tokens.ends
+        found: list[int] = []
+        i = text.find(key)
+        while i != -1:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < ends[k] and (not found or found[-1] != starts[k]) and _bare(words[k]) == key:
+                found.append(starts[k])
+            i = text.find(key, i + 1)
+        return found
+
+    def phrases_headed(self, head: str) -> list[tuple[int, Mention]]:
+        """The title phrases, in text order, whose title's head noun is ``head``."""
+        found = self._headed.get(head)
+        if found is None:
+            starts, heads = self.title_words()
+            found = [(at, m) for at, h in zip(starts, heads, strict=True)
+                     if h == head and (m := self.title_phrase(at)) is not None]
+            self._headed[head] = found
+        return found
+
+    def last_phrase_before(self, pos: int) -> tuple[int, Mention] | None:
+        """The last title phrase that names someone before ``pos``."""
+        starts = self.title_words()[0]
+        for k in range(bisect_left(starts, pos) - 1, -1, -1):
+            m = self.title_phrase(starts[k])
+            if m is not None:
+                return starts[k], m
+        return None
+
+    def title_phrase_naming(self, words: tuple[str, ...], pos: int) -> Mention | None:
+        """The title phrase with the fullest name containing all ``words``: of those, the
+        nearest before ``pos``, else the nearest after it (a phrase before wins unless it is
+        over ten thousand characters further away)."""
+        want = frozenset(_bare(w) for w in words)
+        if not want:
+            return None
+        cached = self._containing.get(want)
+        if cached is None:
+            hits = [(at, m) for at, m in self.phrases_naming(min(want, key=len)) if want <= self._name_words[id(m)]]
+            longest = max((len(self._name_words[id(m)]) for _, m in hits), default=0)
+            best = [(at, m) for at, m in hits if len(self._name_words[id(m)]) == longest]
+            cached = self._containing[want] = ([at for at, _ in best], [m for _, m in best])
+        ats, phrases = cached
+        if not ats:
+            return None
+        k = bisect_right(ats, pos)
+        before = k - 1 if k > 0 else None
+        after = k if k < len(ats) else None
+        if before is None:
+            return phrases[after] if after is not None else None
+        if after is None or pos - ats[before] <= _FAR + ats[after] - pos:
+            return phrases[before]
+        return phrases[after]
+
+    def title_phrase_with_title(self, mention: Mention, pos: int) -> Mention | None:
+        """The title phrase whose title the mention («الوزير العراقي») abbreviates: the last one
+        before ``pos``, else the first after it."""
+        words = words_of(mention.text)
+        if _bare(words[0]) not in TITLE_HEADS:
+            return None
+        cached = self._with_title.get(words)
+        if cached is None:
+            hits = [(at, m) for at, m in self.phrases_headed(_bare(words[0])) if title_matches(words, words_of(m.title))]
+            cached = self._with_title[words] = ([at for at, _ in hits], [m for _, m in hits])
+        ats, phrases = cached
+        if not ats:
+            return None
+        k = bisect_right(ats, pos) - 1
+        return phrases[k] if k >= 0 else phrases[0]
+
+    # -- «given names + family name» --------------------------------------------------------
+    def name_in_text(self, words: tuple[str, ...]) -> Mention | None:
+        """The fullest «given names + family name» the text writes for a lone family name.
+
+        News introduces a person once with the given name (واستقالت ريما خلف …) and then
+        uses the family name alone. The given names are the words right before some
+        occurrence of the family name: no punctuation between, no function words, no
+        definite words, no conjunction-prefixed long words (واستقالت), at most two of them
+        besides the links بن/أبو/عبد.
+        """
+        if words not in self._names_in_text:
+            self._names_in_text[words] = None if _not_a_family_name(words) else self._find_name_in_text(words)
+        return self._names_in_text[words]
+
+    def _given_names_start(self, i: int) -> int:
+        """The token where the given names before token ``i`` start (``i`` if none)."""
+        toks = self.tokens
+        k, given = i, 0
+        while given < 2 and k > 0:
+            prev = toks[k - 1]
+            if self.text[prev.end:toks[k].start].strip(" ") or prev.start in self.stops or _blocks_given_name(prev.text):
+                break
+            k -= 1
+            if prev.text not in GLUE:
+                given += 1
+        return k
+
+    def _find_name_in_text(self, words: tuple[str, ...]) -> Mention | None:
+        toks = self.tokens
+        best: tuple[int, int, int] | None = None
+        for i in self.positions(words[0]):
+            j = i + len(words)
+            if j > len(toks) or tuple(toks.words[i:j]) != words:
+                continue
+            k = self._given_names_start(i)
+            # the most given names; on a tie the first occurrence, where news introduces people
+            if k < i and (best is None or i - k > best[2]):
+                best = (toks.starts[k], toks.ends[j - 1], i - k)
+        if best is None:
+            return None
+        found = make_mention(self.text, best[0], best[1])
+        return found if found is not None and found.name else None
+
+    def positions(self, word: str) -> list[int]:
+        """Token indices of a word. An article asks for a few family names, each found by one
+        C-level scan; past a dozen, one index over all words keeps a long article linear."""
+        found = self._word_positions.get(word)
+        if found is None:
+            if len(self._word_positions) < 12:
+                found = self._word_positions[word] = self.tokens.positions(word)
+            else:
+                if not self._all_positions:
+                    for i, w in enumerate(self.tokens.words):
+                        self._all_positions.setdefault(w, []).append(i)
+                found = self._word_positions[word] = self._all_positions.get(word, [])
+        return found
+
+    def knows_name(self, name: str) -> bool:
+        """Whether the article names this person after a title or with given names."""
+        words = words_of(name)
+        return bool(words) and (self.title_phrase_naming(words, 0) is not None or self.name_in_text(words) is not None)
+
+
+def build_name_index(text: str, tokens: Tokens, stops: frozenset[int]) -> NameIndex:
+    """The name index of a document (its entries are read on demand)."""
+    return NameIndex(text, tokens, stops)

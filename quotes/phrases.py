@@ -1,0 +1,380 @@
+"""The grammar of speaker phrases: where a subject noun phrase ends, and how it splits into
+title and name (used by the name index, the span stage and the mention stage).
+
+Arabic news reports speech verb-first (وقال وزير الخارجية فؤاد حسين إن …), with the
+subject between the cue and the content, often interrupted by appositions (مستشار الأمن
+القومي العراقي، قاسم الأعرجي،) and adjuncts (في مؤتمر صحفي مع …, اليوم, لـ«عكاظ»). The
+subject ends where an adjunct begins; a name inside an adjunct is never the speaker.
+
+Splitting a phrase into title and name uses what titles look like, not who people are:
+a title starts with a role noun (وزير، المتحدث، مستشار …) and goes on through definite
+words and construct links (باسم، لشؤون); the name is the run of words after it, or before
+it when the name comes first (ديفيد شينكر مساعد وزيرة الخارجية).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from . import lexicon
+from .normalize import WORD as _WORD
+from .normalize import strip_proclitics
+
+TITLE_HEADS = lexicon.words("title_heads")
+HONORIFICS = lexicon.words("honorifics")
+
+ANONYMOUS_HEADS = lexicon.words("anonymous_heads")
+DOCUMENT_HEADS = lexicon.words("document_heads")
+ORGANISATION_HEADS = lexicon.words("organisation_heads")
+
+# Words that open an adjunct after the subject: the subject phrase stops before them.
+_EVENT_NOUNS = lexicon.alternation("event_nouns")
+_TIME_WORDS = lexicon.alternation("time_words")
+_ADJUNCT_START = regex.compile(
+    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
+    r"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:الذي|التي|الذين|اللذان|اللتان)\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
+    r"عن (?:ان|امله|قلقه|تقديره)\b)"
+)
+
+# The words _ADJUNCT_START can begin with, besides any word in ل: the pattern is tried only there.
+_ADJUNCT_FIRST_WORDS = frozenset(
+    {"في", "من", "الي", "علي", "عن", "الذي", "التي", "الذين", "اللذان", "اللتان"}
+    | {t.split()[0] for t in lexicon.entries("time_words")}
+)
+
+_AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
+_SPACES = re.compile(r"\s*")
+_QUOTED_NAME = regex.compile(r"[«\"“„]([^\"«»“”\n]{1,40})[»\"”]")
+_COMMA_WORD = regex.compile(r"[،,]\s*([\p{L}]+)")
+_PREP_PRONOUN = regex.compile(r"(?:ب|ل|ك)\p{L}{2,4}(?:ها|هم|هما)")  # not ه: لجنه is a noun
+
+
+class Mention(NamedTuple):  # a tuple: built many times per article, far cheaper than a frozen dataclass
+    """A speaker phrase; offsets index the folded text."""
+
+    start: int
+    end: int
+    text: str  # folded
+    title: str  # folded title part ("" if none)
+    name: str  # folded personal-name part ("" if none)
+    type: str  # person | organisation | document | anonymous | unknown | pronoun (سموه)
+    gender: str | None  # m | f | None
+    number: str | None  # s | d | p | None
+    name_start: int = 0  # folded offsets of the personal-name part (== start when none)
+    name_end: int = 0
+
+
+_bare = strip_proclitics
+
+
+def is_definite(word: str) -> bool:
+    m = _AL.match(word)
+    return bool(m) and len(word) - m.end() >= 2  # وكاله is و+كاله, not و+ك+ال+ه
+
+
+# Titles that only people carry, so that «الشيخ الشريم» is a title and a family name.
+_PERSONAL_TITLES = lexicon.words("personal_titles")
+NAME_LINKS_INITIAL = lexicon.words("name_links_initial")
+NAME_LINKS = lexicon.words("name_links")
+GLUE = NAME_LINKS_INITIAL | NAME_LINKS  # words that join the parts of a compound name
+_ADJECTIVES = lexicon.words("quality_adjectives")
+
+
+def _definite_like(w: str) -> bool:
+    """A definite word, or a preposition fused with the article (للأمم، بالوزارة)."""
+    return is_definite(w) or (w.startswith(("لل", "بال")) and len(w) > 4)
+
+
+def _name_run_end(words: list[str], i: int) -> int | None:
+    """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
+    ردينة), closed by at most one family name (الكاظمي); None if no name starts there."""
+    first = words[i]
+    if _definite_like(first) or first in NAME_LINKS:
+        return None
+    if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
+        return None  # المتحدث الرسمي لمركز …: the title goes on
+    n = len(words)
+    k = i
+    while k < n:
+        w = words[k]
+        if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in STOPWORDS:
+            break
+        if _definite_like(w):
+            if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
+                break  # an institution, «و + ال» (a coordinated noun) or «لل/بال» (a complement): no family name
+            k += 1
+            if words[k - 2] in GLUE and k - 1 > i:
+                continue
+            break  # the family name closes the name
+        k += 1
+    return k if i < k <= i + 6 else None
+
+
+def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(title words, name words, trailing title words) of a subject phrase.
+
+    Title first (وزير الخارجية الأميركي أنتوني بلينكن): the name is the run of indefinite
+    words that closes the phrase after the title's last definite word. Name first (ديفيد
+    شينكر مساعد وزيرة الخارجية): the name is the leading run, up to a role noun.
+    """
+    n = len(words)
+    if n == 0:
+        return [], [], []
+    if _bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS:
+        for i in range(1, n):
+            if not _definite_like(words[i - 1]):
+                continue
+            # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
+            j = _name_run_end(words, i)
+            if j is not None and (j == n or words[j] in STOPWORDS or _bare(words[j]) in TITLE_HEADS):
+                return words[:i], words[i:j], words[j:]
+        last = words[-1]
+        if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
+                and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS
+                and last not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)):
+            return words[:-1], [last], []  # الشيخ الشريم، الدكتور الربيعة: a title and a family name
+        return words, [], []
+    j = 0
+    while j < n:
+        w = words[j]
+        if _bare(w) in TITLE_HEADS and j > 0:
+            break
+        if _definite_like(w):
+            if j == 0:
+                break
+            if words[j - 1] in GLUE:
+                j += 1
+                continue
+            if _bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS:
+                j += 1  # the family name closes the name: الكاظمي، الأعرجي
+            break
+        if w in STOPWORDS:
+            break
+        j += 1
+    name, rest = words[:j], words[j:]
+    if not name:
+        return words, [], []
+    return [], name, rest
+
+
+STOPWORDS = lexicon.words("function_words")
+
+
+def classify(words: list[str], title: list[str], name: list[str]) -> str:
+    if not words:
+        return "unknown"
+    head = _bare(words[0])
+    head_word = words[0]
+    if head in DOCUMENT_HEADS or head_word in DOCUMENT_HEADS:
+        return "document"
+    if head in ANONYMOUS_HEADS and not name:
+        return "anonymous"
+    if name and title:
+        return "person"
+    if head_word in ORGANISATION_HEADS or head in ORGANISATION_HEADS:
+        return "organisation"
+    if name and not title:
+        # an indefinite word run alone may be a person (شينكر) or a place standing for its
+        # government (واشنطن); both are fine as written
+        return "person"
+    if title:
+        return "person" if head in TITLE_HEADS and head not in ANONYMOUS_HEADS else "organisation"
+    return "organisation"
+
+
+def gender_number(words: list[str]) -> tuple[str | None, str | None]:
+    """Agreement features of a phrase from its head word's shape."""
+    if not words:
+        return None, None
+    head = _bare(words[0])
+    if head.endswith(("ان", "ين")) and len(head) > 4 and words[0].startswith(("ال", "وال")):
+        return "m", "d" if head.endswith("ان") else "p"
+    if head.endswith("ون"):
+        return "m", "p"
+    if head.endswith("ات"):
+        return "f", "p"
+    if head.endswith("ه") and head not in ("الله",):
+        return "f", "s"
+    return "m", "s"
+
+
+# Gulf press refers to dignitaries by honorific pronouns: وأكد سموه، وأوضح معاليه.
+HONORIFIC_PRONOUNS = lexicon.words("honorific_pronouns")
+
+
+def make_mention(text: str, start: int, end: int) -> Mention | None:
+    """Build a mention from a folded span already cut to the subject phrase."""
+    matches = list(_WORD.finditer(text[start:end]))
+    words = [m.group() for m in matches]
+    if not words:
+        return None
+    if words[0] in HONORIFIC_PRONOUNS:
+        return Mention(start, start + matches[0].end(), words[0], "", "", "pronoun",
+                       "f" if words[0].endswith("ها") else "m", "s", start, start)
+    title, name, rest = split_title_name(words)
+    head = _bare(words[0])
+    if (head in ANONYMOUS_HEADS or head in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS or head in ORGANISATION_HEADS) and (
+        not name or not title
+    ):
+        title, name = words, []  # مصادر فلسطينية، البيان المشترك، مكتب حاكم إسطنبول: a description
+    elif not title and name and rest and _bare(rest[0]) in TITLE_HEADS:
+        title = rest  # name first: ستيفان دوغاريك المتحدث باسم الأمم المتحدة
+    elif not title and name and rest and is_definite(rest[0]) and name[-1].endswith(("ين", "ون", "ات")):
+        title, name = words, []  # مئات المتظاهرين الأردنيين: a collective description
+    first = len(title) if words[: len(title)] == title else 0
+    while name and name[0] in HONORIFICS:
+        name = name[1:]
+        first += 1
+    if name:
+        name_start = start + matches[first].start()
+        name_end = start + matches[first + len(name) - 1].end()
+    else:
+        name_start = name_end = start
+    kind = classify(words, title, name)
+    gender, number = gender_number(words)
+    if kind == "person" and number == "p" and not title:
+        kind = "anonymous"  # مئات المتظاهرين: a collective source
+    if number == "s" and len(words) >= 3 and words[1].startswith("و") and not is_definite(words[0]) and kind != "person":
+        number = "d"
+    return Mention(start, end, text[start:end], " ".join(title), " ".join(name), kind, gender, number,
+                   name_start, name_end)
+
+
+_OBJECT_STARTERS = lexicon.words("object_starters")
+ADDRESSEE_NOUNS = lexicon.words("addressee_nouns")
+_QUANTIFIERS = lexicon.words("quantifiers")
+COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with a pronoun: أنه، إنها …
+_POST_MODIFIERS = lexicon.words("post_modifiers")
+_PREPOSITIONS = lexicon.words("subject_prepositions")
+_INNER_PREPOSITIONS = lexicon.words("inner_prepositions")
+
+
+@dataclass
+class _Walk:
+    """What the subject walk has read so far."""
+
+    words: int = 0
+    first_anonymous: bool = False  # the head is an indefinite anonymous noun (مصدر، مسؤول)
+    in_phrase: bool = False  # inside a prepositional modifier (مسؤول كبير في وزارة الدفاع)
+    head_word: str = ""
+    head_definite: bool = False
+    prev_definite: bool = False
+
+
+def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk) -> int | None:
+    """After «title،» a short run of name-like words closed by another comma is an apposition
+    (مستشار الأمن القومي، قاسم الأعرجي،): where it ends, or None when the comma ends the subject."""
+    nxt = _COMMA_WORD.match(text, pos)
+    if not (nxt and walk.words and not _ADJUNCT_START.match(text, nxt.start(1), limit)
+            and not is_definite(nxt.group(1)) and nxt.group(1) not in ("و", "الذي", "التي")):
+        return None
+    close = text.find("،", nxt.end(1), limit)
+    if close == -1:
+        return None
+    comma_run = text[nxt.start(1):close]
+    if 1 <= len(comma_run.split()) <= 4 and not _ADJUNCT_START.match(comma_run):
+        return close
+    return None
+
+
+def _cannot_open_subject(word: str) -> bool:
+    """The first word of a would-be subject that shows there is none: a preposition, a
+    function word, a preposition with a pronoun (بسببها، لديه), an addressee (لمركز …)."""
+    return (word in _PREPOSITIONS or word in STOPWORDS or bool(_PREP_PRONOUN.fullmatch(word))
+            or (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS)))
+
+
+def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
+    """A word after the subject's first one that begins something else."""
+    if word in _INNER_PREPOSITIONS or word in _OBJECT_STARTERS:
+        return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
+    if (walk.head_definite and _bare(walk.head_word) not in TITLE_HEADS and walk.head_word not in HONORIFICS
+            and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
+            and word not in ("في", "من") and not walk.in_phrase):
+        return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
+    if len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")):
+        return True  # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb)
+    if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase):
+        return True  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
+    return False
+
+
+def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk) -> bool:
+    """Whether the word at ``pos`` is past the end of the subject phrase."""
+    if (word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or end > limit) and _ADJUNCT_START.match(text, pos, limit):
+        return True
+    if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
+        return True  # (أن never takes كي: «بان كي مون» is a name)
+    if walk.words == 0 and _cannot_open_subject(word):
+        return True
+    if walk.words and _ends_subject_inside(word, definite, walk):
+        return True
+    if word in _POST_MODIFIERS:
+        return True  # المكون من، الصادر عن: a modifier clause, not the name
+    # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title
+    return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite)
+
+
+def _trim_trailing_links(text: str, start: int, pos: int) -> int:
+    """Do not end a subject on a conjunction or preposition."""
+    span = text[start:pos].rstrip(" ،,")
+    while True:
+        parts = span.rsplit(" ", 1)
+        if len(parts) == 2 and parts[1] in ("و", "في", "من", "عن", "علي", "الي", "مع", "ب", "ل", "قد", "ان"):
+            span = parts[0].rstrip(" ،,")
+            continue
+        return start + len(span)
+
+
+def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | set[int] = frozenset()) -> int:
+    """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
+
+    It stops at the first adjunct, at a comma that does not open an apposition, at an
+    opening quotation mark or parenthesis, at a verb (``stops``) and after twelve words.
+    """
+    pos = start
+    walk = _Walk()
+    while pos < limit:
+        m = _SPACES.match(text, pos)
+        pos = m.end() if m else pos
+        if pos >= limit:
+            break
+        ch = text[pos]
+        if ch in "،,":
+            close = _comma_apposition_end(text, pos, limit, walk)
+            if close is None:
+                break
+            walk.words += len(text[pos + 1:close].split())
+            pos = close + 1
+            continue
+        if ch in "«\"“„" and walk.words:
+            named = _QUOTED_NAME.match(text, pos)
+            if named and len(named.group(1).split()) <= 4:
+                pos = named.end()  # شبكة «روسيا اليوم»: a quoted name inside the subject
+                walk.words += 1
+                continue
+        if ch in "«»\"“”„(:{[.؟!?؛;\n":
+            break
+        w = _WORD.match(text, pos)
+        if not w or pos in stops:
+            break  # a verb (another cue) ends the phrase
+        word = w.group()
+        definite = is_definite(word)
+        if _ends_subject(text, pos, w.end(), limit, word, definite, walk):
+            break
+        if walk.words == 0:
+            walk.head_word, walk.head_definite = word, definite
+            # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
+            walk.first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in _QUANTIFIERS
+        if word in ("في", "من", "باسم", "ب"):
+            walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع» definite words are fine
+        walk.prev_definite = definite
+        walk.words += 1
+        if walk.words > 12:
+            break
+        pos = w.end()
+    return _trim_trailing_links(text, start, pos)
