@@ -502,59 +502,72 @@ def _stems(t: _Tables, entries: Sequence[LexEntry]) -> None:
 
 
 def _compat(t: _Tables) -> None:
+    """The three compatibility tables of the DB: prefix-stem, stem-suffix, prefix-suffix."""
     stem_cats = {e.cat for e in t.stems}
     suffix_cats = {e.cat for e in t.suffixes}
     prefix_cats = {e.cat for e in t.prefixes}
-    # AB: prefixes of a part of speech take every stem of that part of speech.
+    _compat_ab(t, prefix_cats, stem_cats)
+    for scat in stem_cats:
+        _compat_bc(t, scat, suffix_cats)
+    for pcat in prefix_cats:
+        _compat_ac(t, pcat, suffix_cats)
+
+
+def _compat_ab(t: _Tables, prefix_cats: set[str], stem_cats: set[str]) -> None:
+    """AB: prefixes of a part of speech take every stem of that part of speech."""
     for pcat in prefix_cats:
         family = {"PVP": "PV", "APP": "AP"}.get(pcat) or ("IV" if pcat.startswith("IVP_") else "N")
         for scat in stem_cats:
             if scat == family or scat.startswith(family + "_"):
                 t.ab.add((pcat, scat))
-    # BC: the stem shape decides the subject suffixes; transitive stems (_T) also take object pronouns.
-    for scat in stem_cats:
-        shape, transitive = (scat[:-2], True) if scat.endswith("_T") else (scat, False)
-        if shape in _PV_SHAPES:
-            groups, plain, objects = _PV_SHAPES[shape]
-            for g in groups:
-                if plain:
-                    t.bc.add((scat, f"PVS_{g}"))
-                if objects and transitive:
-                    t.bc.add((scat, f"PVS_{g}_E"))
-        elif shape in _IV_SHAPES:
-            groups, plain, objects = _IV_SHAPES[shape]
-            for sfx in suffix_cats:
-                parts = sfx.split("_")
-                if parts[0] != "IVS" or parts[1] not in groups:
-                    continue
-                has_obj = len(parts) == 4
-                if (plain and not has_obj) or (objects and transitive and has_obj):
-                    t.bc.add((scat, sfx))
-        elif shape in _AP_SHAPES:
-            for name in _AP_SHAPES[shape]:
-                t.bc.add((scat, f"APS_{name}"))
-        elif shape == "N":
-            for sfx in ("NS_0", "NS_A", "NS_E"):
+
+
+def _compat_bc(t: _Tables, scat: str, suffix_cats: set[str]) -> None:
+    """BC: the stem shape decides the subject suffixes; transitive stems (_T) also take object pronouns."""
+    shape, transitive = (scat[:-2], True) if scat.endswith("_T") else (scat, False)
+    if shape in _PV_SHAPES:
+        groups, plain, objects = _PV_SHAPES[shape]
+        for g in groups:
+            if plain:
+                t.bc.add((scat, f"PVS_{g}"))
+            if objects and transitive:
+                t.bc.add((scat, f"PVS_{g}_E"))
+    elif shape in _IV_SHAPES:
+        groups, plain, objects = _IV_SHAPES[shape]
+        for sfx in suffix_cats:
+            parts = sfx.split("_")
+            if parts[0] != "IVS" or parts[1] not in groups:
+                continue
+            has_obj = len(parts) == 4
+            if (plain and not has_obj) or (objects and transitive and has_obj):
                 t.bc.add((scat, sfx))
-    # AC: prefix and suffix agree in person/number and mood; the article excludes pronouns and tanween.
-    for pcat in prefix_cats:
-        if pcat == "PVP":
-            t.ac.update((pcat, s) for s in suffix_cats if s.startswith("PVS_"))
-        elif pcat == "APP":
-            t.ac.update((pcat, s) for s in suffix_cats if s.startswith("APS_"))
-        elif pcat.startswith("NP_"):
-            allowed = {"NP_0": ("NS_0", "NS_A", "NS_E"), "NP_P": ("NS_0", "NS_E"), "NP_D": ("NS_0",)}[pcat]
-            t.ac.update((pcat, s) for s in allowed)
-        else:
-            _, agr, mood = pcat.split("_")
-            person, role = _IV_AGR[agr][2], _IV_AGR[agr][5]
-            for sfx in suffix_cats:
-                parts = sfx.split("_")
-                if parts[0] != "IVS" or _IV_ROLE[parts[1]] != role or parts[2] not in _IV_MOODS[mood]:
-                    continue
-                if len(parts) == 4 and parts[3][1] == person and person != "3":
-                    continue  # reflexive object of the same (1st/2nd) person
-                t.ac.add((pcat, sfx))
+    elif shape in _AP_SHAPES:
+        for name in _AP_SHAPES[shape]:
+            t.bc.add((scat, f"APS_{name}"))
+    elif shape == "N":
+        for sfx in ("NS_0", "NS_A", "NS_E"):
+            t.bc.add((scat, sfx))
+
+
+def _compat_ac(t: _Tables, pcat: str, suffix_cats: set[str]) -> None:
+    """AC: prefix and suffix agree in person/number and mood; the article excludes pronouns and tanween."""
+    if pcat == "PVP":
+        t.ac.update((pcat, s) for s in suffix_cats if s.startswith("PVS_"))
+    elif pcat == "APP":
+        t.ac.update((pcat, s) for s in suffix_cats if s.startswith("APS_"))
+    elif pcat.startswith("NP_"):
+        allowed = {"NP_0": ("NS_0", "NS_A", "NS_E"), "NP_P": ("NS_0", "NS_E"), "NP_D": ("NS_0",)}[pcat]
+        t.ac.update((pcat, s) for s in allowed)
+    else:
+        _, agr, mood = pcat.split("_")
+        person, role = _IV_AGR[agr][2], _IV_AGR[agr][5]
+        for sfx in suffix_cats:
+            parts = sfx.split("_")
+            if parts[0] != "IVS" or _IV_ROLE[parts[1]] != role or parts[2] not in _IV_MOODS[mood]:
+                continue
+            if len(parts) == 4 and parts[3][1] == person and person != "3":
+                continue  # reflexive object of the same (1st/2nd) person
+            t.ac.add((pcat, sfx))
 
 
 def _defines(t: _Tables) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple, overload
@@ -244,7 +244,7 @@ class Tokens(Sequence[Token]):
             i = text.find(word, i + 1)
         return found
 
-    def indices_of(self, wanted: set[str] | frozenset[str] | dict[str, object]) -> list[int]:
+    def indices_of(self, wanted: Collection[str]) -> list[int]:
         """Indices of the words in ``wanted``, in text order. A few rare words (an article's
         cue words) are found by C-level scans; many are found in one Python pass."""
         if len(wanted) > 8:

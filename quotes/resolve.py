@@ -185,31 +185,40 @@ class SpeakerResolver:
         if mention.name and mention.type == "person":
             entity, rule = self._person(mention, pos)
             return _by(rule, entity)
-        # a lone word that is part of a name given in the article: الكاظمي، حسين
-        if len(words) <= 2 and _bare(words[0]) not in TITLE_HEADS:
-            entity = self._find_by_name(words)
-            known = self.names.title_phrase_naming(words, pos)
-            if entity is None and known is None:
-                known = self.names.name_in_text(words)
-            if entity is not None or known is not None:
-                if known is not None:
-                    fake = make_mention(self.text, known.start, known.end)
-                    assert fake is not None
-                    entity, _ = self._person(fake, pos)
-                return _by("surname_full_name_in_article", entity)
-        another = any(w in _ANOTHER for w in words)  # مصدر آخر: not the same one
-        if mention.type in ("document", "anonymous", "organisation", "person") and not another:
-            entity = self._find_by_title(mention)
-            if entity is not None:
-                return _by("title_introduced_earlier", entity)
-            known = self.names.title_phrase_with_title(mention, pos)
-            if known is not None:
-                entity, _ = self._person(known, pos)
-                return _by("title_holder_named", entity)
+        found = self._lone_surname(words, pos) if len(words) <= 2 and _bare(words[0]) not in TITLE_HEADS else None
+        if found is None and not any(w in _ANOTHER for w in words):  # مصدر آخر: not the same one
+            found = self._title(mention, pos)
+        if found is not None:
+            return found
         entity = self._new_entity(words, (mention.start, mention.end), mention.type, words, pos)
         entity.number = mention.number
         entity.gender = gender or mention.gender
-        return _by("description_next_to_cue" if mention.type != "unknown" else "phrase_next_to_cue", entity)
+        return _by("description_next_to_cue", entity)
+
+    def _lone_surname(self, words: tuple[str, ...], pos: int) -> Resolution | None:
+        """A lone word that is part of a name given in the article: الكاظمي، حسين."""
+        seen = self._find_by_name(words)
+        known = self.names.title_phrase_naming(words, pos)
+        if seen is None and known is None:
+            known = self.names.name_in_text(words)
+        if known is not None:
+            full = make_mention(self.text, known.start, known.end)
+            assert full is not None  # the phrase was read from this text and named someone
+            seen, _ = self._person(full, pos)
+        return _by("surname_full_name_in_article", seen) if seen is not None else None
+
+    def _title(self, mention: Mention, pos: int) -> Resolution | None:
+        """A title or description: the speaker introduced with it, or the person the article
+        names with that title."""
+        if mention.type not in ("document", "anonymous", "organisation", "person"):
+            return None
+        introduced = self._find_by_title(mention)
+        if introduced is not None:
+            return _by("title_introduced_earlier", introduced)
+        known = self.names.title_phrase_with_title(mention, pos)
+        if known is not None:
+            return _by("title_holder_named", self._person(known, pos)[0])
+        return None
 
     def _resolve_zero(self, pos: int, gender: str | None, number: str | None, continuation: bool) -> Resolution:
         if not self.speakers:
