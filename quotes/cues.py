@@ -35,9 +35,7 @@ NOMINAL_LEMMAS = lexicon.words("nominal_lemmas")
 # The preposition a verb governs when its object is a noun (شدد على وجود …، أعرب عن أمله):
 # such a verb reports a clause only when a complementiser or a quotation follows it.
 GOVERNED_PREPOSITIONS: dict[str, tuple[str, ...]] = {
-    "شدد": ("علي",), "اكد": ("علي",), "حث": ("علي",), "اعرب": ("عن",), "عبر": ("عن",), "تحدث": ("عن",),
-    "كشف": ("عن",), "اعلن": ("عن",), "اشار": ("الي",), "لفت": ("الي",), "دعا": ("الي",), "نوه": ("الي", "ب"),
-    "رحب": ("ب",), "اشاد": ("ب",), "طالب": ("ب",), "ندد": ("ب",), "اوصي": ("ب",), "وعد": ("ب",), "تعهد": ("ب",),
+    line.split()[0]: tuple(line.split()[1:]) for line in lexicon.entries("governed_prepositions")
 }
 
 # Passive / impersonal formulae of the journalist's own voice (يذكر أن، يشار إلى أن): not speech.
