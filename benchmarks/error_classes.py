@@ -35,8 +35,9 @@ def _overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
     return min(overlap / max(1, a[1] - a[0]), overlap / max(1, b[1] - b[0]))
 
 
-def classify(gold_path: Path, articles: Path) -> list[tuple[str, str, str, str, str]]:
-    """(class, doc, gold speaker, predicted speaker, quote start) of every error."""
+def classify(gold_path: Path, articles: Path) -> list[tuple[str, ...]]:
+    """(class, doc, gold speaker, predicted speaker, quote start[, rules and the cue's context])
+    of every error."""
     gold = load_jsonl(gold_path)
     by_doc: dict[str, list[dict]] = {}
     for g in gold:
@@ -77,7 +78,11 @@ def classify(gold_path: Path, articles: Path) -> list[tuple[str, str, str, str, 
                 kind = "fragment"
             else:
                 kind = "not a name"
-            errors.append((kind, doc, g["speaker"], said, text[slice(*g_spans[i])][:60]))
+            ev = p.get("evidence") or {}
+            cue_at = p.get("cue_start") or p["start"]
+            context = text[max(0, cue_at - 80):cue_at + 90].replace("\n", " ⏎ ")
+            detail = f'{ev.get("construction")}/{ev.get("mention_rule")}/{ev.get("speaker_rule")} «{p.get("speaker_mention")}» :: {context}'
+            errors.append((kind, doc, g["speaker"], said, text[slice(*g_spans[i])][:60], detail))
         for j, p in enumerate(ps):
             if j not in p_to_g:
                 errors.append(("false positive", doc, "", p.get("speaker") or "", text[slice(*p_spans[j])][:60]))
@@ -89,6 +94,7 @@ def main() -> int:
     parser.add_argument("gold", type=Path)
     parser.add_argument("articles", type=Path)
     parser.add_argument("--show", choices=CLASSES, action="append", default=[])
+    parser.add_argument("--context", action="store_true", help="with --show: the rules that fired and the cue's context")
     args = parser.parse_args()
     errors = classify(args.gold, args.articles)
     counts = Counter(e[0] for e in errors)
@@ -98,7 +104,9 @@ def main() -> int:
         print(f"{c:16} {counts[c]:4}{share}")
     for e in errors:
         if e[0] in args.show:
-            print(" | ".join(e))
+            print(" | ".join(e[:5]))
+            if args.context and len(e) > 5:
+                print("    " + e[5])
     return 0
 
 

@@ -130,6 +130,8 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue  # سيذكر، ستعلن: what someone will say is not a report
         if i > 0 and words[i - 1] in ("عدم", "دون", "بدون"):
             continue  # عدم ذكر اسمه: a masdar, not a verb
+        if best.pos == "participle" and best.gender != "f" and best.number in (None, "s") and not tok.text.endswith("ا"):
+            continue  # a participle reports as a circumstantial (مضيفاً، قائلاً: accusative, written with alif)
         cues.append(
             Cue(tok.start, tok.end, i, tok.text, best.lemma, best.pos, best.aspect, best.person,
                 best.gender, best.number, best.proclitics, best.enclitic)

@@ -75,11 +75,21 @@ class _Reader:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
         end = subject_extent(text, start, zone_end, self.doc.stops)
         mention = make_mention(text, start, end) if end > start else None
-        if mention is not None:
+        if mention is not None and not self._accusative(mention.start):
             return mention, "subject_after_cue"
+        mention = None
         if cue.pos == "verb" and not clause_initial(self.doc, cue):
             return self.subject_before(cue)
         return None, "none"
+
+    def _accusative(self, pos: int) -> bool:
+        """Whether the word at ``pos`` carries tanween fath in the original (تزامناً، رداً،
+        مازحاً): an adverbial accusative, never the nominative subject."""
+        k = self.doc.tokens.index_at(pos)
+        if k >= len(self.doc.tokens):
+            return False
+        a, b = self.doc.norm.span(self.doc.tokens.starts[k], self.doc.tokens.ends[k])
+        return "\u064b" in self.doc.article.text[a:b + 2]
 
     def _subject_start(self, cue: Cue, start: int, zone_end: int) -> int | None:
         """Skip what stands between the cue and its subject: a relay «عن», «في» before a

@@ -46,6 +46,7 @@ _ADJUNCT_FIRST_WORDS = frozenset(
     | {t.split()[0] for t in lexicon.entries("time_words")}
 )
 
+_ANONYMITY = regex.compile(rf"(?:{lexicon.alternation('anonymity_formula')})\b")
 _AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
 _SPACES = re.compile(r"\s*")
 _QUOTED_NAME = regex.compile(r"[«\"“„]([^\"«»“”\n]{1,40})[»\"”]")
@@ -81,6 +82,7 @@ _PERSONAL_TITLES = lexicon.words("personal_titles")
 NAME_LINKS_INITIAL = lexicon.words("name_links_initial")
 NAME_LINKS = lexicon.words("name_links")
 GLUE = NAME_LINKS_INITIAL | NAME_LINKS  # words that join the parts of a compound name
+TITLE_LINKS = lexicon.words("title_links")
 _ADJECTIVES = lexicon.words("quality_adjectives")
 
 
@@ -93,7 +95,7 @@ def _name_run_end(words: list[str], i: int) -> int | None:
     """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
     ردينة), closed by at most one family name (الكاظمي); None if no name starts there."""
     first = words[i]
-    if _definite_like(first) or first in NAME_LINKS:
+    if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS:
         return None
     if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
         return None  # المتحدث الرسمي لمركز …: the title goes on
@@ -324,6 +326,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True
     if word in _POST_MODIFIERS:
         return True  # المكون من، الصادر عن: a modifier clause, not the name
+    if walk.words and _ANONYMITY.match(text, pos, limit):
+        return True  # مسؤول كبير | طلب عدم الكشف عن هويته
     # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title
     return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite)
 

@@ -281,7 +281,8 @@ class _Finder:
     # -- one cue ---------------------------------------------------------------------------------
     def for_cue(self, cue: Cue) -> ContentSpan | None:
         if cue.pos == "according":
-            return self.according(cue)
+            # «… أو إنه وحسب تلميذ بلاتر»: an according-to phrase inside a quotation is quoted speech
+            return None if nested(self.doc, cue) else self.according(cue)
         if not (cue.pos in ("verb", "participle", "document") or (cue.pos == "masdar" and cue.proclitics[:1] == "ب")):
             return None
         tokens = self.doc.tokens
