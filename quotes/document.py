@@ -49,6 +49,7 @@ class Document:
     verb_starts: tuple[int, ...]  # offsets of verb cues, in order
     stops: frozenset[int]  # the same as a set: a subject phrase never runs over a verb
     pair_at: dict[int, QuotePair]  # pairs by the offset of their opening mark
+    spelled_names: frozenset[int]  # offsets of words the original spells as names (علي, not على)
 
     @property
     def text(self) -> str:
@@ -76,4 +77,22 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
         sentences=sentences,
         cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
         verb_starts=verb_starts, stops=frozenset(verb_starts), pair_at={p.open_at: p for p in pairs},
+        spelled_names=_spelled_names(article.text, norm, tokens),
     )
+
+
+_HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))
+
+
+def _spelled_names(original: str, norm: NormalizedText, tokens: Tokens) -> frozenset[int]:
+    """Folding makes the name علي and the preposition على one word. An article that writes the
+    preposition with alif maqsura anywhere keeps them apart, so there a «علي» written with yeh
+    is the name (الناطق باسم المجلس علي الأحمدي); elsewhere nothing is assumed."""
+    if "على" not in original:
+        return frozenset()
+    found = []
+    for k in tokens.indices_of({"علي", "وعلي"}):
+        a, b = norm.span(tokens.starts[k], tokens.ends[k])
+        if original[a:b].rstrip(_HARAKAT).endswith("ي"):
+            found.append(tokens.starts[k] + (1 if tokens.words[k] == "وعلي" else 0))
+    return frozenset(found)

@@ -39,7 +39,7 @@ class Extractor:
         (see STAGES): the benchmark reports where the time goes."""
         clock = StageClock(timings)
         doc = build_document(article, self.morphology, clock)
-        names = build_name_index(doc.text, doc.tokens, doc.stops)
+        names = build_name_index(doc.text, doc.tokens, doc.stops, doc.spelled_names)
         spans = find_content_spans(doc, names)
         clock.tick("spans")
         mentions = find_mentions(doc, spans)

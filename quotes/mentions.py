@@ -73,7 +73,7 @@ class _Reader:
         start = self._subject_start(cue, cue.end, zone_end)
         if start is None:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
-        end = subject_extent(text, start, zone_end, self.doc.stops)
+        end = subject_extent(text, start, zone_end, self.doc.stops, self.doc.spelled_names)
         mention = make_mention(text, start, end) if end > start else None
         if mention is not None and not self._accusative(mention.start):
             return mention, "subject_after_cue"
@@ -195,7 +195,7 @@ class _Reader:
         if self.text[first_end:first_end + 1] in "،," or k + 1 >= cue.token_index:
             return None
         start = doc.tokens.starts[k + 1]
-        end = subject_extent(self.text, start, cue.start, doc.stops)
+        end = subject_extent(self.text, start, cue.start, doc.stops, doc.spelled_names)
         m = make_mention(self.text, start, end) if end > start else None
         return m if m is not None and m.type != "unknown" else None
 
@@ -203,7 +203,7 @@ class _Reader:
         """A source phrase at ``start``; after a quotation the phrase keeps the blank before it."""
         text = self.text
         at = start + len(text[start:limit]) - len(text[start:limit].lstrip()) if strip_leading else start
-        end = subject_extent(text, at, limit, self.doc.stops)
+        end = subject_extent(text, at, limit, self.doc.stops, self.doc.spelled_names)
         return make_mention(text, start, end) if end > start else None
 
     def for_span(self, span: ContentSpan) -> SpeakerMention:

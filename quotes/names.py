@@ -77,10 +77,11 @@ def _not_a_family_name(words: tuple[str, ...]) -> bool:
 class NameIndex:
     """The people an article names, for one document."""
 
-    def __init__(self, text: str, tokens: Tokens, stops: frozenset[int]) -> None:
+    def __init__(self, text: str, tokens: Tokens, stops: frozenset[int], names: frozenset[int] = frozenset()) -> None:
         self.text = text
         self.tokens = tokens
         self.stops = stops
+        self.names = names
         self._titles: tuple[list[int], list[str]] | None = None
         self._phrases: dict[int, Mention | None] = {}
         self._name_words: dict[int, frozenset[str]] = {}
@@ -115,7 +116,7 @@ class NameIndex:
     def title_phrase(self, start: int) -> Mention | None:
         """The phrase at a title word if it gives a title and a name (read once)."""
         if start not in self._phrases:
-            end = subject_extent(self.text, start, min(len(self.text), start + TITLE_PHRASE_LIMIT), self.stops)
+            end = subject_extent(self.text, start, min(len(self.text), start + TITLE_PHRASE_LIMIT), self.stops, self.names)
             mention = make_mention(self.text, start, end)
             if mention is not None and mention.name and mention.title:
                 self._name_words[id(mention)] = frozenset(_bare(w) for w in words_of(mention.name))
@@ -242,7 +243,8 @@ class NameIndex:
         k, given = i, 0
         while given < 2 and k > 0:
             prev = toks[k - 1]
-            if self.text[prev.end:toks[k].start].strip(" ") or prev.start in self.stops or _blocks_given_name(prev.text):
+            if (self.text[prev.end:toks[k].start].strip(" ") or prev.start in self.stops
+                    or (prev.start not in self.names and _blocks_given_name(prev.text))):
                 break
             k -= 1
             if prev.text not in GLUE:
@@ -285,6 +287,7 @@ class NameIndex:
         return bool(words) and (self.title_phrase_naming(words, 0) is not None or self.name_in_text(words) is not None)
 
 
-def build_name_index(text: str, tokens: Tokens, stops: frozenset[int]) -> NameIndex:
-    """The name index of a document (its entries are read on demand)."""
-    return NameIndex(text, tokens, stops)
+def build_name_index(text: str, tokens: Tokens, stops: frozenset[int], names: frozenset[int] = frozenset()) -> NameIndex:
+    """The name index of a document (its entries are read on demand); ``names`` are offsets of
+    words spelled as names (Document.spelled_names)."""
+    return NameIndex(text, tokens, stops, names)

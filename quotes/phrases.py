@@ -103,7 +103,7 @@ def _name_run_end(words: list[str], i: int) -> int | None:
     k = i
     while k < n:
         w = words[k]
-        if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in STOPWORDS:
+        if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS:
             break
         if _definite_like(w):
             if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
@@ -135,7 +135,7 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
                 continue
             # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
             j = _name_run_end(words, i)
-            if j is not None and (j == n or words[j] in STOPWORDS or _bare(words[j]) in TITLE_HEADS):
+            if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS):
                 return words[:i], words[i:j], words[j:]
         last = words[-1]
         if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
@@ -157,7 +157,7 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
             if _bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS:
                 j += 1  # the family name closes the name: الكاظمي، الأعرجي
             break
-        if w in STOPWORDS:
+        if w in _NAME_STOPS:
             break
         j += 1
     name, rest = words[:j], words[j:]
@@ -167,6 +167,8 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
 
 
 STOPWORDS = lexicon.words("function_words")
+# Inside a phrase the subject walk kept, «علي» is the name: the walk stops at the preposition.
+_NAME_STOPS = STOPWORDS - {"علي"}
 
 
 def classify(words: list[str], title: list[str], name: list[str]) -> str:
@@ -343,11 +345,13 @@ def _trim_trailing_links(text: str, start: int, pos: int) -> int:
         return start + len(span)
 
 
-def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | set[int] = frozenset()) -> int:
+def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | set[int] = frozenset(),
+                   names: frozenset[int] = frozenset()) -> int:
     """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
 
     It stops at the first adjunct, at a comma that does not open an apposition, at an
-    opening quotation mark or parenthesis, at a verb (``stops``) and after twelve words.
+    opening quotation mark or parenthesis, at a verb (``stops``) and after twelve words. A word
+    at an offset in ``names`` is a name whatever its folded form (علي, not على).
     """
     pos = start
     walk = _Walk()
@@ -377,7 +381,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # a verb (another cue) ends the phrase
         word = w.group()
         definite = is_definite(word)
-        if _ends_subject(text, pos, w.end(), limit, word, definite, walk):
+        if pos not in names and _ends_subject(text, pos, w.end(), limit, word, definite, walk):
             break
         if walk.words == 0:
             walk.head_word, walk.head_definite = word, definite

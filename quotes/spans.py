@@ -231,7 +231,7 @@ class _Finder:
 
     def _source(self, start: int, limit: int) -> tuple[int, Mention | None]:
         """Where the source phrase at ``start`` ends, and the phrase."""
-        end = subject_extent(self.text, start, limit, self.doc.stops)
+        end = subject_extent(self.text, start, limit, self.doc.stops, self.doc.spelled_names)
         return end, (make_mention(self.text, start, end) if end > start else None)
 
     def according(self, cue: Cue) -> ContentSpan | None:

@@ -289,3 +289,37 @@ def test_persian_letters_and_nbsp_keep_offsets(extractor: Extractor) -> None:
     q = one(run(extractor, text), "الوضع الصحي")
     assert q.speaker == "حسن\u00a0هاشمی", "the name as written, NBSP and Persian letters included"
     assert q.speaker_mention.startswith("وزير")
+
+
+# -- speaker phrases: classes of errors seen on unseen articles --------------------------------
+
+
+@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    # «علي» written with yeh where the article writes the preposition «على»: the name, not a preposition
+    ("وسيطرت القوات على المدينة. يقول الناطق باسم مجلس قيادة المقاومة الشعبية علي الأحمدي إن "
+     "المقاتلين نجحوا في السيطرة على معظم الحي.", "نجحوا في السيطرة", "علي الأحمدي"),
+    # باسم links the title to its object: the name is after the apposition comma
+    ("وفي موسكو، أعلن المتحدث الرسمي باسم الرئيس الروسي، دميتري بيسكوف، أن روسيا ستتبع نهج المعاملة بالمثل.",
+     "نهج المعاملة", "دميتري بيسكوف"),
+    # the anonymous-source formula is no part of the source
+    ("وقال مسؤول كبير في الإدارة الأمريكية طلب عدم كشف هويته إن تفاصيل المنطقة لم تحدد بعد.",
+     "تفاصيل المنطقة", "مسؤول كبير في الإدارة الأمريكية"),
+    # an adverbial accusative after the verb (تزامناً) is no subject: the subject precedes the verb
+    ("وكانت الحكومة التركية أكدت تزامنًا مع الغارات أنها لن تتهاون مع المتمردين.",
+     "لن تتهاون", "الحكومة التركية"),
+])
+def test_speaker_phrase_classes(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
+    q = one(run(extractor, text), containing)
+    assert same(q.speaker, speaker), (q.speaker, q.evidence)
+
+
+def test_alef_maqsura_article_keeps_the_preposition(extractor: Extractor) -> None:
+    """Where the article writes «على» for the preposition, «على» after a verb is still no name."""
+    q = one(run(extractor, "وشدد الوزير على أن الحكومة ماضية في خطتها."), "ماضية")
+    assert same(q.speaker, "الوزير")
+
+
+def test_participle_without_accusative_alif_is_no_cue(extractor: Extractor) -> None:
+    """مطمين is a family name, not the participle مطمئن: it reports nothing."""
+    q = one(run(extractor, "من ناحيته، قال نظير محمد مطمين، وهو كاتب سياسي، إن الانقسامات أمر طبيعي."), "الانقسامات")
+    assert q.cue == "قال"
