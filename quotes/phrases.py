@@ -264,6 +264,8 @@ COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with
 _POST_MODIFIERS = lexicon.words("post_modifiers")
 _PREPOSITIONS = lexicon.words("subject_prepositions")
 _INNER_PREPOSITIONS = lexicon.words("inner_prepositions")
+_MODIFIER_PREPOSITIONS = lexicon.words("modifier_prepositions")
+_SOURCE_COMPLEMENTS = frozenset(tuple(e.split()) for e in lexicon.entries("source_complements"))
 
 
 @dataclass
@@ -276,6 +278,7 @@ class _Walk:
     head_word: str = ""
     head_definite: bool = False
     prev_definite: bool = False
+    last_word: str = ""
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk) -> int | None:
@@ -303,6 +306,8 @@ def _cannot_open_subject(word: str) -> bool:
 
 def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
     """A word after the subject's first one that begins something else."""
+    if walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS:
+        return False  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in _INNER_PREPOSITIONS or word in _OBJECT_STARTERS:
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (walk.head_definite and _bare(walk.head_word) not in TITLE_HEADS and walk.head_word not in HONORIFICS
@@ -387,8 +392,9 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             walk.head_word, walk.head_definite = word, definite
             # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
             walk.first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in _QUANTIFIERS
-        if word in ("في", "من", "باسم", "ب"):
+        if word in _MODIFIER_PREPOSITIONS or (walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS):
             walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع» definite words are fine
+        walk.last_word = word
         walk.prev_definite = definite
         walk.words += 1
         if walk.words > 12:

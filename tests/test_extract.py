@@ -323,3 +323,15 @@ def test_participle_without_accusative_alif_is_no_cue(extractor: Extractor) -> N
     """مطمين is a family name, not the participle مطمئن: it reports nothing."""
     q = one(run(extractor, "من ناحيته، قال نظير محمد مطمين، وهو كاتب سياسي، إن الانقسامات أمر طبيعي."), "الانقسامات")
     assert q.cue == "قال"
+
+
+@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    ("وقالت مصادر وسط المقاومة الشعبية في اليمن، إن التحالف كان يعمل على استعادة المدينة.",
+     "استعادة المدينة", "مصادر وسط المقاومة الشعبية في اليمن"),
+    ("ويقول دبلوماسيون مطلعون على هذه الخطط: إن قطع خطوط الإمداد يمكن أن يغير دفة الحرب.",
+     "خطوط الإمداد", "دبلوماسيون مطلعون على هذه الخطط"),
+])
+def test_anonymous_descriptions_continue_through_their_modifiers(extractor: Extractor, text: str, containing: str,
+                                                                 speaker: str) -> None:
+    q = one(run(extractor, text), containing)
+    assert same(q.speaker, speaker), (q.speaker, q.evidence)
