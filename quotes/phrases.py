@@ -308,7 +308,7 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
     """A word after the subject's first one that begins something else."""
     if walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS:
         return False  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
-    if word in _INNER_PREPOSITIONS or word in _OBJECT_STARTERS:
+    if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (walk.head_definite and _bare(walk.head_word) not in TITLE_HEADS and walk.head_word not in HONORIFICS
             and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
