@@ -54,10 +54,13 @@ class SpeakerMention:
 
 @dataclass(frozen=True)
 class SilentSubject:
-    """The subject of a reporting verb that quotes nothing (وندد X بـ… ثم قال: «…»)."""
+    """The subject of a verb that quotes nothing (وندد X بـ… ثم قال: «…»): a reporting verb's,
+    or a narrative verb's at the start of a sentence (ودانت مملكة البحرين التفجير، وشددت على أن …)."""
 
-    cue: Cue
+    at: int  # the verb's offset
+    gender: str | None  # the verb's gender, when known
     mention: Mention | None
+    narrative: bool = False  # a sentence's subject, not a reporting verb's
 
 
 class _Reader:
@@ -199,6 +202,28 @@ class _Reader:
         m = make_mention(self.text, start, end) if end > start else None
         return m if m is not None and m.type != "unknown" else None
 
+    def narrative_subjects(self) -> list[SilentSubject]:
+        """The subject after a verb that opens a sentence or paragraph with و (ودانت مملكة
+        البحرين التفجير): who the narrative is about, salient for the zero subjects after it."""
+        doc, text = self.doc, self.text
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        found = []
+        for end in (-1, *doc.sentences.ends):
+            k = doc.tokens.index_at(end + 1)
+            if k + 1 >= len(words) or k in doc.cue_at_token:
+                continue
+            w = words[k]
+            if not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS and w[1:3] != "ال"):
+                continue
+            if text[ends[k]:starts[k + 1]].strip():
+                continue  # ولذلك، …: punctuation after the word: no verb and subject
+            limit = doc.sentences.end_after(ends[k])
+            subject_end = subject_extent(text, starts[k + 1], limit, doc.stops, doc.spelled_names)
+            mention = make_mention(text, starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
+            if mention is not None and mention.type != "unknown" and not self._accusative(mention.start):
+                found.append(SilentSubject(starts[k], "f" if w.endswith("ت") else None, mention, narrative=True))
+        return found
+
     def phrase(self, start: int, limit: int, strip_leading: bool) -> Mention | None:
         """A source phrase at ``start``; after a quotation the phrase keeps the blank before it."""
         text = self.text
@@ -240,9 +265,11 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
         if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True))
                 and cue.lemma not in HOMOGRAPH_LEMMAS):  # بين الكتابين …: a homograph that quotes nothing is no verb
             zone_end = min(doc.sentences.end_after(cue.end), cue.end + 300)
-            found.append(SilentSubject(cue, reader.after_cue(cue, zone_end)[0]))
+            found.append(SilentSubject(cue.start, cue.gender, reader.after_cue(cue, zone_end)[0]))
         elif cue.pos == "participle":
             # «كما أدان الأمين العام بان كي مون الحادث، داعياً …»: the participle names no
             # subject, but the sentence's own subject is the one who keeps speaking
-            found.append(SilentSubject(cue, reader.sentence_subject(cue)))
+            found.append(SilentSubject(cue.start, cue.gender, reader.sentence_subject(cue)))
+    found += reader.narrative_subjects()
+    found.sort(key=lambda s: s.at)
     return tuple(found)

@@ -65,6 +65,7 @@ class SpeakerResolver:
         self._by_word: dict[str, list[Entity]] = {}
         self._by_head: dict[str, list[Entity]] = {}
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
+        self.narrated: list[tuple[int, Entity]] = []  # subjects of sentences that quote no one
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
 
     # -- entities ------------------------------------------------------------------------
@@ -150,13 +151,24 @@ class SpeakerResolver:
                 self.issuer = res.entity
         return res
 
-    def observe(self, mention: Mention, pos: int, gender: str | None) -> None:
+    def observe(self, mention: Mention, pos: int, gender: str | None, narrative: bool = False) -> None:
         """A subject of a reporting verb that quoted nothing (وندد X بـ… وقال: «…»): it becomes
-        the salient speaker for the zero subjects that follow."""
+        the salient speaker for the zero subjects that follow. A narrative sentence's subject
+        (ودانت مملكة البحرين التفجير) counts only for a zero subject that does not continue a
+        quotation (وشددت على أن …, not وأضاف)."""
         res = self._resolve_mention(mention, pos, gender)
         if res.entity is not None:
             res.entity.last_seen = pos
-            self.speakers.append((pos, res.entity))
+            (self.narrated if narrative else self.speakers).append((pos, res.entity))
+
+    def _narrated_since(self, since: int, gender: str | None, number: str | None) -> Entity | None:
+        """The latest sentence subject after ``since`` that agrees with the verb."""
+        for p, e in reversed(self.narrated):
+            if p <= since:
+                return None
+            if self._agrees(e, gender, number):
+                return e
+        return None
 
     def _resolve_honorific(self, pos: int) -> Resolution:
         """سموه، معاليه: the dignitary named last, as a speaker or anywhere in the text."""
@@ -221,6 +233,11 @@ class SpeakerResolver:
         return None
 
     def _resolve_zero(self, pos: int, gender: str | None, number: str | None, continuation: bool) -> Resolution:
+        since = self.speakers[-1][0] if self.speakers else -1
+        if not continuation or not self.speakers:
+            narrated = self._narrated_since(since, gender, number)
+            if narrated is not None:
+                return _by("narrative_subject_agrees", narrated)
         if not self.speakers:
             # the first quote of an article after «استقبل الأمير X …، وقال إن …»: the person named
             # last before it is the best guess (a reviewer sees the low confidence)
@@ -273,12 +290,12 @@ def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, 
     their own (a paragraph that continues the previous speaker, a «speaker: statement» headline)."""
     resolver = SpeakerResolver(doc.text, doc.sentence_span, names)
     events: list[tuple[int, int, SilentSubject | int]] = [(s.cue.start, 0, i) for i, s in enumerate(spans)]
-    events += [(s.cue.start, 1, s) for s in silent]
+    events += [(s.at, 1, s) for s in silent]
     resolutions: dict[int, Resolution] = {}
     for _pos, _order, item in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(item, SilentSubject):
             if item.mention is not None and _salient(item.mention):
-                resolver.observe(item.mention, item.cue.start, item.cue.gender)
+                resolver.observe(item.mention, item.at, item.gender, item.narrative)
             continue
         span, mention = spans[item], mentions[item]
         cue = span.cue
