@@ -116,8 +116,8 @@ def test_silent_subject_of_a_verb_that_quotes_nothing(morphology: CueMorphology)
     doc, spans, mentions = stages(text, morphology)
     assert [m.rule for m in mentions] == ["none"]
     silent = find_silent_subjects(doc, spans, mentions)
-    assert [(s.cue.lemma, s.mention.text if s.mention else None) for s in silent] == [
-        ("تحدث", fold("وزير الخارجية فؤاد حسين"))]
+    assert [(text[s.at:s.at + 5], s.mention.text if s.mention else None, s.narrative) for s in silent] == [
+        ("وتحدث", fold("وزير الخارجية فؤاد حسين"), False)]
     assert silent[0].mention is not None and silent[0].mention.name == fold("فؤاد حسين")
 
 
