@@ -85,7 +85,7 @@ def _best(analyses: tuple[CueAnalysis, ...]) -> CueAnalysis | None:
 
 # "according to" cues, folded spelling; the group is the cue expression.
 _ACCORDING = regex.compile(
-    r"(?<![\p{L}])(?:و|ف)?(?P<cue>بحسب|حسب(?:ما)?|وفقا ل|طبقا ل|وفق(?:ا)?(?= )|نقلا عن|علي لسان)(?!\p{L}{2})"
+    r"(?<![\p{L}])(?:و|ف)?(?P<cue>بحسب|حسب(?:ما)?|وفقا ل|طبقا ل|وفق(?:ا)?(?= )|طبقا(?= )|نقلا عن|علي لسان)(?!\p{L}{2})"
 )
 _ACCORDING_HINTS = ("حسب", "وفق", "طبق", "نقلا", "لسان")
 # The document itself as source: وجاء في البيان / وورد في التقرير.

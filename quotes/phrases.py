@@ -174,6 +174,8 @@ _NAME_STOPS = STOPWORDS - {"علي"}
 def classify(words: list[str], title: list[str], name: list[str]) -> str:
     if not words:
         return "unknown"
+    if len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]  # معالي وزير الخارجية: the head is the title after the honorific
     head = _bare(words[0])
     head_word = words[0]
     if head in DOCUMENT_HEADS or head_word in DOCUMENT_HEADS:
@@ -211,6 +213,13 @@ def gender_number(words: list[str]) -> tuple[str | None, str | None]:
 
 # Gulf press refers to dignitaries by honorific pronouns: وأكد سموه، وأوضح معاليه.
 HONORIFIC_PRONOUNS = lexicon.words("honorific_pronouns")
+
+
+def _is_head(word: str) -> bool:
+    """A word the lexicons know as the head of a title, an institution or a document."""
+    bare = _bare(word)
+    return (word in ORGANISATION_HEADS or bare in ORGANISATION_HEADS or bare in TITLE_HEADS
+            or bare in DOCUMENT_HEADS or word in DOCUMENT_HEADS)
 
 
 def make_mention(text: str, start: int, end: int) -> Mention | None:
@@ -251,7 +260,8 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
     gender, number = gender_number(words)
     if kind == "person" and number == "p" and not title:
         kind = "anonymous"  # مئات المتظاهرين: a collective source
-    if number == "s" and len(words) >= 3 and words[1].startswith("و") and not is_definite(words[0]) and kind != "person":
+    if (number == "s" and len(words) >= 3 and words[1].startswith("و") and not is_definite(words[0]) and kind != "person"
+            and not _is_head(words[1])):  # بيان وزارة الخارجية: the و of وزارة is its first letter
         number = "d"
     return Mention(start, end, text[start:end], " ".join(title), " ".join(name), kind, gender, number,
                    name_start, name_end)
@@ -310,6 +320,9 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
         return False  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
+    if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous
+            and _bare(walk.head_word) not in TITLE_HEADS and _bare(walk.head_word) not in ANONYMOUS_HEADS):
+        return True  # ورحبت وزارة الخارجية | بالاتفاق: the object a verb governs with ب
     if (walk.head_definite and _bare(walk.head_word) not in TITLE_HEADS and walk.head_word not in HONORIFICS
             and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
             and word not in ("في", "من") and not walk.in_phrase):

@@ -35,7 +35,8 @@ from .phrases import (
 from .rules import CONSTRUCTIONS
 
 _CONNECTORS = lexicon.words("connectors")
-NAMED_THINGS = lexicon.words("named_things")
+MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
+NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
 _MIN_DIRECT_WORDS = 3
 
@@ -224,7 +225,7 @@ class _Finder:
         if mention.type == "anonymous":
             return head in ANONYMOUS_HEADS  # مصادر مطلعة, not «متغيرات السوق»
         if mention.type == "organisation":
-            return head in ORGANISATION_HEADS or head in NAMED_THINGS or mention.text.split()[0] in ORGANISATION_HEADS
+            return head in ORGANISATION_HEADS or head in MEDIA_AND_GROUPS or mention.text.split()[0] in ORGANISATION_HEADS
         if mention.type == "person":
             return bool(mention.title) or self.names.knows_name(mention.name)
         return False
@@ -246,6 +247,8 @@ class _Finder:
             after_cue = m.end()
         lead = text[after_cue:limit]
         np_start = after_cue + len(lead) - len(lead.lstrip(" "))
+        if cue.word in ("وفقا", "طبقا") and text[np_start:np_start + 1] == "ل" and text[np_start + 1:np_start + 2].isalpha():
+            np_start += 1  # وفقاً لمصادر طبية: the lam of وفقاً لـ is written onto the source
         if not before or before in ("و", "ف") or before.endswith(("جاء", "ورد")):  # وجاء على لسان X أن
             rest = _FA_INNA.search(text[np_start:limit])
             if not rest:

@@ -85,8 +85,8 @@ TYPING_LISTS = ("anonymous_heads", "document_heads", "honorific_pronouns", "orga
 # Every non-empty pairwise overlap. Anything not named here must be empty.
 KNOWN_OVERLAPS = {
     # role nouns that are also anonymous sources: «مسؤول كبير» is a source, «المتحدث باسم الوزارة
-    # أحمد علي» a person; the feminine متحدثة / ناطقة are title heads only (see the xfail below)
-    ("anonymous_heads", "title_heads"): {fold(w) for w in ("متحدث", "مسؤول", "مسؤولة", "ناطق")},
+    # أحمد علي» a person; the feminine forms type as the masculine ones
+    ("anonymous_heads", "title_heads"): {fold(w) for w in ("متحدث", "متحدثة", "مسؤول", "مسؤولة", "ناطق", "ناطقة")},
 }
 
 
@@ -131,8 +131,6 @@ def test_precedence(phrase: str, kind: str) -> None:
     assert mention_type(phrase) == kind
 
 
-@pytest.mark.xfail(strict=True, reason="متحدثة and ناطقة are in title_heads but not anonymous_heads (مسؤولة is in "
-                   "both), so «المتحدثة باسم الوزارة» is typed person where «المتحدث باسم الوزارة» is anonymous")
 @pytest.mark.parametrize(("feminine", "masculine"), [
     pytest.param("المتحدثة باسم الوزارة", "المتحدث باسم الوزارة", id="spokeswoman"),
     pytest.param("الناطقة باسم الجيش", "الناطق باسم الجيش", id="speaker-feminine"),
