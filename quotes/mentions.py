@@ -20,12 +20,13 @@ from . import lexicon
 from .clauses import clause_initial, nested
 from .cues import HOMOGRAPH_LEMMAS, Cue
 from .document import Document
-from .phrases import DOCUMENT_HEADS, Mention, make_mention, subject_extent
+from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention, make_mention, subject_extent
 from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
 
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
 _NOT_VERBS = lexicon.words("not_verbs")
 _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
+_KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
@@ -38,6 +39,7 @@ MENTION_RULES = {
     "subject_before_cue": "the subject before the verb (SVO)",
     "document_before_cue": "the document the verb describes (صدر بيان … أكد)",
     "sentence_subject": "a participle's subject: the subject of its sentence's main verb",
+    "sentence_topic": "the subject the sentence opens with, after كان or before a relative clause",
     "source_phrase": "the source named by an according-to phrase or after the quotation",
     "none": "no subject phrase: resolved from the context",
 }
@@ -82,8 +84,40 @@ class _Reader:
             return mention, "subject_after_cue"
         mention = None
         if cue.pos == "verb" and not clause_initial(self.doc, cue):
-            return self.subject_before(cue)
+            found, rule = self.subject_before(cue)
+            if found is not None:
+                return found, rule
+        if cue.pos == "verb" and cue.proclitics[:1] not in ("و", "ف"):
+            topic = self.sentence_topic(cue)
+            if topic is not None:
+                return topic, "sentence_topic"
         return None, "none"
+
+    def sentence_topic(self, cue: Cue) -> Mention | None:
+        """The subject a sentence opens with when the verb comes after other material: after
+        كان (وكان تقرير لشبكة «راصدين»، المكونة من …، كشف أن …) or before a relative clause
+        (القوبنطيني التي تم تجميد عضويتها …، قد أكدت أن …)."""
+        doc = self.doc
+        sent_start = doc.sentences.start_before(cue.start)
+        k = doc.tokens.index_at(sent_start)
+        if k >= cue.token_index or cue.token_index - k > 40:
+            return None
+        k_verb = bisect_left(doc.verb_starts, cue.start) - 1
+        if k_verb >= 0 and doc.verb_starts[k_verb] >= sent_start:
+            return None  # another verb of the sentence stands between: its subject is not this one's
+        words = doc.tokens.words
+        if words[k] in _KANA:
+            k += 1
+        elif not any(w in ("الذي", "التي", "الذين") for w in words[k + 1:min(cue.token_index, k + 8)]):
+            return None
+        if k >= cue.token_index or words[k] in STOPWORDS:
+            return None
+        start = doc.tokens.starts[k]
+        end = subject_extent(self.text, start, cue.start, doc.stops, doc.spelled_names)
+        if end <= start:
+            return None
+        found = make_mention(self.text, start, end)
+        return found if found is not None and found.type != "unknown" else None
 
     def _accusative(self, pos: int) -> bool:
         """Whether the word at ``pos`` carries tanween fath in the original (تزامناً، رداً،

@@ -275,6 +275,7 @@ _POST_MODIFIERS = lexicon.words("post_modifiers")
 _PREPOSITIONS = lexicon.words("subject_prepositions")
 _INNER_PREPOSITIONS = lexicon.words("inner_prepositions")
 _MODIFIER_PREPOSITIONS = lexicon.words("modifier_prepositions")
+_DOCUMENT_BARE = frozenset(_bare(w) for w in DOCUMENT_HEADS)
 _SOURCE_COMPLEMENTS = frozenset(tuple(e.split()) for e in lexicon.entries("source_complements"))
 
 
@@ -336,8 +337,9 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
 
 def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk) -> bool:
     """Whether the word at ``pos`` is past the end of the subject phrase."""
-    if (word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or end > limit) and _ADJUNCT_START.match(text, pos, limit):
-        return True
+    if (word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or end > limit) and _ADJUNCT_START.match(text, pos, limit) \
+            and not (walk.words and word[:1] == "ل" and walk.head_word in DOCUMENT_HEADS | _DOCUMENT_BARE):
+        return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)
     if walk.words == 0 and _cannot_open_subject(word):

@@ -335,3 +335,14 @@ def test_anonymous_descriptions_continue_through_their_modifiers(extractor: Extr
                                                                  speaker: str) -> None:
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker), (q.speaker, q.evidence)
+
+
+@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    ("وكان تقرير لشبكة «راصدين»، المكونة من عدة منظمات حقوقية محلية، كشف أول أمس أن 93 مدنيا قتلوا في تعز.",
+     "مدنيا قتلوا", "تقرير لشبكة «راصدين»"),
+    ("وقال رئيس الحزب إن الحكومة فشلت. والنائبة صابرين القوبنطيني التي تم تجميد عضويتها في الحركة، "
+     "قد أكدت اليوم أن ما اتخذه الحزب يعد تصفية.", "ما اتخذه الحزب", "صابرين القوبنطيني"),
+])
+def test_the_subject_a_sentence_opens_with(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
+    q = one(run(extractor, text), containing)
+    assert same(q.speaker, speaker) or fold(speaker) in fold(q.speaker), (q.speaker, q.evidence)

@@ -43,6 +43,8 @@ def phrase(mention: SpeakerMention) -> str | None:
 
 # (sentence, speaker phrase as written (None: no phrase), mention rule, type (None: not checked))
 MENTION_ROWS = [
+    pytest.param("وكان تقرير لشبكة «راصدين»، المكونة من عدة منظمات حقوقية، كشف أن 93 مدنيا قتلوا في تعز.",
+                 "تقرير لشبكة «راصدين»", "sentence_topic", "document", id="topic-after-kana"),
     pytest.param("وقال مستشار الأمن القومي العراقي، قاسم الأعرجي، إن بغداد لن تكون ساحة لتصفية الحسابات.",
                  "مستشار الأمن القومي العراقي، قاسم الأعرجي", "subject_after_cue", "person", id="apposition-in-commas"),
     pytest.param("وقال وزير الخارجية الإيراني محمد جواد ظريف في مؤتمر صحفي مع نظيره التركي إن طهران مستعدة للحوار.",
