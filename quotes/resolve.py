@@ -22,9 +22,9 @@ from .marks import has_words, trim, word_count
 from .mentions import SilentSubject, SpeakerMention
 from .names import NameIndex, title_matches
 from .normalize import strip_proclitics, words_of
-from .phrases import TITLE_HEADS, Mention, make_mention
+from .phrases import ORGANISATION_HEADS, TITLE_HEADS, Mention, make_mention
 from .rules import CONSTRUCTIONS, SPEAKER_RULES
-from .spans import SUBJECT_AFTER_CUE, ContentSpan, SpanSet
+from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 
 _bare = strip_proclitics
 _words = words_of
@@ -278,10 +278,16 @@ def _salient(mention: Mention | None) -> bool:
     a person with title and name, a pair (أعلنت بغداد وواشنطن … وأكدتا), or a short description."""
     if mention is None:
         return False
-    n = len(mention.text.split())
+    words = mention.text.split()
+    head = strip_proclitics(words[0])
+    if mention.type == "organisation":
+        # «organisation» is also what an unknown phrase is typed: only a known kind of body
+        # (وزارة، حزب، صحيفة …) is salient, not «أفضل مرشح لكرة القدم»
+        known = head in ORGANISATION_HEADS or words[0] in ORGANISATION_HEADS or head in MEDIA_AND_GROUPS
+        return known and len(words) <= 4
     return bool((mention.type == "person" and mention.name and mention.title)
-                or (mention.number == "d" and n <= 4)
-                or (mention.type in ("organisation", "anonymous") and n <= 4))
+                or (mention.number == "d" and len(words) <= 4)
+                or (mention.type == "anonymous" and len(words) <= 4))
 
 
 def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, ...],
