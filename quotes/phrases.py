@@ -35,7 +35,7 @@ ORGANISATION_HEADS = lexicon.words("organisation_heads")
 _EVENT_NOUNS = lexicon.alternation("event_nouns")
 _TIME_WORDS = lexicon.alternation("time_words")
 _ADJUNCT_START = regex.compile(
-    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})\b|(?:{_TIME_WORDS})\b|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
+    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
     r"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:الذي|التي|الذين|اللذان|اللتان)\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
@@ -303,7 +303,9 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk) -> int |
     if close == -1:
         return None
     comma_run = text[nxt.start(1):close]
-    if 1 <= len(comma_run.split()) <= 4 and not _ADJUNCT_START.match(comma_run):
+    run = comma_run.split()
+    longest = 6 if any(w in GLUE or w == "ال" for w in run) else 4  # سيف بن أحمد آل ثاني
+    if 1 <= len(run) <= longest and not _ADJUNCT_START.match(comma_run):
         return close
     return None
 
@@ -319,6 +321,8 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
     """A word after the subject's first one that begins something else."""
     if walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS:
         return False  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
+    if word in ("احد", "احدي") and walk.words >= 2:
+        return True  # أحد سكان الإسماعيلية | إحدى مدن القناة: a second quantifier opens an apposition
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous
@@ -338,7 +342,8 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
 def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk) -> bool:
     """Whether the word at ``pos`` is past the end of the subject phrase."""
     if (word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or end > limit) and _ADJUNCT_START.match(text, pos, limit) \
-            and not (walk.words and word[:1] == "ل" and walk.head_word in DOCUMENT_HEADS | _DOCUMENT_BARE):
+            and not (walk.words and word[:1] == "ل" and walk.head_word in DOCUMENT_HEADS | _DOCUMENT_BARE) \
+            and not (word == "لدي" and _bare(walk.head_word) in TITLE_HEADS):  # السفير لدى المملكة
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)

@@ -346,3 +346,18 @@ def test_anonymous_descriptions_continue_through_their_modifiers(extractor: Extr
 def test_the_subject_a_sentence_opens_with(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker) or fold(speaker) in fold(q.speaker), (q.speaker, q.evidence)
+
+
+@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    ("وقال دبلوماسي مطلع على الخطط: «داعش أفضل تجهيزا بكثير من المسلحين المعارضين».", "أفضل تجهيزا",
+     "دبلوماسي مطلع على الخطط"),
+    ("وصرح مدير مكتب الاتصال الحكومي، سيف بن أحمد آل ثاني، بأن موقع الوكالة تم اختراقه من جهة غير معروفة.",
+     "موقع الوكالة", "سيف بن أحمد آل ثاني"),
+    ("وتابع الرئيس الإيراني في خطابه أمام مجلس الوزراء: «لم تسع الأمة الإيرانية يوما إلى امتلاك أسلحة الدمار».",
+     "لم تسع", "الرئيس الإيراني"),
+    ("وقال أحد سكان الإسماعيلية إحدى مدن القناة الثلاث إن قوات الجيش تفرض إجراءات أمن صارمة.",
+     "إجراءات أمن", "أحد سكان الإسماعيلية"),
+])
+def test_where_a_subject_phrase_ends(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
+    q = one(run(extractor, text), containing)
+    assert same(q.speaker, speaker), (q.speaker, q.evidence)
