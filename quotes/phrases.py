@@ -323,6 +323,8 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
         return False  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in ("احد", "احدي") and walk.words >= 2:
         return True  # أحد سكان الإسماعيلية | إحدى مدن القناة: a second quantifier opens an apposition
+    if word == "لدي" and _bare(walk.head_word) in TITLE_HEADS:
+        return False  # السفير الأمريكي | لدى المملكة: the title goes on
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous
