@@ -95,8 +95,8 @@ def _name_run_end(words: list[str], i: int) -> int | None:
     """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
     ردينة), closed by at most one family name (الكاظمي); None if no name starts there."""
     first = words[i]
-    if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS:
-        return None
+    if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS or first in ORGANISATION_HEADS:
+        return None  # (وفد الغرفة التجارية: an institution, no name)
     if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
         return None  # المتحدث الرسمي لمركز …: the title goes on
     n = len(words)
@@ -135,7 +135,9 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
                 continue
             # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
             j = _name_run_end(words, i)
-            if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS):
+            # (or by a definite word the name run stopped at: an institution, the verb's object)
+            if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS
+                                  or _definite_like(words[j])):
                 return words[:i], words[i:j], words[j:]
         last = words[-1]
         if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))

@@ -246,10 +246,19 @@ class SpeakerResolver:
                 entity, _ = self._person(named[1], pos)
                 return _by("first_quote_person_named_before", entity)
             return _by("no_subject_no_speaker", None)
-        for back, (_p, e) in enumerate(reversed(self.speakers)):
+        for back, (at, e) in enumerate(reversed(self.speakers)):
             if self._agrees(e, gender, number):
+                if back == 0 and self._someone_named_between(at, pos, e):
+                    return _by("previous_speaker_past_another_name", e)
                 return _by("previous_speaker_agrees" if back == 0 else "earlier_speaker_agrees", e)
         return _by("latest_speaker_disagrees", self.speakers[-1][1])
+
+    def _someone_named_between(self, start: int, end: int, speaker: Entity) -> bool:
+        """Whether the article names another person («title + name») between the previous
+        speaker's cue and this one: the zero subject may be that person."""
+        found = self.names.last_phrase_before(end)
+        return found is not None and found[0] > start and \
+            not set(words_of(found[1].name)) <= set(speaker.key_words)
 
     @staticmethod
     def _agrees(e: Entity, gender: str | None, number: str | None) -> bool:

@@ -93,6 +93,10 @@ _SPEAKER_RULES = (
          "وشددت على أن الجريمة لا تمت بصلة لأي دين."),
     Rule("previous_speaker_agrees", "speaker", "no subject: the previous speaker, who agrees with the verb", 0.75,
          "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. وأضاف أن التعاون سيستمر."),
+    Rule("previous_speaker_past_another_name", "speaker",
+         "no subject: the previous speaker, though the article names another person since", 0.5,
+         "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. والتقى الرئيس العراقي برهم صالح الوفد. "
+         "وأضاف أن التعاون سيستمر."),
     Rule("earlier_speaker_agrees", "speaker",
          "no subject: an earlier speaker that agrees with the verb in gender and number", 0.6,
          "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. وقالت المتحدثة باسم الوزارة إن الوفد وصل. "
