@@ -278,6 +278,7 @@ _PREPOSITIONS = lexicon.words("subject_prepositions")
 _INNER_PREPOSITIONS = lexicon.words("inner_prepositions")
 _MODIFIER_PREPOSITIONS = lexicon.words("modifier_prepositions")
 _DOCUMENT_BARE = frozenset(_bare(w) for w in DOCUMENT_HEADS)
+_DOCUMENTS = DOCUMENT_HEADS | _DOCUMENT_BARE
 _SOURCE_COMPLEMENTS = frozenset(tuple(e.split()) for e in lexicon.entries("source_complements"))
 
 
@@ -325,6 +326,8 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
         return False  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in ("احد", "احدي") and walk.words >= 2:
         return True  # أحد سكان الإسماعيلية | إحدى مدن القناة: a second quantifier opens an apposition
+    if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
+        return False  # البيان الصادر | عن …
     if word == "لدي" and _bare(walk.head_word) in TITLE_HEADS:
         return False  # السفير الأمريكي | لدى المملكة: the title goes on
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
@@ -346,7 +349,7 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
 def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk) -> bool:
     """Whether the word at ``pos`` is past the end of the subject phrase."""
     if (word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or end > limit) and _ADJUNCT_START.match(text, pos, limit) \
-            and not (walk.words and word[:1] == "ل" and walk.head_word in DOCUMENT_HEADS | _DOCUMENT_BARE) \
+            and not (walk.words and word[:1] == "ل" and walk.head_word in _DOCUMENTS) \
             and not (word == "لدي" and _bare(walk.head_word) in TITLE_HEADS):  # السفير لدى المملكة
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
@@ -356,7 +359,9 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
     if walk.words and _ends_subject_inside(word, definite, walk):
         return True
     if word in _POST_MODIFIERS:
-        return True  # المكون من، الصادر عن: a modifier clause, not the name
+        # المكون من، الصادر عن: a modifier clause, not the name; but a document is named by it
+        # (البيان الصادر عن مكتب رئيس الوزراء)
+        return not (walk.words == 1 and walk.head_word in _DOCUMENTS)
     if walk.words and _ANONYMITY.match(text, pos, limit):
         return True  # مسؤول كبير | طلب عدم الكشف عن هويته
     # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title
