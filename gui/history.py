@@ -15,8 +15,8 @@ Every command is one short transaction in the store (``record_decision``/``add_q
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,17 +87,10 @@ class Step:
         return self.command.describe() if not isinstance(self.command, AddQuote) else f"add quote #{self.quote_id}"
 
 
-@contextmanager
-def _short_busy_wait(store: Store, ms: int = 200) -> Iterator[None]:
-    """Retries run every second from the event loop: each may wait only briefly for the lock,
-    or a program holding it for minutes would freeze the window for the full busy timeout on
-    every retry. (The first attempt waits the store's whole timeout: writers are usually brief.)"""
-    conn = store.db.conn
-    conn.execute(f"PRAGMA busy_timeout = {ms}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA busy_timeout = {int(store.timeout * 1000)}")
+def _short_busy_wait(store: Store, ms: int = 200) -> AbstractContextManager[None]:
+    """Retries run every second from the event loop: each may wait only briefly for the lock.
+    (The first attempt waits the store's whole timeout: writers are usually brief.)"""
+    return store.busy_timeout(ms)
 
 
 def _is_busy(exc: BaseException) -> bool:

@@ -167,7 +167,7 @@ def test_error_read_only_file(tmp_path: Path):
 def test_error_read_only_file_detected_by_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     # Where the permission pre-check cannot see it (network shares, ACLs), the write probe at
     # open time must still refuse the file rather than fail at the first decision.
-    import quotes.store as store_module
+    import quotes.store.connection as store_module
 
     path = tmp_path / "q.db"
     Store.open(path).close()
