@@ -76,6 +76,8 @@ def run_app(db_path: str | Path, *, reviewer: str, screenshot: str | Path | None
     except StoreError as exc:
         print(f"quotes: {exc}", file=sys.stderr)
         return 2
+    for problem in store.problems:  # a damaged file: say what the checks on open found and did
+        print(f"quotes: {problem}", file=sys.stderr)
     from .main_window import MainWindow  # after the QApplication exists
 
     window = MainWindow(store, reviewer=reviewer or "reviewer")

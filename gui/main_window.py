@@ -134,6 +134,8 @@ class MainWindow(QMainWindow):
         # the first paint (a zero timer set now would run before it).
         self._first_paint = _FirstPaint(self.table.viewport(), self._after_first_paint)
         self.table.setFocus()
+        if store.problems:  # what the checks on open found in a damaged file (also printed by run_app)
+            self.show_message("  ".join(store.problems), warning=True, ms=60_000)
 
     # ------------------------------------------------------------------ building
 

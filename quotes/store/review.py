@@ -53,10 +53,14 @@ class ReviewWrites(StoreConnection):
         elif speaker_id is None or not conn.execute("SELECT 1 FROM speakers WHERE id = ?", [speaker_id]).fetchone():
             # Merged away (its name is now a reviewer alias of the kept speaker) or deleted.
             values["speaker_id"] = speakers.speaker_id(conn, speaker, create=True)
-        doc_text = conn.execute("SELECT d.text FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id = ?",
-                                [quote_id]).fetchone()[0]
-        qtext = doc_text[values["start"]:values["end"]]
-        values.update({"text": qtext, "text_norm": fold(qtext), "updated_at": now})
+        doc = conn.execute("SELECT d.text FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.id = ?",
+                           [quote_id]).fetchone()
+        values["updated_at"] = now
+        if doc is not None:
+            # A quote whose document row is gone (a damaged file) keeps its stored text: its span
+            # cannot have changed, since corrections refuse to move it (see _apply_changes).
+            qtext = doc[0][values["start"]:values["end"]]
+            values.update({"text": qtext, "text_norm": fold(qtext)})
         sets = ", ".join(f'"{k}" = ?' for k in values)
         conn.execute(f"UPDATE quotes SET {sets} WHERE id = ?", [*values.values(), quote_id])
 
@@ -105,10 +109,14 @@ class ReviewWrites(StoreConnection):
 
     def _apply_changes(self, conn: sqlite3.Connection, quote_id: int, before: dict[str, Any],
                        changes: dict[str, Any]) -> dict[str, Any]:
-        row = conn.execute(
-            "SELECT d.text, q.speaker_mention, q.cue FROM quotes q JOIN documents d ON d.id = q.document_id "
+        # LEFT JOIN: in a damaged file the document row may be gone; a speaker or kind can
+        # still be corrected, a span or cue cannot (there is no text to check it against).
+        doc_text, mention, old_cue = conn.execute(
+            "SELECT d.text, q.speaker_mention, q.cue FROM quotes q LEFT JOIN documents d ON d.id = q.document_id "
             "WHERE q.id = ?", [quote_id]).fetchone()
-        doc_text, mention, old_cue = row
+        if doc_text is None and {"start", "end", "cue", "cue_start", "cue_end"} & set(changes):
+            raise ValueError(f"quote {quote_id} points to no document, so its span and cue cannot be changed "
+                             "(restore the database from a backup)")
         sets: dict[str, Any] = {}
         applied: dict[str, Any] = {}
         if "start" in changes or "end" in changes:
