@@ -44,12 +44,9 @@ class Decide:
         return f"{text} ({self.reason})" if self.reason else text
 
     def apply(self, store: Store, reviewer: str) -> int:
+        # The alias goes with the decision, in its transaction: undoing the decision withdraws it.
         store.record_decision(self.quote_id, self.decision, reviewer=reviewer, reason=self.reason,
-                              changes=dict(self.changes) or None)
-        if self.alias and self.changes.get("speaker"):
-            row = store.quote_rows([self.quote_id])
-            if row and row[0]["speaker_id"] is not None and row[0]["speaker"] != self.alias:
-                store.add_alias(row[0]["speaker_id"], self.alias, "reviewer")
+                              changes=dict(self.changes) or None, alias=self.alias)
         return self.quote_id
 
 

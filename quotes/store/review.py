@@ -76,12 +76,15 @@ class ReviewWrites(StoreConnection):
         return int(cur.lastrowid or 0)
 
     def record_decision(self, quote_id: int, decision: str, *, reviewer: str, reason: str | None = None,
-                        changes: dict[str, Any] | None = None) -> int:
+                        changes: dict[str, Any] | None = None, alias: str | None = None) -> int:
         """Apply one review decision and log it, in one transaction. Returns the review id.
 
         ``changes`` is only accepted with ``corrected`` (keys: speaker, start, end, kind, cue,
         cue_start, cue_end). ``speaker`` is a canonical name ("" or None: no speaker); a new
-        name creates the speaker, and the quote's mention becomes a reviewer alias of it.
+        name creates the speaker, and the quote's mention becomes a reviewer alias of it, as
+        does ``alias`` (text the reviewer took from the article as the speaker; ignored
+        unless a speaker is named). The aliases are written in the decision's transaction and
+        listed in its log row (``changes["aliases"]``), so undoing it withdraws them.
         """
         if decision not in DECISIONS:
             raise ValueError(f"decision must be one of {DECISIONS}, not {decision!r}")
@@ -98,7 +101,7 @@ class ReviewWrites(StoreConnection):
             before = self._snapshot(conn, quote_id)
             applied: dict[str, Any] = {}
             if decision == "corrected":
-                applied = self._apply_changes(conn, quote_id, before, changes)
+                applied = self._apply_changes(conn, quote_id, before, changes, alias)
             if decision != "skipped":
                 conn.execute(
                     "UPDATE quotes SET status = ?, reject_reason = ?, reviewer = ?, reviewed_at = ?, updated_at = ? "
@@ -108,7 +111,7 @@ class ReviewWrites(StoreConnection):
                              reason=reason)
 
     def _apply_changes(self, conn: sqlite3.Connection, quote_id: int, before: dict[str, Any],
-                       changes: dict[str, Any]) -> dict[str, Any]:
+                       changes: dict[str, Any], alias: str | None = None) -> dict[str, Any]:
         # LEFT JOIN: in a damaged file the document row may be gone; a speaker or kind can
         # still be corrected, a span or cue cannot (there is no text to check it against).
         doc_text, mention, old_cue = conn.execute(
@@ -142,17 +145,11 @@ class ReviewWrites(StoreConnection):
             sets.update({"cue": cue, "cue_start": cs, "cue_end": ce})
             applied.update({"cue": cue, "cue_start": cs, "cue_end": ce})
         if "speaker" in changes:
-            name = (changes["speaker"] or "").strip()
-            if name:
-                speaker_id = speakers.speaker_id(conn, name, create=True)
-                assert speaker_id is not None
-                if mention and mention.strip():
-                    speakers.add_alias(conn, speaker_id, mention.strip(), "reviewer")
-                canonical = conn.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
-            else:
-                speaker_id, canonical = None, ""
+            speaker_id, canonical, added = _correct_speaker(conn, changes["speaker"], [mention, alias])
             sets["speaker_id"] = speaker_id
             applied["speaker"] = canonical
+            if added:
+                applied["aliases"] = added
         if sets:
             cols = ", ".join(f'"{k}" = ?' for k in sets)
             conn.execute(f"UPDATE quotes SET {cols} WHERE id = ?", [*sets.values(), quote_id])
@@ -221,15 +218,15 @@ class ReviewWrites(StoreConnection):
         last = None
         while True:
             if last is None:
-                rows = conn.execute("SELECT id, quote_id, decision, before FROM reviews ORDER BY id DESC LIMIT 64"
-                                    ).fetchall()
+                rows = conn.execute("SELECT id, quote_id, decision, before, changes FROM reviews "
+                                    "ORDER BY id DESC LIMIT 64").fetchall()
             else:
-                rows = conn.execute("SELECT id, quote_id, decision, before FROM reviews WHERE id < ? "
+                rows = conn.execute("SELECT id, quote_id, decision, before, changes FROM reviews WHERE id < ? "
                                     "ORDER BY id DESC LIMIT 64", [last]).fetchall()
             if not rows:
                 return
-            for rid, qid, decision, before in rows:
-                yield {"id": rid, "quote_id": qid, "decision": decision, "before": before}
+            for rid, qid, decision, before, changes in rows:
+                yield {"id": rid, "quote_id": qid, "decision": decision, "before": before, "changes": changes}
             last = rows[-1][0]
 
     def _revert(self, reviewer: str, *, redo: bool) -> int | None:
@@ -244,7 +241,12 @@ class ReviewWrites(StoreConnection):
             target = json.loads(top["before"]) if top["before"] else None
             self._restore(conn, quote_id, target)
             after = self._snapshot(conn, quote_id)
-            diff = {k: after[k] for k in after if after[k] != current[k] and k != "speaker_id"}
+            diff: dict[str, Any] = {k: after[k] for k in after if after[k] != current[k] and k != "speaker_id"}
+            # The reviewer aliases the reverted row wrote (a decision or redo) are withdrawn, the
+            # ones an undo withdrew are written again; the new row lists them for the next turn.
+            aliases = json.loads(top["changes"]).get("aliases") if top["changes"] else None
+            if aliases:
+                diff["aliases"] = _readd_aliases(conn, aliases) if redo else _withdraw_aliases(conn, aliases)
             self._log(conn, quote_id, "redo" if redo else "undo", reviewer=reviewer, changes=diff,
                       before=current, undoes=int(top["id"]))
             return quote_id
@@ -354,3 +356,64 @@ def _locate(text: str, cue: str, start: int, end: int) -> tuple[int | None, int 
     if best is None:
         return None, None
     return best[1], best[1] + len(cue)
+
+
+def _correct_speaker(conn: sqlite3.Connection, name: str | None,
+                     aliases: list[str | None]) -> tuple[int | None, str, list[dict[str, Any]]]:
+    """The speaker a correction names (created if new), its canonical name, and the reviewer
+    aliases written for it: what an undo must withdraw."""
+    name = (name or "").strip()
+    if not name:
+        return None, "", []
+    speaker_id = speakers.speaker_id(conn, name, create=True)
+    assert speaker_id is not None
+    canonical = conn.execute("SELECT name FROM speakers WHERE id = ?", [speaker_id]).fetchone()[0]
+    added = []
+    for i, text in enumerate(aliases):
+        text = (text or "").strip()
+        # The mention (first) is kept even when it is the name itself, as before; extra text
+        # only when it is another spelling.
+        if not text or (i and fold(text) == fold(canonical)):
+            continue
+        was = _alias_source(conn, speaker_id, text)
+        if was == "reviewer":
+            continue  # already the reviewer's: not this decision's to withdraw
+        speakers.add_alias(conn, speaker_id, text, "reviewer")
+        added.append({"speaker_id": speaker_id, "alias": text, "was": was})
+    return speaker_id, canonical, added
+
+
+def _alias_source(conn: sqlite3.Connection, speaker_id: int, alias: str) -> str | None:
+    row = conn.execute("SELECT source FROM speaker_aliases WHERE speaker_id = ? AND alias_norm = ?",
+                       [speaker_id, fold(alias)]).fetchone()
+    return row[0] if row else None
+
+
+def _withdraw_aliases(conn: sqlite3.Connection, added: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Undo what ``_correct_speaker`` wrote: delete a new alias, or give an upgraded one back to
+    the extractor. Returns what was withdrawn (for a redo)."""
+    done = []
+    for a in added:
+        key = [a["speaker_id"], fold(a["alias"])]
+        if a["was"] is None:
+            cur = conn.execute("DELETE FROM speaker_aliases WHERE speaker_id = ? AND alias_norm = ? "
+                               "AND source = 'reviewer'", key)
+        else:
+            cur = conn.execute("UPDATE speaker_aliases SET source = ? WHERE speaker_id = ? AND alias_norm = ? "
+                               "AND source = 'reviewer'", [a["was"], *key])
+        if cur.rowcount:
+            done.append(a)
+    return done
+
+
+def _readd_aliases(conn: sqlite3.Connection, withdrawn: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Redo: write the withdrawn aliases again, for speakers that still exist."""
+    done = []
+    for a in withdrawn:
+        if conn.execute("SELECT 1 FROM speakers WHERE id = ?", [a["speaker_id"]]).fetchone() is None:
+            continue  # merged away since: its name already maps to the kept speaker
+        was = _alias_source(conn, a["speaker_id"], a["alias"])
+        if was != "reviewer":
+            speakers.add_alias(conn, a["speaker_id"], a["alias"], "reviewer")
+            done.append({**a, "was": was})
+    return done
