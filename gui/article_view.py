@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QTextEdit, QWidget
 
 from .textspan import Utf16Map, trim_span
@@ -179,6 +179,13 @@ class ArticleView(QTextBrowser):
         else:
             target = bar.value() + top - height // 10
         bar.setValue(max(bar.minimum(), min(int(target), bar.maximum())))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # QTextEdit's first show scrolls to its text cursor (the article's start), undoing the
+        # centring done while the window was being built.
+        super().showEvent(event)
+        if self._focus is not None:
+            self.scroll_to_current()
 
     def span_visible(self, span: Span) -> bool:
         top = self.cursorRect(self._cursor(span[0])).top()

@@ -51,7 +51,7 @@ from .filter_bar import FilterBar
 from .history import AddQuote, Decide, History
 from .jobs import ExtractJob
 from .queue_model import PAGE, DirectionDelegate, QueueModel
-from .review_panel import Draft, ReviewPanel, bidi_label, set_bidi_text
+from .review_panel import Draft, ElidedLabel, ReviewPanel, bidi_label, set_bidi_text
 from .speakers_dialog import SpeakersDialog
 from .textspan import isolate_join
 
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
 
         self.article = ArticleView(font=arabic_font(ARTICLE_POINT_SIZE))
         self.article.setObjectName("article")
-        self.article_header = bidi_label(wrap=False)
+        self.article_header = ElidedLabel()  # a long title must not widen the window
         self.article_header.setObjectName("article_header")
         self.article_header.setStyleSheet("font-weight: bold; padding: 2px 4px;")
         self.article_header.setFont(arabic_font(12))
@@ -350,7 +350,7 @@ class MainWindow(QMainWindow):
             self._current_id = None
             self.panel.set_quote(None)
             self.article.clear_article()
-            set_bidi_text(self.article_header, "No quotes match the filters")
+            self.article_header.set_full_text("No quotes match the filters")
         else:
             self.select_row(row)
 
@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         self.article.set_article(doc["id"], doc["text"])
         parts = [doc.get("title") or "", (doc.get("doc") or "").rsplit("/", 1)[-1], doc.get("source") or "",
                  doc.get("date") or ""]
-        set_bidi_text(self.article_header, isolate_join(parts))
+        self.article_header.set_full_text(isolate_join(parts))
         self.panel.set_quote(data, self._drafts.get(data["id"]))
         self._show_spans(recenter=True)
 
@@ -594,6 +594,11 @@ class MainWindow(QMainWindow):
         self._speakers_loaded = False
         self.refresh_progress()
         self._update_undo_actions()
+        if self._current_id is None and self.model.rowCount():
+            # The queue was empty (a new database, File › Add articles): select its first
+            # quote, as at start-up, rather than leave "No quotes match" over a full list.
+            first = self._next_pending_row(-1)
+            self.select_row(0 if first is None else first)
         # Show another writer's change to the quote on screen, unless the reviewer is editing it.
         row = self.table.currentIndex().row()
         if row >= 0 and not self.panel.dirty and self.panel.row is not None:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -753,7 +754,7 @@ def test_empty_database_opens_and_keys_do_nothing(qtbot: Any, tmp_path: Path) ->
     w = make_window(qtbot, tmp_path / "empty.db")
     try:
         assert w.model.rowCount() == 0 and w.panel.row is None
-        assert "No quotes" in w.article_header.text()
+        assert "No quotes" in w.article_header.full_text()
         key(w, Qt.Key.Key_Return, CTRL)
         key(w, Qt.Key.Key_Z, CTRL)
         assert reviews(tmp_path / "empty.db") == []
@@ -802,3 +803,54 @@ def test_skipped_quotes_come_back_when_nothing_else_is_left(window: MainWindow) 
     qid = current_id(window)
     key(window, Qt.Key.Key_Space, CTRL)  # skip the only quote of the queue
     assert current_id(window) == qid and "skipped" in window.message_label.text()
+
+
+# ---------------------------------------------------------------------- issue 14: the app's first hour
+
+def test_current_quote_deep_in_the_article_is_in_view_at_start_up(qtbot: Any, tmp_path: Path) -> None:
+    # The lowest-confidence quote is the article's last: QTextEdit's first show used to scroll
+    # back to the top, leaving the reviewer in front of the headline.
+    doc = "003_8b956c0ecb70d5a7.txt"
+    quotes = gold_quotes()[doc]
+    last = max(quotes, key=lambda q: q.start)
+    path = tmp_path / "deep.db"
+    with Store.open(path) as s:
+        s.save_extraction(seed_article(doc), [replace(q, confidence=0.01 if q is last else 0.9) for q in quotes], None)
+    w = make_window(qtbot, path)
+    try:
+        w.resize(1440, 900)
+        qtbot.wait(50)
+        assert current_id(w) == w.model.ids[0] and w.panel.row["start"] == last.start
+        assert w.article.verticalScrollBar().value() > 0
+        assert w.article.span_visible((last.start, last.end))
+        # A long headline is cut in the header, not a reason for a window wider than the screen.
+        assert w.width() == 1440 and w.article_header.width() < 1440
+        assert w.article_header.full_text().startswith("\u2068ايلاف من لندن")
+        shown = w.article_header.text()
+        assert ("…" in shown or "..." in shown) and len(shown) < len(w.article_header.full_text())
+        assert w.article_header.toolTip() == w.article_header.full_text()
+    finally:
+        close_window(w)
+
+
+def test_add_articles_into_an_empty_database_selects_the_first_quote(qtbot: Any, tmp_path: Path) -> None:
+    pytest.importorskip("quotes.extract")
+    path = tmp_path / "empty.db"
+    Store.open(path).close()
+    w = make_window(qtbot, path)
+    try:
+        assert "No quotes" in w.article_header.full_text()
+        job = w.add_articles([str(SEEDS / "001_3aac6772f4977325.txt")])
+        assert job is not None
+        with qtbot.waitSignal(job.finished, timeout=60_000) as done:
+            pass
+        assert done.args[0] == 0, job.last_line
+        qtbot.waitUntil(lambda: w.model.rowCount() > 0, timeout=3000)
+        with Store.open(path, create=False) as s:
+            expected = s.queue_ids(status="pending", order="confidence")
+        assert list(w.model.ids) == expected
+        assert w.table.currentIndex().row() == 0 and current_id(w) == expected[0]
+        assert w.article_header.full_text().strip("\u2068\u2069") == "001_3aac6772f4977325.txt"
+        assert w.article.highlighted_text("quote") == [w.panel.row["text"]]
+    finally:
+        close_window(w)
