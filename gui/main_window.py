@@ -483,11 +483,12 @@ class MainWindow(QMainWindow):
         self.go_next_pending()
 
     def add_quote(self) -> None:
-        span = self.article.selected_span()
+        span = self.article.selected_span(words=True)
         doc_id = self.article.document_id
         if span is None or doc_id is None:
             self.show_message("Select the missed quote's text in the article first (then Insert)")
             return
+        self.article.select_span(*span)  # show what is taken: the selection widened to whole words
         self._ensure_speakers()
         dialog = AddQuoteDialog(self.article.text[span[0]:span[1]], self.panel.speaker_index.speakers, parent=self)
         dialog.setObjectName("add_quote_dialog")

@@ -854,3 +854,32 @@ def test_add_articles_into_an_empty_database_selects_the_first_quote(qtbot: Any,
         assert w.article.highlighted_text("quote") == [w.panel.row["text"]]
     finally:
         close_window(w)
+
+
+def test_snap_to_words_widens_only_edges_inside_a_word() -> None:
+    from gui.textspan import snap_to_words
+
+    text = 'وقال حسين إن "المجالات العسكرية والاقتصادية مفتوحةً أمامنا" في بيان.'
+    s = text.index("المجالات")
+    e = text.index("أمامنا") + len("أمامنا")
+    assert snap_to_words(text, s + 3, e - 2) == (s, e)  # both edges mid-word: whole words
+    assert snap_to_words(text, s - 1, e + 1) == (s - 1, e + 1)  # the quotation marks stay as selected
+    assert snap_to_words(text, s - 2, e) == (s - 1, e)  # a space caught before the mark is trimmed
+    m = text.index("مفتوحةً")
+    assert snap_to_words(text, m, m + len("مفتوحة")) == (m, m + len("مفتوحةً"))  # the tanween belongs to the word
+
+
+def test_add_a_missed_quote_from_a_sloppy_selection(window: MainWindow, db_path: Path) -> None:
+    window.filters.search.setText("هنية")
+    window.filters.apply()
+    missed = "الحوار مع الوسطاء ما زال مفتوحاً"
+    s = EMOJI_TEXT.index(missed)
+    # The drag starts two letters into the first word and stops three short of the last one's end.
+    window.article.select_span(s + 2, s + len(missed) - 3)
+    key(window, Qt.Key.Key_Insert)
+    assert window.article.selected_span() == (s, s + len(missed))  # the view shows what is taken
+    dialog = window.add_dialog
+    dialog.speaker.setText("إسماعيل هنية")
+    dialog.accept()
+    row = quote(db_path, current_id(window))
+    assert (row["status"], row["text"], row["start"]) == ("added", missed, s)
