@@ -883,3 +883,31 @@ def test_add_a_missed_quote_from_a_sloppy_selection(window: MainWindow, db_path:
     dialog.accept()
     row = quote(db_path, current_id(window))
     assert (row["status"], row["text"], row["start"]) == ("added", missed, s)
+
+
+def test_speakers_dialog_shows_long_names_whole_and_the_automatic_latin(window: MainWindow, qtbot: Any) -> None:
+    from quotes.export import speaker_latin
+
+    long_name = "المكتب الاعلامي لرئاسة الحكومة العراقية"  # 39 letters, from the gold speakers
+    dialog = window.open_speakers()
+    try:
+        table = dialog.table
+        row = next(r for r, s in enumerate(dialog.speakers) if s["name"] == long_name)
+        table.scrollToItem(table.item(row, 0))
+        expected = speaker_latin(long_name, None, dialog.speakers[row]["type"])
+        assert expected  # a person: there is an automatic name to show
+        qtbot.waitUntil(lambda: table.item(row, 1).text() == expected, timeout=10_000)
+        assert "automatic" in table.item(row, 1).toolTip()
+        metrics = table.fontMetrics()
+        assert table.columnWidth(0) >= metrics.horizontalAdvance(long_name)  # not elided
+        assert table.columnWidth(1) >= metrics.horizontalAdvance(expected)
+        # A reviewer's own Latin name is shown as it is, and is not replaced by the automatic one.
+        fuad = next(r for r, s in enumerate(dialog.speakers) if s["name"] == "فؤاد حسين")
+        dialog.select_speaker(dialog.speakers[fuad]["id"])
+        dialog.latin.setText("Fuad Hussein")
+        dialog.save_button.click()
+        fuad = next(r for r, s in enumerate(dialog.speakers) if s["name"] == "فؤاد حسين")
+        qtbot.wait(200)
+        assert table.item(fuad, 1).text() == "Fuad Hussein"
+    finally:
+        dialog.close()
