@@ -563,8 +563,11 @@ class MainWindow(QMainWindow):
         if p is None:
             return
         by = p["by_status"]
+        # The store gives a rate only after enough decisions (RATE_MIN_DECISIONS).
         rate = f" · {p['per_hour']:g}/hour" if p["per_hour"] else ""
-        eta = f" · ETA {p['eta_hours']:g} h" if p.get("eta_hours") else ""
+        eta_h = p.get("eta_hours")
+        eta = "" if eta_h is None else (f" · about {max(1, round(eta_h * 60))} min left" if eta_h < 1
+                                        else f" · about {eta_h:.1f} h left")
         self.progress_label.setText(
             f"Reviewed {p['reviewed']} / {p['total']} · pending {by['pending']} · accepted {by['accepted']} · "
             f"corrected {by['corrected']} · rejected {by['rejected']} · added {by['added']}{rate}{eta}")

@@ -911,3 +911,15 @@ def test_speakers_dialog_shows_long_names_whole_and_the_automatic_latin(window: 
         assert table.item(fuad, 1).text() == "Fuad Hussein"
     finally:
         dialog.close()
+
+
+def test_rate_and_time_left_wait_for_five_decisions(window: MainWindow) -> None:
+    for _ in range(4):
+        key(window, Qt.Key.Key_Return, CTRL)
+    text = window.progress_label.text()
+    assert "accepted 4" in text and "/hour" not in text and "left" not in text
+    key(window, Qt.Key.Key_Return, CTRL)
+    text = window.progress_label.text()
+    # Five decisions within a few seconds count as five in the first five minutes: 60 an hour,
+    # and the 92 quotes still pending take about an hour and a half.
+    assert "accepted 5" in text and "60/hour" in text and "about 1.5 h left" in text, text

@@ -17,6 +17,7 @@ ORDERS = ("confidence", "document", "id", "updated")
 EXPORT_STATUSES = ("accepted", "reviewed", "all")
 
 _PAGE = 1000  # rows per read when streaming exports
+RATE_MIN_DECISIONS = 5  # decisions in the last hour before progress() gives a rate and time left
 
 
 def _like_pattern(query: str) -> str:
@@ -130,7 +131,11 @@ class Queries(StoreConnection):
             "SELECT cue, count(*) AS n FROM quotes WHERE cue != '' GROUP BY cue ORDER BY n DESC, cue")]
 
     def progress(self) -> dict[str, Any]:
-        """total, by_status, reviewed, pending, last_hour (decisions), per_hour, eta_hours."""
+        """total, by_status, reviewed, pending, last_hour (decisions), per_hour, eta_hours.
+
+        per_hour and eta_hours are None until ``RATE_MIN_DECISIONS`` decisions were made in
+        the last hour: a rate from one or two decisions is noise, and an estimate that jumps
+        from minutes to days with each of them is worse than none."""
         by_status = {s: 0 for s in STATUSES}
         for r in self._rows("SELECT status, count(*) AS n FROM quotes GROUP BY status"):
             by_status[r["status"]] = r["n"]
@@ -141,17 +146,17 @@ class Queries(StoreConnection):
             "SELECT count(*) AS n, min(at) AS first FROM reviews WHERE at >= ? "
             "AND decision IN ('accepted', 'rejected', 'corrected', 'added')", [hour_ago])[0]
         last_hour = row["n"]
-        per_hour = 0.0
-        if last_hour:
+        per_hour: float | None = None
+        if last_hour >= RATE_MIN_DECISIONS:
             # Over a short session, scale to the time actually spent (at least 5 minutes, so
-            # the first two decisions do not promise thousands per hour).
+            # a quick first few decisions do not promise thousands per hour).
             window = (now - datetime.fromisoformat(row["first"])).total_seconds() / 3600
             per_hour = last_hour / min(1.0, max(window, 5 / 60))
         pending = by_status["pending"]
         return {
             "total": total, "by_status": by_status, "reviewed": total - pending, "pending": pending,
-            "last_hour": last_hour, "per_hour": round(per_hour, 1),
-            "eta_hours": round(pending / per_hour, 1) if per_hour else None,
+            "last_hour": last_hour, "per_hour": round(per_hour, 1) if per_hour is not None else None,
+            "eta_hours": round(pending / per_hour, 2) if per_hour else None,
         }
 
     def alias_map(self) -> dict[str, str]:
