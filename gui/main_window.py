@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._drafts: dict[int, Draft] = {}
         self._skipped: set[int] = set()
         self._current_id: int | None = None
+        self._unconfirmed: int | None = None  # the quote whose accepting without a speaker was asked about
         self._speakers_loaded = False
         self._closing = False
         self.job: ExtractJob | None = None
@@ -367,6 +368,7 @@ class MainWindow(QMainWindow):
 
     def _current_row_changed(self, current: QModelIndex | QPersistentModelIndex, _previous: Any) -> None:
         self._save_draft()
+        self._unconfirmed = None  # the second press must be on the same quote, right after the first
         if current.isValid():
             self._show_row(current.row())
 
@@ -469,6 +471,15 @@ class MainWindow(QMainWindow):
         if row is None or draft is None:
             return
         quote_id = row["id"]
+        if decision == "accepted" and not " ".join(draft.speaker.split()) and self._unconfirmed != quote_id:
+            # A citation without a speaker is rarely what the reviewer means: ask for one, and
+            # take a second press of the same key as "yes, without a speaker".
+            self._unconfirmed = quote_id
+            self.panel.focus_speaker()
+            self.show_message("This quote has no speaker: type one (F2), or press Ctrl+Enter again to accept "
+                              "it without a speaker", warning=True)
+            return
+        self._unconfirmed = None
         changes = self.panel.changes() if decision == "accepted" else {}
         if changes:
             decision = "corrected"

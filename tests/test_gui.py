@@ -923,3 +923,57 @@ def test_rate_and_time_left_wait_for_five_decisions(window: MainWindow) -> None:
     # Five decisions within a few seconds count as five in the first five minutes: 60 an hour,
     # and the 92 quotes still pending take about an hour and a half.
     assert "accepted 5" in text and "60/hour" in text and "about 1.5 h left" in text, text
+
+
+def test_accepting_a_quote_without_a_speaker_needs_a_second_press(qtbot: Any, tmp_path: Path) -> None:
+    art, q = haniyeh()
+    path = tmp_path / "nospeaker.db"
+    with Store.open(path) as s:
+        s.save_extraction(art, [replace(q, speaker="", speaker_mention="", mention_start=None, mention_end=None,
+                                        confidence=0.01)],
+                          None)
+        s.save_extraction(seed_article("001_3aac6772f4977325.txt"), gold_quotes()["001_3aac6772f4977325.txt"][:1],
+                          None)
+    w = make_window(qtbot, path)
+    try:
+        first = current_id(w)
+        assert w.panel.row["speaker"] is None
+        key(w, Qt.Key.Key_Return, CTRL)
+        assert reviews(path) == [] and current_id(w) == first  # asked, not accepted
+        assert "no speaker" in w.message_label.text() and w.panel.speaker_edit.hasFocus()
+        QTest.keyClick(w.panel.speaker_edit, Qt.Key.Key_Return, CTRL)  # the second press: accepted as it is
+        assert [(r["quote_id"], r["decision"]) for r in reviews(path)] == [(first, "accepted")]
+        assert quote(path, first)["speaker"] is None
+        # The next quote has a speaker: one press is enough.
+        second = current_id(w)
+        assert second != first
+        key(w, Qt.Key.Key_Return, CTRL)
+        assert [r["decision"] for r in reviews(path)] == ["accepted", "accepted"]
+    finally:
+        close_window(w)
+
+
+def test_typing_a_speaker_after_the_question_corrects_the_quote(qtbot: Any, tmp_path: Path) -> None:
+    art, q = haniyeh()
+    path = tmp_path / "nospeaker.db"
+    with Store.open(path) as s:
+        s.save_extraction(art, [replace(q, speaker="", speaker_mention="", mention_start=None, mention_end=None,
+                                        confidence=0.01)],
+                          None)
+        s.save_extraction(seed_article("001_3aac6772f4977325.txt"), gold_quotes()["001_3aac6772f4977325.txt"][:1],
+                          None)
+    w = make_window(qtbot, path)
+    try:
+        first = current_id(w)
+        key(w, Qt.Key.Key_Return, CTRL)
+        # Looking at another quote and back forgets the question: one press asks again.
+        w.select_row(1)
+        w.select_row(0)
+        key(w, Qt.Key.Key_Return, CTRL)
+        assert reviews(path) == []
+        type_text(w.panel.speaker_edit, "إسماعيل هنية")
+        QTest.keyClick(w.panel.speaker_edit, Qt.Key.Key_Return, CTRL)
+        row = quote(path, first)
+        assert (row["status"], row["speaker"]) == ("corrected", "إسماعيل هنية")
+    finally:
+        close_window(w)
