@@ -7,6 +7,8 @@ return value. With ``screenshot`` the main window is rendered on the current quo
 
 from __future__ import annotations
 
+import ctypes
+import os
 import signal
 import sys
 from pathlib import Path
@@ -63,6 +65,46 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+# What Qt's xcb platform plugin links against, with the Debian/Ubuntu package of each. Since
+# Qt 6.5 the plugin fails to load without xcb-cursor, and the PySide6 wheels do not bundle it,
+# nor icccm or keysyms, which minimal installs (containers, WSL, servers with X forwarding) lack.
+XCB_LIBRARIES = (
+    ("libxcb-cursor.so.0", "libxcb-cursor0"),
+    ("libxcb-icccm.so.4", "libxcb-icccm4"),
+    ("libxcb-keysyms.so.1", "libxcb-keysyms1"),
+    ("libxcb-image.so.0", "libxcb-image0"),
+    ("libxcb-render-util.so.0", "libxcb-render-util0"),
+    ("libxcb-shape.so.0", "libxcb-shape0"),
+    ("libxcb-randr.so.0", "libxcb-randr0"),
+    ("libxcb-xkb.so.1", "libxcb-xkb1"),
+    ("libxkbcommon-x11.so.0", "libxkbcommon-x11-0"),
+    ("libX11-xcb.so.1", "libx11-xcb1"),
+)
+
+
+def _loadable(soname: str) -> bool:
+    """Whether the dynamic loader finds ``soname``: what Qt itself will do. (find_library
+    needs ldconfig or a compiler to answer, and says "missing" where neither is installed.)"""
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def missing_platform_libraries() -> list[tuple[str, str]]:
+    """(library, package) for each library Qt's X11 plugin needs but cannot load, when the app
+    would open on X11 (Linux, a DISPLAY, QT_QPA_PLATFORM unset or xcb); otherwise none."""
+    if not sys.platform.startswith("linux") or not os.environ.get("DISPLAY"):
+        return []
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return []
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return []  # Qt prefers its Wayland plugin there
+    return [(lib, package) for lib, package in XCB_LIBRARIES if not _loadable(lib)]
+
+
 def open_store(db_path: str | Path) -> Store:
     # create=False: a mistyped --db must say so, not open an empty queue.
     return Store.open(db_path, create=False, timeout=BUSY_TIMEOUT_S)
@@ -70,12 +112,22 @@ def open_store(db_path: str | Path) -> Store:
 
 def run_app(db_path: str | Path, *, reviewer: str, screenshot: str | Path | None = None) -> int:
     """Open the review window on ``db_path``; returns the process exit code."""
+    missing = missing_platform_libraries()
+    if missing:
+        # Qt would abort the process (exit 134) with advice to reinstall the application.
+        packages = " ".join(dict.fromkeys(package for _, package in missing))
+        print(f"quotes: the review app needs system libraries that are missing "
+              f"({', '.join(lib for lib, _ in missing)}): sudo apt-get install {packages} "
+              "(or your system's equivalent), or render the window with --screenshot FILE.png", file=sys.stderr)
+        return 2
     app = ensure_app()
     try:
         store = open_store(db_path)
     except StoreError as exc:
         print(f"quotes: {exc}", file=sys.stderr)
         return 2
+    for problem in store.problems:  # a damaged file: say what the checks on open found and did
+        print(f"quotes: {problem}", file=sys.stderr)
     from .main_window import MainWindow  # after the QApplication exists
 
     window = MainWindow(store, reviewer=reviewer or "reviewer")

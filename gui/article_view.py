@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFont, QShowEvent, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QTextEdit, QWidget
 
-from .textspan import Utf16Map, trim_span
+from .textspan import Utf16Map, snap_to_words, trim_span
 
 Span = tuple[int, int]
 
@@ -180,6 +180,13 @@ class ArticleView(QTextBrowser):
             target = bar.value() + top - height // 10
         bar.setValue(max(bar.minimum(), min(int(target), bar.maximum())))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # QTextEdit's first show scrolls to its text cursor (the article's start), undoing the
+        # centring done while the window was being built.
+        super().showEvent(event)
+        if self._focus is not None:
+            self.scroll_to_current()
+
     def span_visible(self, span: Span) -> bool:
         top = self.cursorRect(self._cursor(span[0])).top()
         bottom = self.cursorRect(self._cursor(span[1])).bottom()
@@ -193,14 +200,15 @@ class ArticleView(QTextBrowser):
 
     # ------------------------------------------------------------------ selection
 
-    def selected_span(self) -> Span | None:
-        """The mouse selection in code points, trimmed of surrounding whitespace."""
+    def selected_span(self, *, words: bool = False) -> Span | None:
+        """The mouse selection in code points, trimmed of surrounding whitespace; with
+        ``words``, widened to whole words (see ``snap_to_words``)."""
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
         start = self._map.from_qt(cursor.selectionStart())
         end = self._map.from_qt(cursor.selectionEnd())
-        start, end = trim_span(self._text, start, end)
+        start, end = (snap_to_words if words else trim_span)(self._text, start, end)
         return (start, end) if start < end else None
 
     def select_span(self, start: int, end: int) -> None:

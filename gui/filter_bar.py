@@ -25,19 +25,8 @@ ORDER_LABELS = {"confidence": "lowest confidence first", "document": "by documen
 
 
 def documents(store: Store) -> list[dict[str, Any]]:
-    """Documents with their quote counts, for the document filter.
-
-    ``Store`` has no listing of documents yet; this is a read-only query on its connection,
-    fetched at once so no read transaction stays open.
-    """
-    fn = getattr(store, "documents", None)
-    if callable(fn):
-        return list(fn())
-    cur = store.db.conn.execute(
-        "SELECT d.id, d.doc, d.title, (SELECT count(*) FROM quotes q WHERE q.document_id = d.id) AS quotes "
-        "FROM documents d ORDER BY d.id")
-    cols = [c[0] for c in cur.description]
-    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+    """Documents with their quote counts, for the document filter."""
+    return store.documents()
 
 
 class LazyCombo(QComboBox):

@@ -15,8 +15,8 @@ Every command is one short transaction in the store (``record_decision``/``add_q
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,12 +44,9 @@ class Decide:
         return f"{text} ({self.reason})" if self.reason else text
 
     def apply(self, store: Store, reviewer: str) -> int:
+        # The alias goes with the decision, in its transaction: undoing the decision withdraws it.
         store.record_decision(self.quote_id, self.decision, reviewer=reviewer, reason=self.reason,
-                              changes=dict(self.changes) or None)
-        if self.alias and self.changes.get("speaker"):
-            row = store.quote_rows([self.quote_id])
-            if row and row[0]["speaker_id"] is not None and row[0]["speaker"] != self.alias:
-                store.add_alias(row[0]["speaker_id"], self.alias, "reviewer")
+                              changes=dict(self.changes) or None, alias=self.alias)
         return self.quote_id
 
 
@@ -87,17 +84,10 @@ class Step:
         return self.command.describe() if not isinstance(self.command, AddQuote) else f"add quote #{self.quote_id}"
 
 
-@contextmanager
-def _short_busy_wait(store: Store, ms: int = 200) -> Iterator[None]:
-    """Retries run every second from the event loop: each may wait only briefly for the lock,
-    or a program holding it for minutes would freeze the window for the full busy timeout on
-    every retry. (The first attempt waits the store's whole timeout: writers are usually brief.)"""
-    conn = store.db.conn
-    conn.execute(f"PRAGMA busy_timeout = {ms}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA busy_timeout = {int(store.timeout * 1000)}")
+def _short_busy_wait(store: Store, ms: int = 200) -> AbstractContextManager[None]:
+    """Retries run every second from the event loop: each may wait only briefly for the lock.
+    (The first attempt waits the store's whole timeout: writers are usually brief.)"""
+    return store.busy_timeout(ms)
 
 
 def _is_busy(exc: BaseException) -> bool:

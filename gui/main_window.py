@@ -51,7 +51,7 @@ from .filter_bar import FilterBar
 from .history import AddQuote, Decide, History
 from .jobs import ExtractJob
 from .queue_model import PAGE, DirectionDelegate, QueueModel
-from .review_panel import Draft, ReviewPanel, bidi_label, set_bidi_text
+from .review_panel import Draft, ElidedLabel, ReviewPanel, bidi_label, set_bidi_text
 from .speakers_dialog import SpeakersDialog
 from .textspan import isolate_join
 
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._drafts: dict[int, Draft] = {}
         self._skipped: set[int] = set()
         self._current_id: int | None = None
+        self._unconfirmed: int | None = None  # the quote whose accepting without a speaker was asked about
         self._speakers_loaded = False
         self._closing = False
         self.job: ExtractJob | None = None
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         # the first paint (a zero timer set now would run before it).
         self._first_paint = _FirstPaint(self.table.viewport(), self._after_first_paint)
         self.table.setFocus()
+        if store.problems:  # what the checks on open found in a damaged file (also printed by run_app)
+            self.show_message("  ".join(store.problems), warning=True, ms=60_000)
 
     # ------------------------------------------------------------------ building
 
@@ -168,7 +171,7 @@ class MainWindow(QMainWindow):
 
         self.article = ArticleView(font=arabic_font(ARTICLE_POINT_SIZE))
         self.article.setObjectName("article")
-        self.article_header = bidi_label(wrap=False)
+        self.article_header = ElidedLabel()  # a long title must not widen the window
         self.article_header.setObjectName("article_header")
         self.article_header.setStyleSheet("font-weight: bold; padding: 2px 4px;")
         self.article_header.setFont(arabic_font(12))
@@ -348,7 +351,7 @@ class MainWindow(QMainWindow):
             self._current_id = None
             self.panel.set_quote(None)
             self.article.clear_article()
-            set_bidi_text(self.article_header, "No quotes match the filters")
+            self.article_header.set_full_text("No quotes match the filters")
         else:
             self.select_row(row)
 
@@ -365,6 +368,7 @@ class MainWindow(QMainWindow):
 
     def _current_row_changed(self, current: QModelIndex | QPersistentModelIndex, _previous: Any) -> None:
         self._save_draft()
+        self._unconfirmed = None  # the second press must be on the same quote, right after the first
         if current.isValid():
             self._show_row(current.row())
 
@@ -392,7 +396,7 @@ class MainWindow(QMainWindow):
         self.article.set_article(doc["id"], doc["text"])
         parts = [doc.get("title") or "", (doc.get("doc") or "").rsplit("/", 1)[-1], doc.get("source") or "",
                  doc.get("date") or ""]
-        set_bidi_text(self.article_header, isolate_join(parts))
+        self.article_header.set_full_text(isolate_join(parts))
         self.panel.set_quote(data, self._drafts.get(data["id"]))
         self._show_spans(recenter=True)
 
@@ -467,6 +471,15 @@ class MainWindow(QMainWindow):
         if row is None or draft is None:
             return
         quote_id = row["id"]
+        if decision == "accepted" and not " ".join(draft.speaker.split()) and self._unconfirmed != quote_id:
+            # A citation without a speaker is rarely what the reviewer means: ask for one, and
+            # take a second press of the same key as "yes, without a speaker".
+            self._unconfirmed = quote_id
+            self.panel.focus_speaker()
+            self.show_message("This quote has no speaker: type one (F2), or press Ctrl+Enter again to accept "
+                              "it without a speaker", warning=True)
+            return
+        self._unconfirmed = None
         changes = self.panel.changes() if decision == "accepted" else {}
         if changes:
             decision = "corrected"
@@ -481,11 +494,12 @@ class MainWindow(QMainWindow):
         self.go_next_pending()
 
     def add_quote(self) -> None:
-        span = self.article.selected_span()
+        span = self.article.selected_span(words=True)
         doc_id = self.article.document_id
         if span is None or doc_id is None:
             self.show_message("Select the missed quote's text in the article first (then Insert)")
             return
+        self.article.select_span(*span)  # show what is taken: the selection widened to whole words
         self._ensure_speakers()
         dialog = AddQuoteDialog(self.article.text[span[0]:span[1]], self.panel.speaker_index.speakers, parent=self)
         dialog.setObjectName("add_quote_dialog")
@@ -560,8 +574,11 @@ class MainWindow(QMainWindow):
         if p is None:
             return
         by = p["by_status"]
+        # The store gives a rate only after enough decisions (RATE_MIN_DECISIONS).
         rate = f" · {p['per_hour']:g}/hour" if p["per_hour"] else ""
-        eta = f" · ETA {p['eta_hours']:g} h" if p.get("eta_hours") else ""
+        eta_h = p.get("eta_hours")
+        eta = "" if eta_h is None else (f" · about {max(1, round(eta_h * 60))} min left" if eta_h < 1
+                                        else f" · about {eta_h:.1f} h left")
         self.progress_label.setText(
             f"Reviewed {p['reviewed']} / {p['total']} · pending {by['pending']} · accepted {by['accepted']} · "
             f"corrected {by['corrected']} · rejected {by['rejected']} · added {by['added']}{rate}{eta}")
@@ -592,6 +609,11 @@ class MainWindow(QMainWindow):
         self._speakers_loaded = False
         self.refresh_progress()
         self._update_undo_actions()
+        if self._current_id is None and self.model.rowCount():
+            # The queue was empty (a new database, File › Add articles): select its first
+            # quote, as at start-up, rather than leave "No quotes match" over a full list.
+            first = self._next_pending_row(-1)
+            self.select_row(0 if first is None else first)
         # Show another writer's change to the quote on screen, unless the reviewer is editing it.
         row = self.table.currentIndex().row()
         if row >= 0 and not self.panel.dirty and self.panel.row is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -137,6 +137,36 @@ def set_bidi_text(label: QLabel, text: str, *, near: bool = False) -> None:
     else:
         label.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+
+
+class ElidedLabel(QLabel):
+    """One line that never widens its window: a text longer than the label is cut at its end
+    with "…" (on the left for Arabic), and shown whole in the tooltip."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        # A margin for the style sheet's padding and bold weight, which the metrics may not know yet.
+        width = max(0, self.contentsRect().width() - 16)
+        set_bidi_text(self, self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
 
 
 def label_text(label: QLabel) -> str:

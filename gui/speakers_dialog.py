@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -38,6 +39,7 @@ from .review_panel import bidi_label, set_bidi_text
 from .speakers import SpeakerCompleter, SpeakerIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+AUTO_ROLE = Qt.ItemDataRole.UserRole + 2  # a Latin cell still waiting for its automatic name
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
@@ -54,7 +56,7 @@ class SpeakersDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle("Speakers")
-        self.resize(1000, 620)
+        self.resize(1280, 680)
         # Replaceable in tests: a modal question would block an offscreen test run.
         self.confirm: Callable[[str, str], bool] = lambda title, text: ask_yes_no(self, title, text)
         self.speakers: list[dict[str, Any]] = []
@@ -76,14 +78,15 @@ class SpeakersDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Names whole (an organisation's name runs to 40 letters); the Latin column takes the rest.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(2, 140)
+        self.table.setColumnWidth(2, 110)
         self.table.setColumnWidth(3, 90)
         self.table.setColumnWidth(4, 60)
         self.table.currentCellChanged.connect(lambda row, *_: self._show(row))
         left.addWidget(self.table)
-        outer.addLayout(left, 3)
+        outer.addLayout(left, 2)
 
         right = QVBoxLayout()
         box = QGroupBox("Citation details")
@@ -133,7 +136,15 @@ class SpeakersDialog(QDialog):
         close = QPushButton("Close")
         close.clicked.connect(self.accept)
         right.addWidget(close)
-        outer.addLayout(right, 2)
+        outer.addLayout(right, 1)
+
+        # The automatic Latin names cost ~50 ms each (morphological analysis): they are filled in
+        # for the rows in view, one per event-loop turn, so the dialog opens at once and stays live.
+        self._latin_cache: dict[tuple[str, str], str] = {}
+        self._latin_timer = QTimer(self)
+        self._latin_timer.setInterval(0)
+        self._latin_timer.timeout.connect(self._fill_one_latin)
+        self.table.verticalScrollBar().valueChanged.connect(lambda _: self._latin_timer.start())
 
         self.reload()
         if select_id is not None:
@@ -150,24 +161,53 @@ class SpeakersDialog(QDialog):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.speakers))
         for r, s in enumerate(self.speakers):
-            # Only the reviewer's Latin names here: the automatic one costs ~20 ms a name to
-            # compute, so it is shown for the selected speaker only (as the field's placeholder).
+            # The reviewer's Latin names now; automatic ones as rows come into view (_fill_one_latin).
             cells = [s["name"], s["latin"] or "", s["role"] or "", s["type"], str(s["quotes"])]
             for c, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(ID_ROLE, s["id"])
+                item.setToolTip(value)
                 if c == 1 and not s["latin"]:
-                    item.setToolTip("automatic; select the speaker to see it, set one to use your own")
+                    item.setData(AUTO_ROLE, True)
                 self.table.setItem(r, c, item)
         self._apply_filter()
+        self._latin_timer.start()
         if keep is not None:
             self.select_speaker(keep)
+
+    def _fill_one_latin(self) -> None:
+        """Compute the automatic Latin name of one row in view that has none yet; stop when all
+        rows in view have theirs."""
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(viewport.height() - 1)
+        if first < 0:
+            self._latin_timer.stop()
+            return
+        last = self.table.rowCount() - 1 if last < 0 else last
+        for r in range(first, last + 1):
+            item = self.table.item(r, 1)
+            if self.table.isRowHidden(r) or item is None or not item.data(AUTO_ROLE):
+                continue
+            s = self.speakers[r]
+            key = (s["name"], s["type"])
+            if key not in self._latin_cache:
+                self._latin_cache[key] = speaker_latin(s["name"], None, s["type"])
+            latin = self._latin_cache[key]
+            item.setData(AUTO_ROLE, False)
+            item.setText(latin)
+            item.setForeground(QColor("#757575"))
+            item.setToolTip(f"{latin} (automatic; set one in Latin: to use your own)" if latin
+                            else "no automatic Latin name for this type: set one in Latin:")
+            return
+        self._latin_timer.stop()
 
     def _apply_filter(self) -> None:
         key = fold(self.filter.text().strip())
         for r, s in enumerate(self.speakers):
             hay = [s["name_norm"], fold(s["latin"] or ""), *(fold(a["alias"]) for a in s["aliases"])]
             self.table.setRowHidden(r, bool(key) and not any(key in h.lower() for h in hay))
+        self._latin_timer.start()
 
     def select_speaker(self, speaker_id: int) -> bool:
         for r, s in enumerate(self.speakers):

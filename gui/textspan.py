@@ -168,6 +168,22 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span whose edge falls inside a word to the whole word, then trim whitespace.
+
+    A mouse drag over Arabic easily stops a letter or two short of a word's end (the glyphs
+    join, so there is no gap to aim at); a quote never starts or ends inside a word.
+    Punctuation at an edge (quotation marks, a full stop) is kept as selected.
+    """
+    n = len(text)
+    start, end = max(0, start), min(n, end)
+    if 0 < start < n and is_word_char(text[start - 1]) and is_word_char(text[start]):
+        start = word_start_before(text, start)
+    if 0 < end < n and is_word_char(text[end - 1]) and is_word_char(text[end]):
+        end = word_end_after(text, end)
+    return trim_span(text, start, end)
+
+
 def isolate_join(parts: list[str], sep: str = "  ·  ") -> str:
     """Join fields for display, each in a bidi isolate (FSI…PDI), so that a Latin file name
     beside an Arabic title keeps its own order instead of being split into runs. Display only:

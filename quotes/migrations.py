@@ -33,6 +33,19 @@ def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
     return migrations()(fn)
 
 
+# The log is the audit trail and the undo history: it must not be rewritten, even by a
+# hand-written UPDATE in a SQL shell. Created by m001; ``Store.open`` restores them when a
+# damaged or hand-edited file has lost them (the same text, so the check can compare it).
+REVIEW_TRIGGERS = {
+    "reviews_append_only_update": (
+        "CREATE TRIGGER reviews_append_only_update BEFORE UPDATE ON reviews\n"
+        "        BEGIN SELECT RAISE(ABORT, 'reviews is append-only'); END"),
+    "reviews_append_only_delete": (
+        "CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews\n"
+        "        BEGIN SELECT RAISE(ABORT, 'reviews is append-only'); END"),
+}
+
+
 @_migration
 def m001_initial(db: Database) -> None:
     statements = [
@@ -136,16 +149,7 @@ def m001_initial(db: Database) -> None:
         """,
         "CREATE INDEX reviews_quote ON reviews(quote_id)",
         "CREATE INDEX reviews_at ON reviews(at)",
-        # The log is the audit trail and the undo history: it must not be rewritten, even by
-        # a hand-written UPDATE in a SQL shell.
-        """
-        CREATE TRIGGER reviews_append_only_update BEFORE UPDATE ON reviews
-        BEGIN SELECT RAISE(ABORT, 'reviews is append-only'); END
-        """,
-        """
-        CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
-        BEGIN SELECT RAISE(ABORT, 'reviews is append-only'); END
-        """,
+        *REVIEW_TRIGGERS.values(),
     ]
     for sql in statements:
         db.execute(sql)

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -753,7 +754,7 @@ def test_empty_database_opens_and_keys_do_nothing(qtbot: Any, tmp_path: Path) ->
     w = make_window(qtbot, tmp_path / "empty.db")
     try:
         assert w.model.rowCount() == 0 and w.panel.row is None
-        assert "No quotes" in w.article_header.text()
+        assert "No quotes" in w.article_header.full_text()
         key(w, Qt.Key.Key_Return, CTRL)
         key(w, Qt.Key.Key_Z, CTRL)
         assert reviews(tmp_path / "empty.db") == []
@@ -802,3 +803,177 @@ def test_skipped_quotes_come_back_when_nothing_else_is_left(window: MainWindow) 
     qid = current_id(window)
     key(window, Qt.Key.Key_Space, CTRL)  # skip the only quote of the queue
     assert current_id(window) == qid and "skipped" in window.message_label.text()
+
+
+# ---------------------------------------------------------------------- issue 14: the app's first hour
+
+def test_current_quote_deep_in_the_article_is_in_view_at_start_up(qtbot: Any, tmp_path: Path) -> None:
+    # The lowest-confidence quote is the article's last: QTextEdit's first show used to scroll
+    # back to the top, leaving the reviewer in front of the headline.
+    doc = "003_8b956c0ecb70d5a7.txt"
+    quotes = gold_quotes()[doc]
+    last = max(quotes, key=lambda q: q.start)
+    path = tmp_path / "deep.db"
+    with Store.open(path) as s:
+        s.save_extraction(seed_article(doc), [replace(q, confidence=0.01 if q is last else 0.9) for q in quotes], None)
+    w = make_window(qtbot, path)
+    try:
+        w.resize(1440, 900)
+        qtbot.wait(50)
+        assert current_id(w) == w.model.ids[0] and w.panel.row["start"] == last.start
+        assert w.article.verticalScrollBar().value() > 0
+        assert w.article.span_visible((last.start, last.end))
+        # A long headline is cut in the header, not a reason for a window wider than the screen.
+        assert w.width() == 1440 and w.article_header.width() < 1440
+        assert w.article_header.full_text().startswith("\u2068ايلاف من لندن")
+        shown = w.article_header.text()
+        assert ("…" in shown or "..." in shown) and len(shown) < len(w.article_header.full_text())
+        assert w.article_header.toolTip() == w.article_header.full_text()
+    finally:
+        close_window(w)
+
+
+def test_add_articles_into_an_empty_database_selects_the_first_quote(qtbot: Any, tmp_path: Path) -> None:
+    pytest.importorskip("quotes.extract")
+    path = tmp_path / "empty.db"
+    Store.open(path).close()
+    w = make_window(qtbot, path)
+    try:
+        assert "No quotes" in w.article_header.full_text()
+        job = w.add_articles([str(SEEDS / "001_3aac6772f4977325.txt")])
+        assert job is not None
+        with qtbot.waitSignal(job.finished, timeout=60_000) as done:
+            pass
+        assert done.args[0] == 0, job.last_line
+        qtbot.waitUntil(lambda: w.model.rowCount() > 0, timeout=3000)
+        with Store.open(path, create=False) as s:
+            expected = s.queue_ids(status="pending", order="confidence")
+        assert list(w.model.ids) == expected
+        assert w.table.currentIndex().row() == 0 and current_id(w) == expected[0]
+        assert w.article_header.full_text().strip("\u2068\u2069") == "001_3aac6772f4977325.txt"
+        assert w.article.highlighted_text("quote") == [w.panel.row["text"]]
+    finally:
+        close_window(w)
+
+
+def test_snap_to_words_widens_only_edges_inside_a_word() -> None:
+    from gui.textspan import snap_to_words
+
+    text = 'وقال حسين إن "المجالات العسكرية والاقتصادية مفتوحةً أمامنا" في بيان.'
+    s = text.index("المجالات")
+    e = text.index("أمامنا") + len("أمامنا")
+    assert snap_to_words(text, s + 3, e - 2) == (s, e)  # both edges mid-word: whole words
+    assert snap_to_words(text, s - 1, e + 1) == (s - 1, e + 1)  # the quotation marks stay as selected
+    assert snap_to_words(text, s - 2, e) == (s - 1, e)  # a space caught before the mark is trimmed
+    m = text.index("مفتوحةً")
+    assert snap_to_words(text, m, m + len("مفتوحة")) == (m, m + len("مفتوحةً"))  # the tanween belongs to the word
+
+
+def test_add_a_missed_quote_from_a_sloppy_selection(window: MainWindow, db_path: Path) -> None:
+    window.filters.search.setText("هنية")
+    window.filters.apply()
+    missed = "الحوار مع الوسطاء ما زال مفتوحاً"
+    s = EMOJI_TEXT.index(missed)
+    # The drag starts two letters into the first word and stops three short of the last one's end.
+    window.article.select_span(s + 2, s + len(missed) - 3)
+    key(window, Qt.Key.Key_Insert)
+    assert window.article.selected_span() == (s, s + len(missed))  # the view shows what is taken
+    dialog = window.add_dialog
+    dialog.speaker.setText("إسماعيل هنية")
+    dialog.accept()
+    row = quote(db_path, current_id(window))
+    assert (row["status"], row["text"], row["start"]) == ("added", missed, s)
+
+
+def test_speakers_dialog_shows_long_names_whole_and_the_automatic_latin(window: MainWindow, qtbot: Any) -> None:
+    from quotes.export import speaker_latin
+
+    long_name = "المكتب الاعلامي لرئاسة الحكومة العراقية"  # 39 letters, from the gold speakers
+    dialog = window.open_speakers()
+    try:
+        table = dialog.table
+        row = next(r for r, s in enumerate(dialog.speakers) if s["name"] == long_name)
+        table.scrollToItem(table.item(row, 0))
+        expected = speaker_latin(long_name, None, dialog.speakers[row]["type"])
+        assert expected  # a person: there is an automatic name to show
+        qtbot.waitUntil(lambda: table.item(row, 1).text() == expected, timeout=10_000)
+        assert "automatic" in table.item(row, 1).toolTip()
+        metrics = table.fontMetrics()
+        assert table.columnWidth(0) >= metrics.horizontalAdvance(long_name)  # not elided
+        assert table.columnWidth(1) >= metrics.horizontalAdvance(expected)
+        # A reviewer's own Latin name is shown as it is, and is not replaced by the automatic one.
+        fuad = next(r for r, s in enumerate(dialog.speakers) if s["name"] == "فؤاد حسين")
+        dialog.select_speaker(dialog.speakers[fuad]["id"])
+        dialog.latin.setText("Fuad Hussein")
+        dialog.save_button.click()
+        fuad = next(r for r, s in enumerate(dialog.speakers) if s["name"] == "فؤاد حسين")
+        qtbot.wait(200)
+        assert table.item(fuad, 1).text() == "Fuad Hussein"
+    finally:
+        dialog.close()
+
+
+def test_rate_and_time_left_wait_for_five_decisions(window: MainWindow) -> None:
+    for _ in range(4):
+        key(window, Qt.Key.Key_Return, CTRL)
+    text = window.progress_label.text()
+    assert "accepted 4" in text and "/hour" not in text and "left" not in text
+    key(window, Qt.Key.Key_Return, CTRL)
+    text = window.progress_label.text()
+    # Five decisions within a few seconds count as five in the first five minutes: 60 an hour,
+    # and the 92 quotes still pending take about an hour and a half.
+    assert "accepted 5" in text and "60/hour" in text and "about 1.5 h left" in text, text
+
+
+def test_accepting_a_quote_without_a_speaker_needs_a_second_press(qtbot: Any, tmp_path: Path) -> None:
+    art, q = haniyeh()
+    path = tmp_path / "nospeaker.db"
+    with Store.open(path) as s:
+        s.save_extraction(art, [replace(q, speaker="", speaker_mention="", mention_start=None, mention_end=None,
+                                        confidence=0.01)],
+                          None)
+        s.save_extraction(seed_article("001_3aac6772f4977325.txt"), gold_quotes()["001_3aac6772f4977325.txt"][:1],
+                          None)
+    w = make_window(qtbot, path)
+    try:
+        first = current_id(w)
+        assert w.panel.row["speaker"] is None
+        key(w, Qt.Key.Key_Return, CTRL)
+        assert reviews(path) == [] and current_id(w) == first  # asked, not accepted
+        assert "no speaker" in w.message_label.text() and w.panel.speaker_edit.hasFocus()
+        QTest.keyClick(w.panel.speaker_edit, Qt.Key.Key_Return, CTRL)  # the second press: accepted as it is
+        assert [(r["quote_id"], r["decision"]) for r in reviews(path)] == [(first, "accepted")]
+        assert quote(path, first)["speaker"] is None
+        # The next quote has a speaker: one press is enough.
+        second = current_id(w)
+        assert second != first
+        key(w, Qt.Key.Key_Return, CTRL)
+        assert [r["decision"] for r in reviews(path)] == ["accepted", "accepted"]
+    finally:
+        close_window(w)
+
+
+def test_typing_a_speaker_after_the_question_corrects_the_quote(qtbot: Any, tmp_path: Path) -> None:
+    art, q = haniyeh()
+    path = tmp_path / "nospeaker.db"
+    with Store.open(path) as s:
+        s.save_extraction(art, [replace(q, speaker="", speaker_mention="", mention_start=None, mention_end=None,
+                                        confidence=0.01)],
+                          None)
+        s.save_extraction(seed_article("001_3aac6772f4977325.txt"), gold_quotes()["001_3aac6772f4977325.txt"][:1],
+                          None)
+    w = make_window(qtbot, path)
+    try:
+        first = current_id(w)
+        key(w, Qt.Key.Key_Return, CTRL)
+        # Looking at another quote and back forgets the question: one press asks again.
+        w.select_row(1)
+        w.select_row(0)
+        key(w, Qt.Key.Key_Return, CTRL)
+        assert reviews(path) == []
+        type_text(w.panel.speaker_edit, "إسماعيل هنية")
+        QTest.keyClick(w.panel.speaker_edit, Qt.Key.Key_Return, CTRL)
+        row = quote(path, first)
+        assert (row["status"], row["speaker"]) == ("corrected", "إسماعيل هنية")
+    finally:
+        close_window(w)

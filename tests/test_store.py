@@ -167,7 +167,7 @@ def test_error_read_only_file(tmp_path: Path):
 def test_error_read_only_file_detected_by_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     # Where the permission pre-check cannot see it (network shares, ACLs), the write probe at
     # open time must still refuse the file rather than fail at the first decision.
-    import quotes.store as store_module
+    import quotes.store.connection as store_module
 
     path = tmp_path / "q.db"
     Store.open(path).close()
@@ -513,7 +513,16 @@ def test_progress_and_data_version(loaded, tmp_path: Path):
     assert store.data_version() != v  # another connection's commit is visible
     p = store.progress()
     assert p["total"] == 6 and p["reviewed"] == 2 and p["pending"] == 4
-    assert p["by_status"]["accepted"] == 1 and p["last_hour"] == 2 and p["per_hour"] > 0
+    assert p["by_status"]["accepted"] == 1 and p["last_hour"] == 2
+    # Two decisions are too few for a rate or a time left...
+    assert p["per_hour"] is None and p["eta_hours"] is None
+    for qid in ids[2:4]:
+        other.record_decision(qid, "accepted", reviewer="amal")
+    assert store.progress()["per_hour"] is None  # four: still too few
+    other.record_decision(ids[4], "rejected", reviewer="amal")
+    p = store.progress()
+    # ...five are enough; within the first five minutes the rate is scaled to five minutes.
+    assert p["last_hour"] == 5 and p["per_hour"] == 60.0 and p["eta_hours"] == 0.02  # one left at 60 an hour
     other.close()
 
 
