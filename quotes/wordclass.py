@@ -34,7 +34,8 @@ CONTINUING = frozenset({"noun", "noun_prop", "adj", "noun_num", "noun_quant"})
 # Readings after which a mention cannot go on: a verb, a preposition, a conjunction or particle that
 # opens the next clause.
 ENDING = frozenset({"verb", "prep", "conj", "conj_sub", "part", "part_neg", "part_interrog", "pron_rel"})
-NOMINAL = CONTINUING | {"adv"}
+FUNCTION = frozenset({"prep", "conj", "conj_sub", "pron_rel", "part", "part_neg", "part_interrog"})
+_NON_CONJ_PROCLITICS = frozenset({"bi_prep", "li_prep", "ka_prep", "la_emph", "li_sub", "sa_fut", "la_rc"})
 
 _GEN = {"m": "m", "f": "f"}
 _NUM = {"s": "s", "d": "d", "p": "p"}
@@ -133,6 +134,10 @@ def _analyzer(db: Any) -> Any:
     return _Analyzer(db, backoff="NONE")
 
 
+def _is_name_reading(a: Analysis) -> bool:
+    return a.pos == "noun_prop" and _NON_CONJ_PROCLITICS.isdisjoint(a.proclitics)
+
+
 @dataclass
 class WordClasses:
     """Word classes from camel-tools' Analyzer over the Buckwalter DB, cached per distinct word."""
@@ -186,11 +191,12 @@ class WordClasses:
 
     def name_evidence(self, word: str) -> NameEvidence:
         """'proper' if every reading is a proper noun, 'ambiguous' if one is, 'unanalysed' if the
-        lexicon does not know the word (names after 2002 often), 'no' otherwise."""
+        lexicon does not know the word (names after 2002 often), 'no' otherwise. A proper noun behind
+        a preposition (بمحمد) is no name reading: it cannot be the speaker."""
         readings = self.analyse(word)
         if not readings:
             return "unanalysed"
-        proper = sum(a.pos == "noun_prop" for a in readings)
+        proper = sum(_is_name_reading(a) for a in readings)
         if proper == len(readings):
             return "proper"
         return "ambiguous" if proper else "no"
@@ -199,34 +205,50 @@ class WordClasses:
         """In a name position a proper-noun reading or an unknown word can be (part of) a name."""
         return self.name_evidence(word) != "no"
 
+    def _function_word(self, readings: tuple[Analysis, ...]) -> bool:
+        """A function-word reading (في، أن، التي، لكن) outweighs the rare noun or verb homographs the
+        lexicon lists beside it (آن "time" for أن), unless a proper-noun reading without a
+        preposition could be a name (علي is both على and Ali once folded)."""
+        return any(a.pos in FUNCTION for a in readings) and not any(map(_is_name_reading, readings))
+
     def can_continue_mention(self, word: str) -> bool:
-        """A noun, adjective, proper noun or number reading, or an unknown word."""
+        """A noun, adjective, proper noun or number reading that no function reading outweighs and
+        that is no time word, or an unknown word."""
         readings = self.analyse(word)
-        return not readings or any(a.pos in CONTINUING for a in readings)
+        if not readings:
+            return True
+        return (
+            any(a.pos in CONTINUING for a in readings)
+            and not self._function_word(readings)
+            and not self.is_time(word)
+        )
 
     def ends_mention(self, word: str) -> bool:
-        """The word closes a mention: it names a date (أمس، اليوم، الأحد), or it has a verb,
-        preposition, conjunction or particle reading and no reading that could continue the mention.
-        Unknown words end nothing."""
+        """The word closes a mention: it names a time (أمس، اليوم، الأحد), it is a function word
+        (preposition, conjunction, relative, particle: see ``_function_word``), or its readings are
+        verbs and the like with none that could continue a mention. Unknown words end nothing."""
         readings = self.analyse(word)
         if not readings:
             return False
-        if self.is_time(word):
+        if self.is_time(word) or self._function_word(readings):
             return True
         return any(a.pos in ENDING for a in readings) and not any(a.pos in CONTINUING for a in readings)
 
     def is_time(self, word: str) -> bool:
         """A date reading (أمس، اليوم، الأحد، أيار) settles it; a period noun (يوم، عام) counts only
-        when all its nominal readings are times (عام is also the adjective "general")."""
+        when all its readings but proper nouns are times (عام is also the adjective "general", آن
+        "time" is mostly the particle أن)."""
         readings = self.analyse(word)
         if any(a.time == "date" for a in readings):
             return True
-        nominal = [a for a in readings if a.pos in NOMINAL and a.pos != "noun_prop"]
-        return bool(nominal) and all(a.time for a in nominal)
+        others = [a for a in readings if a.pos != "noun_prop"]
+        return bool(others) and all(a.time for a in others)
 
     def is_verbal_noun(self, word: str) -> bool:
-        """Some reading is a masdar (التأكيد، الاجتماع، إعلان)."""
-        return any(a.verbal_noun for a in self.analyse(word))
+        """Every noun reading is a masdar (التأكيد، الاجتماع، تصريح); a masdar homograph of a
+        common noun (إنباء beside أنباء "news") does not count."""
+        nouns = [a for a in self.analyse(word) if a.pos == "noun"]
+        return bool(nouns) and all(a.verbal_noun for a in nouns)
 
     def gender_number(self, word: str) -> tuple[str | None, str | None]:
         """Gender and number that the nominal readings marking them agree on (each None where they
