@@ -539,6 +539,10 @@ def load(cache_dir: Path | None = None) -> Loaded:
         except Exception:  # a stale or truncated pickle is rebuilt, never fatal  # noqa: BLE001
             pass
 
+    try:  # before the conversion: an unwritable cache should not cost the seconds of a build first
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Unavailable(f"cache folder {where} cannot be created: {exc}") from exc
     built = False
     stamp = where / "source.txt"
     if not (db_path.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest):

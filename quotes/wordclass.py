@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from . import buckwalter_db
+from .normalize import fold
 
 NameEvidence = Literal["proper", "ambiguous", "unanalysed", "no"]
 
@@ -132,6 +133,15 @@ def _analyzer(db: Any) -> Any:
 
     # backoff NONE: an unknown word must yield nothing (a name candidate), not a guessed noun.
     return _Analyzer(db, backoff="NONE")
+
+
+def _bare(lex: str) -> str:
+    """A lemma without its vowels and feminine ending: مُفاوَضَة and مُفاوِض are both مفاوض."""
+    return fold(lex).removesuffix("ه")
+
+
+def _clitics(a: Analysis) -> int:
+    return len(a.proclitics) + (a.enclitic is not None)
 
 
 def _is_name_reading(a: Analysis) -> bool:
@@ -245,16 +255,24 @@ class WordClasses:
         return bool(others) and all(a.time for a in others)
 
     def is_verbal_noun(self, word: str) -> bool:
-        """Every noun reading is a masdar (التأكيد، الاجتماع، تصريح); a masdar homograph of a
-        common noun (إنباء beside أنباء "news") does not count."""
+        """Every noun reading is a masdar (التأكيد، الاجتماع، تصريح): a masdar homograph of a common
+        noun (إنباء beside أنباء "news") does not count. One exception: a form III masdar (مُفاوَضة،
+        مُشارَكة) is spelled like the feminine of its participle (مُفاوِضة "negotiator"), which is
+        far rarer in the news, so that participle reading does not block it."""
         nouns = [a for a in self.analyse(word) if a.pos == "noun"]
-        return bool(nouns) and all(a.verbal_noun for a in nouns)
+        masdars = {_bare(a.lex) for a in nouns if a.verbal_noun}
+        return bool(masdars) and all(a.verbal_noun or _bare(a.lex) in masdars for a in nouns)
 
     def gender_number(self, word: str) -> tuple[str | None, str | None]:
         """Gender and number that the nominal readings marking them agree on (each None where they
-        differ or none marks it); a word with no nominal reading uses its other readings (verbs)."""
+        differ or none marks it); a word with no nominal reading uses its other readings (verbs).
+        Only the readings with the fewest clitics count: folding ة to ه makes وكاله also و+كال+ه
+        "and his measure", and the bare segmentation is the usual one."""
         readings = self.analyse(word)
         chosen = [a for a in readings if a.pos in CONTINUING] or list(readings)
+        if chosen:
+            fewest = min(map(_clitics, chosen))
+            chosen = [a for a in chosen if _clitics(a) == fewest]
         genders = {a.gender for a in chosen if a.gender}
         numbers = {a.number for a in chosen if a.number}
         gender = genders.pop() if len(genders) == 1 else None
