@@ -110,8 +110,9 @@ def _analyzer(db: Any) -> Any:
     Before segmenting, camel's ``analyze`` tests every word against digit, punctuation and Arabic
     character classes of the whole Unicode range; one of them is a search over a class of thousands
     of ranges and took 20 % of the analysis time on the corpus. A folded token of Arabic letters
-    cannot be any of those, so for it this subclass runs camel's own segmentation and combination
-    (``_segments_gen``, ``_combined_analyses``) directly; every other word goes through camel whole.
+    cannot be any of those, so for it this subclass segments the word within camel's own bounds and
+    combines the pieces with camel's ``_combined_analyses`` (compatibility tables, feature merge);
+    every other word goes through camel whole.
     """
     from camel_tools.morphology import analyzer as camel
 
@@ -123,12 +124,19 @@ def _analyzer(db: Any) -> Any:
             db = self._db
             prefixes, suffixes, stems = db.prefix_hash, db.suffix_hash, db.stem_hash
             out: list[dict[str, Any]] = []
-            for prefix, stem, suffix in camel._segments_gen(word, db.max_prefix_size, db.max_suffix_size):
-                p = prefixes.get(prefix)
-                x = suffixes.get(suffix) if p is not None else None
-                s = stems.get(stem) if x is not None else None
-                if s is not None:
-                    out.extend(self._combined_analyses(word, p, s, x))
+            # camel's _segments_gen bounds, with the prefix looked up once rather than per suffix.
+            n = len(word)
+            for p in range(min(db.max_prefix_size, n - 1) + 1):
+                prefix_analyses = prefixes.get(word[:p])
+                if prefix_analyses is None:
+                    continue
+                for s in range(max(1, n - p - db.max_suffix_size), n - p + 1):
+                    suffix_analyses = suffixes.get(word[p + s:])
+                    if suffix_analyses is None:
+                        continue
+                    stem_analyses = stems.get(word[p : p + s])
+                    if stem_analyses is not None:
+                        out.extend(self._combined_analyses(word, prefix_analyses, stem_analyses, suffix_analyses))
             return out
 
     # backoff NONE: an unknown word must yield nothing (a name candidate), not a guessed noun.

@@ -275,3 +275,18 @@ def test_import_does_not_load_camel_tools() -> None:
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_fast_path_gives_camels_own_analyses(wc: WordClasses, shared_dir: Path) -> None:
+    # The subclass skips camel's Unicode-wide character checks for plain Arabic tokens; on real words
+    # it must return exactly what camel's Analyzer.analyze returns.
+    from camel_tools.morphology.analyzer import Analyzer
+
+    path = shared_dir / "corpus" / "articles" / "saudinewsnet_003.txt"
+    words = sorted(set(Tokens(fold(path.read_text(encoding="utf-8"))).words))
+    assert len(words) > 200
+    analyzer = wc._analyzer
+    for word in [*words, "قال2", "abc"]:
+        ours = analyzer.analyze(word)
+        camel = Analyzer.analyze(analyzer, word)
+        assert sorted(map(repr, ours)) == sorted(map(repr, camel)), word
