@@ -541,7 +541,7 @@ def load(cache_dir: Path | None = None) -> Loaded:
     morphology._configure_camel_data()  # camel_tools.data would otherwise look for a catalogue online
     try:
         from camel_tools.morphology.database import MorphologyDB
-    except Exception as exc:  # ImportError, or camel's catalogue failing to load  # noqa: BLE001
+    except Exception as exc:  # ImportError, or camel's catalogue failing to load
         raise Unavailable(f"camel-tools cannot be imported: {exc}") from exc
 
     if pickle_path.is_file():
@@ -549,7 +549,7 @@ def load(cache_dir: Path | None = None) -> Loaded:
             stored = _unpickle(pickle_path)
             if stored[0] == header and isinstance(stored[1], MorphologyDB):
                 return Loaded(stored[1], db_path, version, False, time.perf_counter() - t0)
-        except Exception:  # a stale or truncated pickle is rebuilt, never fatal  # noqa: BLE001
+        except Exception:  # a stale or truncated pickle is rebuilt, never fatal
             pass
 
     try:  # before the conversion: an unwritable cache should not cost the seconds of a build first
@@ -571,7 +571,7 @@ def load(cache_dir: Path | None = None) -> Loaded:
         built = True
     try:
         db = MorphologyDB(str(db_path), "a")
-    except Exception as exc:  # camel raises its own parse errors  # noqa: BLE001
+    except Exception as exc:  # camel raises its own parse errors
         raise Unavailable(f"camel-tools could not read {db_path}: {exc}") from exc
     for table in (db.prefix_hash, db.suffix_hash, db.stem_hash):
         _intern_feats(table)

@@ -177,7 +177,7 @@ class WordClasses:
             analyzer = _analyzer(loaded.db)
         except buckwalter_db.Unavailable as exc:
             return cls(False, str(exc))
-        except Exception as exc:  # never fail the caller: word classes are an aid  # noqa: BLE001
+        except Exception as exc:  # never fail the caller: word classes are an aid
             return cls(False, f"{type(exc).__name__}: {exc}")
         return cls(True, "", str(loaded.path), loaded.built, time.perf_counter() - t0, analyzer)
 
