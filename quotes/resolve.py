@@ -22,7 +22,7 @@ from .marks import has_words, trim, word_count
 from .mentions import SilentSubject, SpeakerMention
 from .names import NameIndex, title_matches
 from .normalize import strip_proclitics, words_of
-from .phrases import ORGANISATION_HEADS, TITLE_HEADS, Mention, make_mention
+from .phrases import ORGANISATION_HEADS, TITLE_HEADS, Mention
 from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 
@@ -214,7 +214,7 @@ class SpeakerResolver:
         if seen is None and known is None:
             known = self.names.name_in_text(words)
         if known is not None:
-            full = make_mention(self.text, known.start, known.end)
+            full = self.names.phrases.mention(known.start, known.end)
             assert full is not None  # the phrase was read from this text and named someone
             seen, _ = self._person(full, pos)
         return _by("surname_full_name_in_article", seen) if seen is not None else None
@@ -367,7 +367,7 @@ def _headline(doc: Document, resolver: SpeakerResolver, attributed: list[Attribu
     np_start = len(line) - len(line.lstrip())
     if not 1 <= word_count(line[np_start:colon]) <= 6 or not has_words(line, 3, colon + 1):
         return []
-    mention = make_mention(text, np_start, len(line[:colon].rstrip()))
+    mention = doc.phrases.mention(np_start, len(line[:colon].rstrip()))
     speakers = {id(a.resolution.entity) for a in attributed if a.resolution.entity}
     if mention is None or not speakers:
         return []

@@ -29,8 +29,6 @@ from .phrases import (
     COMPLEMENTISERS,
     ORGANISATION_HEADS,
     Mention,
-    make_mention,
-    subject_extent,
 )
 from .rules import CONSTRUCTIONS
 
@@ -232,8 +230,8 @@ class _Finder:
 
     def _source(self, start: int, limit: int) -> tuple[int, Mention | None]:
         """Where the source phrase at ``start`` ends, and the phrase."""
-        end = subject_extent(self.text, start, limit, self.doc.stops, self.doc.spelled_names)
-        return end, (make_mention(self.text, start, end) if end > start else None)
+        end = self.doc.phrases.extent(start, limit)
+        return end, (self.doc.phrases.mention(start, end) if end > start else None)
 
     def according(self, cue: Cue) -> ContentSpan | None:
         """بحسب X فإن … (the source first) or … ، وفق X (the source after the content)."""

@@ -158,5 +158,5 @@ def test_strict_lemma_bayyana(morphology: CueMorphology, text: str, quotes: bool
     c = cue_named(cues_of(text, morphology), "وبين" if text.startswith("وبين") else "بين")
     assert c.lemma == "بين" and c.strict
     doc = build_document(Article(doc="t", text=text), morphology)
-    spans = find_content_spans(doc, build_name_index(doc.text, doc.tokens, doc.stops))
+    spans = find_content_spans(doc, build_name_index(doc))
     assert [s.cue.lemma for s in spans] == (["بين"] if quotes else [])

@@ -26,7 +26,7 @@ def morphology() -> CueMorphology:
 
 def stages(text: str, morphology: CueMorphology) -> tuple[Document, tuple[ContentSpan, ...], tuple[SpeakerMention, ...]]:
     doc = build_document(Article(doc="t", text=text), morphology)
-    spans = find_content_spans(doc, build_name_index(doc.text, doc.tokens, doc.stops))
+    spans = find_content_spans(doc, build_name_index(doc))
     return doc, spans, find_mentions(doc, spans)
 
 

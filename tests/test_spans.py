@@ -26,7 +26,7 @@ def morphology() -> CueMorphology:
 
 def spans_of(text: str, morphology: CueMorphology) -> tuple[Document, tuple[ContentSpan, ...]]:
     doc = build_document(Article(doc="t", text=text), morphology)
-    names = build_name_index(doc.text, doc.tokens, doc.stops)
+    names = build_name_index(doc)
     return doc, find_content_spans(doc, names)
 
 
