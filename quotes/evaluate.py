@@ -463,10 +463,9 @@ def ranking_quality(
     def precision(part: list[tuple[float, bool]]) -> float | None:
         return round(sum(r for _, r in part) / len(part), 3) if part else None
 
-    right = sum(r for _, r in scored)
     return {
         "scored": len(scored),
-        "right": right,
+        "right": sum(r for _, r in scored),
         "top_half_precision": precision(top),
         "bottom_half_precision": precision(bottom),
         "auc": _auc(scored),

@@ -22,8 +22,8 @@ SEEDS = PROJECT / "seeds"
 GOLD = SEEDS / "gold.jsonl"
 DOC = "000_d6f77bd85ba13e0e.txt"
 
-pytestmark = pytest.mark.skipif("load_gold" not in inspect.getsource(cli.eval_cmd.callback),
-                                reason="cli.eval_cmd does not use evaluate.load_gold/evaluate yet")
+pytestmark = pytest.mark.skipif("load_gold" not in inspect.getsource(cli),
+                                reason="quotes.cli does not use evaluate.load_gold/evaluate yet")
 
 
 def run_eval(*args: str) -> tuple[int, str, str]:
