@@ -173,11 +173,25 @@ _TEXT_HINT = "give the version of the document that was annotated"
 def _gold_line_problem(record: dict[str, Any]) -> str | None:
     """What is wrong with a gold line on its own, or None. Each of these used to end in a
     traceback or, worse, in figures computed from a misread line."""
+    return _gold_field_problem(record) or _gold_offset_problem(record)
+
+
+def _gold_field_problem(record: dict[str, Any]) -> str | None:
     for key in ("doc", "speaker", "kind"):
         if key not in record:
             return f"no {key!r}"
         if not isinstance(record[key], str) or (key != "speaker" and not record[key]):
             return f"{key!r} is not a non-empty string"
+    # "optional": "false" is truthy and "speaker_alts": "البيان" would be read letter by letter.
+    if not isinstance(record.get("optional", False), bool):
+        return "'optional' is not true or false"
+    alts = record.get("speaker_alts", [])
+    if not (isinstance(alts, list) and all(isinstance(a, str) for a in alts)):
+        return "'speaker_alts' is not a list of names"
+    return None
+
+
+def _gold_offset_problem(record: dict[str, Any]) -> str | None:
     for key in ("start", "end"):
         value = record.get(key)
         # bool is an int to Python; 12.0 and "12" are what a hand-edited file produces.
@@ -185,12 +199,6 @@ def _gold_line_problem(record: dict[str, Any]) -> str | None:
             return f"{key!r} is {json.dumps(value, ensure_ascii=False)[:40]}, not an integer offset"
     if record["start"] < 0 or record["end"] <= record["start"]:
         return f"start {record['start']} and end {record['end']} are not a span (0 <= start < end)"
-    # "optional": "false" is truthy and "speaker_alts": "البيان" would be read letter by letter.
-    if not isinstance(record.get("optional", False), bool):
-        return "'optional' is not true or false"
-    alts = record.get("speaker_alts", [])
-    if not (isinstance(alts, list) and all(isinstance(a, str) for a in alts)):
-        return "'speaker_alts' is not a list of names"
     return None
 
 
@@ -313,16 +321,21 @@ def _clamped(text: str, record: dict[str, Any]) -> tuple[int, int]:
     return min(max(int(record["start"]), 0), size), min(max(int(record["end"]), 0), size)
 
 
-def _bad_gold(record: dict[str, Any], problem: str, hint: str) -> None:
-    # load_gold names the file and line; gold handed straight to score() is named by its content.
-    raise EvalError("gold", f"{problem} in {json.dumps(record, ensure_ascii=False)[:80]}", hint)
+def _check_gold(gold: list[dict[str, Any]], texts: dict[str, str]) -> None:
+    """load_gold names the file and line; gold handed straight to score() is named by its content."""
+    for g in gold:
+        hint, problem = _GOLD_HINT, _gold_line_problem(g)
+        text = texts.get(Path(g["doc"]).name) if problem is None else None
+        if text is not None:
+            hint, problem = _TEXT_HINT, _gold_text_problem(g, text)
+        if problem:
+            raise EvalError("gold", f"{problem} in {json.dumps(g, ensure_ascii=False)[:80]}", hint)
 
 
 def _match(gold: list[dict[str, Any]], predictions: list[dict[str, Any]], texts: dict[str, str]) -> list[_DocMatch]:
+    _check_gold(gold, texts)
     by_doc: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
     for g in gold:
-        if problem := _gold_line_problem(g):
-            _bad_gold(g, problem, _GOLD_HINT)
         by_doc.setdefault(Path(g["doc"]).name, ([], []))[0].append(g)
     for p in predictions:
         name = Path(p["doc"]).name
@@ -335,9 +348,6 @@ def _match(gold: list[dict[str, Any]], predictions: list[dict[str, Any]], texts:
             # Without its text no span can be trimmed or compared: every figure would be wrong.
             raise KeyError(f"no text for gold document {doc!r}: put it in texts (see load_texts)")
         text = texts[doc]
-        for g in gs:
-            if problem := _gold_text_problem(g, text):
-                _bad_gold(g, problem, _TEXT_HINT)
         gold_spans = [trimmed(text, *_clamped(text, g)) for g in gs]
         pred_spans = [trimmed(text, *_clamped(text, p)) for p in ps]
         pairs = []
