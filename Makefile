@@ -22,6 +22,9 @@ setup: $(DEV_STAMP)
 # the lists (an older .venv's torch) stays behind.
 $(STAMP): pyproject.toml requirements/base.txt requirements/camel-morphology.txt requirements/camel-tools.txt
 	$(PYTHON) -m venv --clear $(VENV)
+	# A current pip: an older one (23.2) reads justext's lxml[html_clean] as no extra at all, and
+	# trafilatura then fails to import for want of lxml_html_clean.
+	$(PIP) --upgrade pip
 	$(PIP) -e .
 	$(PIP) --no-deps -r requirements/camel-tools.txt
 	touch $(STAMP)

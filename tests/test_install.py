@@ -89,6 +89,27 @@ print(json.dumps(sorted({{d for m in loaded for d in owners.get(m, [])}})))
     assert "camel-tools" in loaded
 
 
+def test_every_listed_package_imports(tmp_path: Path) -> None:
+    """Installed is not importable: with pip 23.2, justext's lxml[html_clean] installed no
+    lxml_html_clean and trafilatura (the HTML reader) failed at import."""
+    listed = {r.name.lower().replace("_", "-") for f in ("base.txt", "camel-morphology.txt")
+              for r in requirements(f)}
+    modules = sorted(m for m, dists in metadata.packages_distributions().items()
+                     if any(d.lower().replace("_", "-") in listed for d in dists)
+                     and m.isidentifier() and not m.startswith("_"))
+    # Stub-only names (Shiboken.pyi) have no module: what must not happen is an import that fails.
+    code = f"""
+import importlib.util, json, quotes.morphology
+tried = [m for m in {modules!r} if importlib.util.find_spec(m) is not None]
+for m in tried:
+    __import__(m)
+print(json.dumps(tried))
+"""
+    done = run_python(code, tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert {"trafilatura", "PySide6", "regex", "emoji"} <= set(json.loads(done.stdout.splitlines()[-1]))
+
+
 @pytest.mark.parametrize("listing", ["camel-tools.txt", "camel-morphology.txt"])
 def test_the_pins_are_what_is_installed(listing: str) -> None:
     for req in requirements(listing):
