@@ -1,32 +1,47 @@
 # Two entry points for a newcomer: `make review` and `make test`. Both build their own
-# virtual environment (idempotent: the stamp file is rebuilt only when pyproject.toml changes).
+# virtual environment (idempotent: the stamps are rebuilt only when pyproject.toml or
+# requirements/*.txt change). `make review` installs what the app needs; `make test` adds the
+# development tools (requirements/dev.txt) to the same .venv.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 DB ?= db/quotes.db
+# Quiet pip, and no "pip's dependency resolver does not currently take into account" noise.
+PIP := $(BIN)/python -m pip install -q
 
 .PHONY: setup review test lint bench clean
 
-setup: $(STAMP)
+setup: $(DEV_STAMP)
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	# torch first, pinned: it is the CPU build; camel-tools would otherwise pull a CUDA one.
-	$(BIN)/python -m pip install -q torch==2.13.0
-	$(BIN)/python -m pip install -q -e '.[dev]'
+# camel-tools is installed last and without its dependencies: they are torch, transformers,
+# scipy, pandas and scikit-learn (1.5 GB, two minutes) for modules quotes never imports. What its
+# morphology imports is in requirements/camel-morphology.txt, installed with quotes before it.
+# --clear: a changed requirement rebuilds the environment from scratch, so nothing dropped from
+# the lists (an older .venv's torch) stays behind.
+$(STAMP): pyproject.toml requirements/base.txt requirements/camel-morphology.txt requirements/camel-tools.txt
+	$(PYTHON) -m venv --clear $(VENV)
+	# A current pip: an older one (23.2) reads justext's lxml[html_clean] as no extra at all, and
+	# trafilatura then fails to import for want of lxml_html_clean.
+	$(PIP) --upgrade pip
+	$(PIP) -e .
+	$(PIP) --no-deps -r requirements/camel-tools.txt
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP) requirements/dev.txt
+	$(PIP) -r requirements/dev.txt
+	touch $(DEV_STAMP)
 
 review: $(STAMP)
 	$(BIN)/quotes extract seeds --db $(DB)
 	$(BIN)/quotes review --db $(DB)
 
-test: $(STAMP)
+test: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 
 bench: $(STAMP)

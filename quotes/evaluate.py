@@ -16,6 +16,13 @@ both give the same figures on the same files.
 
 Like the script's command line, predictions for documents the gold does not annotate are left
 out: nothing can be said about them. Rates are rounded to 3 decimals, as the script does.
+
+Figures that look plausible but are wrong are worse than no figures, so whatever would make
+them wrong is refused with a one-line ``EvalError`` naming the file and line: a gold line
+without ``doc``/``speaker``/``kind``, offsets that are not integers, reversed or outside the
+document, and two inputs with the same file name (documents are matched by name, so which one
+was scored would depend on the order they were read in). Gold documents absent from the
+inputs are reported by ``evaluate`` for the caller to warn about and fail on.
 """
 
 from __future__ import annotations
@@ -25,11 +32,12 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from quotes.records import Article
 from quotes.sources import SourceError, decode_bytes
 
 # The script's normalisation, character for character: the figures must agree with it.
@@ -41,6 +49,10 @@ _FOLD = str.maketrans({
 _NOT_WORD = re.compile(r"[^\w\s/]")
 _TRIM = frozenset(" \t\n\u00a0\"'“”«»„‟‘’‹›.,،:;؛!؟?()[]-–—")
 _MAX_EXTRA_WORDS = 5
+
+
+class EvalError(SourceError):
+    """An input that would make the figures wrong; ``str()`` is one line, ``where: what; do this``."""
 
 
 @dataclass
@@ -107,10 +119,16 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
     Raises SourceError naming the line for a line that is not a JSON object.
     """
-    path = str(path)
+    return [record for _, record in _numbered_records(str(path))]
+
+
+def _numbered_records(path: str) -> Iterator[tuple[int, dict[str, Any]]]:
     opener = gzip.open if path.endswith(".gz") else open
-    records: list[dict[str, Any]] = []
-    with opener(path, "rb") as f:
+    try:
+        f = opener(path, "rb")
+    except OSError as e:
+        raise SourceError(path, f"cannot read ({e.strerror})", "check the path") from None
+    with f:
         for number, raw in enumerate(f, 1):
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8").strip()
@@ -126,8 +144,7 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
                                   "each line must be one JSON object", line=number) from None
             if not isinstance(record, dict):
                 raise SourceError(path, "not a JSON object", "each line must be one JSON object", line=number)
-            records.append(record)
-    return records
+            yield number, record
 
 
 def load_texts(folder: str | Path, docs: Iterable[str]) -> dict[str, str]:
@@ -147,6 +164,132 @@ def load_texts(folder: str | Path, docs: Iterable[str]) -> dict[str, str]:
                               "give the folder that holds the gold's documents") from None
         texts[path.name] = decode_bytes(data, path=str(path))
     return texts
+
+
+_GOLD_HINT = "fix the line (see ANNOTATION.md)"
+_TEXT_HINT = "give the version of the document that was annotated"
+
+
+def _gold_line_problem(record: dict[str, Any]) -> str | None:
+    """What is wrong with a gold line on its own, or None. Each of these used to end in a
+    traceback or, worse, in figures computed from a misread line."""
+    return _gold_field_problem(record) or _gold_offset_problem(record)
+
+
+def _gold_field_problem(record: dict[str, Any]) -> str | None:
+    for key in ("doc", "speaker", "kind"):
+        if key not in record:
+            return f"no {key!r}"
+        if not isinstance(record[key], str) or (key != "speaker" and not record[key]):
+            return f"{key!r} is not a non-empty string"
+    # "optional": "false" is truthy and "speaker_alts": "البيان" would be read letter by letter.
+    if not isinstance(record.get("optional", False), bool):
+        return "'optional' is not true or false"
+    alts = record.get("speaker_alts", [])
+    if not (isinstance(alts, list) and all(isinstance(a, str) for a in alts)):
+        return "'speaker_alts' is not a list of names"
+    return None
+
+
+def _gold_offset_problem(record: dict[str, Any]) -> str | None:
+    for key in ("start", "end"):
+        value = record.get(key)
+        # bool is an int to Python; 12.0 and "12" are what a hand-edited file produces.
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"{key!r} is {json.dumps(value, ensure_ascii=False)[:40]}, not an integer offset"
+    if record["start"] < 0 or record["end"] <= record["start"]:
+        return f"start {record['start']} and end {record['end']} are not a span (0 <= start < end)"
+    return None
+
+
+def _gold_text_problem(record: dict[str, Any], text: str) -> str | None:
+    """What is wrong with a (well-formed) gold line against its document's text, or None."""
+    if record["end"] > len(text):
+        return f"end {record['end']} is past the end of {record['doc']} ({len(text)} characters)"
+    quote = record.get("quote")
+    if isinstance(quote, str) and text[record["start"]:record["end"]] != quote:
+        return f"the text at {record['start']}:{record['end']} of {record['doc']} is not the line's 'quote'"
+    return None
+
+
+@dataclass
+class Gold:
+    """A gold file's lines, checked, with the line number of each for messages."""
+
+    path: str
+    rows: list[dict[str, Any]]
+    lines: list[int]
+
+    @property
+    def docs(self) -> set[str]:
+        """The file names of the annotated documents."""
+        return {Path(r["doc"]).name for r in self.rows}
+
+    def check_texts(self, texts: dict[str, str]) -> None:
+        """Raise EvalError at the first line whose offsets do not fit its document's text
+        (documents not in ``texts`` are not checked: the caller reports them as missing)."""
+        for record, line in zip(self.rows, self.lines, strict=True):
+            text = texts.get(Path(record["doc"]).name)
+            if text is not None and (problem := _gold_text_problem(record, text)):
+                raise EvalError(self.path, problem, _TEXT_HINT, line=line)
+
+    def only(self, docs: set[str]) -> Gold:
+        """The lines of the documents named in ``docs`` (file names)."""
+        kept = [(r, n) for r, n in zip(self.rows, self.lines, strict=True) if Path(r["doc"]).name in docs]
+        return Gold(self.path, [r for r, _ in kept], [n for _, n in kept])
+
+
+def load_gold(path: str | Path) -> Gold:
+    """A gold file (ANNOTATION.md), every line checked on its own; EvalError names the first bad one."""
+    path = str(path)
+    rows, lines = [], []
+    for number, record in _numbered_records(path):
+        if problem := _gold_line_problem(record):
+            raise EvalError(path, problem, _GOLD_HINT, line=number)
+        rows.append(record)
+        lines.append(number)
+    if not rows:
+        raise EvalError(path, "no gold lines", "give a gold file (see ANNOTATION.md)")
+    return Gold(path, rows, lines)
+
+
+@dataclass
+class Evaluation:
+    """One run of the extractor scored against a gold file."""
+
+    scores: Scores
+    ranking: dict[str, float | int | None]
+    missing: list[str]  # gold documents not among the inputs (their quotes are not counted)
+
+
+def evaluate(gold: Gold, articles: Iterable[Article],
+             predict: Callable[[Article], Iterable[dict[str, Any]]]) -> Evaluation:
+    """Score ``predict`` on the gold's documents among ``articles`` (others are not extracted).
+
+    Raises EvalError when two articles have the file name of one gold document (which one was
+    scored would depend on the input order) or when gold offsets do not fit a document's text.
+    """
+    wanted = gold.docs
+    texts: dict[str, str] = {}
+    first_seen: dict[str, str] = {}
+    predictions: list[dict[str, Any]] = []
+    for article in articles:
+        name = Path(article.doc).name
+        if name not in wanted:
+            continue  # nothing can be said about it: do not spend the extraction
+        if name in first_seen:
+            raise EvalError(article.doc, f"same file name as {first_seen[name]}, and the gold names "
+                            f"documents by file name only", "pass only one of the two")
+        first_seen[name] = article.doc
+        texts[name] = article.text
+        predictions.extend(predict(article))
+    gold.check_texts(texts)
+    kept = gold.only(set(texts))
+    return Evaluation(
+        scores=score(kept.rows, predictions, texts),
+        ranking=ranking_quality(kept.rows, predictions, texts),
+        missing=sorted(wanted - set(texts)),
+    )
 
 
 @dataclass
@@ -173,11 +316,24 @@ def _alts(gold: dict[str, Any]) -> list[str]:
 def _clamped(text: str, record: dict[str, Any]) -> tuple[int, int]:
     # An offset past the end (a prediction made on another version of the text) must not crash
     # the run; score.py would fail with IndexError there. Within the text nothing changes.
+    # Gold offsets never get here unchecked: a clamped gold span would score a quote nobody annotated.
     size = len(text)
     return min(max(int(record["start"]), 0), size), min(max(int(record["end"]), 0), size)
 
 
+def _check_gold(gold: list[dict[str, Any]], texts: dict[str, str]) -> None:
+    """load_gold names the file and line; gold handed straight to score() is named by its content."""
+    for g in gold:
+        hint, problem = _GOLD_HINT, _gold_line_problem(g)
+        text = texts.get(Path(g["doc"]).name) if problem is None else None
+        if text is not None:
+            hint, problem = _TEXT_HINT, _gold_text_problem(g, text)
+        if problem:
+            raise EvalError("gold", f"{problem} in {json.dumps(g, ensure_ascii=False)[:80]}", hint)
+
+
 def _match(gold: list[dict[str, Any]], predictions: list[dict[str, Any]], texts: dict[str, str]) -> list[_DocMatch]:
+    _check_gold(gold, texts)
     by_doc: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
     for g in gold:
         by_doc.setdefault(Path(g["doc"]).name, ([], []))[0].append(g)
@@ -317,10 +473,9 @@ def ranking_quality(
     def precision(part: list[tuple[float, bool]]) -> float | None:
         return round(sum(r for _, r in part) / len(part), 3) if part else None
 
-    right = sum(r for _, r in scored)
     return {
         "scored": len(scored),
-        "right": right,
+        "right": sum(r for _, r in scored),
         "top_half_precision": precision(top),
         "bottom_half_precision": precision(bottom),
         "auc": _auc(scored),

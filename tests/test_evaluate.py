@@ -12,8 +12,12 @@ from typing import Any
 import pytest
 
 from quotes.evaluate import (
+    EvalError,
+    Gold,
     Scores,
+    evaluate,
     format_report,
+    load_gold,
     load_jsonl,
     load_texts,
     normalize_speaker,
@@ -21,7 +25,8 @@ from quotes.evaluate import (
     score,
     speaker_ok,
 )
-from quotes.sources import SourceError
+from quotes.records import Article
+from quotes.sources import SourceError, iter_articles
 
 SHARED = Path("/work/shared")
 GOLD = SHARED / "eval" / "gold" / "seeds.jsonl"
@@ -257,3 +262,139 @@ def test_load_jsonl_names_the_bad_line(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as caught:
         load_jsonl(path)
     assert caught.value.line == 3 and f"{path}:3:" in str(caught.value)
+
+
+# ---------------------------------------------------------------- inputs that made figures wrong
+
+
+def write_gold(path: Path, rows: list[Any]) -> Path:
+    """One line per row; a str row is written as is (a hand-edited line)."""
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)) + "\n"
+                            for r in rows), encoding="utf-8")
+    return path
+
+
+def one_line_error(caught: pytest.ExceptionInfo[EvalError], where: str) -> str:
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(where), message
+    return message
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    ({"speaker": None}, "'speaker'"),
+    ({"doc": None}, "'doc'"),
+    ({"kind": None}, "'kind'"),
+    ({"start": "328"}, "'start'"),
+    ({"end": 716.0}, "'end'"),
+    ({"start": True}, "'start'"),
+    ({"start": 716, "end": 328}, "not a span"),
+    ({"start": -5}, "not a span"),
+    ({"optional": "false"}, "'optional'"),
+    ({"speaker_alts": "البيان"}, "'speaker_alts'"),
+])
+def test_a_bad_gold_line_is_one_line_naming_file_and_line(
+    tmp_path: Path, gold: list[dict[str, Any]], change: dict[str, Any], said: str
+) -> None:
+    bad = {k: v for k, v in {**gold[1], **change}.items() if v is not None}
+    path = write_gold(tmp_path / "gold.jsonl", [gold[0], "", bad, gold[2]])  # a blank line before it
+    with pytest.raises(EvalError) as caught:
+        load_gold(path)
+    assert said in one_line_error(caught, f"{path}:3: ")
+
+
+def test_the_shared_gold_files_load_and_fit_their_documents() -> None:
+    for name in ("seeds.jsonl", "dev.jsonl", "dev2.jsonl"):
+        g = load_gold(GOLD.parent / name)
+        assert len(g.rows) == len(load_jsonl(GOLD.parent / name)) and g.lines[0] == 1
+    g = load_gold(GOLD)
+    g.check_texts(load_texts(TEXTS, g.docs))  # no error: the offsets fit
+
+
+@pytest.mark.parametrize("change", ["past_the_end", "shifted"])
+def test_gold_offsets_that_do_not_fit_the_text_name_the_gold_line(
+    tmp_path: Path, gold: list[dict[str, Any]], texts: dict[str, str], change: str
+) -> None:
+    rows = [dict(g) for g in of_doc(gold)]
+    victim = rows[3]
+    if change == "past_the_end":
+        victim["end"] = len(texts[DOC]) + 100
+    else:  # the annotation of another version of the article: the quote is no longer there
+        victim["start"] += 7
+        victim["end"] += 7
+    path = write_gold(tmp_path / "gold.jsonl", rows)
+    g = load_gold(path)
+    with pytest.raises(EvalError) as caught:
+        g.check_texts(texts)
+    assert DOC in one_line_error(caught, f"{path}:4: ")
+    # Straight to score(): no longer clamped into a span nobody annotated.
+    with pytest.raises(EvalError, match=DOC):
+        score(rows, perfect(rows), texts)
+
+
+def test_gold_without_quote_text_is_checked_on_offsets_only(
+    gold: list[dict[str, Any]], texts: dict[str, str]
+) -> None:
+    rows = [{k: v for k, v in g.items() if k != "quote"} for g in of_doc(gold)]
+    assert score(rows, perfect(rows), texts).e2e_f1 == 1.0
+
+
+def seed_articles() -> list[Article]:
+    return list(iter_articles([str(TEXTS)]))
+
+
+def gold_predictions(gold: Gold) -> Any:
+    """A stand-in extractor that predicts the gold exactly, and records what it was asked."""
+    asked: list[str] = []
+
+    def predict(article: Article) -> list[dict[str, Any]]:
+        asked.append(article.doc)
+        name = Path(article.doc).name
+        return [{"doc": article.doc, "start": g["start"], "end": g["end"], "speaker": g["speaker"]}
+                for g in gold.rows if g["doc"] == name and not g["optional"]]
+
+    predict.asked = asked  # type: ignore[attr-defined]
+    return predict
+
+
+def test_evaluate_scores_the_gold_documents_only(tmp_path: Path) -> None:
+    g = load_gold(GOLD)
+    other = tmp_path / "not_annotated.txt"
+    other.write_text("قال الوزير إن الاجتماع كان مثمرا.", encoding="utf-8")
+    predict = gold_predictions(g)
+    run = evaluate(g, [*seed_articles(), *iter_articles([str(other)])], predict)
+    assert run.scores.e2e_f1 == 1.0 and run.missing == []
+    assert sorted(Path(d).name for d in predict.asked) == sorted(g.docs)  # the extra one was not extracted
+
+
+def test_two_inputs_with_one_file_name_are_an_error_naming_both(tmp_path: Path) -> None:
+    g = load_gold(GOLD)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / DOC, tmp_path / "b" / DOC
+    first.write_text((TEXTS / DOC).read_text(encoding="utf-8"), encoding="utf-8")
+    # Another article under the same name: which one got scored used to depend on the order.
+    second.write_text((TEXTS / "001_3aac6772f4977325.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    for order in ([first, second], [second, first]):
+        with pytest.raises(EvalError) as caught:
+            evaluate(g, iter_articles([str(p) for p in order]), gold_predictions(g))
+        message = one_line_error(caught, str(order[1]))
+        assert str(order[0]) in message
+
+
+def test_gold_documents_missing_from_the_inputs_are_reported(tmp_path: Path) -> None:
+    g = load_gold(GOLD)
+    present = [a for a in seed_articles() if Path(a.doc).name == DOC]
+    run = evaluate(g, present, gold_predictions(g))
+    assert run.missing == sorted(g.docs - {DOC})
+    # Scored on what is there, not on zeros for what is not.
+    assert run.scores.gold_required == sum(not r["optional"] for r in of_doc(g.rows))
+    assert run.scores.e2e_recall == 1.0
+
+
+def test_evaluate_checks_gold_offsets_against_the_inputs(tmp_path: Path, gold: list[dict[str, Any]]) -> None:
+    rows = [dict(r) for r in gold]
+    rows[-1]["end"] = 10**6
+    path = write_gold(tmp_path / "gold.jsonl", rows)
+    with pytest.raises(EvalError) as caught:
+        evaluate(load_gold(path), seed_articles(), gold_predictions(load_gold(GOLD)))
+    one_line_error(caught, f"{path}:{len(rows)}: ")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.export import COLUMNS, citation_row, write_csv, write_jsonl
+from quotes.export import COLUMNS, MAX_CELL, citation_row, write_csv, write_jsonl
 from quotes.records import Article, Quote
 from quotes.store import Store
 
@@ -164,5 +165,110 @@ def test_csv_round_trip_property(tmp_path_factory: pytest.TempPathFactory, quote
     out = tmp_path_factory.mktemp("csv") / "q.csv"
     write_csv([row(quote=quote)], out)
     got = dict(zip(COLUMNS, read_csv(out)[1], strict=True))["quote"]
-    expected = "'" + quote if quote.startswith(("=", "+", "-", "@", "\t", "\r")) else quote
-    assert got == expected
+    # Spreadsheets skip white space before deciding a cell is a formula.
+    formula = quote.startswith(("\t", "\r")) or quote.lstrip().startswith(("=", "+", "-", "@"))
+    assert got == ("'" + quote if formula else quote)
+
+
+# ---------------------------------------------------------------- cells a spreadsheet cannot hold
+
+
+def read_csv_defaults(path: Path) -> list[dict[str, str]]:
+    """Read back as a user's script would: csv module defaults (field size limit 131,072)."""
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return [dict(zip(COLUMNS, r, strict=True)) for r in list(csv.reader(f))[1:]]
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def check_cut(cell: str, original: str) -> None:
+    assert utf16_len(cell) <= MAX_CELL
+    kept, marker = cell.rsplit("…[cut: ", 1)
+    assert marker.endswith(" characters]")
+    assert original.startswith(kept) and len(kept) > MAX_CELL * 0.45
+    assert int(marker.removesuffix(" characters]")) == len(original) - len(kept)
+
+
+def test_an_oversized_quote_is_cut_visibly_and_named(tmp_path: Path):
+    # An unclosed « swallowing the rest of a long article: the seed text many times over.
+    runaway = "«" + TEXT * (200_000 // len(TEXT) + 1)
+    assert len(runaway) > 200_000
+    article = Article(doc="seeds/long.txt", text=runaway, title="عنوان", path="seeds/long.txt")
+    quote = Quote(doc=article.doc, start=1, end=len(runaway), text=runaway[1:], kind="direct", cue="وقال",
+                  cue_start=None, cue_end=None, speaker="فؤاد حسين", speaker_mention="فؤاد حسين",
+                  mention_start=None, mention_end=None, speaker_type="person", confidence=0.5)
+    warnings: list[str] = []
+    with Store.open(tmp_path / "q.db") as store:
+        store.save_extraction(article, [quote], None)
+        [quote_id] = store.queue_ids()
+        out = tmp_path / "q.csv"
+        assert write_csv(store.export_rows("all"), out, warn=warnings.append) == 1
+        jsonl = tmp_path / "q.jsonl"
+        write_jsonl(store.export_rows("all"), jsonl)
+    [got] = read_csv_defaults(out)
+    check_cut(got["quote"], runaway[1:])
+    assert got["speaker"] == "فؤاد حسين" and got["end"] == str(len(runaway))  # the rest of the row intact
+    assert len(warnings) == 1 and f"quote {quote_id} " in warnings[0] and "\n" not in warnings[0]
+    assert json.loads(jsonl.read_text(encoding="utf-8"))["quote"] == runaway[1:]  # whole in JSONL
+
+
+def test_cut_counts_what_excel_counts_and_warns_by_default(tmp_path: Path, caplog: pytest.LogCaptureFixture):
+    # Characters outside the BMP are two units to Excel; a long title is cut too.
+    emoji = "🇮🇶 قال " * 6_000
+    huge_title = TEXT.splitlines()[0] * 2_000
+    out = tmp_path / "q.csv"
+    with caplog.at_level(logging.WARNING, logger="quotes.export"):
+        write_csv([row(quote=emoji, title=huge_title, doc="seeds/x.txt", start=7)], out)
+    [got] = read_csv_defaults(out)
+    check_cut(got["quote"], emoji)
+    check_cut(got["title"], huge_title)
+    assert [r.getMessage()[:27] for r in caplog.records] == ["quote at seeds/x.txt:7: its"] * 2
+
+
+def test_a_cell_that_fits_is_not_touched(tmp_path: Path):
+    exact = ("قال " * MAX_CELL)[:MAX_CELL]
+    out = tmp_path / "q.csv"
+    warnings: list[str] = []
+    write_csv([row(quote=exact)], out, warn=warnings.append)
+    assert read_csv_defaults(out)[0]["quote"] == exact and warnings == []
+
+
+@pytest.mark.parametrize("cell", [
+    "＝HYPERLINK(\"http://x\")",  # full-width signs
+    "＋مصدر",
+    "－قال",
+    "＠SUM(A1)",
+    "﹦1+1",  # small form
+    "  =1+1",  # spaces first
+    "\u00a0+مصدر",  # no-break space first
+    "\u200b\u200f-قال",  # invisible marks first
+    "\n@SUM(A1)",
+])
+def test_disguised_formula_starts_are_neutralised(tmp_path: Path, cell: str):
+    out = tmp_path / "q.csv"
+    write_csv([row(quote=cell, speaker=cell)], out)
+    got = read_csv_defaults(out)[0]
+    assert got["quote"] == "'" + cell
+    assert got["speaker"].startswith("'")
+
+
+def test_text_that_merely_contains_signs_is_left_alone(tmp_path: Path):
+    cells = ["قال إن 1+1=2", " قال", "٪50 من الأصوات", "«=» علامة"]
+    out = tmp_path / "q.csv"
+    write_csv([row(quote=c) for c in cells], out)
+    assert [r["quote"] for r in read_csv_defaults(out)] == cells
+
+
+def test_an_invisible_mark_inside_a_name_is_not_a_second_speaker(tmp_path: Path):
+    names = ["فؤاد حسين", "فؤاد\u200b حسين", "فؤاد حسين\u200f", "\u2066فؤاد حسين\u2069"]
+    raw = [{"id": i, "text": "داعش لا يزال موجوداً", "speaker": n, "speaker_type": "person", "doc": "a.txt"}
+           for i, n in enumerate(names)]
+    out, jsonl = tmp_path / "q.csv", tmp_path / "q.jsonl"
+    write_csv(raw, out)
+    write_jsonl(raw, jsonl)
+    rows = read_csv_defaults(out)
+    assert {r["speaker"] for r in rows} == {"فؤاد حسين"}
+    assert len({r["speaker_latin"] for r in rows}) == 1
+    assert {json.loads(line)["speaker"] for line in jsonl.read_text(encoding="utf-8").splitlines()} == {"فؤاد حسين"}
