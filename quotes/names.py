@@ -99,6 +99,7 @@ class NameIndex:
         self._all_positions: dict[str, list[int]] = {}
         self._containing: dict[frozenset[str], tuple[list[int], list[Mention]]] = {}
         self._with_title: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
+        self._last_named: dict[int, tuple[int, Mention] | None] = {}
 
     # -- «title + name» phrases ----------------------------------------------------------
     def title_words(self) -> tuple[list[int], list[str]]:
@@ -181,13 +182,25 @@ class NameIndex:
         return found
 
     def last_phrase_before(self, pos: int) -> tuple[int, Mention] | None:
-        """The last title phrase that names someone before ``pos``."""
+        """The last title phrase that names someone before ``pos``. The answer for each title
+        word is kept, so the walks back over title words that name no one are done once."""
         starts = self.title_words()[0]
-        for k in range(bisect_left(starts, pos) - 1, -1, -1):
+        k = bisect_left(starts, pos) - 1
+        walked: list[int] = []
+        found: tuple[int, Mention] | None = None
+        while k >= 0:
+            if k in self._last_named:
+                found = self._last_named[k]
+                break
+            walked.append(k)
             m = self.title_phrase(starts[k])
             if m is not None:
-                return starts[k], m
-        return None
+                found = (starts[k], m)
+                break
+            k -= 1
+        for j in walked:
+            self._last_named[j] = found
+        return found
 
     def title_phrase_naming(self, words: tuple[str, ...], pos: int) -> Mention | None:
         """The title phrase with the fullest name containing all ``words``: of those, the

@@ -10,6 +10,7 @@ modifiers, zero subjects by recency with the verb's gender and number agreement.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 _bare = strip_proclitics
 _words = words_of
 _ANOTHER = lexicon.words("another_words")
+_RECENT = 64
 
 
 @dataclass
@@ -41,6 +43,15 @@ class Entity:
     number: str | None = None
     last_seen: int = -1
     intro_sentence: tuple[int, int] | None = None
+    _bare_for: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    _bare: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def bare_words(self) -> frozenset[str]:
+        """The bare forms of ``key_words``, recomputed only when the name grew."""
+        if self._bare_for is not self.key_words:
+            self._bare = frozenset(strip_proclitics(w) for w in self.key_words)
+            self._bare_for = self.key_words
+        return self._bare
 
 
 class Resolution(NamedTuple):  # a tuple: built many times per article, far cheaper than a frozen dataclass
@@ -62,8 +73,8 @@ class SpeakerResolver:
         self.names = names
         self.entities: list[Entity] = []
         # indexes over the entities, so that each lookup is proportional to its answers
-        self._by_word: dict[str, list[Entity]] = {}
-        self._by_head: dict[str, list[Entity]] = {}
+        self._by_word: dict[str, dict[int, Entity]] = {}
+        self._by_head: dict[str, dict[int, Entity]] = {}
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
         self.narrated: list[tuple[int, Entity]] = []  # subjects of sentences that quote no one
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
@@ -71,27 +82,32 @@ class SpeakerResolver:
     # -- entities ------------------------------------------------------------------------
     def _index(self, e: Entity) -> None:
         """(Re-)index an entity after its name or titles grew; stale entries are re-checked on use."""
-        for w in {_bare(w) for w in e.key_words}:
-            bucket = self._by_word.setdefault(w, [])
-            if e not in bucket:
-                bucket.append(e)
+        for w in e.bare_words():
+            self._by_word.setdefault(w, {}).setdefault(id(e), e)
         for t in [*e.titles, e.key_words]:
             if t:
-                bucket = self._by_head.setdefault(_bare(t[0]), [])
-                if e not in bucket:
-                    bucket.append(e)
+                self._by_head.setdefault(_bare(t[0]), {}).setdefault(id(e), e)
+
+    @staticmethod
+    def _recent(bucket: dict[int, Entity] | None) -> list[Entity]:
+        """The entities of an index bucket, the most recently indexed last; only the last few
+        dozen, so that a very long text (a whole feed in one file) stays linear. An article has
+        far fewer entities per word than that."""
+        if not bucket:
+            return []
+        return list(itertools.islice(reversed(bucket.values()), _RECENT))[::-1]
 
     def _find_by_name(self, words: tuple[str, ...]) -> Entity | None:
         want = {_bare(w) for w in words}
         if not want:
             return None
-        hits = [e for e in self._by_word.get(min(want, key=len), ())
-                if e.type == "person" and want <= {_bare(w) for w in e.key_words}]
+        hits = [e for e in self._recent(self._by_word.get(min(want, key=len)))
+                if e.type == "person" and want <= e.bare_words()]
         return max(hits, key=lambda e: (len(e.key_words), e.last_seen)) if hits else None
 
     def _find_by_title(self, mention: Mention) -> Entity | None:
         words = _words(mention.text)
-        hits = [e for e in self._by_head.get(_bare(words[0]), ())
+        hits = [e for e in self._recent(self._by_head.get(_bare(words[0])))
                 if any(title_matches(words, t) for t in e.titles + [e.key_words])]
         return max(hits, key=lambda e: e.last_seen) if hits else None
 
@@ -186,11 +202,11 @@ class SpeakerResolver:
             return self._resolve_honorific(pos)
         words = _words(mention.text)
         if words in (("البيان",), ("بيانه",), ("بيانها",)) and self.issuer is not None and not any(
-                e.type == "document" for e in self._by_head.get("بيان", ())):
+                e.type == "document" for e in self._recent(self._by_head.get("بيان"))):
             return _by("statement_issuer", self.issuer)
         if mention.type == "person" and len(words) >= 2:
             # حملة ماكرون after «حملة مرشح … إيمانويل ماكرون»: a description met before
-            described = [e for e in self._by_head.get(_bare(words[0]), ())
+            described = [e for e in self._recent(self._by_head.get(_bare(words[0])))
                          if e.type != "person" and title_matches(words, e.key_words)]
             if described:
                 return _by("description_met_earlier", max(described, key=lambda e: e.last_seen))

@@ -37,6 +37,7 @@ MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
 _MIN_DIRECT_WORDS = 3
+MAX_UNCLOSED = 3000  # characters an unclosed quotation mark may take in (about a long paragraph)
 
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*$")
 _WORD_AFTER = regex.compile(r"[\s،,]*([\p{L}]+)")
@@ -76,6 +77,7 @@ class _Finder:
         self.doc = doc
         self.text = doc.text
         self.names = names
+        self.cue_starts = [c.start for c in doc.cues]
 
     def span(self, construction: str, cue: Cue, start: int, end: int, kind: str, zone: tuple[int, int],
              subject: str = SUBJECT_AFTER_CUE, pair: QuotePair | None = None, factor: float = 1.0) -> ContentSpan:
@@ -181,11 +183,18 @@ class _Finder:
         s, e = trim(self.text, *pair.inner)
         if not pair.closed:
             # an unclosed «… ends where the reporter takes over again: «…، مبيناً أن …
-            for other in self.doc.cues:
-                if s < other.start < e and other.pos in ("participle", "verb") and clause_initial(self.doc, other) and \
+            for other in itertools.islice(self.doc.cues, bisect_right(self.cue_starts, s), None):
+                if other.start >= e:
+                    break
+                if other.pos in ("participle", "verb") and clause_initial(self.doc, other) and \
                         self.text[max(s, other.start - 3):other.start].strip() in ("،", ","):
                     s, e = trim(self.text, s, other.start)
                     break
+            if e - s > MAX_UNCLOSED:
+                # a quotation that runs on for pages is no quotation: it ends at the last
+                # sentence end within the cap (or at the cap) and the record says so
+                cut = self.text.rfind(".", s, s + MAX_UNCLOSED)
+                s, e = trim(self.text, s, cut + 1 if cut > s else s + MAX_UNCLOSED)
         follow = _LETTER_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 4)
         if pair.closed and follow and construction == "cue_quotation":
             # «خمسة قتلى وجريحين اثنين» من القوات …: the quoted words are part of a longer clause
