@@ -22,7 +22,7 @@ import pytest
 from sqlite_utils import Database, Migrations
 
 from quotes import __version__
-from quotes.cli import CHUNK_ARTICLES, CHUNKS_IN_FLIGHT_PER_JOB, extract_stream
+from quotes.bulk import CHUNK_ARTICLES, CHUNKS_IN_FLIGHT_PER_JOB, extract_stream
 from quotes.migrations import m001_initial
 from quotes.normalize import fold
 from quotes.records import Article, Quote
