@@ -11,7 +11,6 @@ parallel, deterministic, resumable and batched (see that module).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
@@ -19,12 +18,13 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .bulk import Stopped, Summary, default_jobs, run_extraction, stop_on_sigterm
+from .output import OutputFile
 from .sources import SourceError, count_articles, iter_articles
 
 if TYPE_CHECKING:
@@ -114,64 +114,6 @@ class _Progress:
             self._bar.close()
 
 
-class _JsonlOutput:
-    """--jsonl: standard output as it goes, or a file written whole or not at all.
-
-    A file is written under a temporary name beside it and renamed at the end, so an
-    interrupted or failed run never leaves a half-written file (an older one stays).
-    """
-
-    def __init__(self, target: str) -> None:
-        self.target = target
-        self.tmp: str | None = None
-        if target == "-":
-            self.stream: TextIO = sys.stdout
-            if (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") != "utf8":
-                # The contract is UTF-8, whatever the console's code page.
-                with contextlib.suppress(AttributeError, ValueError, OSError):
-                    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-            return
-        import tempfile
-
-        folder = os.path.dirname(target) or "."
-        if os.path.isdir(target):
-            raise IsADirectoryError(21, "is a folder")
-        fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
-        self.stream = os.fdopen(fd, "w", encoding="utf-8", newline="")
-
-    def write(self, text: str) -> None:
-        self.stream.write(text)
-
-    def finish(self) -> None:
-        if self.tmp is None:
-            self.stream.flush()
-            return
-        self.stream.close()
-        mode = 0o666 & ~_umask()
-        if os.path.exists(self.target):
-            mode = os.stat(self.target).st_mode & 0o777
-        os.chmod(self.tmp, mode)  # mkstemp makes it private; the output is an ordinary file
-        os.replace(self.tmp, self.target)
-        self.tmp = None
-
-    def discard(self) -> None:
-        if self.tmp is None:
-            return
-        self.stream.close()
-        with contextlib.suppress(OSError):
-            os.unlink(self.tmp)
-        self.tmp = None
-
-
-def _umask() -> int:
-    # Read, not set: os.umask() would briefly change it for the counting thread too.
-    with contextlib.suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    return 0o022
-
-
 # -- commands --------------------------------------------------------------------------------
 
 
@@ -213,10 +155,10 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
         db_path = DEFAULT_DB
     jobs = jobs if jobs > 0 else default_jobs()
     mode = None if quiet else "bar" if sys.stderr.isatty() else "lines" if progress_lines else None
-    out: _JsonlOutput | None = None
+    out: OutputFile | None = None
     if jsonl_out:
         try:
-            out = _JsonlOutput(jsonl_out)
+            out = OutputFile(jsonl_out)
         except OSError as exc:
             _err(f"{jsonl_out}: cannot write ({exc.strerror}); choose another --jsonl file")
             sys.exit(2)
@@ -228,7 +170,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
         status, message = _outcome(summary, store is not None, jsonl_out)
         if out is not None and not status:
             with stop_on_sigterm():
-                out.finish()
+                out.commit()
     except OSError as exc:  # --jsonl's rename at the end
         status, message = 2, f"{jsonl_out}: cannot write ({exc.strerror or exc}); choose another --jsonl file"
     except (KeyboardInterrupt, Stopped) as stop:
@@ -256,7 +198,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
     sys.exit(1 if summary.failed else 0)
 
 
-def _open_store(db_path: str, out: _JsonlOutput | None) -> Store:
+def _open_store(db_path: str, out: OutputFile | None) -> Store:
     from .store import Store, StoreError
 
     try:
@@ -310,10 +252,14 @@ def export_cmd(db_path: str, fmt: str, status: str, output: str) -> None:
         sys.exit(2)
     target: Any = sys.stdout if output == "-" else output
     try:
-        (write_csv if fmt == "csv" else write_jsonl)(rows, target)
+        with stop_on_sigterm():  # SIGTERM unwinds like Ctrl-C: no temporary file is left
+            (write_csv if fmt == "csv" else write_jsonl)(rows, target)
     except OSError as exc:
         _err(f"{output}: cannot write ({exc.strerror}); choose another -o file")
         sys.exit(2)
+    except (KeyboardInterrupt, Stopped) as stop:
+        _err(f"interrupted: {output} was not written")
+        sys.exit(143 if isinstance(stop, Stopped) else 130)
     if output != "-":
         click.echo(f"{len(rows)} quotes written to {output}", err=True)
 
