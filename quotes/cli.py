@@ -25,7 +25,7 @@ import click
 from . import __version__
 from .bulk import Stopped, Summary, default_jobs, run_extraction, stop_on_sigterm
 from .output import OutputFile
-from .sources import SourceError, count_articles, iter_articles
+from .sources import MAX_BYTES, SourceError, count_articles, iter_articles
 
 if TYPE_CHECKING:
     from .store import Store
@@ -146,11 +146,14 @@ could not run (e.g. an unusable --db file).
 @click.option("--jsonl", "jsonl_out", default=None, help="Write one JSON object per quote to FILE, or - for standard output.")
 @click.option("-j", "--jobs", type=int, default=0, help="Worker processes (default: all cores).")
 @click.option("--force", is_flag=True, help="Extract again the articles already stored by this version.")
+@click.option("--max-bytes", type=str, default=None, callback=lambda _c, _p, v: _parse_size(v), metavar="SIZE",
+              help=f"The most one file, JSON Lines record or standard input may hold, e.g. 200M or 2G "
+                   f"(default {MAX_BYTES >> 20}M); larger ones are skipped with an error.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
 @click.option("--progress", "progress_lines", is_flag=True,
               help="Progress lines and the summary even when standard error is not a terminal.")
 def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, jobs: int, force: bool,
-            quiet: bool, progress_lines: bool) -> None:
+            max_bytes: int, quiet: bool, progress_lines: bool) -> None:
     if db_path is None and jsonl_out is None:
         db_path = DEFAULT_DB
     jobs = jobs if jobs > 0 else default_jobs()
@@ -165,7 +168,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
     store = _open_store(db_path, out) if db_path is not None else None
     progress = _Progress(mode, paths)
     try:
-        summary = run_extraction(paths, store=store, jsonl=out, jobs=jobs, force=force,
+        summary = run_extraction(paths, store=store, jsonl=out, jobs=jobs, force=force, max_bytes=max_bytes,
                                  on_progress=progress.show, on_error=progress.report)
         status, message = _outcome(summary, store is not None, jsonl_out)
         if out is not None and not status:
@@ -196,6 +199,21 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
             err=True,
         )
     sys.exit(1 if summary.failed else 0)
+
+
+def _parse_size(value: str | None) -> int:
+    if value is None:
+        return MAX_BYTES
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    shift = {"K": 10, "M": 20, "G": 30}.get(text[-1:], 0)
+    number = text[:-1] if shift else text
+    try:
+        size = int(float(number) * (1 << shift))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a size like 200M, 2G or 1000000") from None
+    if size < 1:
+        raise click.BadParameter("must be at least 1 byte")
+    return size
 
 
 def _open_store(db_path: str, out: OutputFile | None) -> Store:
