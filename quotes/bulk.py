@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .records import Article, Quote
-from .sources import MAX_BYTES, SourceError, iter_articles
+from .sources import MAX_BYTES, STDIN_DOC, SourceError, iter_articles
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -493,7 +493,7 @@ class stop_on_sigterm:  # noqa: N801 - used like a function: ``with stop_on_sigt
 
 def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article], *,
                    store: Store | None = None, jsonl: Writable | None = None, jobs: int = 0,
-                   force: bool = False, max_bytes: int = MAX_BYTES,
+                   force: bool = False, max_bytes: int = MAX_BYTES, stdin_name: str = STDIN_DOC,
                    on_progress: Callable[[Summary], None] | None = None,
                    on_error: Callable[[str], None] | None = None) -> Summary:
     """Extract the quotes of ``inputs`` into ``store`` and/or ``jsonl``; never raises for a bad input.
@@ -504,7 +504,8 @@ def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article],
     unless ``force``; its reviewer aliases reach the extractor. ``jsonl`` receives one JSON
     object a line per quote, in input order. ``jobs`` worker processes (0: every core this
     process may use); the output is the same for any number. ``max_bytes`` caps what one
-    input (a file, a JSON Lines record, standard input) may hold in memory.
+    input (a file, a JSON Lines record, standard input) may hold in memory; ``stdin_name`` is
+    the doc of an article read from standard input.
 
     ``on_error`` receives one line per problem (unreadable input, bad JSONL line, extraction
     or storing failure); the run goes on. ``on_progress`` receives the ``Summary`` after every
@@ -529,7 +530,7 @@ def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article],
         summary.failed += 1
         notify(summary)
 
-    articles = _articles(inputs, _ErrorSink(source_error), max_bytes)
+    articles = _articles(inputs, _ErrorSink(source_error), max_bytes, stdin_name)
     writer: _BatchWriter | None = None
     aliases: dict[str, str] = {}
     if store is not None:
@@ -605,7 +606,8 @@ def _is_store_error(exc: Exception) -> bool:
     return isinstance(exc, StoreError)
 
 
-def _articles(inputs: Iterable[Any], errors: list[SourceError], max_bytes: int) -> Iterator[Article]:
+def _articles(inputs: Iterable[Any], errors: list[SourceError], max_bytes: int,
+              stdin_name: str) -> Iterator[Article]:
     items = iter(inputs)
     first = next(items, None)
     if first is None:
@@ -614,7 +616,8 @@ def _articles(inputs: Iterable[Any], errors: list[SourceError], max_bytes: int) 
         yield first
         yield from items
     else:
-        yield from iter_articles(_prepend([first], items), errors=errors, max_bytes=max_bytes)
+        yield from iter_articles(_prepend([first], items), errors=errors, max_bytes=max_bytes,
+                                 stdin_name=stdin_name)
 
 
 def _paths(inputs: Iterable[Any]) -> list[str] | None:

@@ -11,6 +11,7 @@ parallel, deterministic, resumable and batched (see that module).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -25,12 +26,38 @@ import click
 from . import __version__
 from .bulk import Stopped, Summary, default_jobs, run_extraction, stop_on_sigterm
 from .output import OutputFile
-from .sources import MAX_BYTES, SourceError, count_articles, iter_articles
+from .sources import MAX_BYTES, STDIN_DOC, SourceError, count_articles, iter_articles
 
 if TYPE_CHECKING:
     from .store import Store
 
-DEFAULT_DB = "db/quotes.db"
+
+
+def default_db() -> Path:
+    """The database used when no --db is given: the same one from any folder.
+
+    Inside this project's checkout (the folder holding ``quotes/`` and ``pyproject.toml``, or
+    any folder below it): its ``db/quotes.db``, where ``make review`` puts it. Anywhere else: a
+    per-user data folder, ``$XDG_DATA_HOME/quotes/quotes.db`` (``~/.local/share/quotes`` by
+    default; ``%APPDATA%\\quotes`` on Windows, ``~/Library/Application Support/quotes`` on
+    macOS). A relative ``db/quotes.db`` meant a different database in every folder.
+    """
+    repo = Path(__file__).resolve().parent.parent
+    if (repo / "pyproject.toml").is_file() and (repo / "db").is_dir():
+        with contextlib.suppress(OSError):
+            here = Path.cwd().resolve()
+            if here == repo or repo in here.parents:
+                return repo / "db" / "quotes.db"
+    if sys.platform == "win32" and os.environ.get("APPDATA"):
+        base = Path(os.environ["APPDATA"])
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "quotes" / "quotes.db"
+
+
+DEFAULT_DB = str(default_db())
 
 
 def _err(message: str) -> None:
@@ -132,7 +159,9 @@ interruption, skips the articles this version of the extractor already stored an
 finishes the rest; articles stored by an older version are extracted again (reviewed
 quotes and their decisions are never changed). Skipped articles write no --jsonl lines:
 use --force to extract and write everything again. A --jsonl FILE is written under a
-temporary name and appears, whole, when the run ends.
+temporary name and appears, whole, when the run ends; a FIFO, terminal or other device is
+written to as the run goes, and a symbolic link's target is written. Only regular files
+are read: a FIFO or device among PATH is skipped with a message.
 
 \b
 Exit status: 0 all went well, 1 some inputs failed (the rest was processed), 2 the command
@@ -142,10 +171,13 @@ could not run (e.g. an unusable --db file).
 
 @main.command(help=EXTRACT_HELP)
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db_path", default=None, help=f"SQLite database to store into (default {DEFAULT_DB} unless --jsonl is given).")
+@click.option("--db", "db_path", default=None,
+              help=f"SQLite database to store into (default {DEFAULT_DB} unless --jsonl is given).")
 @click.option("--jsonl", "jsonl_out", default=None, help="Write one JSON object per quote to FILE, or - for standard output.")
 @click.option("-j", "--jobs", type=int, default=0, help="Worker processes (default: all cores).")
 @click.option("--force", is_flag=True, help="Extract again the articles already stored by this version.")
+@click.option("--name", "stdin_name", default=STDIN_DOC, show_default=True,
+              help="The doc name of an article read from standard input (JSONL records without an id: NAME:LINE).")
 @click.option("--max-bytes", type=str, default=None, callback=lambda _c, _p, v: _parse_size(v), metavar="SIZE",
               help=f"The most one file, JSON Lines record or standard input may hold, e.g. 200M or 2G "
                    f"(default {MAX_BYTES >> 20}M); larger ones are skipped with an error.")
@@ -153,9 +185,11 @@ could not run (e.g. an unusable --db file).
 @click.option("--progress", "progress_lines", is_flag=True,
               help="Progress lines and the summary even when standard error is not a terminal.")
 def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, jobs: int, force: bool,
-            max_bytes: int, quiet: bool, progress_lines: bool) -> None:
+            stdin_name: str, max_bytes: int, quiet: bool, progress_lines: bool) -> None:
     if db_path is None and jsonl_out is None:
         db_path = DEFAULT_DB
+        with contextlib.suppress(OSError):  # the per-user folder may not exist yet; Store.open says if it cannot
+            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
     jobs = jobs if jobs > 0 else default_jobs()
     mode = None if quiet else "bar" if sys.stderr.isatty() else "lines" if progress_lines else None
     out: OutputFile | None = None
@@ -169,7 +203,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
     progress = _Progress(mode, paths)
     try:
         summary = run_extraction(paths, store=store, jsonl=out, jobs=jobs, force=force, max_bytes=max_bytes,
-                                 on_progress=progress.show, on_error=progress.report)
+                                 stdin_name=stdin_name, on_progress=progress.show, on_error=progress.report)
         status, message = _outcome(summary, store is not None, jsonl_out)
         if out is not None and not status:
             with stop_on_sigterm():

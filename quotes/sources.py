@@ -37,7 +37,8 @@ from quotes.records import Article
 SUPPORTED = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm")
 META_SUFFIX = ".meta.json"
 STDIN = "-"
-_STDIN_NAME = "<stdin>"
+_STDIN_NAME = "<stdin>"  # in messages
+STDIN_DOC = "stdin"  # the default name of the articles read from standard input
 # The most one input may hold in memory: a file (decoded whole), a JSON Lines record, standard
 # input's text. 64 MiB is far beyond any news article, and above the 50 MB the README promises;
 # ``max_bytes`` (--max-bytes) raises it.
@@ -253,7 +254,7 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 def iter_articles(paths: Iterable[str], *, errors: list[SourceError] | None = None,
-                  max_bytes: int = MAX_BYTES) -> Iterator[Article]:
+                  max_bytes: int = MAX_BYTES, stdin_name: str = STDIN_DOC) -> Iterator[Article]:
     """Yield the articles in ``paths`` (files, folders, or "-" for standard input), one at a time.
 
     A .txt file is one article (doc = the path as given, or the folder as given joined with
@@ -261,7 +262,8 @@ def iter_articles(paths: Iterable[str], *, errors: list[SourceError] | None = No
     A .jsonl or .jsonl.gz file holds one article a line (doc = its "id", else "<file>:<line>").
     An .html/.htm file gives its main text. A folder is read recursively, files sorted by path,
     supported extensions only, hidden files and folders skipped. Standard input is JSON Lines
-    when it starts with "{", else one text article with doc "-".
+    when it starts with "{" (a record without "id" gets doc "<stdin_name>:<line>"), else one
+    text article with doc ``stdin_name``.
 
     Nothing is read before it is needed: a 10,000-line .jsonl.gz is streamed line by line.
     Only regular files are read (a FIFO or a device, also behind a link, is skipped with an
@@ -273,7 +275,7 @@ def iter_articles(paths: Iterable[str], *, errors: list[SourceError] | None = No
     """
     for given in paths:
         # os.fspath: a pathlib.Path given by library callers still yields str docs.
-        yield from _iter_path(os.fspath(given), errors, max_bytes)
+        yield from _iter_path(os.fspath(given), errors, max_bytes, stdin_name)
 
 
 def count_articles(paths: Iterable[str]) -> int | None:
@@ -320,9 +322,10 @@ def _report(error: SourceError, errors: list[SourceError] | None) -> None:
     errors.append(error)
 
 
-def _iter_path(given: str, errors: list[SourceError] | None, max_bytes: int) -> Iterator[Article]:
+def _iter_path(given: str, errors: list[SourceError] | None, max_bytes: int,
+               stdin_name: str = STDIN_DOC) -> Iterator[Article]:
     if given == STDIN:
-        yield from _iter_stdin(errors, max_bytes)
+        yield from _iter_stdin(errors, max_bytes, stdin_name)
         return
     if not os.path.exists(given):
         problem = "broken link" if os.path.islink(given) else "no such file or folder"
@@ -609,7 +612,7 @@ def _numbered_lines(stream: IO[bytes], limit: int, head: bytes = b"") -> Iterato
 
 
 def _iter_jsonl(lines: Iterable[tuple[int, bytes | str]], path: str, errors: list[SourceError] | None, *,
-                in_folder: bool = False) -> Iterator[Article]:
+                in_folder: bool = False, name: str = "") -> Iterator[Article]:
     """``in_folder``: the file was found in a folder rather than named, and is skipped silently
     when its first record is an object without "text": annotations or predictions kept beside
     the articles (seeds/gold.jsonl) are data, not articles, as a notes.md there would be."""
@@ -635,7 +638,7 @@ def _iter_jsonl(lines: Iterable[tuple[int, bytes | str]], path: str, errors: lis
         if in_folder and not seen_records and _not_an_article(line):
             return
         seen_records = True
-        article = _jsonl_article(line, path, number, errors)
+        article = _jsonl_article(line, path, number, errors, name or path)
         if article is not None:
             yield article
     if not seen_any:
@@ -650,7 +653,8 @@ def _not_an_article(line: str) -> bool:
     return isinstance(record, dict) and "text" not in record
 
 
-def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] | None) -> Article | None:
+def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] | None,
+                   name: str) -> Article | None:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
@@ -673,7 +677,7 @@ def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] 
                                   "not a string or number", "give each record an id like \"article-17\"",
                             line=number), errors)
         return None
-    doc = _field(record, "id") or f"{path}:{number}"
+    doc = _field(record, "id") or f"{name}:{number}"
     article = Article(
         doc=doc,
         text=text,
@@ -701,7 +705,7 @@ def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] 
 # Standard input
 
 
-def _iter_stdin(errors: list[SourceError] | None, max_bytes: int) -> Iterator[Article]:
+def _iter_stdin(errors: list[SourceError] | None, max_bytes: int, name: str) -> Iterator[Article]:
     if sys.stdin is None:  # pythonw, or a service started without one
         _report(SourceError(_STDIN_NAME, "no standard input", "give the articles' paths instead of -"), errors)
         return
@@ -728,20 +732,20 @@ def _iter_stdin(errors: list[SourceError] | None, max_bytes: int) -> Iterator[Ar
             return
         if text.lstrip().startswith("{"):
             # Split on "\n" only: JSON strings may hold a raw U+2028, which splitlines() breaks at.
-            yield from _iter_jsonl(enumerate(text.split("\n"), 1), _STDIN_NAME, errors)
+            yield from _iter_jsonl(enumerate(text.split("\n"), 1), _STDIN_NAME, errors, name=name)
         else:
-            yield from _stdin_text(data, errors)
+            yield from _stdin_text(data, errors, name)
         return
     body = head[len(codecs.BOM_UTF8) :] if head.startswith(codecs.BOM_UTF8) else head
     if body.lstrip().startswith(b"{"):
         try:
-            yield from _iter_jsonl(_numbered_lines(stream, max_bytes, head), _STDIN_NAME, errors)
+            yield from _iter_jsonl(_numbered_lines(stream, max_bytes, head), _STDIN_NAME, errors, name=name)
         except _LineTooLong as e:
             _report(_too_big(_STDIN_NAME, max_bytes, line=e.number), errors)
     else:
         data = _read_rest(head, stream, max_bytes, errors)
         if data is not None:
-            yield from _stdin_text(data, errors)
+            yield from _stdin_text(data, errors, name)
 
 
 def _read_rest(head: bytes, stream: IO[bytes], max_bytes: int, errors: list[SourceError] | None) -> bytes | None:
@@ -752,12 +756,12 @@ def _read_rest(head: bytes, stream: IO[bytes], max_bytes: int, errors: list[Sour
     return data
 
 
-def _stdin_text(data: bytes, errors: list[SourceError] | None) -> Iterator[Article]:
+def _stdin_text(data: bytes, errors: list[SourceError] | None, name: str) -> Iterator[Article]:
     if not data:
         _report(SourceError(_STDIN_NAME, "empty input", "pipe an article's text or JSON Lines in"), errors)
         return
     try:
-        yield _text_article(data, _STDIN_NAME, STDIN, errors)
+        yield _text_article(data, _STDIN_NAME, name, errors)
     except SourceError as e:
         _report(e, errors)
 

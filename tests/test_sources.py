@@ -277,7 +277,7 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
 def test_stdin_text_and_jsonl(monkeypatch: pytest.MonkeyPatch, arabic: str) -> None:
     _stdin(monkeypatch, arabic.encode("utf-8"))
     (article,) = iter_articles(["-"])
-    assert (article.doc, article.text, article.path) == ("-", arabic, "")
+    assert (article.doc, article.text, article.path) == ("stdin", arabic, "")
 
     lines = "\n".join(json.dumps({"id": f"s{i}", "text": arabic[i * 10 :]}, ensure_ascii=False) for i in range(3))
     _stdin(monkeypatch, b"\n  \n" + lines.encode("utf-8"))
