@@ -76,7 +76,7 @@ def citation_row(row: dict[str, Any]) -> dict[str, Any]:
         "outlet": row.get("source") or "",
         "date": row.get("date") or "",
         "title": row.get("title") or "",
-        "url": row.get("url") or row.get("path") or "",
+        "url": row.get("url") or "",  # a file path is no URL: the doc column names the file
         "doc": row.get("doc") or "",
         "start": row.get("start"),
         "end": row.get("end"),
