@@ -197,7 +197,7 @@ class _Pool:
         import multiprocessing as mp
 
         # fork: workers start at once, without importing everything again.
-        self.ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        self.ctx: Any = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self.aliases = aliases
         self.workers = [self._start() for _ in range(jobs)]
         self.lost: set[int] = set()
@@ -451,10 +451,10 @@ class _ErrorSink(list):  # type: ignore[type-arg]
     def __init__(self, report: Callable[[SourceError], None]) -> None:
         super().__init__()
         self.report = report
-        self.count = 0
+        self.reported = 0
 
     def append(self, error: SourceError) -> None:  # type: ignore[override]
-        self.count += 1
+        self.reported += 1
         self.report(error)
 
 

@@ -187,23 +187,15 @@ could not run (e.g. an unusable --db file).
 def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, jobs: int, force: bool,
             stdin_name: str, max_bytes: int, quiet: bool, progress_lines: bool) -> None:
     if db_path is None and jsonl_out is None:
-        db_path = DEFAULT_DB
-        with contextlib.suppress(OSError):  # the per-user folder may not exist yet; Store.open says if it cannot
-            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
-    jobs = jobs if jobs > 0 else default_jobs()
-    mode = None if quiet else "bar" if sys.stderr.isatty() else "lines" if progress_lines else None
-    out: OutputFile | None = None
-    if jsonl_out:
-        try:
-            out = OutputFile(jsonl_out)
-        except OSError as exc:
-            _err(f"{jsonl_out}: cannot write ({exc.strerror}); choose another --jsonl file")
-            sys.exit(2)
+        db_path = _default_db_ready()
+    mode = _progress_mode(quiet, progress_lines)
+    out = _open_jsonl(jsonl_out) if jsonl_out else None
     store = _open_store(db_path, out) if db_path is not None else None
     progress = _Progress(mode, paths)
     try:
-        summary = run_extraction(paths, store=store, jsonl=out, jobs=jobs, force=force, max_bytes=max_bytes,
-                                 stdin_name=stdin_name, on_progress=progress.show, on_error=progress.report)
+        summary = run_extraction(paths, store=store, jsonl=out, jobs=jobs or default_jobs(), force=force,
+                                 max_bytes=max_bytes, stdin_name=stdin_name, on_progress=progress.show,
+                                 on_error=progress.report)
         status, message = _outcome(summary, store is not None, jsonl_out)
         if out is not None and not status:
             with stop_on_sigterm():
@@ -224,15 +216,39 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
     if status:
         sys.exit(status)
     if mode is not None:
-        secs = summary.seconds
-        skipped = f" ({summary.skipped} already stored, skipped)" if summary.skipped else ""
-        where = f" into {db_path}" if db_path else ""
-        click.echo(
-            f"{summary.extracted} articles{skipped}, {summary.quotes} quotes, {len(summary.speakers)} speakers, "
-            f"{summary.failed} failures in {secs:.1f} s ({summary.seen / max(secs, 1e-9):.0f} articles/s){where}",
-            err=True,
-        )
+        _print_summary(summary, db_path)
     sys.exit(1 if summary.failed else 0)
+
+
+def _progress_mode(quiet: bool, lines: bool) -> str | None:
+    if quiet:
+        return None
+    return "bar" if sys.stderr.isatty() else "lines" if lines else None
+
+
+def _default_db_ready() -> str:
+    with contextlib.suppress(OSError):  # the per-user folder may not exist yet; Store.open says if it cannot
+        Path(DEFAULT_DB).parent.mkdir(parents=True, exist_ok=True)
+    return DEFAULT_DB
+
+
+def _open_jsonl(target: str) -> OutputFile:
+    try:
+        return OutputFile(target)
+    except OSError as exc:
+        _err(f"{target}: cannot write ({exc.strerror}); choose another --jsonl file")
+        sys.exit(2)
+
+
+def _print_summary(summary: Summary, db_path: str | None) -> None:
+    secs = summary.seconds
+    skipped = f" ({summary.skipped} already stored, skipped)" if summary.skipped else ""
+    where = f" into {db_path}" if db_path else ""
+    click.echo(
+        f"{summary.extracted} articles{skipped}, {summary.quotes} quotes, {len(summary.speakers)} speakers, "
+        f"{summary.failed} failures in {secs:.1f} s ({summary.seen / max(secs, 1e-9):.0f} articles/s){where}",
+        err=True,
+    )
 
 
 def _parse_size(value: str | None) -> int:

@@ -77,9 +77,9 @@ class OutputFile:
         self._mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
         folder = os.path.dirname(self._real) or "."
         _remove_stale(folder, os.path.basename(self._real))
-        fd = _unnamed_file(folder)
-        if fd is not None:
-            self._tmp_fd = fd
+        self._tmp_fd = _unnamed_file(folder)
+        if self._tmp_fd is not None:
+            fd = self._tmp_fd
         else:
             fd, self._tmp_name = _named_file(folder, os.path.basename(self._real))
         self.stream = os.fdopen(fd, "w", encoding=encoding, newline="")

@@ -124,10 +124,10 @@ def decode_bytes(data: bytes, *, path: str = "") -> str:
             return text
     if b"\x00" in data:
         # Text never holds NUL; UTF-16 without a mark does, on one side of every ASCII character.
-        text = _bomless_utf16(data)
-        if text is None:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
             raise SourceError(where, "binary data (NUL bytes), not text", "give a text, JSON Lines or HTML file")
-        return text
+        return utf16
     _check_not_binary_bytes(data, where)
     try:
         return data.decode("utf-8")
@@ -305,7 +305,8 @@ def count_articles(paths: Iterable[str]) -> int | None:
                 total += 1
                 continue
             try:
-                with gzip.open(path, "rb") if kind == "jsonl.gz" else open(path, "rb") as f:
+                f: IO[bytes]
+                with gzip.open(path, "rb") if kind == "jsonl.gz" else open(path, "rb") as f:  # type: ignore[assignment]
                     lines = (line for _, line in _numbered_lines(f, MAX_BYTES))
                     first = next(lines, None)
                     if first is None or (path != given and _not_an_article(first.decode("utf-8", "replace"))):
@@ -515,7 +516,7 @@ def _field(record: dict[str, Any], *keys: str) -> str:
 def _iter_jsonl_file(path: str, gzipped: bool, errors: list[SourceError] | None, max_bytes: int, *,
                      in_folder: bool = False) -> Iterator[Article]:
     try:
-        stream: IO[bytes] = gzip.open(path, "rb") if gzipped else open(path, "rb")
+        stream: IO[bytes] = gzip.open(path, "rb") if gzipped else open(path, "rb")  # type: ignore[assignment]
     except OSError as e:
         _report(SourceError(path, f"cannot read: {e.strerror}", "check the file's permissions"), errors)
         return
@@ -713,7 +714,7 @@ def _iter_stdin(errors: list[SourceError] | None, max_bytes: int, name: str) -> 
     # Read just enough to see the first non-blank character; the rest streams when it is JSONL.
     head = b""
     while len(head) <= max_bytes:
-        chunk = stream.read1(1 << 16)
+        chunk = stream.read1(1 << 16)  # type: ignore[union-attr]  # a BufferedReader
         if not chunk:
             break
         head += chunk
