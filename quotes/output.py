@@ -65,7 +65,8 @@ class OutputFile:
             raise IsADirectoryError(errno.EISDIR, "is a folder", self.target)
         # /dev/stdout, /dev/fd/N, /proc/PID/fd/N name a file this process holds open (a shell's
         # "> out" or ">> log"), not a folder entry to replace: written to, appending.
-        opened = self._real.startswith(("/proc/", "/dev/"))
+        # Checked on the path as given too: /dev/stdout resolves to the redirected file's name.
+        opened = any(p.startswith(("/proc/", "/dev/")) for p in (os.path.abspath(self.target), self._real))
         self.atomic = not opened and (info is None or stat.S_ISREG(info.st_mode))
         if not self.atomic:
             flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0)  # a terminal must not become this process's

@@ -134,13 +134,18 @@ def test_a_character_device_is_written_not_replaced(command: str, expected: dict
         os.close(master)
 
 
-def test_dev_stdout_writes_to_the_redirected_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["/dev/fd/1", "/proc/self/fd/1"])
+def test_an_open_descriptor_s_path_appends_to_the_redirected_file(name: str, tmp_path: Path) -> None:
+    """Like /dev/stdout after ">> out": the shell's file is written, appending. /dev/stdout
+    itself is not used: the old code replaced it, for the whole machine, with a regular file."""
     out = tmp_path / "redirected.jsonl"
-    with open(out, "wb") as f:
-        run = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(SEED), "--jsonl", "/dev/stdout",
-                              "-j", "1"], stdout=f, stderr=subprocess.PIPE, env=ENV, cwd=PROJECT, timeout=60)
+    out.write_text("earlier line\n", encoding="utf-8")
+    with open(out, "ab") as f:
+        run = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(SEED), "--jsonl", name, "-j", "1"],
+                             stdout=f, stderr=subprocess.PIPE, env=ENV, cwd=PROJECT, timeout=60)
     assert run.returncode == 0, run.stderr
-    lines = out.read_text(encoding="utf-8").splitlines()
+    first, *lines = out.read_text(encoding="utf-8").splitlines()
+    assert first == "earlier line"
     assert lines and all(json.loads(line)["doc"] == str(SEED) for line in lines)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["redirected.jsonl"]
 
