@@ -199,7 +199,13 @@ class _Pool:
         # fork: workers start at once, without importing everything again.
         self.ctx: Any = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self.aliases = aliases
-        self.workers = [self._start() for _ in range(jobs)]
+        self.workers: list[_Worker] = []
+        try:
+            for _ in range(jobs):
+                self.workers.append(self._start())
+        except BaseException:  # SIGTERM while starting them: no half-started pool left behind
+            self.close(finished=False)
+            raise
         self.lost: set[int] = set()
         self._retries = 0
 
