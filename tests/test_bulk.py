@@ -26,6 +26,7 @@ from quotes.bulk import CHUNK_ARTICLES, CHUNKS_IN_FLIGHT_PER_JOB, extract_stream
 from quotes.migrations import m001_initial
 from quotes.normalize import fold
 from quotes.records import Article, Quote
+from quotes.sources import iter_articles
 from quotes.store import Store, text_hash
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -271,3 +272,26 @@ def test_extracting_to_jsonl_does_not_import_the_store_or_the_progress_bar(tmp_p
     assert "quotes.store" not in loaded and "sqlite_utils" not in loaded and "concurrent.futures" not in loaded
     assert (tmp_path / "o.jsonl").read_text(encoding="utf-8").count("\n") > 0
     print(f"\none article to --jsonl, whole process: {took:.2f} s")
+
+
+def test_run_extraction_as_a_library(tmp_path: Path) -> None:
+    """The API the command wraps: articles or paths in, a Summary out, problems to a callback."""
+    from quotes.bulk import run_extraction
+
+    seeds = sorted((PROJECT / "seeds").glob("*.txt"))
+    articles = list(iter_articles([str(p) for p in seeds]))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": ["x"], "text": "قال الوزير"}\n', encoding="utf-8")
+    problems: list[str] = []
+    seen: list[int] = []
+    with Store.open(tmp_path / "q.db") as store:
+        first = run_extraction(articles, store=store, jobs=1, on_error=problems.append,
+                               on_progress=lambda s: seen.append(s.seen))
+        assert first.complete and (first.extracted, first.skipped, first.failed) == (len(seeds), 0, 0)
+        assert first.quotes == table(tmp_path / "q.db", "SELECT count(*) FROM quotes")[0][0] > 0
+        assert seen[-1] == len(seeds) and problems == []
+        again = run_extraction([str(p) for p in seeds] + [str(bad)], store=store, jobs=2, on_error=problems.append)
+        assert (again.extracted, again.skipped, again.failed) == (0, len(seeds), 1)
+        assert problems == [f'{bad}:1: "id" is a JSON array, not a string or number; give each record an id like '
+                            '"article-17"']
+        assert table(tmp_path / "q.db", "SELECT count(*), min(finished_at IS NOT NULL) FROM runs") == [(2, 1)]
