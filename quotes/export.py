@@ -19,8 +19,9 @@ CSV choices, each for a spreadsheet user:
 JSONL is plain UTF-8 without a BOM (a BOM breaks line-by-line JSON readers) and no
 apostrophes: it is not opened by spreadsheets.
 
-Both are written to a temporary file in the target folder, then renamed over the target, so a
-crash or a full disk never leaves a half-written export behind.
+Both are written through ``quotes.output``: a regular file is replaced whole (a crash or a full
+disk never leaves a half-written export behind), a FIFO or device is written to, a link's
+target is written.
 
 Invisible format characters (zero-width space, bidi marks) are dropped from speaker names: a
 name differing only by one would be a second speaker to anyone grouping the export.
@@ -38,13 +39,12 @@ import io
 import json
 import logging
 import os
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
-from pathlib import Path
+from contextlib import contextmanager
 from typing import IO, Any
 
+from .output import written
 from .romanize import looks_like_person, romanize_name
 
 COLUMNS = (
@@ -101,7 +101,7 @@ def citation_row(row: dict[str, Any]) -> dict[str, Any]:
         "outlet": row.get("source") or "",
         "date": row.get("date") or "",
         "title": row.get("title") or "",
-        "url": row.get("url") or row.get("path") or "",
+        "url": row.get("url") or "",  # a file path is no URL: the doc column names the file
         "doc": row.get("doc") or "",
         "start": row.get("start"),
         "end": row.get("end"),
@@ -215,7 +215,7 @@ def write_jsonl(rows: Iterable[dict[str, Any]], path_or_file: PathOrFile) -> int
 @contextmanager
 def _open_output(target: PathOrFile, *, bom: bool) -> Iterator[IO[str]]:
     if isinstance(target, str | os.PathLike):
-        with _atomic_text(Path(target), bom=bom) as f:
+        with written(target, encoding="utf-8-sig" if bom else "utf-8") as f:
             yield f
         return
     stream: Any = target
@@ -230,30 +230,3 @@ def _open_output(target: PathOrFile, *, bom: bool) -> Iterator[IO[str]]:
     if bom:
         stream.write("\ufeff")
     yield stream
-
-
-@contextmanager
-def _atomic_text(target: Path, *, bom: bool) -> Iterator[IO[str]]:
-    folder = target.parent if str(target.parent) else Path(".")
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)  # mkstemp creates 0600; an export should look like any other file
-        os.replace(tmp, target)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    # Reading it without os.umask(), which would briefly change it for every thread.
-    with suppress(OSError, ValueError):
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    return 0o022

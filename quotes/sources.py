@@ -22,10 +22,10 @@ from __future__ import annotations
 import codecs
 import gzip
 import html.parser
-import io
 import json
 import os
 import re
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -37,7 +37,14 @@ from quotes.records import Article
 SUPPORTED = (".txt", ".jsonl", ".jsonl.gz", ".html", ".htm")
 META_SUFFIX = ".meta.json"
 STDIN = "-"
-_STDIN_NAME = "<stdin>"
+_STDIN_NAME = "<stdin>"  # in messages
+STDIN_DOC = "stdin"  # the default name of the articles read from standard input
+# The most one input may hold in memory: a file (decoded whole), a JSON Lines record, standard
+# input's text. 64 MiB is far beyond any news article, and above the 50 MB the README promises;
+# ``max_bytes`` (--max-bytes) raises it.
+MAX_BYTES = 64 << 20
+_META_MAX_BYTES = 1 << 20  # an article's .meta.json sidecar
+_BLOCK = 1 << 20  # JSON Lines are read this much at a time, whatever their line lengths
 
 
 class SourceError(Exception):
@@ -117,10 +124,10 @@ def decode_bytes(data: bytes, *, path: str = "") -> str:
             return text
     if b"\x00" in data:
         # Text never holds NUL; UTF-16 without a mark does, on one side of every ASCII character.
-        text = _bomless_utf16(data)
-        if text is None:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
             raise SourceError(where, "binary data (NUL bytes), not text", "give a text, JSON Lines or HTML file")
-        return text
+        return utf16
     _check_not_binary_bytes(data, where)
     try:
         return data.decode("utf-8")
@@ -246,7 +253,8 @@ def _line_of(data: bytes, offset: int) -> int:
 # Walking the inputs
 
 
-def iter_articles(paths: Iterable[str], *, errors: list[SourceError] | None = None) -> Iterator[Article]:
+def iter_articles(paths: Iterable[str], *, errors: list[SourceError] | None = None,
+                  max_bytes: int = MAX_BYTES, stdin_name: str = STDIN_DOC) -> Iterator[Article]:
     """Yield the articles in ``paths`` (files, folders, or "-" for standard input), one at a time.
 
     A .txt file is one article (doc = the path as given, or the folder as given joined with
@@ -254,14 +262,20 @@ def iter_articles(paths: Iterable[str], *, errors: list[SourceError] | None = No
     A .jsonl or .jsonl.gz file holds one article a line (doc = its "id", else "<file>:<line>").
     An .html/.htm file gives its main text. A folder is read recursively, files sorted by path,
     supported extensions only, hidden files and folders skipped. Standard input is JSON Lines
-    when it starts with "{", else one text article with doc "-".
+    when it starts with "{" (a record without "id" gets doc "<stdin_name>:<line>"), else one
+    text article with doc ``stdin_name``.
 
     Nothing is read before it is needed: a 10,000-line .jsonl.gz is streamed line by line.
+    Only regular files are read (a FIFO or a device, also behind a link, is skipped with an
+    error): one could block the run for ever, the other never end. No input holds more than
+    ``max_bytes`` in memory: a larger file, or a longer JSON Lines record (compressed or not),
+    is an error; the rest of a JSON Lines file after an over-long line is skipped, as finding
+    its end could mean decompressing gigabytes.
     Problems are appended to ``errors`` and reading goes on; without a list, they are raised.
     """
     for given in paths:
         # os.fspath: a pathlib.Path given by library callers still yields str docs.
-        yield from _iter_path(os.fspath(given), errors)
+        yield from _iter_path(os.fspath(given), errors, max_bytes, stdin_name)
 
 
 def count_articles(paths: Iterable[str]) -> int | None:
@@ -285,17 +299,20 @@ def count_articles(paths: Iterable[str]) -> int | None:
             continue
         for path in files:
             kind = _kind(path)
+            if _not_regular(path) is not None:
+                continue  # iter_articles skips it (and a FIFO would block this count for ever)
             if kind not in ("jsonl", "jsonl.gz"):
                 total += 1
                 continue
             try:
-                with gzip.open(path, "rb") if kind == "jsonl.gz" else open(path, "rb") as f:
-                    lines = (line for line in f if line.strip())
+                f: IO[bytes]
+                with gzip.open(path, "rb") if kind == "jsonl.gz" else open(path, "rb") as f:  # type: ignore[assignment]
+                    lines = (line for _, line in _numbered_lines(f, MAX_BYTES))
                     first = next(lines, None)
                     if first is None or (path != given and _not_an_article(first.decode("utf-8", "replace"))):
                         continue  # iter_articles skips a folder's non-article .jsonl
                     total += 1 + sum(1 for _ in lines)
-            except (OSError, EOFError, zlib.error):
+            except (OSError, EOFError, zlib.error, _LineTooLong):
                 continue  # reading it will report the problem
     return total
 
@@ -306,9 +323,10 @@ def _report(error: SourceError, errors: list[SourceError] | None) -> None:
     errors.append(error)
 
 
-def _iter_path(given: str, errors: list[SourceError] | None) -> Iterator[Article]:
+def _iter_path(given: str, errors: list[SourceError] | None, max_bytes: int,
+               stdin_name: str = STDIN_DOC) -> Iterator[Article]:
     if given == STDIN:
-        yield from _iter_stdin(errors)
+        yield from _iter_stdin(errors, max_bytes, stdin_name)
         return
     if not os.path.exists(given):
         problem = "broken link" if os.path.islink(given) else "no such file or folder"
@@ -323,7 +341,7 @@ def _iter_path(given: str, errors: list[SourceError] | None) -> Iterator[Article
                 errors,
             )
         for relative in files:
-            yield from _iter_file(os.path.join(given, relative), errors, in_folder=True)
+            yield from _iter_file(os.path.join(given, relative), errors, max_bytes, in_folder=True)
         return
     if _kind(given) is None:
         if given.lower().endswith(META_SUFFIX):
@@ -334,7 +352,38 @@ def _iter_path(given: str, errors: list[SourceError] | None) -> Iterator[Article
             hint = "give a " + ", ".join(SUPPORTED) + " file or a folder"
         _report(SourceError(given, problem, hint), errors)
         return
-    yield from _iter_file(given, errors)
+    yield from _iter_file(given, errors, max_bytes)
+
+
+def _not_regular(path: str) -> SourceError | None:
+    """Why ``path`` is not read (a FIFO, a device...), or None for a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        return SourceError(path, f"cannot read: {e.strerror}", "check the path and its permissions")
+    if stat.S_ISREG(mode):
+        return None
+    what = ("a FIFO" if stat.S_ISFIFO(mode) else "a character device" if stat.S_ISCHR(mode)
+            else "a block device" if stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "not a file")
+    via = ", through a symbolic link" if os.path.islink(path) else ""
+    return SourceError(path, f"skipped: {what}{via}, not a regular file",
+                       "copy the articles into a file (only regular files are read)")
+
+
+def _too_big(path: str, max_bytes: int, *, line: int | None = None) -> SourceError:
+    if line is None:
+        return SourceError(path, f"larger than the {_size(max_bytes)} an input may hold",
+                           "split it, or raise the cap with --max-bytes", line=line)
+    return SourceError(path, f"a line longer than the {_size(max_bytes)} a record may hold; "
+                             "the rest of the file is skipped", "split the record, or raise the cap with --max-bytes",
+                       line=line)
+
+
+def _size(n: int) -> str:
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if n >= 1 << shift and n % (1 << shift) == 0:
+            return f"{n >> shift} {unit}"
+    return f"{n} bytes"
 
 
 def _kind(path: str) -> str | None:
@@ -374,12 +423,17 @@ def _folder_files(root: str, errors: list[SourceError] | None) -> list[str]:
     return found
 
 
-def _iter_file(path: str, errors: list[SourceError] | None, *, in_folder: bool = False) -> Iterator[Article]:
+def _iter_file(path: str, errors: list[SourceError] | None, max_bytes: int, *,
+               in_folder: bool = False) -> Iterator[Article]:
+    problem = _not_regular(path)
+    if problem is not None:
+        _report(problem, errors)
+        return
     kind = _kind(path)
     if kind in ("jsonl", "jsonl.gz"):
-        yield from _iter_jsonl_file(path, kind == "jsonl.gz", errors, in_folder=in_folder)
+        yield from _iter_jsonl_file(path, kind == "jsonl.gz", errors, max_bytes, in_folder=in_folder)
         return
-    data = _read_bytes(path, errors)
+    data = _read_bytes(path, errors, max_bytes)
     if data is None:
         return
     try:
@@ -391,12 +445,18 @@ def _iter_file(path: str, errors: list[SourceError] | None, *, in_folder: bool =
         _report(e, errors)
 
 
-def _read_bytes(path: str, errors: list[SourceError] | None) -> bytes | None:
+def _read_bytes(path: str, errors: list[SourceError] | None, max_bytes: int) -> bytes | None:
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            if os.fstat(f.fileno()).st_size > max_bytes:
+                data = None
+            else:
+                data = f.read(max_bytes + 1)  # bounded even if the file grows meanwhile
     except OSError as e:
         _report(SourceError(path, f"cannot read: {e.strerror}", "check the file's permissions"), errors)
+        return None
+    if data is None or len(data) > max_bytes:
+        _report(_too_big(path, max_bytes), errors)
         return None
     if not data:
         _report(SourceError(path, "empty file", "remove it or give the article's text"), errors)
@@ -426,8 +486,11 @@ def _sidecar(txt_path: str, errors: list[SourceError] | None) -> dict[str, Any]:
         return {}
     try:
         with open(meta_path, "rb") as f:
-            meta = json.loads(f.read().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+            data = f.read(_META_MAX_BYTES + 1)
+        if len(data) > _META_MAX_BYTES:
+            raise ValueError(f"larger than {_size(_META_MAX_BYTES)}")
+        meta = json.loads(data.decode("utf-8-sig"))
+    except (OSError, ValueError) as e:  # ValueError: UnicodeDecodeError, JSONDecodeError, too large
         _report(SourceError(meta_path, f"unreadable metadata ({e})",
                             "fix or delete it; the article is read without it"), errors)
         return {}
@@ -450,38 +513,112 @@ def _field(record: dict[str, Any], *keys: str) -> str:
 # JSON Lines
 
 
-def _iter_jsonl_file(path: str, gzipped: bool, errors: list[SourceError] | None, *,
+def _iter_jsonl_file(path: str, gzipped: bool, errors: list[SourceError] | None, max_bytes: int, *,
                      in_folder: bool = False) -> Iterator[Article]:
     try:
-        stream: IO[bytes] = gzip.open(path, "rb") if gzipped else open(path, "rb")
+        stream: IO[bytes] = gzip.open(path, "rb") if gzipped else open(path, "rb")  # type: ignore[assignment]
     except OSError as e:
         _report(SourceError(path, f"cannot read: {e.strerror}", "check the file's permissions"), errors)
         return
     with stream:
         try:
-            yield from _iter_jsonl(_lines_of(stream), path, errors, in_folder=in_folder)
+            yield from _iter_jsonl(_lines_of(stream, path, max_bytes), path, errors, in_folder=in_folder)
         except (gzip.BadGzipFile, EOFError, zlib.error) as e:
             hint = "rename it to .jsonl if it is not compressed" if isinstance(e, gzip.BadGzipFile) else (
                 "the file is cut short or damaged; compress it again")
             _report(SourceError(path, f"not a readable gzip file ({e})", hint), errors)
+        except _LineTooLong as e:
+            _report(_too_big(path, max_bytes, line=e.number), errors)
+        except _Undecodable as e:
+            _report(e.error, errors)
 
 
-def _lines_of(stream: IO[bytes]) -> Iterator[bytes | str]:
-    """Lines of a JSON Lines stream; UTF-16 (what Windows PowerShell redirection writes) as str."""
+class _LineTooLong(Exception):
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+class _Undecodable(Exception):
+    def __init__(self, error: SourceError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _lines_of(stream: IO[bytes], path: str, max_bytes: int) -> Iterator[tuple[int, bytes | str]]:
+    """Numbered non-blank lines of a JSON Lines stream; UTF-16 (what Windows PowerShell
+    redirection writes) as str, read whole within ``max_bytes``."""
     head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        yield from io.TextIOWrapper(stream, encoding="utf-16", newline="")  # type: ignore[arg-type]
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise _LineTooLong(1)
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise _Undecodable(SourceError(path, f"not valid UTF-16 at byte {e.start}", _REWRITE)) from None
+        # Split on "\n" only: JSON strings may hold a raw U+2028, which splitlines() breaks at.
+        yield from ((n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip())
     else:
-        yield from stream
+        yield from _numbered_lines(stream, max_bytes)
 
 
-def _iter_jsonl(lines: Iterable[bytes | str], path: str, errors: list[SourceError] | None, *,
-                in_folder: bool = False) -> Iterator[Article]:
+_NON_BLANK = re.compile(rb"[^ \t\n\r\x0b\x0c]")  # what bytes.strip() keeps
+
+
+def _numbered_lines(stream: IO[bytes], limit: int, head: bytes = b"") -> Iterator[tuple[int, bytes]]:
+    """(line number, line) for each non-blank line of ``stream``, ``head`` being its first bytes.
+
+    Reads a block at a time (a gzip stream decompresses no more than that ahead) and skips
+    blank lines in C, not one by one: 2 GB of newlines takes seconds, not minutes. A line
+    longer than ``limit`` bytes raises _LineTooLong as soon as that much of it is read.
+    """
+    read = stream.read1 if hasattr(stream, "read1") else stream.read  # read1: what a pipe has now, not a full block
+    number, buf, pos = 1, head, 0
+    while True:
+        found = _NON_BLANK.search(buf, pos)
+        if found is None:
+            number += buf.count(b"\n", pos)
+            buf, pos = read(_BLOCK), 0
+            if not buf:
+                return
+            continue
+        start = buf.rfind(b"\n", pos, found.start()) + 1 or pos
+        number += buf.count(b"\n", pos, start)
+        end = buf.find(b"\n", found.start())
+        if end >= 0:
+            if end + 1 - start > limit:
+                raise _LineTooLong(number)
+            yield number, buf[start:end + 1]
+            number, pos = number + 1, end + 1
+            continue
+        # The line goes on in the next blocks.
+        parts, size = [buf[start:]], len(buf) - start
+        while True:
+            if size > limit:
+                raise _LineTooLong(number)
+            more = read(_BLOCK)
+            if not more:
+                yield number, b"".join(parts)
+                return
+            newline = more.find(b"\n")
+            parts.append(more if newline < 0 else more[:newline + 1])
+            size += len(parts[-1])
+            if newline >= 0:
+                break
+        if size > limit:
+            raise _LineTooLong(number)
+        yield number, b"".join(parts)
+        number, buf, pos = number + 1, more, newline + 1
+
+
+def _iter_jsonl(lines: Iterable[tuple[int, bytes | str]], path: str, errors: list[SourceError] | None, *,
+                in_folder: bool = False, name: str = "") -> Iterator[Article]:
     """``in_folder``: the file was found in a folder rather than named, and is skipped silently
     when its first record is an object without "text": annotations or predictions kept beside
     the articles (seeds/gold.jsonl) are data, not articles, as a notes.md there would be."""
     seen_any = seen_records = False
-    for number, raw in enumerate(lines, 1):
+    for number, raw in lines:
         if isinstance(raw, bytes):
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
@@ -502,7 +639,7 @@ def _iter_jsonl(lines: Iterable[bytes | str], path: str, errors: list[SourceErro
         if in_folder and not seen_records and _not_an_article(line):
             return
         seen_records = True
-        article = _jsonl_article(line, path, number, errors)
+        article = _jsonl_article(line, path, number, errors, name or path)
         if article is not None:
             yield article
     if not seen_any:
@@ -517,7 +654,8 @@ def _not_an_article(line: str) -> bool:
     return isinstance(record, dict) and "text" not in record
 
 
-def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] | None) -> Article | None:
+def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] | None,
+                   name: str) -> Article | None:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
@@ -535,7 +673,12 @@ def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] 
         _report(SourceError(path, problem, "give each record the article's text as a string", line=number),
                 errors)
         return None
-    doc = _field(record, "id") or f"{path}:{number}"
+    if isinstance(record.get("id"), list | dict):
+        _report(SourceError(path, f'"id" is a JSON {"array" if isinstance(record["id"], list) else "object"}, '
+                                  "not a string or number", "give each record an id like \"article-17\"",
+                            line=number), errors)
+        return None
+    doc = _field(record, "id") or f"{name}:{number}"
     article = Article(
         doc=doc,
         text=text,
@@ -563,15 +706,15 @@ def _jsonl_article(line: str, path: str, number: int, errors: list[SourceError] 
 # Standard input
 
 
-def _iter_stdin(errors: list[SourceError] | None) -> Iterator[Article]:
+def _iter_stdin(errors: list[SourceError] | None, max_bytes: int, name: str) -> Iterator[Article]:
     if sys.stdin is None:  # pythonw, or a service started without one
         _report(SourceError(_STDIN_NAME, "no standard input", "give the articles' paths instead of -"), errors)
         return
     stream = sys.stdin.buffer
     # Read just enough to see the first non-blank character; the rest streams when it is JSONL.
     head = b""
-    while True:
-        chunk = stream.read1(1 << 16)
+    while len(head) <= max_bytes:
+        chunk = stream.read1(1 << 16)  # type: ignore[union-attr]  # a BufferedReader
         if not chunk:
             break
         head += chunk
@@ -580,7 +723,9 @@ def _iter_stdin(errors: list[SourceError] | None) -> Iterator[Article]:
             break
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # UTF-16 (PowerShell pipes): decode it all, then tell JSONL from text on characters.
-        data = head + stream.read()
+        data = _read_rest(head, stream, max_bytes, errors)
+        if data is None:
+            return
         try:
             text = decode_bytes(data, path=_STDIN_NAME)
         except SourceError as e:
@@ -588,37 +733,38 @@ def _iter_stdin(errors: list[SourceError] | None) -> Iterator[Article]:
             return
         if text.lstrip().startswith("{"):
             # Split on "\n" only: JSON strings may hold a raw U+2028, which splitlines() breaks at.
-            yield from _iter_jsonl(text.split("\n"), _STDIN_NAME, errors)
+            yield from _iter_jsonl(enumerate(text.split("\n"), 1), _STDIN_NAME, errors, name=name)
         else:
-            yield from _stdin_text(data, errors)
+            yield from _stdin_text(data, errors, name)
         return
     body = head[len(codecs.BOM_UTF8) :] if head.startswith(codecs.BOM_UTF8) else head
     if body.lstrip().startswith(b"{"):
-        yield from _iter_jsonl(_chain_lines(head, stream), _STDIN_NAME, errors)
+        try:
+            yield from _iter_jsonl(_numbered_lines(stream, max_bytes, head), _STDIN_NAME, errors, name=name)
+        except _LineTooLong as e:
+            _report(_too_big(_STDIN_NAME, max_bytes, line=e.number), errors)
     else:
-        yield from _stdin_text(head + stream.read(), errors)
+        data = _read_rest(head, stream, max_bytes, errors)
+        if data is not None:
+            yield from _stdin_text(data, errors, name)
 
 
-def _stdin_text(data: bytes, errors: list[SourceError] | None) -> Iterator[Article]:
+def _read_rest(head: bytes, stream: IO[bytes], max_bytes: int, errors: list[SourceError] | None) -> bytes | None:
+    data = head + stream.read(max(0, max_bytes + 1 - len(head)))
+    if len(data) > max_bytes:
+        _report(_too_big(_STDIN_NAME, max_bytes), errors)
+        return None
+    return data
+
+
+def _stdin_text(data: bytes, errors: list[SourceError] | None, name: str) -> Iterator[Article]:
     if not data:
         _report(SourceError(_STDIN_NAME, "empty input", "pipe an article's text or JSON Lines in"), errors)
         return
     try:
-        yield _text_article(data, _STDIN_NAME, STDIN, errors)
+        yield _text_article(data, _STDIN_NAME, name, errors)
     except SourceError as e:
         _report(e, errors)
-
-
-def _chain_lines(head: bytes, rest: IO[bytes]) -> Iterator[bytes]:
-    *complete, partial = head.split(b"\n")
-    for line in complete:
-        yield line + b"\n"
-    for line in rest:
-        # Only the first line read from the stream continues the partial line of the head.
-        yield partial + line
-        partial = b""
-    if partial:
-        yield partial
 
 
 # --------------------------------------------------------------------------------------------

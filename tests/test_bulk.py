@@ -22,10 +22,11 @@ import pytest
 from sqlite_utils import Database, Migrations
 
 from quotes import __version__
-from quotes.cli import CHUNK_ARTICLES, CHUNKS_IN_FLIGHT_PER_JOB, extract_stream
+from quotes.bulk import CHUNK_ARTICLES, CHUNKS_IN_FLIGHT_PER_JOB, extract_stream
 from quotes.migrations import m001_initial
 from quotes.normalize import fold
 from quotes.records import Article, Quote
+from quotes.sources import iter_articles
 from quotes.store import Store, text_hash
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -225,3 +226,72 @@ def test_reviewer_aliases_only_reach_the_extractor(tmp_path: Path) -> None:
         s.add_alias(speaker_id, "وزير الخارجية العراقي")
         assert s.reviewer_alias_map() == {fold("وزير الخارجية العراقي"): "فؤاد حسين"}
         assert "حسين" in s.alias_map()  # the general map still has the extractor's aliases
+
+
+# ---------------------------------------------------------------------- start-up (issue 14)
+
+
+def test_a_small_input_is_extracted_without_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Starting workers for one chunk costs more than it saves (each imports camel-tools)."""
+    from quotes import bulk
+
+    def no_pool(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a worker pool was started for one chunk of articles")
+
+    monkeypatch.setattr(bulk, "_Pool", no_pool)
+    seeds = [str(p) for p in sorted((PROJECT / "seeds").glob("*.txt"))]
+    lines: list[str] = []
+
+    class Sink:
+        def write(self, text: str) -> None:
+            lines.extend(text.splitlines())
+
+    summary = bulk.run_extraction(seeds, jsonl=Sink(), jobs=4)
+    assert summary.complete and summary.extracted == len(seeds) and summary.failed == 0
+    assert {json.loads(line)["doc"] for line in lines} <= set(seeds) and len(lines) == summary.quotes > 0
+    # More than one chunk: the pool is wanted again.
+    many = [Article(doc=f"a{i}", text="قال الوزير إن الاتفاق قريب.") for i in range(CHUNK_ARTICLES + 1)]
+    with pytest.raises(AssertionError, match="worker pool"):
+        bulk.run_extraction(many, jobs=2)
+
+
+def test_extracting_to_jsonl_does_not_import_the_store_or_the_progress_bar(tmp_path: Path) -> None:
+    code = ("import sys, time\nfrom quotes.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(sorted(m for m in ('quotes.store', 'sqlite_utils', 'tqdm', 'concurrent.futures', 'trafilatura')"
+            " if m in sys.modules))")
+    seed = str(PROJECT / "seeds" / "001_3aac6772f4977325.txt")
+    started = time.monotonic()
+    run = subprocess.run([sys.executable, "-c", code, "extract", seed, "--jsonl", str(tmp_path / "o.jsonl")],
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(PROJECT)}, cwd=PROJECT,
+                         timeout=60)
+    took = time.monotonic() - started
+    assert run.returncode == 0, run.stderr
+    loaded = run.stdout.strip().splitlines()[-1]
+    # tqdm may come with camel-tools; the store and the pool machinery must not.
+    assert "quotes.store" not in loaded and "sqlite_utils" not in loaded and "concurrent.futures" not in loaded
+    assert (tmp_path / "o.jsonl").read_text(encoding="utf-8").count("\n") > 0
+    print(f"\none article to --jsonl, whole process: {took:.2f} s")
+
+
+def test_run_extraction_as_a_library(tmp_path: Path) -> None:
+    """The API the command wraps: articles or paths in, a Summary out, problems to a callback."""
+    from quotes.bulk import run_extraction
+
+    seeds = sorted((PROJECT / "seeds").glob("*.txt"))
+    articles = list(iter_articles([str(p) for p in seeds]))
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": ["x"], "text": "قال الوزير"}\n', encoding="utf-8")
+    problems: list[str] = []
+    seen: list[int] = []
+    with Store.open(tmp_path / "q.db") as store:
+        first = run_extraction(articles, store=store, jobs=1, on_error=problems.append,
+                               on_progress=lambda s: seen.append(s.seen))
+        assert first.complete and (first.extracted, first.skipped, first.failed) == (len(seeds), 0, 0)
+        assert first.quotes == table(tmp_path / "q.db", "SELECT count(*) FROM quotes")[0][0] > 0
+        assert seen[-1] == len(seeds) and problems == []
+        again = run_extraction([str(p) for p in seeds] + [str(bad)], store=store, jobs=2, on_error=problems.append)
+        assert (again.extracted, again.skipped, again.failed) == (0, len(seeds), 1)
+        assert problems == [f'{bad}:1: "id" is a JSON array, not a string or number; give each record an id like '
+                            '"article-17"']
+        assert table(tmp_path / "q.db", "SELECT count(*), min(finished_at IS NOT NULL) FROM runs") == [(2, 1)]

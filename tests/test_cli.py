@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,14 @@ def quotes_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None 
     base = {**os.environ, "PYTHONPATH": str(PROJECT)}
     return subprocess.run([sys.executable, "-m", "quotes.cli", *args], input=stdin, capture_output=True, text=True,
                           encoding="utf-8", env={**base, **(env or {})}, cwd=PROJECT, timeout=timeout)
+
+
+def rows_of(db: Path, sql: str) -> list[tuple[Any, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
 
 
 def runner_invoke(*args: str) -> Any:
@@ -254,3 +263,52 @@ def test_export_errors_are_one_line(tmp_path: Path, export_db: Path) -> None:
     unwritable = runner_invoke("export", "--db", str(export_db), "-o", str(tmp_path / "no" / "x.csv"))
     assert unwritable.exit_code == 2 and "x.csv: cannot write" in unwritable.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+# ---------------------------------------------------------------------- safer defaults (issue 14)
+
+
+def test_standard_input_articles_get_a_name(tmp_path: Path) -> None:
+    text = (SEEDS / "004_0c47c0a1c8d85d33.txt").read_text(encoding="utf-8")
+    named = quotes_cli("extract", "-", "--jsonl", "-", "--name", "تقرير-الوزارة", "-j", "1", stdin=text)
+    assert named.returncode == 0, named.stderr
+    docs = {json.loads(line)["doc"] for line in named.stdout.splitlines()}
+    assert docs == {"تقرير-الوزارة"}
+    default = quotes_cli("extract", "-", "--jsonl", "-", "-j", "1", stdin=text)
+    assert {json.loads(line)["doc"] for line in default.stdout.splitlines()} == {"stdin"}
+    jsonl = "\n" + json.dumps({"text": text}, ensure_ascii=False) + "\n"  # no id: named by its line
+    lines = quotes_cli("extract", "-", "--jsonl", "-", "--name", "batch7", "-j", "1", stdin=jsonl)
+    assert {json.loads(line)["doc"] for line in lines.stdout.splitlines()} == {"batch7:2"}
+
+
+def test_the_url_column_stays_empty_without_a_url(tmp_path: Path) -> None:
+    db, out = tmp_path / "q.db", tmp_path / "q.csv"
+    seed = SEEDS / "004_0c47c0a1c8d85d33.txt"
+    assert quotes_cli("extract", str(seed), "--db", str(db), "-j", "1").returncode == 0
+    assert rows_of(db, "SELECT path, url FROM documents") == [(str(seed), None)]
+    run = quotes_cli("export", "--db", str(db), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert rows and {r["url"] for r in rows} == {""} and {r["doc"] for r in rows} == {str(seed)}
+
+
+def test_the_default_database_is_the_same_from_any_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotes.cli import default_db
+
+    # Outside the checkout: the per-user data folder, whatever the current folder.
+    data = tmp_path / "data"
+    for where in (tmp_path, tmp_path / "a" / "b"):
+        where.mkdir(parents=True, exist_ok=True)
+        run = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(SEEDS / "004_0c47c0a1c8d85d33.txt"),
+                              "-j", "1", "--progress"], capture_output=True, text=True, encoding="utf-8", cwd=where,
+                             env={**os.environ, "PYTHONPATH": str(PROJECT), "XDG_DATA_HOME": str(data)}, timeout=60)
+        assert run.returncode == 0, run.stderr
+        assert run.stderr.strip().endswith(f"into {data / 'quotes' / 'quotes.db'}")
+    assert sorted(p.name for p in (data / "quotes").iterdir() if p.suffix == ".db") == ["quotes.db"]
+    assert not (tmp_path / "db").exists() and not (tmp_path / "a" / "b" / "db").exists()
+    # Inside the checkout, from any of its folders: its db/quotes.db.
+    for where in (PROJECT, PROJECT / "seeds", PROJECT / "quotes" / "data"):
+        monkeypatch.chdir(where)
+        assert default_db() == PROJECT / "db" / "quotes.db"
+    help_text = quotes_cli("export", "--help").stdout
+    assert str(PROJECT / "db" / "quotes.db") in help_text.replace("\n", "").replace(" ", "")

@@ -154,7 +154,7 @@ def test_citation_row_from_store_rows(tmp_path: Path):
             store.export_rows("accepted"))
     rows = [dict(zip(COLUMNS, r, strict=True)) for r in read_csv(out)[1:]]
     assert rows[0]["speaker"] == "أنتوني بلينكن" and rows[0]["speaker_latin"] == "Anthony Blinken"
-    assert rows[0]["url"] == "seeds/001.txt"  # no URL: the path
+    assert rows[0]["url"] == ""  # no URL: a path is not one (the doc column names the file)
     assert rows[1]["speaker_type"] == "organisation" and rows[1]["speaker_latin"] == ""
     assert rows[1]["quote"] == ministry and rows[1]["outlet"] == "الأخبار"
 

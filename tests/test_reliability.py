@@ -1,4 +1,4 @@
-"""Reliability: bad input, kill -9 at random moments, concurrent writers, and reviews that no
+"""Reliability: bad input, kill -9 at chosen moments, concurrent writers, and reviews that no
 re-extraction may touch. Everything goes through the real `quotes` command in a subprocess.
 
 The figures (kill outcomes, decisions made during a bulk run, their latency) are printed:
@@ -270,73 +270,90 @@ def _dead(pid: int) -> bool:
     return state in ("Z", "X")
 
 
-def _timed_run(corpus: Path, db: Path, jobs: str) -> tuple[float, float]:
-    """Run to the end; returns (seconds to the first stored article, seconds in all)."""
-    started = time.monotonic()
-    proc = subprocess.Popen([*CLI, "extract", str(corpus), "--db", str(db), "-j", jobs, "--quiet"], env=ENV,
-                            cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    first = None
-    while proc.poll() is None:
-        if first is None and db.exists():
-            with contextlib.suppress(sqlite3.Error):
-                if rows(db, "SELECT count(*) FROM documents")[0][0]:
-                    first = time.monotonic() - started
-        time.sleep(0.01)
-    took = time.monotonic() - started
-    _, err = proc.communicate()
-    assert proc.returncode == 0, err
-    return (first if first is not None else took * 0.6), took
+def _count(db: Path, sql: str) -> int:
+    """A count read while another process writes; 0 until the file and its tables exist."""
+    if not db.exists():
+        return 0
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute(sql).fetchone()[0])
+        finally:
+            conn.close()
+    return 0
 
 
-def test_kill_minus_9_at_random_moments(shared_dir: Path, tmp_path: Path) -> None:
-    """Kill bulk extractions (-j 1 and -j 2) at random moments, check the database after each
-    kill, resume, and compare with an uninterrupted run.
+# Where each run is killed, chain by chain (a chain resumes the same database until it is
+# complete): "start" once the run is registered and before it stores anything, or when the
+# database holds that many documents. Chosen inside the run, not by the clock, so that the
+# same kills land on a fast or a busy machine; the last kill of a chain stays well before the
+# 400th article, so no run finishes first.
+KILL_PLAN: list[tuple[str, list[str | int]]] = [
+    ("2", ["start", 1, 40, 41, 120, 250]),
+    ("1", ["start", 5, 60, 61, 200]),
+    ("2", [8, "start", 100, 180, 330]),
+    ("1", [20, 150, 151, 300]),
+    ("2", [2, 3, 90]),
+]
+
+
+def _run_until(corpus: Path, db: Path, jobs: str, point: str | int) -> tuple[subprocess.Popen[bytes], list[int]]:
+    """Start an extraction and return once it reached ``point`` (its workers at that moment)."""
+    runs_before = _count(db, "SELECT count(*) FROM runs")
+    proc = subprocess.Popen([*CLI, "extract", str(corpus), "--db", str(db), "-j", jobs, "--quiet"],
+                            env=ENV, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if point == "start":
+            if _count(db, "SELECT count(*) FROM runs") > runs_before:
+                break
+        elif _count(db, "SELECT count(*) FROM documents") >= int(point):
+            break
+        time.sleep(0.002)
+    return proc, _children(proc.pid)
+
+
+def test_kill_minus_9_at_chosen_moments(shared_dir: Path, tmp_path: Path) -> None:
+    """Kill bulk extractions (-j 1 and -j 2) with SIGKILL at points chosen inside the run
+    (KILL_PLAN), check the database after each kill, resume, and compare with an
+    uninterrupted run.
 
     After any kill: the file passes integrity_check; every stored document is marked with this
     extractor version and holds exactly the quotes an uninterrupted run gives it (no half
     article); the stored documents are a prefix of the input (nothing skipped over). Rerun
     until done, the database equals the uninterrupted run's: documents, quotes, speakers,
-    aliases.
+    aliases. Every other kill hits the main process only: its workers must follow it.
     """
     corpus = corpus_slice(shared_dir, tmp_path / "c400.jsonl", 7000, 400)
     order = list(dict.fromkeys(text_hash(json.loads(line)["text"])
                                for line in corpus.read_text(encoding="utf-8").splitlines()))
-    timing: dict[str, tuple[float, float]] = {}
     pictures = {}
     for jobs in ("2", "1"):
-        timing[jobs] = _timed_run(corpus, tmp_path / f"reference{jobs}.db", jobs)
+        reference = quotes_cli("extract", str(corpus), "--db", str(tmp_path / f"reference{jobs}.db"), "-j", jobs)
+        assert reference.returncode == 0, reference.stderr
         pictures[jobs] = _stored(tmp_path / f"reference{jobs}.db")
     assert pictures["1"] == pictures["2"]  # the number of jobs changes nothing in the database either
     ref_order, ref = pictures["2"]
     assert ref_order == order
 
-    rng = random.Random(20240601)
-    outcomes = {"nothing new stored": 0, "some articles stored": 0, "finished before the kill": 0}
-    kills = chains = orphans_checked = 0
-    while kills < 24 and chains < 40:
-        chains += 1
-        db = tmp_path / f"chain{chains}.db"
-        jobs = "2" if chains % 2 else "1"
-        first, total = timing[jobs]
-        finished = False
-        while kills < 24:
+    kills = orphans_checked = 0
+    for chain, (jobs, points) in enumerate(KILL_PLAN):
+        db = tmp_path / f"chain{chain}.db"
+        for point in points:
             before, _ = _stored(db)
-            proc = subprocess.Popen([*CLI, "extract", str(corpus), "--db", str(db), "-j", jobs, "--quiet"],
-                                    env=ENV, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                    start_new_session=True)
-            # Mostly while articles are being stored, sometimes during start-up.
-            time.sleep(max(0.05, first + rng.uniform(-0.3, 1.05 * (total - first))))
-            workers = _children(proc.pid)
+            proc, workers = _run_until(corpus, db, jobs, point)
+            assert proc.poll() is None, f"chain {chain}: the run ended before reaching {point!r}"
             whole_group = kills % 2 == 0
-            if proc.poll() is None:
-                if whole_group:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                else:
-                    os.kill(proc.pid, signal.SIGKILL)  # the main process only: its workers must follow
-                kills += 1
+            if whole_group:
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                os.kill(proc.pid, signal.SIGKILL)  # the main process only: its workers must follow
+            kills += 1
             proc.wait()
             assert proc.stderr is not None
             proc.stderr.close()
+            assert proc.returncode == -signal.SIGKILL
             if not whole_group and workers:
                 deadline = time.monotonic() + 5
                 while not all(_dead(w) for w in workers) and time.monotonic() < deadline:
@@ -348,20 +365,15 @@ def test_kill_minus_9_at_random_moments(shared_dir: Path, tmp_path: Path) -> Non
             for h in stored:  # every stored article is whole: exactly the uninterrupted run's quotes
                 assert picture["quotes"][h] == ref["quotes"][h], h
             assert all(d[-1] == __version__ for d in picture.get("documents", []))
-            if proc.returncode == 0:
-                outcomes["finished before the kill"] += 1
-                finished = True
-                break
-            outcomes["some articles stored" if len(stored) > len(before) else "nothing new stored"] += 1
-        if not finished:
-            resumed = quotes_cli("extract", str(corpus), "--db", str(db), "-j", jobs)
-            assert resumed.returncode == 0, resumed.stderr
+            if point != "start":
+                assert len(stored) >= int(point) and len(stored) >= len(before)
+        resumed = quotes_cli("extract", str(corpus), "--db", str(db), "-j", jobs)
+        assert resumed.returncode == 0, resumed.stderr
         assert _stored(db) == (ref_order, ref)  # resumed to exactly the uninterrupted result
-    print(f"\nkill -9: {kills} kills over {chains} resumed chains ({outcomes}); "
-          f"{orphans_checked} orphaned workers all exited; uninterrupted runs {timing['1'][1]:.1f} s (-j 1), "
-          f"{timing['2'][1]:.1f} s (-j 2)")
-    assert kills >= 20
-    assert outcomes["some articles stored"] >= 5  # the kills did land in the middle of runs
+    planned = sum(len(points) for _, points in KILL_PLAN)
+    print(f"\nkill -9: {kills} kills over {len(KILL_PLAN)} resumed chains; {orphans_checked} orphaned workers "
+          "all exited")
+    assert kills == planned
 
 
 def test_a_killed_worker_loses_no_article(shared_dir: Path, tmp_path: Path) -> None:
