@@ -301,7 +301,8 @@ def _outcome(summary: Summary, stored: bool, jsonl_out: str | None) -> tuple[int
 @main.command("export")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-@click.option("--status", type=click.Choice(["accepted", "reviewed", "all"]), default="all", show_default=True)
+@click.option("--status", type=click.Choice(["accepted", "reviewed", "all"]), default="accepted", show_default=True,
+              help="accepted: the citation set (accepted, corrected, added), as the app exports; all: every suggestion.")
 @click.option("-o", "--output", required=True, help="File to write (- for standard output).")
 def export_cmd(db_path: str, fmt: str, status: str, output: str) -> None:
     """Write citation-ready quotes: CSV (opens in Excel/LibreOffice) or JSONL."""
@@ -321,7 +322,10 @@ def export_cmd(db_path: str, fmt: str, status: str, output: str) -> None:
     target: Any = sys.stdout if output == "-" else output
     try:
         with stop_on_sigterm():  # SIGTERM unwinds like Ctrl-C: no temporary file is left
-            (write_csv if fmt == "csv" else write_jsonl)(rows, target)
+            if fmt == "csv":
+                write_csv(rows, target, warn=_err)  # a cell cut to fit a spreadsheet is named, one line each
+            else:
+                write_jsonl(rows, target)
     except OSError as exc:
         _err(f"{output}: cannot write ({exc.strerror}); choose another -o file")
         sys.exit(2)
@@ -329,7 +333,8 @@ def export_cmd(db_path: str, fmt: str, status: str, output: str) -> None:
         _err(f"interrupted: {output} was not written")
         sys.exit(143 if isinstance(stop, Stopped) else 130)
     if output != "-":
-        click.echo(f"{len(rows)} quotes written to {output}", err=True)
+        hint = " (only reviewed-and-accepted quotes: --status all for every suggestion)" if not rows and status == "accepted" else ""
+        click.echo(f"{len(rows)} quotes written to {output}{hint}", err=True)
 
 
 @main.command("eval")
@@ -341,30 +346,26 @@ def eval_cmd(gold: str, paths: tuple[str, ...], details: bool, as_json: bool) ->
     """Score the extractor on PATH... against GOLD.jsonl (see ANNOTATION.md)."""
     from dataclasses import asdict
 
-    from .evaluate import format_report, load_jsonl, ranking_quality, score
+    from .evaluate import evaluate, format_report, load_gold
     from .extract import Extractor
 
-    gold_rows = load_jsonl(gold)
-    extractor = Extractor()
     errors: list[SourceError] = []
-    texts: dict[str, str] = {}
-    preds: list[dict[str, Any]] = []
-    for art in iter_articles(paths, errors=errors):
-        name = Path(art.doc).name
-        texts[name] = art.text
-        preds.extend(q.to_json() for q in extractor.extract(art))
+    try:
+        gold_set = load_gold(gold)
+        extractor = Extractor()
+        run = evaluate(gold_set, iter_articles(paths, errors=errors),
+                       lambda article: [q.to_json() for q in extractor.extract(article)])
+    except SourceError as exc:  # EvalError too: a figure computed from it would be wrong
+        _err(str(exc))
+        sys.exit(2)
     # The gold file often sits in the articles' folder (seeds/gold.jsonl): it is no article.
     errors = [e for e in errors if not _same_file(e.path, gold)]
     for e in errors:
         _err(str(e))
-    wanted = {g["doc"] for g in gold_rows}
-    missing = sorted(wanted - set(texts))
-    if missing:
-        _err(f"{gold}: {len(missing)} gold documents not among PATH (e.g. {missing[0]}); pass their folder")
-        gold_rows = [g for g in gold_rows if g["doc"] in texts]
-    preds = [p for p in preds if Path(p["doc"]).name in wanted]
-    scores = score(gold_rows, preds, texts)
-    ranking = ranking_quality(gold_rows, preds, texts)
+    if run.missing:
+        _err(f"{gold}: {len(run.missing)} gold documents not among PATH (e.g. {run.missing[0]}), "
+             "scored without them; pass their folder")
+    scores, ranking = run.scores, run.ranking
     if as_json:
         click.echo(json.dumps({**asdict(scores), "ranking": ranking}, ensure_ascii=False, indent=1))
     else:
@@ -374,7 +375,7 @@ def eval_cmd(gold: str, paths: tuple[str, ...], details: bool, as_json: bool) ->
                 f"confidence: precision of the top half {ranking['top_half_precision']:.3f}, bottom half "
                 f"{ranking['bottom_half_precision']:.3f}, AUC {ranking['auc'] if ranking['auc'] is not None else 'n/a'}"
             )
-    sys.exit(1 if errors else 0)
+    sys.exit(1 if errors or run.missing else 0)
 
 
 def _same_file(a: str, b: str) -> bool:
@@ -398,7 +399,6 @@ def review(db_path: str, screenshot: str | None, reviewer: str) -> None:
         headless = False
     if headless:
         _print_queue(db_path)
-        _err("no display here: the review app needs one (or use --screenshot FILE.png); the queue is printed above")
         return
     try:
         from gui.app import run_app
@@ -409,22 +409,19 @@ def review(db_path: str, screenshot: str | None, reviewer: str) -> None:
 
 
 def _print_queue(db_path: str, limit: int = 40) -> None:
-    from .store import Store, StoreError
+    """The headless review: the app's queue, in its order, with how to open the app."""
+    from .store import Store, StoreError, queue_lines
 
     try:
         store = Store.open(db_path, create=False)
     except StoreError as exc:
         _err(str(exc))
         sys.exit(2)
-    ids = store.queue_ids(order="document")
-    rows = store.quote_rows(ids[:limit])
-    for r in rows:
-        # Reviewer-added quotes have no confidence.
-        conf = f"{r['confidence']:.2f}" if r["confidence"] is not None else "added"
-        click.echo(f"[{r['status']}] {r.get('speaker') or '?'} ({r['cue']}, {r['kind']}, {conf}): {r['text'][:120]}")
-    prog = store.progress()
-    click.echo(f"{prog['total']} quotes, {prog['reviewed']} reviewed", err=True)
-    store.close()
+    with store:
+        for problem in store.problems:
+            _err(problem)
+        for line in queue_lines(store, limit=limit):
+            click.echo(line)
 
 
 if __name__ == "__main__":

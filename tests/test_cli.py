@@ -208,7 +208,7 @@ def read_csv(data: bytes) -> list[dict[str, str]]:
 
 def test_export_csv_columns_bom_arabic_and_hostile_cells(export_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "quotes.csv"
-    result = runner_invoke("export", "--db", str(export_db), "-o", str(out))
+    result = runner_invoke("export", "--db", str(export_db), "--status", "all", "-o", str(out))
     assert result.exit_code == 0, result.stderr
     rows = read_csv(out.read_bytes())
     assert result.stderr.strip() == f"{len(rows)} quotes written to {out}"
@@ -238,6 +238,10 @@ def test_export_status_filters(export_db: Path, tmp_path: Path) -> None:
     assert counts["accepted"] == ["accepted", "added", "corrected"]
     assert counts["reviewed"] == ["accepted", "added", "corrected", "rejected"]
     assert counts["all"].count("pending") == 5 and len(counts["all"]) == 9  # a skip leaves it pending
+    # No --status: the citation set, as the app exports, not every unreviewed suggestion.
+    default = tmp_path / "default.csv"
+    assert runner_invoke("export", "--db", str(export_db), "-o", str(default)).exit_code == 0
+    assert sorted(r["status"] for r in read_csv(default.read_bytes())) == counts["accepted"]
 
 
 def test_export_jsonl_to_stdout(export_db: Path) -> None:
