@@ -538,7 +538,7 @@ def load(cache_dir: Path | None = None) -> Loaded:
 
     from . import morphology
 
-    morphology._configure_camel_data()  # camel_tools.data would otherwise look for a catalogue online
+    morphology.prepare_camel_import()  # camel_tools.data would otherwise look for a catalogue online
     try:
         from camel_tools.morphology.database import MorphologyDB
     except Exception as exc:  # ImportError, or camel's catalogue failing to load

@@ -75,6 +75,15 @@ def _configure_camel_data() -> None:
 _configure_camel_data()
 
 
+def prepare_camel_import() -> str:
+    """Call before importing camel-tools' morphology: its catalogue offline, its charsets cached.
+    Returns how the charsets were had (see ``camel_charsets.install``)."""
+    from . import camel_charsets
+
+    _configure_camel_data()
+    return camel_charsets.install()
+
+
 def find_camel_db() -> Path | None:
     """The user's installed calima-msa-r13 morphology.db, or None.
 
@@ -233,7 +242,7 @@ class CueMorphology:
         else:
             path = Path(db_path)
             kind = "shipped" if path.resolve() == SHIPPED_DB.resolve() else "camel"
-        _configure_camel_data()
+        prepare_camel_import()
         # Imported here, not at module level: camel-tools costs ~0.5 s to import and needs the
         # catalogue set up above.
         from camel_tools.morphology.analyzer import Analyzer

@@ -114,6 +114,9 @@ def _analyzer(db: Any) -> Any:
     combines the pieces with camel's ``_combined_analyses`` (compatibility tables, feature merge);
     every other word goes through camel whole.
     """
+    from .morphology import prepare_camel_import
+
+    prepare_camel_import()
     from camel_tools.morphology import analyzer as camel
 
     class _Analyzer(camel.Analyzer):
