@@ -20,7 +20,7 @@ from . import lexicon
 from .clauses import clause_initial, nested
 from .cues import HOMOGRAPH_LEMMAS, Cue
 from .document import Document
-from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention
+from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention, is_definite
 from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
 
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
@@ -236,26 +236,70 @@ class _Reader:
         return m if m is not None and m.type != "unknown" else None
 
     def narrative_subjects(self) -> list[SilentSubject]:
-        """The subject after a verb that opens a sentence or paragraph with و (ودانت مملكة
-        البحرين التفجير): who the narrative is about, salient for the zero subjects after it."""
-        doc, text = self.doc, self.text
-        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        """Who a narrative sentence is about, salient for the zero subjects after it: the subject
+        after the verb that opens it (ودانت مملكة البحرين التفجير، دافع كيري عن القرار) or the
+        subject it opens with before its verb (لوران فابيوس قد عبر عن صدمته …، واعتبر أن …)."""
+        doc = self.doc
         found = []
+        seen = set()
         for end in (-1, *doc.sentences.ends):
             k = doc.tokens.index_at(end + 1)
-            if k + 1 >= len(words) or k in doc.cue_at_token:
+            if k + 1 >= len(doc.tokens.words) or k in doc.cue_at_token or k in seen:
                 continue
-            w = words[k]
-            if not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS and w[1:3] != "ال"):
-                continue
-            if text[ends[k]:starts[k + 1]].strip():
-                continue  # ولذلك، …: punctuation after the word: no verb and subject
-            limit = doc.sentences.end_after(ends[k])
-            subject_end = self.doc.phrases.extent(starts[k + 1], limit)
-            mention = self.doc.phrases.mention(starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
-            if mention is not None and mention.type != "unknown" and not self._accusative(mention.start):
-                found.append(SilentSubject(starts[k], "f" if w.endswith("ت") else None, mention, narrative=True))
+            seen.add(k)
+            found += self._verb_first(k) or self._subject_first(k)
         return found
+
+    def _verb_gender(self, word: str) -> str | None:
+        """"m", "f" or "" for a word that opens a narrative clause as a verb, else None. With the
+        word classes, a third-person perfective reading; without, the shape و + a word that is
+        not a known non-verb."""
+        classes = self.doc.phrases.classes
+        if classes is not None:
+            gender = classes.narrative_verb(word)
+            if gender is not None or not word.startswith("و"):
+                return gender
+        if word.startswith("و") and len(word) >= 4 and word not in _NOT_VERBS and word[1:3] != "ال":
+            return "f" if word.endswith("ت") else ""
+        return None
+
+    def _verb_first(self, k: int) -> list[SilentSubject]:
+        doc, text = self.doc, self.text
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        gender = self._verb_gender(words[k])
+        if gender is None or text[ends[k]:starts[k + 1]].strip():
+            return []  # ولذلك، …: punctuation after the word: no verb and subject
+        limit = doc.sentences.end_after(ends[k])
+        subject_end = self.doc.phrases.extent(starts[k + 1], limit)
+        mention = self.doc.phrases.mention(starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
+        if mention is None or mention.type == "unknown" or self._accusative(mention.start):
+            return []
+        return [SilentSubject(starts[k], gender or None, mention, narrative=True)]
+
+    def _subject_first(self, k: int) -> list[SilentSubject]:
+        """A sentence that opens with its subject: the verb follows a definite word (a family
+        name, a body: مقتدى الصدر نشر …) or قد (لوران فابيوس قد عبر …)."""
+        doc = self.doc
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        if doc.phrases.classes is None or words[k] in STOPWORDS or words[k] in _KANA:
+            return []
+        limit = doc.sentences.end_after(starts[k])
+        end = doc.phrases.extent(starts[k], limit)
+        last = doc.tokens.index_at(end) if end > starts[k] else k
+        for j in range(k + 1, min(last + 2, k + 9, len(words))):
+            if any(ch in self.text[ends[j - 1]:starts[j]] for ch in ".:\"«»“”()\n"):
+                return []
+            gender = None
+            if words[j] == "قد" or is_definite(words[j - 1]) and j - 1 > k or j - 1 == k:
+                verb = j + 1 if words[j] == "قد" else j
+                if verb < len(words) and starts[verb] < limit:
+                    gender = self._verb_gender(words[verb])
+            if gender is not None:
+                mention = doc.phrases.mention(starts[k], ends[j - 1])
+                if mention is None or mention.type in ("unknown", "pronoun"):
+                    return []
+                return [SilentSubject(starts[j], gender or None, mention, narrative=True)]
+        return []
 
     def phrase(self, start: int, limit: int, strip_leading: bool) -> Mention | None:
         """A source phrase at ``start``; after a quotation the phrase keeps the blank before it."""

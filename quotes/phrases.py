@@ -98,6 +98,8 @@ class WordQuestions(Protocol):
     def name_evidence(self, word: str) -> str: ...
     def ends_mention(self, word: str) -> bool: ...
     def is_verbal_noun(self, word: str) -> bool: ...
+    def narrative_verb(self, word: str) -> str | None: ...
+    def only_prepositional(self, word: str) -> bool: ...
 
 
 def _prepositional_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:
@@ -128,6 +130,9 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
 
     if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
         return None  # المتحدث الرسمي لمركز …: the title goes on
+    if (classes is not None and first[:1] in ("ب", "ل", "ك") and i + 1 < len(words)
+            and is_definite(words[i + 1]) and classes.only_prepositional(first)):
+        return None  # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان: a complement, no name
     n = len(words)
     k = i
     while k < n:

@@ -303,6 +303,7 @@ def _salient(mention: Mention | None) -> bool:
     a person with title and name, a pair (أعلنت بغداد وواشنطن … وأكدتا), or a short description."""
     if mention is None:
         return False
+
     words = mention.text.split()
     head = strip_proclitics(words[0])
     if mention.type == "organisation":

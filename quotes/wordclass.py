@@ -38,6 +38,7 @@ ENDING = frozenset({"verb", "prep", "conj", "conj_sub", "part", "part_neg", "par
 FUNCTION = frozenset({"prep", "conj", "conj_sub", "pron_rel", "part", "part_neg", "part_interrog"})
 _NON_CONJ_PROCLITICS = frozenset({"bi_prep", "li_prep", "ka_prep", "la_emph", "li_sub", "sa_fut", "la_rc"})
 
+_PREPOSITIONAL = frozenset({"bi_prep", "li_prep", "ka_prep", "la_emph", "la_rc"})
 _GEN = {"m": "m", "f": "f"}
 _NUM = {"s": "s", "d": "d", "p": "p"}
 _PER = {"1": "1", "2": "2", "3": "3"}
@@ -273,6 +274,23 @@ class WordClasses:
         nouns = [a for a in self.analyse(word) if a.pos == "noun"]
         masdars = {_bare(a.lex) for a in nouns if a.verbal_noun}
         return bool(masdars) and all(a.verbal_noun or _bare(a.lex) in masdars for a in nouns)
+
+    def only_prepositional(self, word: str) -> bool:
+        """Every reading carries a preposition or the emphatic la (لرئيس، لكرة، كرئيس): the word
+        cannot open a name, unlike لطفي or بدر, which also read without a clitic."""
+        readings = self.analyse(word)
+        return bool(readings) and all(_PREPOSITIONAL.intersection(a.proclitics) for a in readings)
+
+    def narrative_verb(self, word: str) -> str | None:
+        """The gender of a third-person active perfective verb reading ("m", "f", or "" when the
+        readings differ), or None when the word has no such reading, or reads as a proper noun or
+        a definite word: what opens a narrative clause (دافع كيري عن …، روحاني … ووصفها)."""
+        readings = self.analyse(word)
+        verbs = [a for a in readings if a.pos == "verb" and a.person == "3" and a.aspect == "p" and not a.passive]
+        if not verbs or any(_is_name_reading(a) or a.definite for a in readings):
+            return None
+        genders = {a.gender for a in verbs}
+        return genders.pop() or "" if len(genders) == 1 else ""
 
     def gender_number(self, word: str) -> tuple[str | None, str | None]:
         """Gender and number that the nominal readings marking them agree on (each None where they

@@ -17,6 +17,7 @@ from quotes.normalize import fold
 from quotes.phrases import make_mention, split_title_name
 from quotes.records import Article
 from quotes.spans import ContentSpan, find_content_spans
+from quotes.wordclass import WordClasses
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +25,16 @@ def morphology() -> CueMorphology:
     return CueMorphology()
 
 
-def stages(text: str, morphology: CueMorphology) -> tuple[Document, tuple[ContentSpan, ...], tuple[SpeakerMention, ...]]:
-    doc = build_document(Article(doc="t", text=text), morphology)
+@pytest.fixture(scope="module")
+def word_classes() -> WordClasses:
+    wc = WordClasses.load()
+    assert wc.available, wc.reason
+    return wc
+
+
+def stages(text: str, morphology: CueMorphology, classes: WordClasses | None = None,
+           ) -> tuple[Document, tuple[ContentSpan, ...], tuple[SpeakerMention, ...]]:
+    doc = build_document(Article(doc="t", text=text), morphology, classes=classes)
     spans = find_content_spans(doc, build_name_index(doc))
     return doc, spans, find_mentions(doc, spans)
 
@@ -121,6 +130,23 @@ def test_silent_subject_of_a_verb_that_quotes_nothing(morphology: CueMorphology)
     assert silent[0].mention is not None and silent[0].mention.name == fold("فؤاد حسين")
 
 
+@pytest.mark.parametrize(("text", "verb", "subject", "gender"), [
+    pytest.param("مقتدى الصدر نشر على موقعه الرسمي بياناً، واعتبر أن التقرير «تعد وقح».",
+                 "نشر", "مقتدى الصدر", "m", id="subject-then-verb"),
+    pytest.param("ظهرت وزيرة الخارجية هيلاري كلينتون على قناة تلفزيونية. وأكدت أن الاتفاق تاريخي.",
+                 "ظهرت", "وزيرة الخارجية هيلاري كلينتون", "f", id="verb-then-subject"),
+])
+def test_narrative_subject_of_a_sentence(morphology: CueMorphology, word_classes: WordClasses, text: str,
+                                         verb: str, subject: str, gender: str) -> None:
+    """With the word classes, the subject of a narrative verb that opens a sentence, before or
+    after it, is what a later zero subject refers to."""
+    doc, spans, mentions = stages(text, morphology, word_classes)
+    assert [m.rule for m in mentions] == ["none"]
+    narrative = [s for s in find_silent_subjects(doc, spans, mentions) if s.narrative]
+    assert [(doc.text[s.at:s.at + len(verb)], s.mention.text if s.mention else None, s.gender)
+            for s in narrative] == [(fold(verb), fold(subject), gender)]
+
+
 def test_no_silent_subjects_read_when_every_quote_has_a_subject(morphology: CueMorphology) -> None:
     doc, spans, mentions = stages("ورحب الوزير بالاتفاق. وقال الوزير إن الحوار هو الطريق الوحيد.", morphology)
     assert [m.rule for m in mentions] == ["subject_after_cue"]
@@ -191,6 +217,21 @@ def test_make_mention_of_no_words_is_none() -> None:
 def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
     title, name, rest = split_title_name(fold(text).split())
     assert (" ".join(title), " ".join(name), " ".join(rest)) == tuple(fold(p) for p in parts)
+
+
+@pytest.mark.parametrize(("text", "title", "name"), [
+    pytest.param("النائب الأول لرئيس البرلمان الأفغاني ظاهر قدير", "النائب الأول لرئيس البرلمان الأفغاني",
+                 "ظاهر قدير", id="complement-with-li"),
+    pytest.param("رئيس الاتحاد الاسيوي لكرة القدم الشيخ البحريني سلمان بن ابراهيم ال خليفة",
+                 "رئيس الاتحاد الاسيوي لكرة القدم الشيخ البحريني", "سلمان بن ابراهيم ال خليفة", id="li-then-honorific"),
+    pytest.param("المتحدث باسم الخارجية لطفي الخطيب", "المتحدث باسم الخارجية", "لطفي الخطيب",
+                 id="given-name-starting-with-lam"),
+])
+def test_a_prepositional_complement_is_no_name(word_classes: WordClasses, text: str, title: str, name: str) -> None:
+    """With the word classes, a word read only as preposition + noun continues the title."""
+    folded = fold(text)
+    m = make_mention(folded, 0, len(folded), word_classes)
+    assert m is not None and (m.title, m.name) == (fold(title), fold(name))
 
 
 @pytest.mark.parametrize("text", [pytest.param("بيان وزارة الخارجية", id="statement-of-ministry"),

@@ -133,6 +133,26 @@ def test_gender_number(wc: WordClasses, word: str, gender: str | None, number: s
     assert wc.gender_number(fold(word)) == (gender, number)
 
 
+@pytest.mark.parametrize(
+    ("word", "prepositional"),
+    [("لرئيس", True), ("لكرة", True), ("كرئيس", True), ("بصفته", True),
+     ("لطفي", False), ("بدر", False), ("كمال", False), ("باسل", False), ("ليلى", False)],
+)
+def test_only_prepositional(wc: WordClasses, word: str, prepositional: bool) -> None:
+    """A word read only as preposition + word cannot open a name; a given name that is also
+    read without a clitic can."""
+    assert wc.only_prepositional(fold(word)) is prepositional
+
+
+@pytest.mark.parametrize(
+    ("word", "gender"),
+    [("استنكر", "m"), ("نشر", "m"), ("أكدت", "f"), ("ظهر", "m"), ("دافع", None),  # دافع is also a name
+     ("الولايات", None), ("وزير", None), ("محمد", None), ("يتحدث", None)],
+)
+def test_narrative_verb(wc: WordClasses, word: str, gender: str | None) -> None:
+    assert wc.narrative_verb(fold(word)) == gender
+
+
 def test_folded_and_original_spellings_get_the_same_readings(wc: WordClasses) -> None:
     for word in ("المتحدثة", "أمس", "إعلان", "الأحد", "على", "أكد"):
         assert fold(word) != word
