@@ -154,8 +154,11 @@ class SpeakerResolver:
     def resolve(self, mention: Mention | None, pos: int, gender: str | None, number: str | None,
                 continuation: bool, in_statement: bool = False) -> Resolution:
         """Resolve the mention of a quote whose cue is at ``pos`` (folded offset)."""
-        if mention is not None:
-            res = self._resolve_mention(mention, pos, gender)
+        named = self._title_named(mention, gender) if continuation and mention is not None else None
+        if named is not None:
+            res = named
+        elif mention is not None:
+            res = self._resolve_mention(mention, pos, gender, continuation)
         else:
             res = self._resolve_zero(pos, gender, number, continuation)
         if res.entity is not None:
@@ -186,6 +189,23 @@ class SpeakerResolver:
                 return e
         return None
 
+    def _title_named(self, mention: Mention, gender: str | None) -> Resolution | None:
+        """«قال وزير الخارجية التركي إن … وأضاف مولود تشاووش أوغلو …»: a continuation verb
+        goes on with the previous speaker; when that speaker was a title alone and the name is
+        new to the article, the name is the title's holder, for the earlier quotes too."""
+        if mention.type != "person" or not mention.name or not self.speakers:
+            return None
+        previous = self.speakers[-1][1]
+        name = _words(mention.name)
+        if (previous.type != "person" or previous.key_words not in previous.titles
+                or (previous.gender and gender and previous.gender != gender)
+                or self._find_by_name(name) is not None or self.names.name_in_text(name) is not None):
+            return None
+        previous.key_words, previous.span = name, (mention.name_start, mention.name_end)
+        previous.intro_sentence = None
+        self._index(previous)
+        return _by("title_named_when_continued", previous)
+
     def _resolve_honorific(self, pos: int) -> Resolution:
         """سموه، معاليه: the dignitary named last, as a speaker or anywhere in the text."""
         last_speaker = self.speakers[-1] if self.speakers else None
@@ -197,7 +217,8 @@ class SpeakerResolver:
             return _by("honorific_previous_speaker", last_speaker[1])
         return _by("honorific_no_one", None)
 
-    def _resolve_mention(self, mention: Mention, pos: int, gender: str | None) -> Resolution:
+    def _resolve_mention(self, mention: Mention, pos: int, gender: str | None,
+                         continuation: bool = False) -> Resolution:
         if mention.type == "pronoun":
             return self._resolve_honorific(pos)
         words = _words(mention.text)
@@ -218,6 +239,12 @@ class SpeakerResolver:
             found = self._title(mention, pos)
         if found is not None:
             return found
+        if continuation and len(words) == 1 and mention.type == "organisation" and self.speakers:
+            # وقال حزب العمال الكردستاني …، وأضافت الجماعة …: a bare common noun for a body, with a
+            # verb that goes on, is the body that spoke last
+            previous = self.speakers[-1][1]
+            if previous.type == "organisation" and previous.key_words != words:
+                return _by("generic_noun_continues_speaker", previous)
         entity = self._new_entity(words, (mention.start, mention.end), mention.type, words, pos)
         entity.number = mention.number
         entity.gender = gender or mention.gender
@@ -313,7 +340,7 @@ def _salient(mention: Mention | None) -> bool:
         return known and len(words) <= 4
     return bool((mention.type == "person" and mention.name and mention.title)
                 or (mention.number == "d" and len(words) <= 4)
-                or (mention.type == "anonymous" and len(words) <= 4))
+                or (mention.type == "anonymous" and len(words) <= 8))
 
 
 def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, ...],

@@ -226,6 +226,9 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
                  "رئيس الاتحاد الاسيوي لكرة القدم الشيخ البحريني", "سلمان بن ابراهيم ال خليفة", id="li-then-honorific"),
     pytest.param("المتحدث باسم الخارجية لطفي الخطيب", "المتحدث باسم الخارجية", "لطفي الخطيب",
                  id="given-name-starting-with-lam"),
+    pytest.param("المسؤول الإعلامي للجناح العسكري لحزب العمال الكردستاني بختيار دوغان قصف الطائرات التركية",
+                 "المسؤول الإعلامي للجناح العسكري لحزب العمال الكردستاني", "بختيار دوغان",
+                 id="verbal-noun-object-after-name"),
 ])
 def test_a_prepositional_complement_is_no_name(word_classes: WordClasses, text: str, title: str, name: str) -> None:
     """With the word classes, a word read only as preposition + noun continues the title."""
