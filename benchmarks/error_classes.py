@@ -68,7 +68,9 @@ def classify(gold_path: Path, articles: Path) -> list[tuple[str, ...]]:
                 continue
             p = ps[g_to_p[i]]
             said = p.get("speaker") or ""
+            ev = p.get("evidence") or {}
             if speaker_ok(said, g["speaker"], g.get("speaker_alts") or []):
+                errors.append(("right", doc, g["speaker"], said, "", f'{ev.get("mention_rule")}/{ev.get("speaker_rule")}'))
                 continue
             if not said:
                 kind = "no speaker"
@@ -78,7 +80,6 @@ def classify(gold_path: Path, articles: Path) -> list[tuple[str, ...]]:
                 kind = "fragment"
             else:
                 kind = "not a name"
-            ev = p.get("evidence") or {}
             cue_at = p.get("cue_start") or p["start"]
             context = text[max(0, cue_at - 80):cue_at + 90].replace("\n", " ⏎ ")
             detail = f'{ev.get("construction")}/{ev.get("mention_rule")}/{ev.get("speaker_rule")} «{p.get("speaker_mention")}» :: {context}'
@@ -95,8 +96,17 @@ def main() -> int:
     parser.add_argument("articles", type=Path)
     parser.add_argument("--show", choices=CLASSES, action="append", default=[])
     parser.add_argument("--context", action="store_true", help="with --show: the rules that fired and the cue's context")
+    parser.add_argument("--by-rule", action="store_true",
+                        help="per mention/speaker rule: how many matched quotes it attributed, how many rightly")
     args = parser.parse_args()
-    errors = classify(args.gold, args.articles)
+    everything = classify(args.gold, args.articles)
+    errors = [e for e in everything if e[0] != "right"]
+    if args.by_rule:
+        attributed = [e for e in everything if e[0] in ("right", *CLASSES[2:]) and len(e) > 5]
+        rules = Counter(e[5].split(" ")[0].split("/", 1)[-1] if e[0] != "right" else e[5] for e in attributed)
+        right = Counter(e[5] for e in attributed if e[0] == "right")
+        for rule, n in rules.most_common():
+            print(f"{rule:60} {right[rule]:4}/{n:<4} {right[rule] / n:.2f}")
     counts = Counter(e[0] for e in errors)
     wrong = sum(counts[c] for c in CLASSES[2:])
     for c in CLASSES:

@@ -281,14 +281,16 @@ class _Reader:
         name, a body: مقتدى الصدر نشر …) or قد (لوران فابيوس قد عبر …)."""
         doc = self.doc
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
-        if doc.phrases.classes is None or words[k] in STOPWORDS or words[k] in _KANA:
+        if doc.phrases.classes is None or words[k] in STOPWORDS:
             return []
+        if words[k] in _KANA and k + 2 < len(words):
+            k += 1  # وكان «الأزهر» استنكر …: كان, its subject, the verb
         limit = doc.sentences.end_after(starts[k])
         end = doc.phrases.extent(starts[k], limit)
         last = doc.tokens.index_at(end) if end > starts[k] else k
         for j in range(k + 1, min(last + 2, k + 9, len(words))):
-            if any(ch in self.text[ends[j - 1]:starts[j]] for ch in ".:\"«»“”()\n"):
-                return []
+            if any(ch in self.text[ends[j - 1]:starts[j]] for ch in ".:()\n"):
+                return []  # (quotation marks may wrap a name: وكان "الأزهر" استنكر)
             gender = None
             if words[j] == "قد" or is_definite(words[j - 1]) and j - 1 > k or j - 1 == k:
                 verb = j + 1 if words[j] == "قد" else j

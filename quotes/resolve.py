@@ -327,10 +327,10 @@ class Attribution:
 
 def _salient(mention: Mention | None) -> bool:
     """A subject of a verb that quotes nothing becomes salient only when it is clearly someone:
-    a person with title and name, a pair (أعلنت بغداد وواشنطن … وأكدتا), or a short description."""
+    a person with title and name or with a short title (وأكد عضو في مجلس الولاية الحادث),
+    a pair (أعلنت بغداد وواشنطن … وأكدتا), or a description of a source."""
     if mention is None:
         return False
-
     words = mention.text.split()
     head = strip_proclitics(words[0])
     if mention.type == "organisation":
@@ -339,6 +339,7 @@ def _salient(mention: Mention | None) -> bool:
         known = head in ORGANISATION_HEADS or words[0] in ORGANISATION_HEADS or head in MEDIA_AND_GROUPS
         return known and len(words) <= 4
     return bool((mention.type == "person" and mention.name and mention.title)
+                or (mention.type == "person" and mention.title and not mention.name and len(words) <= 6)
                 or (mention.number == "d" and len(words) <= 4)
                 or (mention.type == "anonymous" and len(words) <= 8))
 
