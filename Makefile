@@ -40,6 +40,7 @@ review: $(STAMP)
 test: $(DEV_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check .

@@ -351,7 +351,7 @@ class _VerbIndex:
         # Hasab "compute", share the radicals but not the meaning.
         radicals = _norm_radicals(tuple(_VOWELS.sub("", raw.voc)))
         heads = self.form_i.get(radicals) if len(radicals) == 3 else None
-        return bool(heads) and not heads.isdisjoint(_gloss_heads(raw.gloss))
+        return heads is not None and bool(heads) and not heads.isdisjoint(_gloss_heads(raw.gloss))
 
 
 _HAMZA = str.maketrans({">": "'", "<": "'", "&": "'", "}": "'", "|": "'"})
@@ -376,7 +376,11 @@ def _clean(value: str) -> str:
 
 
 def build_db_text(folder: Path) -> str:
-    """The camel-tools DB text for the Buckwalter files in ``folder`` (deterministic)."""
+    """The camel-tools DB text for the Buckwalter files in ``folder`` (deterministic).
+
+    Complexity (radon ~31): one pass per table (prefixes, suffixes, stems, compatibility), each a
+    short loop; they share the category sets computed first, which splitting would pass around.
+    """
     prefixes = list(_read_dict(folder / "dictPrefixes"))
     suffixes = list(_read_dict(folder / "dictSuffixes"))
     stems = list(_read_dict(folder / "dictStems"))
@@ -415,7 +419,7 @@ def build_db_text(folder: Path) -> str:
         pos = _stem_pos(raw)
         lemma = re.split(r"[_-]", raw.lemma)[0] if raw.lemma else raw.voc
         # '-' marks a feature the affixes fill in: camel merges only the features a stem declares.
-        feats: dict[str, str] = {
+        feats = {
             "pos": pos, "diac": bw2ar(raw.voc), "lex": bw2ar(lemma), "gloss": raw.gloss or "-",
             "prc2": "0", "prc1": "0", "enc0": "0",
         }

@@ -130,7 +130,11 @@ def _common_noun_head(words: list[str], classes: WordQuestions | None) -> bool:
 
 def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None) -> int | None:
     """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
-    ردينة), closed by at most one family name (الكاظمي); None if no name starts there."""
+    ردينة), closed by at most one family name (الكاظمي); None if no name starts there.
+
+    Complexity (radon ~29): one scan over the words, each condition a word that cannot stand
+    inside a name; the scan and its stops read together, as split_title_name's do.
+    """
     first = words[i]
     if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS or first in ORGANISATION_HEADS:
         return None  # (وفد الغرفة التجارية: an institution, no name)
@@ -168,7 +172,7 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     words that closes the phrase after the title's last definite word. Name first (ديفيد
     شينكر مساعد وزيرة الخارجية): the name is the leading run, up to a role noun.
 
-    Complexity (radon ~29) kept in one function: its two halves are the two word orders, each
+    Complexity (radon ~33) kept in one function: its two halves are the two word orders, each
     one short scan; their conditions are the lexicon checks that decide where a name stops.
     """
     n = len(words)
@@ -274,7 +278,7 @@ def _is_head(word: str) -> bool:
 def make_mention(text: str, start: int, end: int, classes: WordQuestions | None = None) -> Mention | None:
     """Build a mention from a folded span already cut to the subject phrase.
 
-    Complexity (radon ~32) kept in one function on purpose: the reclassifications below are
+    Complexity (radon ~33) kept in one function on purpose: the reclassifications below are
     an ordered list of exceptions to split_title_name's first guess (descriptions, name-first
     titles, collective nouns, honorifics), each a few lines that read the same words; the order
     is the precedence, which one function shows at a glance.
@@ -370,7 +374,12 @@ def _cannot_open_subject(word: str) -> bool:
 
 
 def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
-    """A word after the subject's first one that begins something else."""
+    """A word after the subject's first one that begins something else.
+
+    Complexity (radon ~34) kept in one function on purpose: it is a flat list of independent
+    tests, each one fact of Arabic phrase structure with its example, tried in order; split
+    across functions, the order (which decides precedence) would no longer be visible in one place.
+    """
     if walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS:
         return False  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in ("احد", "احدي") and walk.words >= 2:

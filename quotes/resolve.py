@@ -222,15 +222,9 @@ class SpeakerResolver:
         if mention.type == "pronoun":
             return self._resolve_honorific(pos)
         words = _words(mention.text)
-        if words in (("البيان",), ("بيانه",), ("بيانها",)) and self.issuer is not None and not any(
-                e.type == "document" for e in self._recent(self._by_head.get("بيان"))):
-            return _by("statement_issuer", self.issuer)
-        if mention.type == "person" and len(words) >= 2:
-            # حملة ماكرون after «حملة مرشح … إيمانويل ماكرون»: a description met before
-            described = [e for e in self._recent(self._by_head.get(_bare(words[0])))
-                         if e.type != "person" and title_matches(words, e.key_words)]
-            if described:
-                return _by("description_met_earlier", max(described, key=lambda e: e.last_seen))
+        met = self._met_before(mention, words)
+        if met is not None:
+            return met
         if mention.name and mention.type == "person":
             entity, rule = self._person(mention, pos)
             return _by(rule, entity)
@@ -249,6 +243,19 @@ class SpeakerResolver:
         entity.number = mention.number
         entity.gender = gender or mention.gender
         return _by("description_next_to_cue", entity)
+
+    def _met_before(self, mention: Mention, words: tuple[str, ...]) -> Resolution | None:
+        """«البيان» for the statement's issuer; a description the article used before."""
+        if words in (("البيان",), ("بيانه",), ("بيانها",)) and self.issuer is not None and not any(
+                e.type == "document" for e in self._recent(self._by_head.get("بيان"))):
+            return _by("statement_issuer", self.issuer)
+        if mention.type == "person" and len(words) >= 2:
+            # حملة ماكرون after «حملة مرشح … إيمانويل ماكرون»: a description met before
+            described = [e for e in self._recent(self._by_head.get(_bare(words[0])))
+                         if e.type != "person" and title_matches(words, e.key_words)]
+            if described:
+                return _by("description_met_earlier", max(described, key=lambda e: e.last_seen))
+        return None
 
     def _lone_surname(self, words: tuple[str, ...], pos: int) -> Resolution | None:
         """A lone word that is part of a name given in the article: الكاظمي، حسين."""
