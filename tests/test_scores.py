@@ -41,6 +41,17 @@ def test_dev_scores(shared_dir: Path) -> None:
     assert s.e2e_f1 >= 0.80, s
 
 
+def test_dev2_scores(shared_dir: Path) -> None:
+    """dev2 came after the rules: a floor just under today's figures (quote F1 0.921, end to
+    end 0.773), so that a change that loses speakers on articles it was not written for fails.
+    Issue 11's bar (end to end 0.85) is above it and not met yet."""
+    gold = load_jsonl(shared_dir / "eval" / "gold" / "dev2.jsonl")
+    preds, texts = _predict(shared_dir / "corpus" / "articles", {g["doc"] for g in gold})
+    s = score(gold, preds, texts)
+    assert s.quote_f1 >= 0.90, s
+    assert s.e2e_f1 >= 0.75, s
+
+
 def test_confidence_ranks_right_answers_first(seeds_dir: Path, shared_dir: Path) -> None:
     gold = load_jsonl(shared_dir / "eval" / "gold" / "dev.jsonl") + load_jsonl(seeds_dir / "gold.jsonl")
     folder_of = {g["doc"]: (seeds_dir if g["doc"][0].isdigit() else shared_dir / "corpus" / "articles") for g in gold}
