@@ -282,19 +282,21 @@ class NameIndex:
 
     def _find_name_in_text(self, words: tuple[str, ...]) -> Mention | None:
         toks = self.tokens
-        best: tuple[int, int, int] | None = None
+        candidates: list[tuple[int, int, int, int]] = []
         for i in self.positions(words[0]):
             j = i + len(words)
             if j > len(toks) or tuple(toks.words[i:j]) != words:
                 continue
             k = self._given_names_start(i)
-            # the most given names; on a tie the first occurrence, where news introduces people
-            if k < i and (best is None or i - k > best[2]):
-                best = (toks.starts[k], toks.ends[j - 1], i - k)
-        if best is None:
-            return None
-        found = self.phrases.mention(best[0], best[1])
-        return found if found is not None and found.name else None
+            if k < i:
+                candidates.append((k - i, i, toks.starts[k], toks.ends[j - 1]))
+        # the most given names; on a tie the first occurrence, where news introduces people. A run
+        # of words that reads as no name (انتشار قصة العنزي) gives way to the next candidate.
+        for _, _, start, end in sorted(candidates):
+            found = self.phrases.mention(start, end)
+            if found is not None and found.name:
+                return found
+        return None
 
     def positions(self, word: str) -> list[int]:
         """Token indices of a word. An article asks for a few family names, each found by one

@@ -43,3 +43,20 @@ def test_last_title_phrase_before_a_position() -> None:
     last = r.last_phrase_before(end)
     assert last is not None and last[1].name == "عادل الجبير"  # «رئيس الوزراء اليمني» names no one
     assert r.last_phrase_before(r.text.index("وزير")) is None
+
+
+@pytest.mark.parametrize(("text", "family", "full"), [
+    pytest.param("واستقالت ريما خلف من منصبها. وقالت خلف إن التقرير صحيح.", "خلف", "ريما خلف", id="given-name-once"),
+    pytest.param("وتظهر صورة الأب سالم العنزي مع ابنته. وقال العنزي إن الاسم جميل. وبعد انتشار قصة العنزي "
+                 "تلقى اتصالات كثيرة.", "العنزي", "سالم العنزي", id="a-longer-run-that-is-no-name-gives-way"),
+])
+def test_a_lone_family_name_finds_its_given_names(text: str, family: str, full: str) -> None:
+    """With the word classes, a run of common nouns before the family name is no given name,
+    and the next occurrence's given name is used."""
+    from quotes.normalize import fold
+    from quotes.wordclass import WordClasses
+
+    norm = NormalizedText.of(text)
+    index = NameIndex(norm.text, tokenize(norm), frozenset(), classes=WordClasses.load())
+    found = index.name_in_text((fold(family),))
+    assert found is not None and found.name == fold(full)
