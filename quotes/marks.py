@@ -52,14 +52,21 @@ def _marks(text: str, start: int, end: int) -> Iterator[int]:
         yield i
 
 
+_ABBREVIATIONS = frozenset("دما")  # folded: أ is ا
+
+
 def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
     """(offset, character) of each full stop, ! ? ؟ and line break in text[start:end]; a full
-    stop between digits (3.8) is no sentence end."""
+    stop between digits (3.8) is no sentence end, nor one after a one-letter abbreviation
+    (مفتي مصر د. شوقي علام: د. «doctor», م. «engineer», أ. «professor»)."""
     end = len(text) if end is None else end
     for m in _SENT_CHARS.finditer(text, start, end):
         i = m.start()
         ch = text[i]
         if ch == "." and ((i > 0 and text[i - 1].isdecimal()) or (i + 1 < end and text[i + 1].isdecimal())):
+            continue
+        if ch == "." and i > 0 and text[i - 1] in _ABBREVIATIONS and (i < 2 or not text[i - 2].isalpha()) \
+                and i + 2 < end and text[i + 1] == " " and text[i + 2].isalpha():
             continue
         yield i, ch
 

@@ -180,8 +180,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
         return [], [], []
     if _bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _common_noun_head(words, classes):
         for i in range(1, n):
-            if not _definite_like(words[i - 1]):
-                continue
+            if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS):
+                continue  # a name follows the title's last definite word, or an honorific (مفتي مصر د.)
             # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
             j = _name_run_end(words, i, classes)
             # (or by a definite word the name run stopped at: an institution, the verb's object;
@@ -496,6 +496,9 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                 pos = named.end()  # شبكة «روسيا اليوم»: a quoted name inside the subject
                 walk.words += 1
                 continue
+        if ch == "." and walk.last_word in ("د", "م") and text[pos + 1:pos + 2] == " ":
+            pos += 1  # مفتي مصر د. شوقي علام: the abbreviation of a title, not a full stop
+            continue
         if ch in "«»\"“”„(:{[.؟!?؛;\n":
             break
         w = _WORD.match(text, pos)

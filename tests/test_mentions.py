@@ -229,6 +229,7 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
     pytest.param("المسؤول الإعلامي للجناح العسكري لحزب العمال الكردستاني بختيار دوغان قصف الطائرات التركية",
                  "المسؤول الإعلامي للجناح العسكري لحزب العمال الكردستاني", "بختيار دوغان",
                  id="verbal-noun-object-after-name"),
+    pytest.param("مفتي مصر د. شوقي علام", "مفتي مصر د", "شوقي علام", id="abbreviated-honorific"),
 ])
 def test_a_prepositional_complement_is_no_name(word_classes: WordClasses, text: str, title: str, name: str) -> None:
     """With the word classes, a word read only as preposition + noun continues the title."""

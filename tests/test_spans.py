@@ -186,3 +186,18 @@ def test_scare_quoted_name_is_not_a_quotation(morphology: CueMorphology, text: s
     assert [s.construction for s in spans] == ["cue_complementiser"]
     assert original(doc, spans[0]) == content
     assert spans[0].pair is None
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    pytest.param("كما استنكر مفتي مصر د. شوقي علام التفجير. وأكد أن الإرهاب مرفوض.", 2,
+                 id="abbreviated-doctor-is-no-sentence-end"),
+    pytest.param("وقال المهندس م. أحمد علي إن المشروع سينتهي. وأضاف أن الكلفة 3.5 مليون.", 2,
+                 id="abbreviated-engineer-and-a-decimal"),
+    pytest.param("وصل الوزير. وقال إن الزيارة ناجحة.", 2, id="plain-full-stops"),
+])
+def test_sentence_ends(text: str, ends: int) -> None:
+    from quotes.marks import PairIndex, Sentences, find_quote_pairs
+
+    folded = fold(text)
+    sentences = Sentences(folded, PairIndex(list(find_quote_pairs(folded))))
+    assert len(sentences.ends) == ends
