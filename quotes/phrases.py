@@ -118,6 +118,12 @@ def _verbal_noun_after_name(words: list[str], k: int, classes: WordQuestions | N
             and classes.name_evidence(words[k]) == "no" and classes.is_verbal_noun(words[k]))
 
 
+def _adverb_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:
+    """A word in -ا that the analyser reads as no name, after a full name, is an accusative
+    adverb or circumstantial noun, not a third name (ميشال بلاتيني | خلفا لبلاتر)."""
+    return classes is not None and words[k].endswith("ا") and classes.name_evidence(words[k]) == "no"
+
+
 def _common_noun_head(words: list[str], classes: WordQuestions | None) -> bool:
     """A description the lexicons do not list, opening with two words the analyser reads only as
     common nouns (أيقونة نشطاء حقوق المرأة غلوريا ستاينم): the phrase is then read title first.
@@ -154,6 +160,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
             break  # جوزيف ويستفول | بأشد العبارات
         if k > i and _verbal_noun_after_name(words, k, classes):
             break  # بختيار دوغان | قصف الطائرات
+        if k >= i + 2 and _adverb_after_name(words, k, classes):
+            break  # ميشال بلاتيني | خلفا
         if _definite_like(w):
             if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
                 break  # an institution, «و + ال» (a coordinated noun) or «لل/بال» (a complement): no family name
@@ -188,7 +196,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
             # or by a word the analyser knows is no name)
             if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS
                                   or _definite_like(words[j]) or _prepositional_after_name(words, j, classes)
-                                  or _verbal_noun_after_name(words, j, classes)):
+                                  or _verbal_noun_after_name(words, j, classes)
+                                  or (j >= i + 2 and _adverb_after_name(words, j, classes))):
                 return words[:i], words[i:j], words[j:]
         last = words[-1]
         if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))

@@ -230,6 +230,8 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
                  "المسؤول الإعلامي للجناح العسكري لحزب العمال الكردستاني", "بختيار دوغان",
                  id="verbal-noun-object-after-name"),
     pytest.param("مفتي مصر د. شوقي علام", "مفتي مصر د", "شوقي علام", id="abbreviated-honorific"),
+    pytest.param("رئيس الاتحاد الأوروبي ميشال بلاتيني خلفا", "رئيس الاتحاد الأوروبي", "ميشال بلاتيني",
+                 id="accusative-after-name"),
 ])
 def test_a_prepositional_complement_is_no_name(word_classes: WordClasses, text: str, title: str, name: str) -> None:
     """With the word classes, a word read only as preposition + noun continues the title."""
