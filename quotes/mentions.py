@@ -79,6 +79,8 @@ class _Reader:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
         end = self.doc.phrases.extent(start, zone_end)
         mention = self.doc.phrases.mention(start, end) if end > start else None
+        if mention is not None and self._prepositional(mention):
+            return None, "none"  # وقال لحلفائها …، رحب بقدوم كيري: a complement, the subject is the previous one
         if mention is not None and not self._accusative(mention.start):
             return mention, "subject_after_cue"
         mention = None
@@ -86,11 +88,18 @@ class _Reader:
             found, rule = self.subject_before(cue)
             if found is not None:
                 return found, rule
-        if cue.pos == "verb" and cue.proclitics[:1] not in ("و", "ف"):
+        if cue.pos == "verb" and (cue.proclitics[:1] not in ("و", "ف") or self._amma_fa(cue)):
             topic = self.sentence_topic(cue)
             if topic is not None:
                 return topic, "sentence_topic"
         return None, "none"
+
+    def _amma_fa(self, cue: Cue) -> bool:
+        """أما طارق فهمي، أستاذ العلاقات الدولية، فقال …: the فـ that answers أما opens the
+        predicate of the topic أما introduced."""
+        doc = self.doc
+        k = doc.tokens.index_at(doc.sentences.start_before(cue.start))
+        return cue.proclitics[:1] == "ف" and k < cue.token_index and doc.tokens.words[k] in ("اما", "واما")
 
     def sentence_topic(self, cue: Cue) -> Mention | None:
         """The subject a sentence opens with when the verb comes after other material: after
@@ -105,7 +114,7 @@ class _Reader:
         if k_verb >= 0 and doc.verb_starts[k_verb] >= sent_start:
             return None  # another verb of the sentence stands between: its subject is not this one's
         words = doc.tokens.words
-        if words[k] in _KANA:
+        if words[k] in _KANA or words[k] in ("اما", "واما"):
             k += 1
         elif not any(w in ("الذي", "التي", "الذين") for w in words[k + 1:min(cue.token_index, k + 8)]):
             return None
@@ -117,6 +126,13 @@ class _Reader:
             return None
         found = self.doc.phrases.mention(start, end)
         return found if found is not None and found.type != "unknown" else None
+
+    def _prepositional(self, mention: Mention) -> bool:
+        """The phrase opens with a word the analyser reads only as preposition + noun (رحب |
+        بقدوم كيري، أكد | لرئيس الوزراء): the verb's complement, never its subject."""
+        classes = self.doc.phrases.classes
+        first = mention.text.split(" ", 1)[0]
+        return classes is not None and first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first)
 
     def _accusative(self, pos: int) -> bool:
         """Whether the word at ``pos`` carries tanween fath in the original (تزامناً، رداً،
@@ -250,13 +266,13 @@ class _Reader:
             found += self._verb_first(k) or self._subject_first(k)
         return found
 
-    def _verb_gender(self, word: str) -> str | None:
+    def _verb_gender(self, word: str, after_qad: bool = False) -> str | None:
         """"m", "f" or "" for a word that opens a narrative clause as a verb, else None. With the
         word classes, a third-person perfective reading; without, the shape و + a word that is
         not a known non-verb."""
         classes = self.doc.phrases.classes
         if classes is not None:
-            gender = classes.narrative_verb(word)
+            gender = classes.narrative_verb(word, after_qad)
             if gender is not None or not word.startswith("و"):
                 return gender
         if word.startswith("و") and len(word) >= 4 and word not in _NOT_VERBS and word[1:3] != "ال":
@@ -281,10 +297,10 @@ class _Reader:
         name, a body: مقتدى الصدر نشر …) or قد (لوران فابيوس قد عبر …)."""
         doc = self.doc
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
-        if doc.phrases.classes is None or words[k] in STOPWORDS:
-            return []
         if words[k] in _KANA and k + 2 < len(words):
             k += 1  # وكان «الأزهر» استنكر …: كان, its subject, the verb
+        if doc.phrases.classes is None or words[k] in STOPWORDS:
+            return []
         limit = doc.sentences.end_after(starts[k])
         end = doc.phrases.extent(starts[k], limit)
         last = doc.tokens.index_at(end) if end > starts[k] else k
@@ -295,7 +311,7 @@ class _Reader:
             if words[j] == "قد" or is_definite(words[j - 1]) and j - 1 > k or j - 1 == k:
                 verb = j + 1 if words[j] == "قد" else j
                 if verb < len(words) and starts[verb] < limit:
-                    gender = self._verb_gender(words[verb])
+                    gender = self._verb_gender(words[verb], after_qad=verb == j + 1)
             if gender is not None:
                 mention = doc.phrases.mention(starts[k], ends[j - 1])
                 if mention is None or mention.type in ("unknown", "pronoun"):

@@ -281,13 +281,17 @@ class WordClasses:
         readings = self.analyse(word)
         return bool(readings) and all(_PREPOSITIONAL.intersection(a.proclitics) for a in readings)
 
-    def narrative_verb(self, word: str) -> str | None:
+    def narrative_verb(self, word: str, after_qad: bool = False) -> str | None:
         """The gender of a third-person active perfective verb reading ("m", "f", or "" when the
-        readings differ), or None when the word has no such reading, or reads as a proper noun or
-        a definite word: what opens a narrative clause (دافع كيري عن …، روحاني … ووصفها)."""
+        readings differ), or None when the word has no such reading, or reads as a proper noun,
+        a definite word or a function word (وفي «and in», not وفى «fulfilled»): what opens a
+        narrative clause (دافع كيري عن …، روحاني … ووصفها). After قد a verb is certain, so only
+        the verb reading is asked for (قد عبر عن صدمته: عبر is also «across»)."""
         readings = self.analyse(word)
         verbs = [a for a in readings if a.pos == "verb" and a.person == "3" and a.aspect == "p" and not a.passive]
-        if not verbs or any(_is_name_reading(a) or a.definite for a in readings):
+        if not verbs:
+            return None
+        if not after_qad and any(_is_name_reading(a) or a.definite or a.pos in FUNCTION for a in readings):
             return None
         genders = {a.gender for a in verbs}
         return genders.pop() or "" if len(genders) == 1 else ""

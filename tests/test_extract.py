@@ -342,6 +342,8 @@ def test_anonymous_descriptions_continue_through_their_modifiers(extractor: Extr
      "مدنيا قتلوا", "تقرير لشبكة «راصدين»"),
     ("وقال رئيس الحزب إن الحكومة فشلت. والنائبة صابرين القوبنطيني التي تم تجميد عضويتها في الحركة، "
      "قد أكدت اليوم أن ما اتخذه الحزب يعد تصفية.", "ما اتخذه الحزب", "صابرين القوبنطيني"),
+    ("قال الوزير إن المشروع مهم. أما طارق فهمي أستاذ العلاقات الدولية بجامعة القاهرة فقال “المشروع له خلفية "
+     "سياسية واضحة”.", "خلفية سياسية", "طارق فهمي"),
 ])
 def test_the_subject_a_sentence_opens_with(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
     q = one(run(extractor, text), containing)
@@ -359,5 +361,20 @@ def test_the_subject_a_sentence_opens_with(extractor: Extractor, text: str, cont
      "إجراءات أمن", "أحد سكان الإسماعيلية"),
 ])
 def test_where_a_subject_phrase_ends(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
+    q = one(run(extractor, text), containing)
+    assert same(q.speaker, speaker), (q.speaker, q.evidence)
+
+
+@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    pytest.param("وقال المتحدث باسم الخارجية أحمد حافظ إن الزيارة ناجحة. من جانبه، أكد وزير الخارجية الأمريكي جون "
+                 "كيري أهمية الدور التاريخي لمصر، مشددا على أنها ستواصل لعب هذا الدور.", "ستواصل لعب",
+                 "جون كيري", id="name-then-object"),
+    pytest.param("وقال وزير الخارجية سامح شكري إن المحادثات جيدة. وأعلن وزير الخارجية القطري خالد العطية الذي رحب بقدوم "
+                 "الوفد أن المجلس يريد الاستقرار.", "المجلس يريد", "خالد العطية", id="prepositional-phrase-is-no-subject"),
+])
+def test_the_object_after_a_name_is_not_the_speaker(extractor: Extractor, text: str, containing: str,
+                                                   speaker: str) -> None:
+    """A name followed by a common noun with a definite genitive, or a phrase that opens with a
+    preposition, is no part of the speaker (word classes)."""
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker), (q.speaker, q.evidence)

@@ -147,7 +147,7 @@ def test_only_prepositional(wc: WordClasses, word: str, prepositional: bool) -> 
 @pytest.mark.parametrize(
     ("word", "gender"),
     [("استنكر", "m"), ("نشر", "m"), ("أكدت", "f"), ("ظهر", "m"), ("دافع", None),  # دافع is also a name
-     ("الولايات", None), ("وزير", None), ("محمد", None), ("يتحدث", None)],
+     ("الولايات", None), ("وزير", None), ("محمد", None), ("يتحدث", None), ("وفي", None), ("ومن", None)],
 )
 def test_narrative_verb(wc: WordClasses, word: str, gender: str | None) -> None:
     assert wc.narrative_verb(fold(word)) == gender
