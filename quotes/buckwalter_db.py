@@ -542,7 +542,7 @@ def load(cache_dir: Path | None = None) -> Loaded:
 
     from . import morphology
 
-    morphology.prepare_camel_import()  # camel_tools.data would otherwise look for a catalogue online
+    morphology.prepare_camel_import(where.parent)  # offline catalogue; charsets cached beside the DB
     try:
         from camel_tools.morphology.database import MorphologyDB
     except Exception as exc:  # ImportError, or camel's catalogue failing to load

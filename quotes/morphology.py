@@ -75,13 +75,14 @@ def _configure_camel_data() -> None:
 _configure_camel_data()
 
 
-def prepare_camel_import() -> str:
-    """Call before importing camel-tools' morphology: its catalogue offline, its charsets cached.
-    Returns how the charsets were had (see ``camel_charsets.install``)."""
+def prepare_camel_import(cache_dir: Path | None = None) -> str:
+    """Call before importing camel-tools' morphology: its catalogue offline, its charsets cached
+    (in ``cache_dir``, else the user's cache folder). Returns how the charsets were had (see
+    ``camel_charsets.install``)."""
     from . import camel_charsets
 
     _configure_camel_data()
-    return camel_charsets.install()
+    return camel_charsets.install(cache_dir)
 
 
 def find_camel_db() -> Path | None:

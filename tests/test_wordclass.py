@@ -223,7 +223,8 @@ def test_analyses_are_cached_per_distinct_word(wc: WordClasses) -> None:
 
 def test_cache_is_written_to_the_given_folder_only(build: Build) -> None:
     entry = buckwalter_db.entry_dir(build.cache, buckwalter_db.find_data()[1])
-    assert {p.name for p in build.cache.iterdir()} == {entry.name}
+    # beside the DB, camel's character sets (quotes.camel_charsets) when this process computed them
+    assert {p.name for p in build.cache.iterdir() if not p.name.startswith("camel-charsets-")} == {entry.name}
     assert {buckwalter_db.DB_NAME, buckwalter_db.PICKLE_NAME} <= {p.name for p in entry.iterdir()}
     assert not any(p.name.endswith(".tmp") for p in entry.iterdir())
     for var in ("XDG_CACHE_HOME", "QUOTES_CACHE_DIR"):
