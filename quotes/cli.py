@@ -391,8 +391,9 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True)
 @click.option("--screenshot", type=click.Path(dir_okay=False), default=None,
               help="Render the main window on the current quote to this PNG and exit.")
-@click.option("--reviewer", default=lambda: os.environ.get("USER", "reviewer"), show_default="$USER")
-def review(db_path: str, screenshot: str | None, reviewer: str) -> None:
+@click.option("--reviewer", default=None,
+              help="Your name in the review log (default: the name the app asks for once and remembers).")
+def review(db_path: str, screenshot: str | None, reviewer: str | None) -> None:
     """Open the review app on the database."""
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
                     or sys.platform in ("win32", "darwin"))

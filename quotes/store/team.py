@@ -116,6 +116,13 @@ class TeamReview(ReviewWrites):
         by_reviewer = self._team_state([quote_id])[0].get(quote_id, {})
         return [by_reviewer[name] for name in sorted(by_reviewer)]
 
+    def decisions_on(self, quote_id: int) -> tuple[list[Verdict], Verdict | None]:
+        """Each reviewer's verdict on one quote (name order) and the adjudication in effect."""
+        verdicts, adjudications = self._team_state([quote_id])
+        by_reviewer = verdicts.get(quote_id, {})
+        settled = adjudications.get(quote_id)
+        return [by_reviewer[n] for n in sorted(by_reviewer)], verdict_of(settled) if settled else None
+
     def reviewers(self) -> list[str]:
         """Everyone who wrote to the log, in name order."""
         return [r["reviewer"] for r in self._rows("SELECT DISTINCT reviewer FROM reviews ORDER BY reviewer")]
