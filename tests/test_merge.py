@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes.bulk import run_extraction
+from quotes.cli import main
 from quotes.store import Store, StoreError
 from quotes.store.merge import MergeError, merge_stores
 
@@ -178,3 +180,45 @@ def test_merge_refuses_an_existing_output_a_device_and_a_missing_input(base_db: 
         merge_stores([tmp_path / "missing.db"], tmp_path / "new.db")
     assert not (tmp_path / "new.db").exists()
     assert [p.name for p in tmp_path.iterdir() if "merging" in p.name] == []  # no temporary file left
+
+
+def test_the_cli_merges_and_says_what_to_do_when_it_cannot(base_db: Path, tmp_path: Path) -> None:
+    a, out = tmp_path / "a.db", tmp_path / "team.db"
+    shutil.copy(base_db, a)
+    with Store.open(a) as store:
+        store.record_decision(store.queue_ids(order="id")[0], "accepted", reviewer="أمل")
+    runner = CliRunner()
+    done = runner.invoke(main, ["merge", str(a), str(base_db), "-o", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "1 decisions by 1 reviewer(s) (أمل) from 2 files" in done.output
+    again = runner.invoke(main, ["merge", str(a), "-o", str(out)])
+    assert again.exit_code == 2
+    assert again.output.strip() == f"quotes: {out}: already exists (choose another -o file, or --force to replace it)"
+    device = runner.invoke(main, ["merge", "/dev/null", "-o", str(tmp_path / "x.db")])
+    assert device.exit_code == 2 and "/dev/null: not a regular file" in device.output
+
+
+def test_export_says_who_decided_and_filters_agreed_and_adjudicated(base_db: Path, tmp_path: Path) -> None:
+    a, b, out = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "team.db"
+    shutil.copy(base_db, a)
+    shutil.copy(base_db, b)
+    with Store.open(a) as store:
+        first, second, third = store.queue_ids(order="id")[:3]
+        for quote_id in (first, second, third):
+            store.record_decision(quote_id, "accepted", reviewer="أمل")
+    with Store.open(b) as store:
+        store.record_decision(first, "accepted", reviewer="بدر")
+        store.record_decision(second, "rejected", reviewer="بدر", reason="not a quote")
+    merge_stores([a, b], out)
+    with Store.open(out) as team:
+        ids = team.queue_ids(order="id")[:3]
+        disputed = next(d for d in team.disagreements())
+        assert disputed.quote_id == ids[1]
+        team.adjudicate(ids[1], reviewer="شادي", take=disputed.verdicts[0].review_id)  # amal's accept
+        rows = {r["quote_id"]: r for r in team.export_rows("accepted")}
+        assert (rows[ids[0]]["decided_by"], rows[ids[0]]["reviewers_agreed"]) == ("أمل, بدر", "yes")
+        assert (rows[ids[1]]["decided_by"], rows[ids[1]]["reviewers_agreed"]) == ("شادي", "no")
+        assert (rows[ids[2]]["decided_by"], rows[ids[2]]["reviewers_agreed"]) == ("أمل", "")
+        assert [r["quote_id"] for r in team.export_rows("agreed")] == [ids[0]]
+        assert [r["quote_id"] for r in team.export_rows("adjudicated")] == [ids[1]]
+        assert team.disagreements() == []

@@ -91,6 +91,8 @@ def _read(path: str) -> _Input:
 
     if not Path(path).exists():
         raise MergeError(f"{path}: no such database (check the path)")
+    if not stat.S_ISREG(Path(path).stat().st_mode):
+        raise MergeError(f"{path}: not a regular file (a device or folder); name a database file to merge")
     # Opening migrates an older copy to this version's schema, as the app would.
     with Store.open(path, create=False) as store:
         tables = {t: store._rows(f"SELECT * FROM {t} ORDER BY id") for t in _TABLES}
