@@ -420,10 +420,13 @@ class MainWindow(QMainWindow):
             return ""
         verdicts, settled = found
         words = {"accepted": "accepted", "rejected": "rejected", "corrected": "corrected", "added": "added"}
-        parts = [f"{v.reviewer}: {words.get(v.decision, v.decision)}" for v in verdicts]
+        # Names isolated (FSI … PDI): an Arabic name must not pull the colon and the Latin word
+        # after it into its own right-to-left run.
+        parts = [f"\u2068{v.reviewer}\u2069: {words.get(v.decision, v.decision)}" for v in verdicts]
         text = ("Decided by " + " · ".join(parts)) if parts else ""
         if settled is not None:
-            text += f" · adjudicated by {settled.reviewer} ({words.get(settled.decision, settled.decision)})"
+            text += (f" · adjudicated by \u2068{settled.reviewer}\u2069 "
+                     f"({words.get(settled.decision, settled.decision)})")
         return text.lstrip(" ·")
 
     def _document(self, document_id: int) -> dict[str, Any] | None:

@@ -20,7 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialogButtonBox  # noqa: E402
 
@@ -34,6 +34,11 @@ from quotes.store.merge import merge_stores  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 AMAL, BADR, CHADI = "أمل حداد", "بدر الزين", "شادي نصر"
+
+
+def plain(text: str) -> str:
+    """Text without the bidi isolates and marks the app adds for display."""
+    return "".join(ch for ch in text if ch not in "\u2066\u2067\u2068\u2069\u200e\u200f")
 
 
 def word_edge(text: str, i: int, *, forward: bool) -> int:
@@ -118,7 +123,7 @@ def test_adjudication_flow_through_the_window(team_window: Any, qtbot: Any) -> N
     window.ask = lambda *a: pytest.fail("no question expected")
     agreement = window.open_agreement()
     table = agreement.table
-    assert table.item(0, 0).text().replace("\u2068", "").replace("\u2069", "") == f"{AMAL} × {BADR}"
+    assert plain(table.item(0, 0).text()) == f"{AMAL} × {BADR}"
     assert table.item(0, 2).text() == "9"  # decided by both: 4 accepted alike, 1 rejected alike, 4 conflicts
     assert [table.item(0, c).text() for c in range(7, 11)] == ["1", "1", "1", "1"]
     qtbot.mouseClick(agreement.adjudicate_button, Qt.MouseButton.LeftButton)
@@ -140,7 +145,7 @@ def test_adjudication_flow_through_the_window(team_window: Any, qtbot: Any) -> N
     settled = store._rows("SELECT reviewer, settles FROM reviews WHERE settles IS NOT NULL")
     assert len(settled) == 1 and settled[0]["reviewer"] == CHADI
     assert dialog.list.count() == 3 and dialog.current.quote_id == roles["accept"]
-    assert f"adjudicated by {CHADI}" in window._decided_by(roles["span"])
+    assert f"adjudicated by {CHADI}" in plain(window._decided_by(roles["span"]))
 
     # Decide the accept/reject conflict anew: reject, with a reason of one's own.
     dialog.own_decision.setCurrentIndex(1)
@@ -201,11 +206,31 @@ def test_the_reviewer_name_is_asked_once_and_remembered(tmp_path: Path, qapp: An
     assert reviewer_name(settings, ask) == "ريم سالم" and len(asked) == 1
     again = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)  # another start
     assert again.value(SETTINGS_KEY) == "ريم سالم"
-    # The app uses the remembered name for its decisions (no prompt when it has one).
-    png = tmp_path / "shot.png"
-    assert run_app(team_template[0], screenshot=png, settings=again) == 0
     fresh = QSettings(str(tmp_path / "empty.ini"), QSettings.Format.IniFormat)
     assert reviewer_name(fresh, lambda: "") is None and fresh.value(SETTINGS_KEY) is None
+
+
+def test_the_app_asks_for_the_name_on_its_first_start_only(tmp_path: Path, qapp: Any, monkeypatch: Any,
+                                                          team_template: tuple[Path, dict[str, int]]) -> None:
+    import gui.reviewer
+
+    asked: list[int] = []
+    monkeypatch.setattr(gui.reviewer, "ask_name", lambda *a: asked.append(1) or "ريم سالم")
+    titles: list[str] = []
+
+    def close_window() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                titles.append(widget.windowTitle())
+                widget.close()
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    db = tmp_path / "team.db"
+    shutil.copy(team_template[0], db)
+    for _ in range(2):  # two starts of the app on this machine
+        QTimer.singleShot(300, close_window)
+        assert run_app(db, settings=settings) == 0
+    assert len(asked) == 1 and len(titles) == 2 and all(t.endswith("— ريم سالم") for t in titles)
 
 
 def test_the_panel_says_who_decided(team_window: Any) -> None:
@@ -213,7 +238,7 @@ def test_the_panel_says_who_decided(team_window: Any) -> None:
     window.filters.status.setCurrentIndex(window.filters.status.findData("all"))
     window.filters.apply()
     window.select_row(window.model.row_of(roles["speaker"]))
-    text = window.panel.decided_by.text()
+    text = plain(window.panel.decided_by.text())
     assert f"{AMAL}: accepted" in text and f"{BADR}: corrected" in text
 
 
