@@ -222,3 +222,24 @@ def test_export_says_who_decided_and_filters_agreed_and_adjudicated(base_db: Pat
         assert [r["quote_id"] for r in team.export_rows("agreed")] == [ids[0]]
         assert [r["quote_id"] for r in team.export_rows("adjudicated")] == [ids[1]]
         assert team.disagreements() == []
+
+
+def test_identical_rows_in_one_millisecond_are_all_kept(base_db: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    """A correction, its undo and the same correction again, all within one millisecond: the
+    two corrections say exactly the same, and both must survive the merge."""
+    import quotes.store.review
+
+    monkeypatch.setattr(quotes.store.review, "_now", lambda: "2026-01-01T00:00:00.000+00:00")
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    shutil.copy(base_db, a)
+    shutil.copy(base_db, b)
+    with Store.open(a) as store:
+        apply_ops(store, "أمل", [("span", 0), ("undo", 0), ("span", 0), ("bulk", 0), ("undo", 0), ("bulk", 0)])
+    with Store.open(b) as store:
+        apply_ops(store, "بدر", [("span", 0)])
+    ab, ba, again = tmp_path / "ab.db", tmp_path / "ba.db", tmp_path / "again.db"
+    merge_stores([a, b], ab)
+    merge_stores([b, a], ba)
+    merge_stores([ab, a, b], again)
+    assert content(ab) == content(ba) == content(again)
+    assert decision_keys(ab) == decision_keys(a) + decision_keys(b)

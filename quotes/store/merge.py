@@ -8,7 +8,8 @@ Identity, so that the same thing in two files becomes one row:
   does not make it another quote;
 - a speaker is its canonical name; an alias, its speaker and normalised text;
 - a log row is everything it says (quote, reviewer, time, decision, reason, changes, the
-  state before, its batch, and the rows it undoes or settles, by their own identity).
+  state before, its batch, and the rows it undoes or settles, by their own identity), and
+  which of the rows saying exactly that in its file it is (the first, the second, …).
 
 Every distinct log row is kept, so each reviewer's decisions survive with their reviewer and
 time, and two reviewers who decided differently stay two decisions (the adjudication queue
@@ -285,6 +286,7 @@ class _Plan:
         deps: dict[str, list[str]] = {}
         for i, inp in enumerate(self.inputs):
             ident: dict[int, str] = {}
+            occurrence: dict[str, int] = {}
             for r in inp.tables["reviews"]:  # by id: a row's references come before it
                 qkey = self.quote_key.get((i, r["quote_id"]))
                 if qkey is None:
@@ -300,7 +302,12 @@ class _Plan:
                     "before": _without_ids(json.loads(r["before"])) if r["before"] else None,
                     "undoes": refs[0] if refs else None, "settles": sorted(settles),
                 }
-                key = _digest(body)
+                # Two rows of one file may say exactly the same (a correction, its undo and the
+                # same correction again within one millisecond): the n-th such row of a file
+                # is the n-th of any other file holding it, so none is dropped as a copy.
+                digest = _digest(body)
+                occurrence[digest] = occurrence.get(digest, -1) + 1
+                key = f"{digest}:{occurrence[digest]}"
                 ident[r["id"]] = key
                 if key in rows:
                     self.summary.duplicates += 1
@@ -345,7 +352,9 @@ class _Plan:
                 holders = {i for i, _ in self.review_sources[newest[key]]}
                 candidates = [(i, q) for i, q in candidates if i in holders] or candidates
             rows = [self._remap_quote(i, q, key) for i, q in candidates]
-            self.quotes.append(min(rows, key=_canon))
+            # Usually the copies agree; serialising to choose is only needed when they do not.
+            same = all(r == rows[0] for r in rows[1:])
+            self.quotes.append(rows[0] if same else min(rows, key=_canon))
         self.quotes.sort(key=lambda q: q["id"])
         self.summary.quotes = len(self.quotes)
 
