@@ -34,6 +34,7 @@ import contextlib
 import hashlib
 import json
 import os
+import sqlite3
 import stat
 import tempfile
 from dataclasses import dataclass, field
@@ -137,10 +138,13 @@ def merge_stores(inputs: list[str | Path], output: str | Path, *, force: bool = 
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{out}{suffix}").unlink()
         os.replace(tmp, out)
-    except BaseException:
+    except BaseException as exc:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(FileNotFoundError):
                 Path(f"{tmp}{suffix}").unlink()
+        if isinstance(exc, sqlite3.Error):
+            raise MergeError(f"{output}: cannot write the merged database ({exc}); free some space or choose "
+                             "another -o file").with_traceback(None) from exc
         raise
     return summary
 
@@ -401,8 +405,6 @@ class _Plan:
                 conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})",
                                  [[r.get(c) for c in cols] for r in rows])
         # One self-contained file (no -wal beside it) before it is renamed into place.
-        import sqlite3
-
         conn = sqlite3.connect(str(path))
         try:
             conn.execute("PRAGMA journal_mode = DELETE")
