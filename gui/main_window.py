@@ -126,6 +126,8 @@ class MainWindow(QMainWindow):
         self._speakers_loaded = False
         self._closing = False
         self.job: ExtractJob | None = None
+        self.adjudication_dialog: AdjudicationDialog | None = None
+        self.agreement_dialog: AgreementDialog | None = None
         self.actions_by_name: dict[str, QAction] = {}
 
         self._build()
@@ -715,6 +717,12 @@ class MainWindow(QMainWindow):
             if fresh.get("updated_at") != self.panel.row.get("updated_at") or fresh.get("status") != self.panel.row.get(
                     "status"):
                 self._show_row(row)
+        # A reviewer on the same file decided meanwhile: the team views read the log again.
+        adjudication, agreement = self.adjudication_dialog, self.agreement_dialog
+        if adjudication is not None and adjudication.isVisible():
+            adjudication.reload(keep_index=max(0, adjudication.list.currentRow()))
+        if agreement is not None and agreement.isVisible():
+            agreement.reload()
         if added:
             self.show_message(f"{added} new quote{'s' if added != 1 else ''} from another program")
 

@@ -242,6 +242,17 @@ def test_the_panel_says_who_decided(team_window: Any) -> None:
     assert f"{AMAL}: accepted" in text and f"{BADR}: corrected" in text
 
 
+def test_the_adjudication_queue_follows_another_reviewer_on_the_same_file(team_window: Any) -> None:
+    window, store, roles = team_window
+    dialog = window.open_adjudication()
+    assert dialog.list.count() == 4
+    with Store.open(store.path) as other:  # another reviewer's app on the same file
+        verdict = other.verdicts(roles["kind"])[0]
+        other.adjudicate(roles["kind"], reviewer="ريم سالم", take=verdict.review_id)
+    window.poll()
+    assert dialog.list.count() == 3
+
+
 def test_reviewer_segments() -> None:
     assert reviewer_segments([(0, 10), (5, 20)]) == [((0, 5), frozenset({0})), ((5, 10), frozenset({0, 1})),
                                                      ((10, 20), frozenset({1}))]
