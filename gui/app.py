@@ -13,7 +13,7 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -110,8 +110,12 @@ def open_store(db_path: str | Path) -> Store:
     return Store.open(db_path, create=False, timeout=BUSY_TIMEOUT_S)
 
 
-def run_app(db_path: str | Path, *, reviewer: str, screenshot: str | Path | None = None) -> int:
-    """Open the review window on ``db_path``; returns the process exit code."""
+def run_app(db_path: str | Path, *, reviewer: str | None = None, screenshot: str | Path | None = None,
+            settings: QSettings | None = None) -> int:
+    """Open the review window on ``db_path``; returns the process exit code.
+
+    Without ``reviewer`` the name remembered on this machine is used, asked for on the first
+    start (``gui.reviewer``); ``settings`` replaces the machine's QSettings (tests)."""
     missing = missing_platform_libraries()
     if missing:
         # Qt would abort the process (exit 134) with advice to reinstall the application.
@@ -129,8 +133,19 @@ def run_app(db_path: str | Path, *, reviewer: str, screenshot: str | Path | None
     for problem in store.problems:  # a damaged file: say what the checks on open found and did
         print(f"quotes: {problem}", file=sys.stderr)
     from .main_window import MainWindow  # after the QApplication exists
+    from .reviewer import ask_name, reviewer_name
 
-    window = MainWindow(store, reviewer=reviewer or "reviewer")
+    settings = settings if settings is not None else QSettings()
+    if not reviewer:
+        # A screenshot runs unattended: no prompt, the remembered name or a placeholder.
+        reviewer = reviewer_name(settings, (lambda: None) if screenshot else ask_name) or (
+            "reviewer" if screenshot else None)
+    if not reviewer:
+        print("quotes: no reviewer name given: the review log needs one (type it when asked, "
+              "or pass --reviewer NAME)", file=sys.stderr)
+        store.close()
+        return 2
+    window = MainWindow(store, reviewer=reviewer, settings=settings)
     try:
         if screenshot:
             return 0 if save_screenshot(window, screenshot) else 1

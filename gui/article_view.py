@@ -126,6 +126,25 @@ class ArticleView(QTextBrowser):
         if focus is not None and (recenter or not self.span_visible(focus)):
             self.scroll_to_current()
 
+    def show_colours(self, segments: list[tuple[Span, str]], focus: Span | None = None) -> None:
+        """Highlight arbitrary spans, each in its own background colour (the adjudication view
+        colours each reviewer's span). Replaces the keyed highlights of ``show_spans``."""
+        self._spans = {}
+        selections = []
+        for (start, end), colour in segments:
+            if start >= end:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(colour))
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(start, end)
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+        self._focus = focus
+        if focus is not None:
+            self.scroll_to_current()
+
     def spans(self, key: str) -> list[Span]:
         return list(self._spans.get(key, []))
 

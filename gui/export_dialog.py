@@ -28,6 +28,8 @@ from quotes.store import Store, StoreError
 
 STATUS_LABELS = {
     "accepted": "accepted, corrected and added quotes (for citing)",
+    "agreed": "of those, the ones two or more reviewers agreed on",
+    "adjudicated": "of those, the ones an adjudicator settled",
     "reviewed": "every reviewed quote (rejected too)",
     "all": "all quotes, pending included",
 }

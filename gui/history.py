@@ -69,7 +69,46 @@ class AddQuote:
                                reviewer=reviewer, cue=self.cue)
 
 
-Command = Decide | AddQuote
+@dataclass(frozen=True)
+class BulkAccept:
+    """Accept many pending quotes at once: one batch in the log, so one undo step."""
+
+    quote_ids: tuple[int, ...]
+    threshold: float
+
+    def describe(self) -> str:
+        return f"accept {len(self.quote_ids)} quotes ≥ {self.threshold:.2f}"
+
+    def apply(self, store: Store, reviewer: str) -> int:
+        done = store.accept_many(list(self.quote_ids), reviewer=reviewer)
+        if not done:
+            raise ValueError("none of them is pending any more")
+        return done[0]
+
+
+@dataclass(frozen=True)
+class Adjudicate:
+    """Settle reviewers' disagreement on one quote: take one verdict (``take``, its review
+    id) or decide anew (``decision`` with ``changes``)."""
+
+    quote_id: int
+    take: int | None = None
+    decision: str | None = None
+    changes: Mapping[str, Any] = field(default_factory=dict)
+    reason: str | None = None
+    taken_from: str = ""  # the reviewer whose verdict was taken, for the menu text
+
+    def describe(self) -> str:
+        how = f"took {self.taken_from}'s" if self.taken_from else (self.decision or "decided")
+        return f"adjudication #{self.quote_id} ({how})"
+
+    def apply(self, store: Store, reviewer: str) -> int:
+        store.adjudicate(self.quote_id, reviewer=reviewer, take=self.take, decision=self.decision,
+                         changes=dict(self.changes) or None, reason=self.reason)
+        return self.quote_id
+
+
+Command = Decide | AddQuote | BulkAccept | Adjudicate
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSettings,
     Qt,
     QTimer,
 )
@@ -48,11 +49,13 @@ from .app import arabic_font
 from .article_view import ArticleView, Span, legend_widget
 from .export_dialog import ExportDialog
 from .filter_bar import FilterBar
-from .history import AddQuote, Decide, History
+from .history import AddQuote, BulkAccept, Decide, History
 from .jobs import ExtractJob
 from .queue_model import PAGE, DirectionDelegate, QueueModel
 from .review_panel import Draft, ElidedLabel, ReviewPanel, bidi_label, set_bidi_text
+from .reviewer import ask_name, save_name
 from .speakers_dialog import SpeakersDialog
+from .team_views import AdjudicationDialog, AgreementDialog, BulkAcceptDialog
 from .textspan import isolate_join
 
 POLL_MS = 1000
@@ -101,10 +104,13 @@ class _FirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, *, reviewer: str, poll_ms: int = POLL_MS, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, *, reviewer: str, poll_ms: int = POLL_MS, parent: QWidget | None = None,
+                 settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.reviewer = reviewer
+        # Where the reviewer's name is remembered (gui.reviewer); tests pass their own file.
+        self.settings = settings if settings is not None else QSettings()
         self.setWindowTitle(f"quotes review — {Path(store.path).name} — {reviewer}")
         self.resize(1440, 900)
         # Replaceable in tests (a modal box would block an offscreen run).
@@ -120,6 +126,8 @@ class MainWindow(QMainWindow):
         self._speakers_loaded = False
         self._closing = False
         self.job: ExtractJob | None = None
+        self.adjudication_dialog: AdjudicationDialog | None = None
+        self.agreement_dialog: AgreementDialog | None = None
         self.actions_by_name: dict[str, QAction] = {}
 
         self._build()
@@ -277,6 +285,12 @@ class MainWindow(QMainWindow):
         review.addAction(self._action("next", "Next quote", lambda: self._step(1)))
         review.addAction(self._action("previous", "Previous quote", lambda: self._step(-1)))
         review.addAction(self._action("next_pending", "Next pending quote", self.go_next_pending))
+        review.addSeparator()
+        review.addAction(self._action("bulk_accept", "Accept pending quotes above a confidence…", self.open_bulk_accept))
+        review.addSeparator()
+        review.addAction(self._action("agreement", "Agreement between reviewers…", self.open_agreement))
+        review.addAction(self._action("adjudicate", "Adjudicate disagreements…", self.open_adjudication))
+        review.addAction(self._action("reviewer_name", "Reviewer name…", self.change_reviewer_name))
 
         speakers = bar.addMenu("&Speakers")
         speakers.addAction(self._action("speakers", "Speakers, Latin names and merging…", self.open_speakers))
@@ -398,7 +412,24 @@ class MainWindow(QMainWindow):
                  doc.get("date") or ""]
         self.article_header.set_full_text(isolate_join(parts))
         self.panel.set_quote(data, self._drafts.get(data["id"]))
+        set_bidi_text(self.panel.decided_by, self._decided_by(data["id"]))
         self._show_spans(recenter=True)
+
+    def _decided_by(self, quote_id: int) -> str:
+        """Who decided the quote: each reviewer's decision in effect, and the adjudicator's."""
+        found = self._safe(lambda: self.store.decisions_on(quote_id), None)
+        if not found:
+            return ""
+        verdicts, settled = found
+        words = {"accepted": "accepted", "rejected": "rejected", "corrected": "corrected", "added": "added"}
+        # Names isolated (FSI … PDI): an Arabic name must not pull the colon and the Latin word
+        # after it into its own right-to-left run.
+        parts = [f"\u2068{v.reviewer}\u2069: {words.get(v.decision, v.decision)}" for v in verdicts]
+        text = ("Decided by " + " · ".join(parts)) if parts else ""
+        if settled is not None:
+            text += (f" · adjudicated by \u2068{settled.reviewer}\u2069 "
+                     f"({words.get(settled.decision, settled.decision)})")
+        return text.lstrip(" ·")
 
     def _document(self, document_id: int) -> dict[str, Any] | None:
         if self._doc is None or self._doc["id"] != document_id:
@@ -532,6 +563,7 @@ class MainWindow(QMainWindow):
             return
         self._drafts.pop(quote_id, None)
         self._skipped.discard(quote_id)
+        self.model.invalidate()  # a bulk step reverts many quotes at once
         row = self.model.row_of(quote_id)
         if row is None:
             # Not in the current queue (filtered out, or decided before a restart): bring it in
@@ -586,6 +618,70 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(p["reviewed"])
         self.progress = p
 
+    # ------------------------------------------------------------------ team review
+
+    def bulk_candidates(self, threshold: float) -> list[int]:
+        """Pending quotes of the current filter with a confidence of at least ``threshold``."""
+        filters = dict(self.filters.filters(), status="pending")
+        filters["min_conf"] = max(threshold, filters.get("min_conf", 0.0))
+        return self._safe(lambda: self.store.queue_ids(**filters), [])
+
+    def open_bulk_accept(self) -> BulkAcceptDialog:
+        dialog = BulkAcceptDialog(lambda t: len(self.bulk_candidates(t)), self)
+        dialog.accepted.connect(lambda: self.bulk_accept(dialog.threshold.value()))
+        self.bulk_dialog = dialog  # a strong reference while it is open
+        dialog.open()
+        return dialog
+
+    def bulk_accept(self, threshold: float) -> int:
+        """Accept the candidates after a confirmation naming how many; returns how many were."""
+        self._save_draft()
+        ids = self.bulk_candidates(threshold)
+        if not ids:
+            self.show_message("No pending quote of this filter reaches that confidence")
+            return 0
+        go = f"Accept {len(ids)}"
+        choice = self.ask("Accept in bulk", f"Accept {len(ids)} pending quote{'s' if len(ids) != 1 else ''} of the "
+                          f"current filter with confidence ≥ {threshold:.2f}? One undo takes them all back.",
+                          [go, "Cancel"])
+        if choice != go:
+            return 0
+        if self.history.push(BulkAccept(tuple(ids), threshold)) is None:
+            return 0
+        self.after_team_write()
+        self.show_message(f"Accepted {len(ids)} quotes (Undo takes them all back)")
+        self.go_next_pending()
+        return len(ids)
+
+    def after_team_write(self) -> None:
+        """Many quotes changed at once (bulk, adjudication): reload what is shown."""
+        self.model.invalidate()
+        self._others.clear()
+        row = self.table.currentIndex().row()
+        if row >= 0:
+            self._show_row(row)
+
+    def open_agreement(self) -> AgreementDialog:
+        dialog = AgreementDialog(self.store, self)
+        self.agreement_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def open_adjudication(self) -> AdjudicationDialog:
+        dialog = AdjudicationDialog(self.store, self)
+        self.adjudication_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def change_reviewer_name(self, name: str | None = None) -> None:
+        name = name if name is not None else ask_name(self, self.reviewer)
+        if not name:
+            return
+        save_name(self.settings, name)
+        self.reviewer = self.history.reviewer = name
+        self.setWindowTitle(f"quotes review — {Path(self.store.path).name} — {name}")
+        self.show_message(f"Decisions are now logged as {name}")
+
     # ------------------------------------------------------------------ other writers
 
     def poll(self) -> None:
@@ -621,6 +717,12 @@ class MainWindow(QMainWindow):
             if fresh.get("updated_at") != self.panel.row.get("updated_at") or fresh.get("status") != self.panel.row.get(
                     "status"):
                 self._show_row(row)
+        # A reviewer on the same file decided meanwhile: the team views read the log again.
+        adjudication, agreement = self.adjudication_dialog, self.agreement_dialog
+        if adjudication is not None and adjudication.isVisible():
+            adjudication.reload(keep_index=max(0, adjudication.list.currentRow()))
+        if agreement is not None and agreement.isVisible():
+            agreement.reload()
         if added:
             self.show_message(f"{added} new quote{'s' if added != 1 else ''} from another program")
 

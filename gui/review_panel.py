@@ -275,6 +275,11 @@ class ReviewPanel(QWidget):
         self.title.setObjectName("quote_title")
         self.title.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.title)
+        # Who decided this quote (each reviewer's decision in effect, the adjudicator's):
+        # filled by the window, which reads the log.
+        self.decided_by = bidi_label()
+        self.decided_by.setObjectName("decided_by")
+        layout.addWidget(self.decided_by)
 
         # --- decision
         box = QGroupBox("Decision")

@@ -301,8 +301,10 @@ def _outcome(summary: Summary, stored: bool, jsonl_out: str | None) -> tuple[int
 @main.command("export")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-@click.option("--status", type=click.Choice(["accepted", "reviewed", "all"]), default="accepted", show_default=True,
-              help="accepted: the citation set (accepted, corrected, added), as the app exports; all: every suggestion.")
+@click.option("--status", type=click.Choice(["accepted", "agreed", "adjudicated", "reviewed", "all"]), default="accepted",
+              show_default=True,
+              help="accepted: the citation set (accepted, corrected, added), as the app exports; agreed / adjudicated: "
+                   "of those, the ones two reviewers agreed on / an adjudicator settled; all: every suggestion.")
 @click.option("-o", "--output", required=True, help="File to write (- for standard output).")
 def export_cmd(db_path: str, fmt: str, status: str, output: str) -> None:
     """Write citation-ready quotes: CSV (opens in Excel/LibreOffice) or JSONL."""
@@ -389,8 +391,9 @@ def _same_file(a: str, b: str) -> bool:
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True)
 @click.option("--screenshot", type=click.Path(dir_okay=False), default=None,
               help="Render the main window on the current quote to this PNG and exit.")
-@click.option("--reviewer", default=lambda: os.environ.get("USER", "reviewer"), show_default="$USER")
-def review(db_path: str, screenshot: str | None, reviewer: str) -> None:
+@click.option("--reviewer", default=None,
+              help="Your name in the review log (default: the name the app asks for once and remembers).")
+def review(db_path: str, screenshot: str | None, reviewer: str | None) -> None:
     """Open the review app on the database."""
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
                     or sys.platform in ("win32", "darwin"))
@@ -422,6 +425,60 @@ def _print_queue(db_path: str, limit: int = 40) -> None:
             _err(problem)
         for line in queue_lines(store, limit=limit):
             click.echo(line)
+
+
+@main.command("merge")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(), help="The merged database to write (a new file).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def merge_cmd(inputs: tuple[str, ...], output: str, force: bool) -> None:
+    """Merge reviewers' copies of a database: every decision kept, with its reviewer."""
+    from .store import StoreError
+    from .store.merge import merge_stores
+
+    try:
+        with stop_on_sigterm():  # the output is renamed into place at the end: nothing half-written
+            summary = merge_stores(list(inputs), output, force=force)
+    except StoreError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    except OSError as exc:
+        _err(f"{output}: cannot write ({exc.strerror or exc}); free some space or choose another -o file")
+        sys.exit(2)
+    except (KeyboardInterrupt, Stopped) as stop:
+        _err(f"interrupted: {output} was not written")
+        sys.exit(143 if isinstance(stop, Stopped) else 130)
+    for note in summary.notes:
+        _err(note)
+    click.echo(f"{output}: {summary.documents} documents, {summary.quotes} quotes, {summary.decisions} decisions by "
+               f"{len(summary.reviewers)} reviewer(s) ({', '.join(summary.reviewers) or 'none'}) from "
+               f"{summary.inputs} files; {summary.duplicates} decisions were in several files and are kept once",
+               err=True)
+
+
+@main.command("agreement")
+@click.argument("db_path", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def agreement_cmd(db_path: str, as_json: bool) -> None:
+    """Agreement between reviewers: kappa, same speaker, same span, disagreements."""
+    from .agreement import format_report
+    from .store import Store, StoreError
+
+    try:
+        with Store.open(db_path, create=False) as store:
+            results = store.agreement()
+            open_disagreements = len(store.disagreements())
+    except StoreError as exc:
+        _err(str(exc))
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps({"pairs": [r.to_json() for r in results], "open_disagreements": open_disagreements},
+                              ensure_ascii=False, indent=1))
+        return
+    click.echo(format_report(results))
+    if results:
+        click.echo(f"{open_disagreements} disagreements wait for adjudication (quotes review {db_path}, "
+                   "Review › Adjudicate)")
 
 
 if __name__ == "__main__":

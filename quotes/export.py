@@ -50,6 +50,7 @@ from .romanize import looks_like_person, romanize_name
 COLUMNS = (
     "speaker", "speaker_latin", "role", "speaker_type", "quote", "kind", "cue", "outlet", "date",
     "title", "url", "doc", "start", "end", "confidence", "status", "reviewer", "reviewed_at",
+    "decided_by", "reviewers_agreed",
 )
 NUMERIC_COLUMNS = frozenset({"start", "end", "confidence"})
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -109,6 +110,10 @@ def citation_row(row: dict[str, Any]) -> dict[str, Any]:
         "status": row.get("status") or "",
         "reviewer": row.get("reviewer") or "",
         "reviewed_at": row.get("reviewed_at") or "",
+        # decided_by: the adjudicator, else every reviewer whose decision is in effect;
+        # reviewers_agreed: yes/no when two or more reviewers decided, empty otherwise.
+        "decided_by": row.get("decided_by") if row.get("decided_by") is not None else (row.get("reviewer") or ""),
+        "reviewers_agreed": {True: "yes", False: "no"}.get(row.get("reviewers_agreed"), ""),
         "quote_id": row.get("id"),
     }
 

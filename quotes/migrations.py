@@ -174,6 +174,22 @@ def m002_document_extraction(db: Database) -> None:
         "WHERE r.id = documents.extracted_run)")
 
 
+@_migration
+def m003_team_review(db: Database) -> None:
+    """Several reviewers on one file or on merged copies (see quotes.store.team).
+
+    ``batch``: decisions taken together (a bulk accept) carry one id and are undone and
+    redone as one step. ``settles``: an adjudication is an ordinary decision (accepted,
+    rejected or corrected) whose row lists, as JSON, the ids of the reviewers' decisions it
+    settles. Both are new columns rather than new ``decision`` values: widening the CHECK
+    would mean rebuilding the append-only table. Existing rows keep their reviewer (the
+    column was always required) and get NULL in both: single decisions, no adjudication.
+    """
+    db.execute("ALTER TABLE reviews ADD COLUMN batch TEXT")
+    db.execute("ALTER TABLE reviews ADD COLUMN settles TEXT")
+    db.execute("CREATE INDEX reviews_batch ON reviews(batch) WHERE batch IS NOT NULL")
+
+
 # One version per migration: the file records how many this code has applied.
 SCHEMA_VERSION = len(_NAMES)
 

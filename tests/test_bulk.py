@@ -23,7 +23,7 @@ from sqlite_utils import Database, Migrations
 
 from quotes import __version__
 from quotes.bulk import CHUNK_ARTICLES, CHUNKS_IN_FLIGHT_PER_JOB, extract_stream
-from quotes.migrations import m001_initial
+from quotes.migrations import SCHEMA_VERSION, m001_initial
 from quotes.normalize import fold
 from quotes.records import Article, Quote
 from quotes.sources import iter_articles
@@ -210,7 +210,7 @@ def test_schema_1_database_is_upgraded_with_versions_backfilled(tmp_path: Path) 
     with Store.open(path) as s:
         rows = s.db.conn.execute("SELECT id, extracted_version, extracted_run FROM documents ORDER BY id").fetchall()
         assert rows == [(1, "0.0.9", 1), (2, None, None)]  # no quotes, no run known: extracted again
-        assert s.db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert s.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_reviewer_aliases_only_reach_the_extractor(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from .connection import StoreConnection, file_problem, store_error
 
 STATUSES = ("pending", "accepted", "rejected", "corrected", "added")
 ORDERS = ("confidence", "document", "id", "updated")
-EXPORT_STATUSES = ("accepted", "reviewed", "all")
+EXPORT_STATUSES = ("accepted", "agreed", "adjudicated", "reviewed", "all")
 
 _PAGE = 1000  # rows per read when streaming exports
 RATE_MIN_DECISIONS = 5  # decisions in the last hour before progress() gives a rate and time left
@@ -202,18 +202,20 @@ class Queries(StoreConnection):
     def export_rows(self, status: str = "all") -> Iterator[dict[str, Any]]:
         """Citation rows (see quotes.export.COLUMNS), by document then position.
 
-        status: accepted (accepted + corrected + added) | reviewed (anything not pending) | all.
+        status: accepted (accepted + corrected + added) | agreed (of those, the quotes two or
+        more reviewers decided alike) | adjudicated (of those, the quotes an adjudicator
+        settled) | reviewed (anything not pending) | all. Every row says who decided it
+        (``decided_by``) and whether its reviewers agreed (``reviewers_agreed``).
         Read in pages, so writing a large export never holds a read transaction open.
         """
         from ..export import citation_row  # export imports nothing from here; keep import-time light
 
-        filters = {
-            "accepted": "q.status IN ('accepted', 'corrected', 'added')",
-            "reviewed": "q.status != 'pending'",
-            "all": "1",
-        }
+        accepted = "q.status IN ('accepted', 'corrected', 'added')"
+        filters = {"accepted": accepted, "agreed": accepted, "adjudicated": accepted,
+                   "reviewed": "q.status != 'pending'", "all": "1"}
         if status not in filters:
             raise ValueError(f"status must be one of {EXPORT_STATUSES}, not {status!r}")
+        team = getattr(self, "team_status", dict)()  # TeamReview's, combined in Store
         last = (-1, -1, -1)
         while True:
             page = self._rows(
@@ -222,6 +224,13 @@ class Queries(StoreConnection):
             if not page:
                 return
             for r in page:
+                who = team.get(r["id"])
+                if status == "agreed" and not (who and who.reviewers_agreed):
+                    continue
+                if status == "adjudicated" and not (who and who.adjudicated):
+                    continue
+                r["decided_by"] = who.decided_by if who else (r["reviewer"] or "")
+                r["reviewers_agreed"] = None if who is None else who.reviewers_agreed
                 yield citation_row(r)
             r = page[-1]
             last = (r["document_id"], r["start"], r["id"])

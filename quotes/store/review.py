@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -66,18 +67,25 @@ class ReviewWrites(StoreConnection):
 
     def _log(self, conn: sqlite3.Connection, quote_id: int, decision: str, *, reviewer: str,
              changes: dict[str, Any] | None = None, before: dict[str, Any] | None = None,
-             reason: str | None = None, undoes: int | None = None) -> int:
+             reason: str | None = None, undoes: int | None = None, batch: str | None = None,
+             settles: list[int] | None = None, at: str | None = None) -> int:
         cur = conn.execute(
-            "INSERT INTO reviews (quote_id, decision, changes, before, reason, reviewer, at, undoes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO reviews (quote_id, decision, changes, before, reason, reviewer, at, undoes, batch, settles) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [quote_id, decision, json.dumps(changes, ensure_ascii=False) if changes else None,
              json.dumps(before, ensure_ascii=False) if before is not None else None,
-             reason, reviewer, _now(), undoes])
+             reason, reviewer, at or _now(), undoes, batch,
+             json.dumps(sorted(settles)) if settles else None])
         return int(cur.lastrowid or 0)
 
     def record_decision(self, quote_id: int, decision: str, *, reviewer: str, reason: str | None = None,
-                        changes: dict[str, Any] | None = None, alias: str | None = None) -> int:
+                        changes: dict[str, Any] | None = None, alias: str | None = None,
+                        settles: list[int] | None = None) -> int:
         """Apply one review decision and log it, in one transaction. Returns the review id.
+
+        ``reviewer`` names who decided; it is kept in the log row, so merged files and a
+        file shared by several reviewers say who decided what. ``settles``: the ids of other
+        reviewers' decisions this one adjudicates (see ``quotes.store.team``).
 
         ``changes`` is only accepted with ``corrected`` (keys: speaker, start, end, kind, cue,
         cue_start, cue_end). ``speaker`` is a canonical name ("" or None: no speaker); a new
@@ -108,7 +116,7 @@ class ReviewWrites(StoreConnection):
                     "WHERE id = ?",
                     [decision, reason if decision == "rejected" else None, reviewer, now, now, quote_id])
             return self._log(conn, quote_id, decision, reviewer=reviewer, changes=applied, before=before,
-                             reason=reason)
+                             reason=reason, settles=settles, at=now)
 
     def _apply_changes(self, conn: sqlite3.Connection, quote_id: int, before: dict[str, Any],
                        changes: dict[str, Any], alias: str | None = None) -> dict[str, Any]:
@@ -187,46 +195,52 @@ class ReviewWrites(StoreConnection):
         """The review row an undo would revert: the newest decision or redo row still in effect.
 
         The log is a stack history: decisions and redos push, undos pop. Walking it backwards,
-        each undo cancels the nearest earlier push, like matching parentheses, so the search
-        stops after a few rows however long the log is.
+        each undo cancels the row it names (``undoes``) and a cancelled row is passed over,
+        so the search stops after a few rows however long the log is. Following the named
+        row rather than counting matters in a merged file, where two reviewers' decisions
+        and undos interleave by time.
         """
-        skip = 0
+        cancelled: set[int] = set()
         for row in self._walk_back(conn):
+            if row["id"] in cancelled:
+                continue
             if row["decision"] == "undo":
-                skip += 1
-            elif skip:
-                skip -= 1
+                cancelled.add(row["undoes"])
             else:
                 return row
         return None
 
     def _redo_top(self, conn: sqlite3.Connection) -> dict[str, Any] | None:
         """The undo row a redo would revert; none once a new decision was made after it."""
-        skip = 0
+        cancelled: set[int] = set()
         for row in self._walk_back(conn):
             if row["decision"] == "redo":
-                skip += 1
-            elif row["decision"] != "undo":
+                if row["id"] not in cancelled:
+                    cancelled.add(row["undoes"])
+                continue
+            if row["decision"] != "undo":
                 return None  # a new decision clears the redo history
-            elif skip:
-                skip -= 1
-            else:
-                return row
+            if row["id"] in cancelled:
+                continue
+            return row
         return None
+
+    _WALK_COLUMNS = "id, quote_id, decision, before, changes, undoes, batch"
 
     def _walk_back(self, conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
         last = None
+        cols = self._WALK_COLUMNS
         while True:
             if last is None:
-                rows = conn.execute("SELECT id, quote_id, decision, before, changes FROM reviews "
-                                    "ORDER BY id DESC LIMIT 64").fetchall()
+                rows = conn.execute(f"SELECT {cols} FROM reviews ORDER BY id DESC LIMIT 64").fetchall()
             else:
-                rows = conn.execute("SELECT id, quote_id, decision, before, changes FROM reviews WHERE id < ? "
-                                    "ORDER BY id DESC LIMIT 64", [last]).fetchall()
+                rows = conn.execute(f"SELECT {cols} FROM reviews WHERE id < ? ORDER BY id DESC LIMIT 64",
+                                    [last]).fetchall()
             if not rows:
                 return
-            for rid, qid, decision, before, changes in rows:
-                yield {"id": rid, "quote_id": qid, "decision": decision, "before": before, "changes": changes}
+            for rid, qid, decision, before, changes, undoes, batch in rows:
+                yield {"id": rid, "quote_id": qid, "decision": decision, "before": before, "changes": changes,
+                       "undoes": undoes, "batch": batch}
             last = rows[-1][0]
 
     def _revert(self, reviewer: str, *, redo: bool) -> int | None:
@@ -236,20 +250,57 @@ class ReviewWrites(StoreConnection):
             top = self._redo_top(conn) if redo else self._undo_top(conn)
             if top is None:
                 return None
-            quote_id = int(top["quote_id"])
-            current = self._snapshot(conn, quote_id)
-            target = json.loads(top["before"]) if top["before"] else None
-            self._restore(conn, quote_id, target)
-            after = self._snapshot(conn, quote_id)
-            diff: dict[str, Any] = {k: after[k] for k in after if after[k] != current[k] and k != "speaker_id"}
-            # The reviewer aliases the reverted row wrote (a decision or redo) are withdrawn, the
-            # ones an undo withdrew are written again; the new row lists them for the next turn.
-            aliases = json.loads(top["changes"]).get("aliases") if top["changes"] else None
-            if aliases:
-                diff["aliases"] = _readd_aliases(conn, aliases) if redo else _withdraw_aliases(conn, aliases)
-            self._log(conn, quote_id, "redo" if redo else "undo", reviewer=reviewer, changes=diff,
-                      before=current, undoes=int(top["id"]))
+            if not top["batch"]:
+                return self._revert_row(conn, top, reviewer, redo=redo, batch=None, at=_now())
+            # A bulk decision is one step: every row of its batch is reverted, newest first,
+            # and the undo (or redo) rows form a batch of their own for the next turn.
+            cols = self._WALK_COLUMNS
+            rows = conn.execute(f"SELECT {cols} FROM reviews WHERE batch = ? ORDER BY id DESC",
+                                [top["batch"]]).fetchall()
+            keys = ("id", "quote_id", "decision", "before", "changes", "undoes", "batch")
+            batch, at = new_batch_id(), _now()
+            quote_id = None
+            for values in rows:
+                quote_id = self._revert_row(conn, dict(zip(keys, values, strict=True)), reviewer, redo=redo,
+                                            batch=batch, at=at)
             return quote_id
+
+    def _revert_row(self, conn: sqlite3.Connection, top: dict[str, Any], reviewer: str, *, redo: bool,
+                    batch: str | None, at: str) -> int:
+        quote_id = int(top["quote_id"])
+        current = self._snapshot(conn, quote_id)
+        target = json.loads(top["before"]) if top["before"] else None
+        self._restore(conn, quote_id, target)
+        after = self._snapshot(conn, quote_id)
+        diff: dict[str, Any] = {k: after[k] for k in after if after[k] != current[k] and k != "speaker_id"}
+        # The reviewer aliases the reverted row wrote (a decision or redo) are withdrawn, the
+        # ones an undo withdrew are written again; the new row lists them for the next turn.
+        aliases = json.loads(top["changes"]).get("aliases") if top["changes"] else None
+        if aliases:
+            diff["aliases"] = _readd_aliases(conn, aliases) if redo else _withdraw_aliases(conn, aliases)
+        self._log(conn, quote_id, "redo" if redo else "undo", reviewer=reviewer, changes=diff,
+                  before=current, undoes=int(top["id"]), batch=batch, at=at)
+        return quote_id
+
+    def accept_many(self, quote_ids: list[int], *, reviewer: str) -> list[int]:
+        """Accept every still-pending quote of ``quote_ids`` in one transaction, as one batch:
+        one undo takes them all back. Returns the ids accepted (others are left alone)."""
+        if not reviewer:
+            raise ValueError("reviewer is required")
+        now = _now()
+        batch = new_batch_id()
+        done = []
+        with self._write() as conn:
+            for quote_id in quote_ids:
+                before = self._snapshot(conn, quote_id)
+                if before["status"] != "pending":
+                    continue
+                conn.execute(
+                    "UPDATE quotes SET status = 'accepted', reject_reason = NULL, reviewer = ?, reviewed_at = ?, "
+                    "updated_at = ? WHERE id = ?", [reviewer, now, now, quote_id])
+                self._log(conn, quote_id, "accepted", reviewer=reviewer, before=before, batch=batch, at=now)
+                done.append(quote_id)
+        return done
 
     def undo(self, reviewer: str) -> int | None:
         """Undo the latest decision still in effect (any reviewer's); returns the quote id."""
@@ -334,6 +385,11 @@ class ReviewWrites(StoreConnection):
             if conn.execute("SELECT 1 FROM speakers WHERE id = ?", [speaker_id]).fetchone() is None:
                 raise KeyError(f"no speaker with id {speaker_id}")
             speakers.add_alias(conn, speaker_id, alias, source)
+
+
+def new_batch_id() -> str:
+    """Random, so batches written in different copies of a file never collide when merged."""
+    return uuid.uuid4().hex
 
 
 def _check_span(start: int, end: int, length: int) -> None:
