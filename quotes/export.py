@@ -80,6 +80,10 @@ def visible_name(name: str | None) -> str:
     return "".join(ch for ch in name if unicodedata.category(ch) != "Cf")
 
 
+def _yes_no(value: object) -> str:
+    return "yes" if value is True else "no" if value is False else ""
+
+
 def citation_row(row: dict[str, Any]) -> dict[str, Any]:
     """Map a joined quote row (``Store.quote_rows`` shape) to the export columns.
 
@@ -113,7 +117,7 @@ def citation_row(row: dict[str, Any]) -> dict[str, Any]:
         # decided_by: the adjudicator, else every reviewer whose decision is in effect;
         # reviewers_agreed: yes/no when two or more reviewers decided, empty otherwise.
         "decided_by": row.get("decided_by") if row.get("decided_by") is not None else (row.get("reviewer") or ""),
-        "reviewers_agreed": {True: "yes", False: "no"}.get(row.get("reviewers_agreed"), ""),
+        "reviewers_agreed": _yes_no(row.get("reviewers_agreed")),
         "quote_id": row.get("id"),
     }
 

@@ -347,8 +347,8 @@ class _Plan:
                 if key is not None:
                     groups.setdefault(key, []).append((i, q))
         newest: dict[tuple[str, int, int], str] = {}
-        for key in self.review_order:  # ascending: the last one seen is the newest
-            newest[self.review_rows[key]["quote"]] = key
+        for review_key in self.review_order:  # ascending: the last one seen is the newest
+            newest[self.review_rows[review_key]["quote"]] = review_key
         self.quotes = []
         for key, candidates in groups.items():
             if key in newest:

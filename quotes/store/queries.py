@@ -215,7 +215,7 @@ class Queries(StoreConnection):
                    "reviewed": "q.status != 'pending'", "all": "1"}
         if status not in filters:
             raise ValueError(f"status must be one of {EXPORT_STATUSES}, not {status!r}")
-        team = getattr(self, "team_status", dict)()  # TeamReview's, combined in Store
+        team: dict[Any, Any] = getattr(self, "team_status", dict)()  # TeamReview's, combined in Store
         last = (-1, -1, -1)
         while True:
             page = self._rows(
