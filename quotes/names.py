@@ -272,6 +272,11 @@ class NameIndex:
                 given += 1
         return k
 
+    def _no_name_first(self, word: str) -> bool:
+        """The analyser reads the first given name as no name (زميلي، حقيقية). Real given names
+        are read so too (ريما، هدى), so this only ranks a candidate last, it rejects none."""
+        return self.classes is not None and word not in GLUE and self.classes.name_evidence(word) == "no"
+
     def _clitic_word(self, word: str) -> bool:
         """A word the analyser reads only as a common word behind a preposition (لمولودته) or as
         و + a verb (وحظي): no given name. Other common readings prove nothing, since the lexicon
@@ -287,12 +292,13 @@ class NameIndex:
             j = i + len(words)
             if j > len(toks) or tuple(toks.words[i:j]) != words:
                 continue
-            k = self._given_names_start(i)
-            if k < i:
-                candidates.append((k - i, i, toks.starts[k], toks.ends[j - 1]))
+            # every shorter run of given names too: زميلي جون كيري also offers جون كيري
+            for k in range(self._given_names_start(i), i):
+                candidates.append((self._no_name_first(toks.words[k]), k - i, i, toks.starts[k], toks.ends[j - 1]))
         # the most given names; on a tie the first occurrence, where news introduces people. A run
-        # of words that reads as no name (انتشار قصة العنزي) gives way to the next candidate.
-        for _, _, start, end in sorted(candidates):
+        # the analyser reads as no name from its first word (زميلي جون كيري، حقيقية أمام كيري) comes
+        # after the others, and one that the grammar reads as no name (انتشار قصة العنزي) gives way.
+        for *_, start, end in sorted(candidates):
             found = self.phrases.mention(start, end)
             if found is not None and found.name:
                 return found

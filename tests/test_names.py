@@ -49,6 +49,8 @@ def test_last_title_phrase_before_a_position() -> None:
     pytest.param("واستقالت ريما خلف من منصبها. وقالت خلف إن التقرير صحيح.", "خلف", "ريما خلف", id="given-name-once"),
     pytest.param("وتظهر صورة الأب سالم العنزي مع ابنته. وقال العنزي إن الاسم جميل. وبعد انتشار قصة العنزي "
                  "تلقى اتصالات كثيرة.", "العنزي", "سالم العنزي", id="a-longer-run-that-is-no-name-gives-way"),
+    pytest.param("وأشاد بما ذكره زميلي جون كيري عن الحل السياسي. وقال كيري إن الحل سياسي.", "كيري", "جون كيري",
+                 id="a-possessed-noun-before-the-name-is-dropped"),
 ])
 def test_a_lone_family_name_finds_its_given_names(text: str, family: str, full: str) -> None:
     """With the word classes, a run of common nouns before the family name is no given name,
