@@ -29,6 +29,7 @@ _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
 _KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
+_RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
 _LAFT_IDIOM = regex.compile(r"(?:ال)?(?:انتباه|نظر)\s*")
@@ -158,6 +159,9 @@ class _Reader:
             if m:
                 start += m.end()
         start += len(text[start:zone_end]) - len(text[start:zone_end].lstrip(" ،,"))
+        resumptive = _RESUMPTIVE.match(text, start, zone_end)
+        if resumptive:
+            start = resumptive.end()  # في الوقت الذي أفاد فيه مصدر مسؤول: the relative clause's pronoun, then the subject
         addressee = _ADDRESSEE.match(text, start, zone_end)
         if addressee:
             start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee

@@ -378,3 +378,10 @@ def test_the_object_after_a_name_is_not_the_speaker(extractor: Extractor, text: 
     preposition, is no part of the speaker (word classes)."""
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker), (q.speaker, q.evidence)
+
+
+def test_the_subject_after_a_relative_clauses_pronoun(extractor: Extractor) -> None:
+    """الذي أفاد فيه مصدر …: فيه points back to the relative's head; the subject follows it."""
+    q = one(run(extractor, "يأتي هذا في الوقت الذي أفاد فيه مصدر مسؤول في وزارة الصحة بأن عدد القتلى ارتفع إلى خمسة."),
+            "عدد القتلى")
+    assert same(q.speaker, "مصدر مسؤول في وزارة الصحة"), (q.speaker, q.evidence)
