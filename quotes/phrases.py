@@ -151,11 +151,23 @@ def _common_noun_head(words: list[str], classes: WordQuestions | None) -> bool:
                     for w in words[:2]))
 
 
+def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
+    """Whether the word at ``k`` (after the name's first word at ``i``) begins something else
+    by what the word classes say of it."""
+    if classes is None:
+        return False
+    if _prepositional_after_name(words, k, classes) or _verbal_noun_after_name(words, k, classes):
+        return True  # جوزيف ويستفول | بأشد العبارات، بختيار دوغان | قصف الطائرات
+    return k >= i + 2 and (_adverb_after_name(words, k, classes)  # ميشال بلاتيني | خلفا
+                           or (_construct_after_name(words, k, classes)  # جون كيري | أهمية الدور
+                               and _reads_as_name(words[i:k], classes)))
+
+
 def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None) -> int | None:
     """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
     ردينة), closed by at most one family name (الكاظمي); None if no name starts there.
 
-    Complexity (radon ~29): one scan over the words, each condition a word that cannot stand
+    Complexity (radon ~27): one scan over the words, each condition a word that cannot stand
     inside a name; the scan and its stops read together, as split_title_name's do.
     """
     first = words[i]
@@ -173,14 +185,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         w = words[k]
         if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS:
             break
-        if k > i and _prepositional_after_name(words, k, classes):
-            break  # جوزيف ويستفول | بأشد العبارات
-        if k > i and _verbal_noun_after_name(words, k, classes):
-            break  # بختيار دوغان | قصف الطائرات
-        if k >= i + 2 and _adverb_after_name(words, k, classes):
-            break  # ميشال بلاتيني | خلفا
-        if k >= i + 2 and _construct_after_name(words, k, classes) and _reads_as_name(words[i:k], classes):
-            break  # جون كيري | أهمية الدور
+        if k > i and _ends_name_by_class(words, i, k, classes):
+            break
         if _definite_like(w):
             if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
                 break  # an institution, «و + ال» (a coordinated noun) or «لل/بال» (a complement): no family name
@@ -214,11 +220,7 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
             # (or by a definite word the name run stopped at: an institution, the verb's object;
             # or by a word the analyser knows is no name)
             if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS
-                                  or _definite_like(words[j]) or _prepositional_after_name(words, j, classes)
-                                  or _verbal_noun_after_name(words, j, classes)
-                                  or (j >= i + 2 and (_adverb_after_name(words, j, classes)
-                                                      or (_construct_after_name(words, j, classes)
-                                                          and _reads_as_name(words[i:j], classes))))):
+                                  or _definite_like(words[j]) or _ends_name_by_class(words, i, j, classes)):
                 return words[:i], words[i:j], words[j:]
         last = words[-1]
         if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
@@ -504,6 +506,10 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     It stops at the first adjunct, at a comma that does not open an apposition, at an
     opening quotation mark or parenthesis, at a verb (``stops``) and after twelve words. A word
     at an offset in ``names`` is a name whatever its folded form (علي, not على).
+
+    Complexity (radon ~27): the walk over characters and words is one loop whose branches are the
+    marks a phrase may hold (a comma of apposition, a quoted name, an abbreviation's full stop);
+    the word tests themselves live in _ends_subject and _ends_subject_inside.
     """
     pos = start
     walk = _Walk()
