@@ -109,10 +109,26 @@ def _init_worker(aliases: dict[str, str], parent: int | None = None) -> None:
         # Ctrl-C reaches the whole process group: the parent alone decides what to keep.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited by fork
+        if hasattr(signal, "pthread_sigmask"):  # the parent held them back while starting this worker
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
         _die_with_parent(parent)
     from .extract import Extractor
 
     _WORKER = Extractor(aliases=aliases)
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _block_stop_signals() -> Any:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks (and spawn, not fork)
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+
+
+def _restore_signals(held: Any) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -202,7 +218,7 @@ class _Pool:
         self.workers: list[_Worker] = []
         try:
             for _ in range(jobs):
-                self.workers.append(self._start())
+                self._start(len(self.workers))
         except BaseException:  # SIGTERM while starting them: no half-started pool left behind
             self.close(finished=False)
             raise
@@ -214,14 +230,27 @@ class _Pool:
         self._retries += 1
         return -self._retries
 
-    def _start(self) -> _Worker:
-        parent_end, child_end = self.ctx.Pipe()
-        process = self.ctx.Process(target=_worker_main, args=(child_end, self.aliases, os.getpid()),
-                                   daemon=True, name="quotes-worker")
-        process.start()
-        # Only the worker may hold its end: when it dies, this end reads end-of-file.
-        child_end.close()
-        return _Worker(process, parent_end)
+    def _start(self, slot: int) -> None:
+        """Start a worker into ``self.workers[slot]`` (appended when ``slot`` is the length).
+
+        SIGINT and SIGTERM are held back from starting the process until it is in the list: a
+        signal in between would otherwise leave a started worker that close() does not know,
+        to become a zombie once the main process is gone. The worker unblocks them itself."""
+        held = _block_stop_signals()
+        try:
+            parent_end, child_end = self.ctx.Pipe()
+            process = self.ctx.Process(target=_worker_main, args=(child_end, self.aliases, os.getpid()),
+                                       daemon=True, name="quotes-worker")
+            process.start()
+            worker = _Worker(process, parent_end)
+            if slot == len(self.workers):
+                self.workers.append(worker)
+            else:
+                self.workers[slot] = worker
+            # Only the worker may hold its end: when it dies, this end reads end-of-file.
+            child_end.close()
+        finally:
+            _restore_signals(held)
 
     def submit(self, seq: int, chunk: list[Article]) -> None:
         """Send a chunk to the least busy worker."""
@@ -260,7 +289,7 @@ class _Pool:
     def _replace(self, worker: _Worker) -> None:
         self.lost.update(worker.pending)
         self._kill(worker)
-        self.workers[self.workers.index(worker)] = self._start()
+        self._start(self.workers.index(worker))
 
     @staticmethod
     def _kill(worker: _Worker) -> None:

@@ -287,7 +287,7 @@ class NameIndex:
 
     def _find_name_in_text(self, words: tuple[str, ...]) -> Mention | None:
         toks = self.tokens
-        candidates: list[tuple[int, int, int, int]] = []
+        candidates: list[tuple[bool, int, int, int, int]] = []
         for i in self.positions(words[0]):
             j = i + len(words)
             if j > len(toks) or tuple(toks.words[i:j]) != words:
