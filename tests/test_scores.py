@@ -49,7 +49,7 @@ def test_dev2_scores(shared_dir: Path) -> None:
     preds, texts = _predict(shared_dir / "corpus" / "articles", {g["doc"] for g in gold})
     s = score(gold, preds, texts)
     assert s.quote_f1 >= 0.90, s
-    assert s.e2e_f1 >= 0.75, s
+    assert s.e2e_f1 >= 0.77, s
 
 
 def test_confidence_ranks_right_answers_first(seeds_dir: Path, shared_dir: Path) -> None:
