@@ -104,10 +104,10 @@ _SPEAKER_RULES = (
          "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. والتقى الرئيس العراقي برهم صالح الوفد. "
          "وأضاف أن التعاون سيستمر."),
     Rule("earlier_speaker_agrees", "speaker",
-         "no subject: an earlier speaker that agrees with the verb in gender and number", 0.6,
+         "no subject: an earlier speaker that agrees with the verb in gender and number", 0.35,
          "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. وقالت المتحدثة باسم الوزارة إن الوفد وصل. "
          "وأضاف أن التعاون سيستمر."),
-    Rule("latest_speaker_disagrees", "speaker", "no subject and no speaker agrees with the verb: the latest speaker", 0.45,
+    Rule("latest_speaker_disagrees", "speaker", "no subject and no speaker agrees with the verb: the latest speaker", 0.3,
          "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. وأضافا أن التعاون سيستمر."),
     Rule("previous_quotation_speaker", "speaker", "no cue: the speaker of the previous quotation", 0.5,
          "وقال الوزير أحمد علي إن الوضع صعب.\n«نحن نعمل ليل نهار من أجل إعادة الخدمات إلى المدينة»."),
