@@ -159,7 +159,8 @@ class ClusterExecutor:
             if local is not None:
                 self._cluster = distributed.LocalCluster(
                     n_workers=local, threads_per_worker=1, processes=True,
-                    dashboard_address=":8787" if self.dashboard else None)
+                    # Any free port: 8787 may be another cluster's on this machine (printed at start).
+                    dashboard_address=":0" if self.dashboard else None)
                 self.client = distributed.Client(self._cluster, timeout=self.connect_timeout)
             else:
                 self.client = distributed.Client(self.address, timeout=self.connect_timeout)

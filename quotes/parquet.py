@@ -149,7 +149,11 @@ class ParquetDataset:
         return at < len(self._stored) and self._stored[at] == key[0]
 
     def add(self, article: Article, quotes: list[Quote]) -> None:
+        """Queue an article for the next part; one the dataset held already is not written again
+        (a run skips only what every output holds: the database may have had less)."""
         digest = text_hash(article.text)
+        if self.holds(digest):
+            return
         if not self._documents["doc_hash"]:
             self._since = time.monotonic()
         rows = self._quotes
