@@ -183,7 +183,11 @@ class ClusterExecutor:
         if self.client is None:
             return None
         with contextlib.suppress(Exception):
-            if "dashboard" in (self.client.scheduler_info(n_workers=0).get("services") or {}):
+            try:
+                info = self.client.scheduler_info(n_workers=0)  # no list of the workers: it may be long
+            except TypeError:  # distributed before 2025 has no n_workers
+                info = self.client.scheduler_info()
+            if "dashboard" in (info.get("services") or {}):
                 return str(self.client.dashboard_link)
         return None
 
