@@ -6,7 +6,8 @@ Runs, each in a fresh client process writing --jsonl to a temporary file:
 - ``-j 1`` and ``-j 2`` (local worker processes, ``quotes.bulk``);
 - a LocalCluster with 1 and with 2 worker processes (``quotes.cluster``), started by this
   script beforehand as a long-lived cluster would be: the client connects to its scheduler
-  over TCP, so its own figures are the client's alone;
+  over TCP, so its own figures are the client's alone; a first run of 200 articles on each
+  fresh cluster shows the workers' start-up (importing quotes) apart;
 - the 2-worker cluster over the corpus three times (30,000 articles) and over its first 2,000:
   the client's memory should not grow with the corpus;
 - the 2-worker cluster into a database (--db) and into Parquet (--parquet) instead of JSON
@@ -14,10 +15,12 @@ Runs, each in a fresh client process writing --jsonl to a temporary file:
   one client can keep busy.
 
 Reports articles/s, the client's peak memory (its own ru_maxrss, not its workers'), the
-client's CPU time, the cluster's batches and its overhead per batch: the worker time not spent
-extracting, (wall time x workers - extraction time) / batches, which includes registering the
-worker plugin (building each worker's Extractor) and waiting for the client. The JSON Lines of
-every configuration must be identical (checked by hash).
+client's CPU time, the cluster's batches and two overheads per batch: the round trip of a
+batch of 500 articles to a worker and back with no extraction (``len`` as the task), and the
+worker time not spent extracting in a run, (wall time x workers - extraction time) / batches,
+which adds registering the worker plugin (building each worker's Extractor), waiting for the
+client and, on a small machine, sharing its cores with the client and the scheduler. The JSON
+Lines of every configuration must be identical (checked by hash).
 """
 
 from __future__ import annotations
@@ -99,6 +102,22 @@ def run_client(config: dict[str, Any]) -> dict[str, Any]:
     return figures
 
 
+def round_trip(cluster: Any, corpus: str, batch_articles: int, rounds: int = 20) -> dict[str, Any]:
+    """A batch of articles to a worker and a number back, one at a time: the cost of a task."""
+    import distributed
+
+    from quotes.sources import iter_articles
+
+    batch = list(itertools.islice(iter_articles([corpus]), batch_articles))
+    with distributed.Client(cluster.scheduler_address) as client:
+        client.submit(len, batch, pure=False).result()  # connections warmed up
+        started = time.perf_counter()
+        for _ in range(rounds):
+            assert client.submit(len, batch, pure=False).result() == len(batch)
+        took = (time.perf_counter() - started) / rounds
+    return {"articles": len(batch), "seconds": took, "round_trip_ms": 1000 * took}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
@@ -124,7 +143,13 @@ def main() -> None:
         for workers in (1, 2):
             with distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                           dashboard_address=None) as cluster:
-                runs = [(f"cluster, {workers} worker{'s' if workers > 1 else ''}", base)]
+                if workers == 1:
+                    results["round trip of a batch, no extraction"] = round_trip(cluster, args.corpus, args.batch)
+                # The first run on a fresh cluster imports quotes on each worker: shown apart, as a
+                # long-lived cluster pays it once.
+                runs = [(f"cluster, {workers} worker{'s' if workers > 1 else ''}, first run, 200 articles",
+                         {**base, "limit": min(200, args.limit)}),
+                        (f"cluster, {workers} worker{'s' if workers > 1 else ''}", base)]
                 if workers == 2:
                     runs += [("cluster, 2 workers, first 2,000 articles", {**base, "limit": min(2000, args.limit)}),
                              ("cluster, 2 workers, the corpus 3 times", {**base, "repeat": 3}),
@@ -144,6 +169,10 @@ def main() -> None:
     print(f"{'':44} {'articles':>9} {'s':>6} {'art/s':>6} {'client MB':>9} {'client CPU s':>12} "
           f"{'batches':>7} {'overhead/batch':>14}")
     for name, r in results.items():
+        if "round_trip_ms" in r:
+            print(f"{name:44} {r['articles']:>9} {'':>6} {'':>6} {'':>9} {'':>12} {'':>7} "
+                  f"{r['round_trip_ms']:>11.1f} ms")
+            continue
         overhead = f"{r['overhead_per_batch_ms']:.0f} ms" if "batches" in r else ""
         print(f"{name:44} {r['articles']:>9} {r['seconds']:>6.1f} {r['articles_per_s']:>6.0f} "
               f"{r['client_peak_mb']:>9.0f} {r['client_cpu_s']:>12.1f} {r.get('batches', ''):>7} {overhead:>14}")
