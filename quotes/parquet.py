@@ -54,12 +54,13 @@ if TYPE_CHECKING:
 QUOTES = "quotes"
 DOCUMENTS = "documents"
 # A part is written when this many documents or quotes, or this much article text, are
-# waiting: big enough for Parquet's column compression (a part of this corpus is ~10 MB),
-# small enough that a killed run loses little and the client holds little (the text waits
-# as Python strings, then as Arrow columns: ~200 MB at most); a slow stream writes one at
-# least every PART_SECONDS.
+# waiting: big enough for Parquet's column compression (about 4,000 articles of the
+# SaudiNewsNet corpus, 6 MB on disk), small enough that a killed run loses little and the
+# client holds little (the text waits as Python strings, then as Arrow columns: the client's
+# peak was 202 MB on 10,000 articles with 8M characters a part, 273 MB with 16M); a slow
+# stream writes one at least every PART_SECONDS.
 PART_ROWS = 50_000
-PART_CHARS = 16 << 20
+PART_CHARS = 8 << 20
 PART_SECONDS = 60.0
 TMP_SUFFIX = ".quotes-tmp"
 IMPORT_BATCH = 200  # documents per review-database transaction
