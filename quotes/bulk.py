@@ -194,7 +194,13 @@ def _extract_chunk(chunk: list[Article]) -> list[Extracted]:
     return extract_articles(_WORKER, chunk)
 
 
-def _worker_main(conn: Connection, aliases: dict[str, str], parent: int) -> None:
+def _worker_main(conn: Connection, aliases: dict[str, str], parent: int,
+                 parent_ends: list[Connection] | None = None) -> None:
+    # A forked worker inherits the parent's end of its own pipe and of the workers started
+    # before it: holding them, it would never read end-of-file when the parent closes its end
+    # at the end of a run, and the parent would wait its 2 s for each worker to exit.
+    for end in parent_ends or ():
+        end.close()
     _init_worker(aliases, parent)
     import queue
 
@@ -270,7 +276,9 @@ class _Pool:
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.ctx.Pipe()
-        process = self.ctx.Process(target=_worker_main, args=(child_end, self.aliases, os.getpid()),
+        # Only a forked worker holds copies of the parent's ends (a spawned one gets what it is sent).
+        inherited = [parent_end, *(w.conn for w in self.workers)] if self.ctx.get_start_method() == "fork" else None
+        process = self.ctx.Process(target=_worker_main, args=(child_end, self.aliases, os.getpid(), inherited),
                                    daemon=True, name="quotes-worker")
         process.start()
         # Only the worker may hold its end: when it dies, this end reads end-of-file.
