@@ -234,7 +234,7 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
                 sink = parquet_module.ParquetDataset.open(parquet_dir, force=force)
             except parquet_module.ParquetError as exc:
                 _give_up(str(exc), out, store)
-        if cluster_module is not None:
+        if cluster_module is not None and cluster_address is not None:
             executor = _start_cluster(cluster_module, cluster_address, batch_articles, connect_timeout, out, store)
             if mode is not None:
                 click.echo(f"quotes: cluster {cluster_address}: {executor.stats.workers} workers, "

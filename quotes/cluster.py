@@ -96,7 +96,7 @@ def extract_batch(plugin_name: str, articles: list[Article]) -> tuple[list[Extra
     """One task: the batch's results, the seconds spent extracting, and this worker's quotes
     version (the client checks it: workers must extract as the client would)."""
     plugin = distributed.get_worker().plugins.get(plugin_name)
-    if plugin is None or plugin.extractor is None:
+    if not isinstance(plugin, ExtractorPlugin) or plugin.extractor is None:
         raise RuntimeError(f"the quotes worker plugin {plugin_name} is not set up on this worker")
     started = time.perf_counter()
     with plugin.lock:

@@ -38,8 +38,8 @@ from typing import TYPE_CHECKING, Any
 
 try:
     import numpy as np
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 except ImportError as exc:  # the base install has no pyarrow: the CLI turns this into one line
     raise ImportError("Parquet needs pyarrow: pip install 'quotes[cluster]'") from exc
 
