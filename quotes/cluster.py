@@ -15,7 +15,8 @@ local ``-j 1`` run's whatever the number of workers, and the client stays the on
 * A worker killed mid-batch: the scheduler runs its batches again on another worker; the
   client writes each batch once, when its result arrives, so nothing is stored twice. A batch
   that keeps killing workers (``KilledWorker``) is split and its articles sent one per task:
-  only one that kills workers again is reported, as ``-j`` reports it.
+  only one that kills workers again, twice (Dask counts the tasks queued on a dying worker
+  too), is reported, as ``-j`` reports it.
 * The articles travel inside the tasks, from the client through the scheduler to a worker:
   only the client needs to read the input, and only the results travel back.
 
@@ -115,6 +116,8 @@ class _Batch:
     futures: list[Any]  # one for the batch, or one per article once the batch killed workers
     split: bool = False
     results: list[Extracted] | None = None
+    done: list[Extracted | None] = field(default_factory=list)  # per article, once split
+    again: set[int] = field(default_factory=set)  # articles sent alone a second time
 
 
 @dataclass
@@ -267,7 +270,7 @@ class ClusterExecutor:
                 client.unregister_worker_plugin(plugin_name)
             self.stats.in_flight = 0
 
-    def _submit(self, plugin_name: str, articles: list[Article], seq: int, part: int | None = None) -> Any:
+    def _submit(self, plugin_name: str, articles: list[Article], seq: int, part: int | str | None = None) -> Any:
         key = f"quotes-batch-{plugin_name[-12:]}-{seq}" + (f"-{part}" if part is not None else "")
         return self.client.submit(extract_batch, plugin_name, articles, key=key, pure=False)
 
@@ -306,6 +309,7 @@ class ClusterExecutor:
                 # Which article killed the workers is unknown: send each alone, so only that one is lost.
                 batch.split = True
                 batch.futures = [self._submit(plugin_name, [a], seq, i) for i, a in enumerate(batch.articles)]
+                batch.done = [None] * len(batch.articles)
                 self.stats.resubmitted += 1
                 return
             except Exception as exc:  # noqa: BLE001 - a lost scheduler, a worker without quotes: one line
@@ -315,11 +319,18 @@ class ClusterExecutor:
             self.stats.worker_seconds += seconds
             batch.results = results
             return
-        results = []
-        for article, future in zip(batch.articles, batch.futures, strict=True):
+        for i, (article, future) in enumerate(zip(batch.articles, batch.futures, strict=True)):
+            if batch.done[i] is not None:
+                continue
             try:
                 (result,), seconds, version = future.result()
             except distributed.KilledWorker:
+                if i not in batch.again:
+                    # Dask also counts the tasks waiting on a worker when it dies: this article may
+                    # only have queued behind the one that killed the workers. One more chance.
+                    batch.again.add(i)
+                    batch.futures[i] = self._submit(plugin_name, [article], seq, f"{i}-again")
+                    continue
                 result = (None, f"{article.doc}: the worker process died extracting it, on every worker it was "
                                 "sent to (out of memory?); split the article or run it alone with -j 1")
                 seconds, version = 0.0, __version__
@@ -328,8 +339,9 @@ class ClusterExecutor:
             self._check_version(version)
             self.stats.batches += 1
             self.stats.worker_seconds += seconds
-            results.append(result)
-        batch.results = results
+            batch.done[i] = result
+        if all(result is not None for result in batch.done):
+            batch.results = [result for result in batch.done if result is not None]
 
     def _check_version(self, version: str) -> None:
         if version != __version__:

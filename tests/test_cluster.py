@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 distributed = pytest.importorskip("distributed", reason="the cluster extra is not installed")
+dask = pytest.importorskip("dask")
 pq = pytest.importorskip("pyarrow.parquet", reason="the cluster extra is not installed")
 pc = pytest.importorskip("pyarrow.compute")
 
@@ -72,6 +73,20 @@ class KillOnce(distributed.WorkerPlugin):
             os.kill(os.getpid(), signal.SIGKILL)
 
 
+class KillOn(distributed.WorkerPlugin):
+    """Kills its worker process whenever one of the quotes tasks ``parts`` starts executing (the
+    key's end: "1" the second batch, "1-1" its second article alone, "1-1-again" once more):
+    an article that brings down every worker it is sent to."""
+
+    def __init__(self, parts: set[str]) -> None:
+        self.parts = parts
+
+    def transition(self, key: Any, start: str, finish: str, **kwargs: Any) -> None:
+        name = str(key)
+        if finish == "executing" and name.startswith("quotes-batch-") and name.split("-", 3)[3] in self.parts:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
 @pytest.fixture(scope="module")
 def articles(shared_dir: Path) -> list[str]:
     folder = shared_dir / "corpus" / "articles"
@@ -94,7 +109,10 @@ def reference(articles: list[str], tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.fixture(scope="module")
 def cluster() -> Any:
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+    # A task is given up (KilledWorker) after killing 2 workers, not Dask's default 4: the
+    # tests that kill workers stay short.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
         yield c
 
 
@@ -185,6 +203,29 @@ def test_a_worker_killed_mid_batch(cluster: Any, articles: list[str], reference:
         ex.client.wait_for_workers(2, timeout=30)  # the nanny restarted it, for the next tests
     assert jsonl.text == reference["jsonl"]
     assert stored(tmp_path / "k.db") == reference["db"]  # nothing twice, nothing lost
+
+
+def test_an_article_that_kills_every_worker_is_the_only_one_lost(cluster: Any, articles: list[str],
+                                                               reference: dict[str, Any], tmp_path: Path) -> None:
+    """The batch holding it kills two workers (KilledWorker): it is split, its articles sent one
+    a task, and only the one that kills two workers again, twice, is reported, as -j reports it
+    (with Dask's default, four and four)."""
+    fatal = articles[BATCH + 1]  # the second article of the second batch: task keys …-1, then …-1-1
+    problems: list[str] = []
+    jsonl = JsonlSink()
+    with executor(cluster) as ex:
+        ex.client.register_plugin(KillOn({"1", "1-1", "1-1-again"}), name="kill-on")
+        try:
+            summary = run_extraction(articles, jsonl=jsonl, executor=ex, on_error=problems.append)
+        finally:
+            ex.client.unregister_worker_plugin("kill-on")
+        assert ex.stats.resubmitted >= 1  # its batch, and maybe one that queued behind it on a dying worker
+        ex.client.wait_for_workers(2, timeout=30)
+    assert problems == [f"{fatal}: the worker process died extracting it, on every worker it was sent to (out of "
+                        "memory?); split the article or run it alone with -j 1"]
+    assert (summary.extracted, summary.failed) == (19, 1)
+    expected = [r for r in jsonl_rows(reference["jsonl"]) if r["doc"] != fatal]
+    assert jsonl_rows(jsonl.text) == expected
 
 
 def test_a_bad_article_is_reported_as_locally(cluster: Any) -> None:
