@@ -307,6 +307,13 @@ def _give_up(message: str, out: OutputFile | None, store: Store | None) -> NoRet
 
 def _start_cluster(module: Any, address: str, batch_articles: int | None, connect_timeout: float,
                    out: OutputFile | None, store: Store | None) -> ClusterExecutor:
+    import logging
+
+    # Dask logs what it recovers from (a worker restarted) and what it gives up on (the
+    # scheduler lost) as tracebacks on standard error; the run reports the latter in one line.
+    # Dask's configuration gives some of its loggers a level of their own: set each.
+    for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     executor: ClusterExecutor = module.ClusterExecutor(
         address, batch_articles=batch_articles or module.BATCH_ARTICLES, connect_timeout=connect_timeout)
     try:

@@ -29,6 +29,8 @@ Dask; the CLI says what to install).
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import contextlib
 import importlib.util
 import threading
@@ -297,6 +299,8 @@ class ClusterExecutor:
                 if on_idle is not None:
                     on_idle()
                 return
+            except (Exception, asyncio.CancelledError) as exc:  # FuturesCancelledError: the scheduler lost
+                raise self._cannot_run(exc) from exc
         for seq, batch in waiting.items():
             if batch.results is None and all(f.done() for f in batch.futures):
                 self._take(seq, batch, plugin_name)
@@ -312,7 +316,7 @@ class ClusterExecutor:
                 batch.done = [None] * len(batch.articles)
                 self.stats.resubmitted += 1
                 return
-            except Exception as exc:  # noqa: BLE001 - a lost scheduler, a worker without quotes: one line
+            except (Exception, asyncio.CancelledError) as exc:  # a lost scheduler, a worker without quotes
                 raise self._cannot_run(exc) from exc
             self._check_version(version)
             self.stats.batches += 1
@@ -334,7 +338,7 @@ class ClusterExecutor:
                 result = (None, f"{article.doc}: the worker process died extracting it, on every worker it was "
                                 "sent to (out of memory?); split the article or run it alone with -j 1")
                 seconds, version = 0.0, __version__
-            except Exception as exc:  # noqa: BLE001
+            except (Exception, asyncio.CancelledError) as exc:
                 raise self._cannot_run(exc) from exc
             self._check_version(version)
             self.stats.batches += 1
@@ -349,12 +353,17 @@ class ClusterExecutor:
                                "the same version of quotes on every worker")
 
     def _cannot_run(self, exc: BaseException) -> ClusterError:
-        if isinstance(exc, distributed.client.FutureCancelledError | OSError | TimeoutError) or \
-                type(exc).__name__ in ("CancelledError", "CommClosedError"):
+        if isinstance(exc, concurrent.futures.CancelledError | asyncio.CancelledError):
+            # Dask cancels every task when the client cannot reconnect: its message lists them all.
+            return ClusterError(f"{self.address}: lost the Dask scheduler (no answer since the connection closed); "
+                                "check that it still runs and is reachable")
+        if isinstance(exc, OSError | TimeoutError) or type(exc).__name__ == "CommClosedError":
             return ClusterError(f"{self.address}: lost the Dask scheduler ({_reason(exc)}); check that it still "
                                 "runs and is reachable")
-        return ClusterError(f"{self.address}: the workers cannot run quotes ({_reason(exc)}); install quotes "
-                            f"{__version__} with its cluster extra on every worker (pip install 'quotes[cluster]')")
+        # The scheduler unpickles the tasks too: it needs quotes as much as the workers do.
+        return ClusterError(f"{self.address}: the cluster cannot run quotes ({_reason(exc)}); install quotes "
+                            f"{__version__} with its cluster extra where the scheduler and every worker run "
+                            "(pip install 'quotes[cluster]')")
 
 
 def parse_local(address: str) -> int | None:
