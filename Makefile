@@ -1,7 +1,8 @@
 # Two entry points for a newcomer: `make review` and `make test`. Both build their own
 # virtual environment (idempotent: the stamps are rebuilt only when pyproject.toml or
 # requirements/*.txt change). `make review` installs what the app needs; `make test` adds the
-# development tools (requirements/dev.txt) to the same .venv.
+# development tools (requirements/dev.txt) and the cluster extra (requirements/cluster.txt) to
+# the same .venv.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -29,8 +30,10 @@ $(STAMP): pyproject.toml requirements/base.txt requirements/camel-morphology.txt
 	$(PIP) --no-deps -r requirements/camel-tools.txt
 	touch $(STAMP)
 
-$(DEV_STAMP): $(STAMP) requirements/dev.txt
-	$(PIP) -r requirements/dev.txt
+# The cluster extra too: tests/test_cluster.py runs extraction on a LocalCluster in CI.
+# `make review` does not need it and does not install it.
+$(DEV_STAMP): $(STAMP) requirements/dev.txt requirements/cluster.txt
+	$(PIP) -r requirements/dev.txt -r requirements/cluster.txt
 	touch $(DEV_STAMP)
 
 review: $(STAMP)

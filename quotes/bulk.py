@@ -19,10 +19,17 @@ It is built for archives of any size:
   workers are plain processes with one pipe each, not a ``ProcessPoolExecutor``: a worker
   killed in the middle of a message then reads as end-of-file on its own pipe, where the
   executor's shared result queue left its manager thread waiting for ever at exit.
+
+Where the articles are extracted is pluggable (``Executor``): ``LocalExecutor`` is the worker
+processes above, ``quotes.cluster.ClusterExecutor`` a Dask cluster. Both run the same pure
+function, ``extract_articles``, and yield results in input order, so the writers, the
+resumption and the summary here serve both. Besides the database and JSON Lines, a
+``RecordSink`` (``quotes.parquet.ParquetDataset``) receives every extracted article.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -60,10 +67,44 @@ BATCH_TARGET_SECONDS = 0.05
 IDLE_SECONDS = 0.5
 
 Result = tuple[Article, list[Quote] | None, str | None]
+# What a worker sends back for an article: its quotes, or None and the one-line problem.
+Extracted = tuple[list[Quote] | None, str | None]
 
 
 class Writable(Protocol):
     def write(self, text: str, /) -> Any: ...
+
+
+class Executor(Protocol):
+    """Where articles are extracted: ``stream`` yields one ``Result`` per article, in input
+    order (so the output does not depend on the executor), and calls ``on_idle`` about twice a
+    second while it waits. ``options`` is recorded with the run in the database."""
+
+    def options(self) -> dict[str, Any]: ...
+
+    def stream(self, articles: Iterable[Article], aliases: dict[str, str],
+               on_idle: Callable[[], None] | None) -> Iterator[Result]: ...
+
+
+class ExecutorError(Exception):
+    """The executor cannot go on (a cluster lost, workers that cannot run quotes);
+    ``str()`` is one line naming where and what to check. The run stops, keeping every
+    complete article, as on a database error."""
+
+
+class RecordSink(Protocol):
+    """An output receiving every extracted article with its quotes, in input order
+    (``quotes.parquet.ParquetDataset``). ``holds`` tells whether an article's text (its
+    ``text_hash``) is there already, for resumption; ``flush_if_old`` is called while waiting,
+    ``flush`` at the end and on an interruption."""
+
+    def add(self, article: Article, quotes: list[Quote]) -> None: ...
+
+    def holds(self, text_hash: str) -> bool: ...
+
+    def flush_if_old(self) -> None: ...
+
+    def flush(self) -> None: ...
 
 
 def default_jobs() -> int:
@@ -146,19 +187,36 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _extract_one(article: Article) -> Result:
+def extract_article(extractor: Any, article: Article) -> Extracted:
+    """One article through ``extractor`` (a ``quotes.extract.Extractor``): its quotes, or the
+    one-line problem. The one extraction function of every executor, local or cluster."""
     try:
-        return article, _WORKER.extract(article), None
+        return extractor.extract(article), None
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
-        return article, None, f"{article.doc}: extraction failed ({type(exc).__name__}: {exc}); please report it"
+        return None, f"{article.doc}: extraction failed ({type(exc).__name__}: {exc}); please report it"
 
 
-def _extract_chunk(chunk: list[Article]) -> list[tuple[list[Quote] | None, str | None]]:
+def extract_articles(extractor: Any, articles: Iterable[Article]) -> list[Extracted]:
+    """``extract_article`` for each article, in order: what one task of a worker does."""
+    return [extract_article(extractor, article) for article in articles]
+
+
+def _extract_one(article: Article) -> Result:
+    return (article, *extract_article(_WORKER, article))
+
+
+def _extract_chunk(chunk: list[Article]) -> list[Extracted]:
     # The articles stay in the parent: only the results travel back.
-    return [_extract_one(article)[1:] for article in chunk]
+    return extract_articles(_WORKER, chunk)
 
 
-def _worker_main(conn: Connection, aliases: dict[str, str], parent: int) -> None:
+def _worker_main(conn: Connection, aliases: dict[str, str], parent: int,
+                 parent_ends: list[Connection] | None = None) -> None:
+    # A forked worker inherits the parent's end of its own pipe and of the workers started
+    # before it: holding them, it would never read end-of-file when the parent closes its end
+    # at the end of a run, and the parent would wait its 2 s for each worker to exit.
+    for end in parent_ends or ():
+        end.close()
     _init_worker(aliases, parent)
     import queue
 
@@ -182,13 +240,15 @@ def _worker_main(conn: Connection, aliases: dict[str, str], parent: int) -> None
             return
 
 
-def _chunks(articles: Iterable[Article]) -> Iterator[list[Article]]:
+def chunks(articles: Iterable[Article], max_articles: int = CHUNK_ARTICLES,
+           max_chars: int = CHUNK_CHARS) -> Iterator[list[Article]]:
+    """The articles in lists of at most ``max_articles`` (fewer when they reach ``max_chars``)."""
     chunk: list[Article] = []
     size = 0
     for article in articles:
         chunk.append(article)
         size += len(article.text)
-        if len(chunk) >= CHUNK_ARTICLES or size >= CHUNK_CHARS:
+        if len(chunk) >= max_articles or size >= max_chars:
             yield chunk
             chunk, size = [], 0
     if chunk:
@@ -239,7 +299,10 @@ class _Pool:
         held = _block_stop_signals()
         try:
             parent_end, child_end = self.ctx.Pipe()
-            process = self.ctx.Process(target=_worker_main, args=(child_end, self.aliases, os.getpid()),
+            # Only a forked worker holds copies of the parent's ends (a spawned one gets what it is sent).
+            inherited = ([parent_end, *(w.conn for w in self.workers)]
+                         if self.ctx.get_start_method() == "fork" else None)
+            process = self.ctx.Process(target=_worker_main, args=(child_end, self.aliases, os.getpid(), inherited),
                                        daemon=True, name="quotes-worker")
             process.start()
             worker = _Worker(process, parent_end)
@@ -325,13 +388,13 @@ def extract_stream(articles: Iterable[Article], *, jobs: int, aliases: dict[str,
     that fits in one chunk is extracted in this process: no worker would have a second chunk.
     """
     if jobs > 1:
-        chunks = _chunks(articles)
-        first = next(chunks, None)
+        numbered = chunks(articles)
+        first = next(numbered, None)
         if first is None:
             return
-        second = next(chunks, None)
+        second = next(numbered, None)
         if second is not None:
-            yield from _parallel(_prepend([first, second], chunks), jobs, aliases, on_idle)
+            yield from _parallel(_prepend([first, second], numbered), jobs, aliases, on_idle)
             return
         articles = first
     _init_worker(aliases)
@@ -339,17 +402,31 @@ def extract_stream(articles: Iterable[Article], *, jobs: int, aliases: dict[str,
         yield _extract_one(article)
 
 
+@dataclass
+class LocalExecutor:
+    """``jobs`` worker processes on this machine (``extract_stream``)."""
+
+    jobs: int
+
+    def options(self) -> dict[str, Any]:
+        return {"jobs": self.jobs}
+
+    def stream(self, articles: Iterable[Article], aliases: dict[str, str],
+               on_idle: Callable[[], None] | None) -> Iterator[Result]:
+        return extract_stream(articles, jobs=self.jobs, aliases=aliases, on_idle=on_idle)
+
+
 def _prepend(items: list[Any], rest: Iterator[Any]) -> Iterator[Any]:
     yield from items
     yield from rest
 
 
-def _parallel(chunks: Iterator[list[Article]], jobs: int, aliases: dict[str, str],
+def _parallel(work: Iterator[list[Article]], jobs: int, aliases: dict[str, str],
               on_idle: Callable[[], None] | None) -> Iterator[Result]:
     pool = _Pool(jobs, aliases)
     in_flight: dict[int, list[Article]] = {}  # chunk number -> its articles, sent and not yielded
     done: dict[int, list[tuple[list[Quote] | None, str | None]]] = {}
-    numbered = enumerate(chunks)
+    numbered = enumerate(work)
     more = True
     finished = False
     try:
@@ -530,7 +607,8 @@ def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article],
                    store: Store | None = None, jsonl: Writable | None = None, jobs: int = 0,
                    force: bool = False, max_bytes: int = MAX_BYTES, stdin_name: str = STDIN_DOC,
                    on_progress: Callable[[Summary], None] | None = None,
-                   on_error: Callable[[str], None] | None = None) -> Summary:
+                   on_error: Callable[[str], None] | None = None,
+                   executor: Executor | None = None, sink: RecordSink | None = None) -> Summary:
     """Extract the quotes of ``inputs`` into ``store`` and/or ``jsonl``; never raises for a bad input.
 
     ``inputs`` are paths (files, folders, "-" for standard input; see ``sources.iter_articles``)
@@ -540,7 +618,11 @@ def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article],
     object a line per quote, in input order. ``jobs`` worker processes (0: every core this
     process may use); the output is the same for any number. ``max_bytes`` caps what one
     input (a file, a JSON Lines record, standard input) may hold in memory; ``stdin_name`` is
-    the doc of an article read from standard input.
+    the doc of an article read from standard input. ``executor`` extracts elsewhere (a Dask
+    cluster: ``quotes.cluster.ClusterExecutor``) instead of ``jobs`` local processes; ``sink``
+    receives every extracted article with its quotes (``quotes.parquet.ParquetDataset``).
+    An article is skipped (unless ``force``) when every resumable output given, ``store`` and
+    ``sink``, holds this version's extraction of it.
 
     ``on_error`` receives one line per problem (unreadable input, bad JSONL line, extraction
     or storing failure); the run goes on. ``on_progress`` receives the ``Summary`` after every
@@ -550,7 +632,7 @@ def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article],
     ``jsonl.write``, ``StoreError``) and ``error_phase`` when it happened.
     """
     summary = Summary()
-    jobs = jobs if jobs > 0 else default_jobs()
+    executor = executor or LocalExecutor(jobs if jobs > 0 else default_jobs())
     notify = on_progress or (lambda _summary: None)
     report = on_error or (lambda _message: None)
 
@@ -575,21 +657,23 @@ def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article],
             # Reviewer aliases only: an article's suggestions must not depend on which other
             # articles happen to be stored (see Store.reviewer_alias_map).
             aliases = store.reviewer_alias_map()
-            run_id = store.start_run(__version__, {"jobs": jobs, "paths": _paths(inputs), "force": force})
+            run_id = store.start_run(__version__, {**executor.options(), "paths": _paths(inputs), "force": force})
         except StoreError as exc:
             summary.error, summary.error_phase = exc, "start"
             return summary
         writer = _BatchWriter(store, run_id, __version__, invalid)
-        if not force:
-            articles = _unstored(articles, store, summary, notify)
+    if not force and (store is not None or sink is not None):
+        articles = _unstored(articles, store, sink, summary, notify)
 
     def idle() -> None:
         if writer is not None:
             writer.flush_if_old()
+        if sink is not None:
+            sink.flush_if_old()
         notify(summary)
 
     with stop_on_sigterm():
-        _run(articles, summary, writer, jsonl, jobs, aliases, idle, report, notify)
+        _run(articles, summary, _Outputs(writer, jsonl, sink), executor, aliases, idle, report, notify)
     if store is not None and writer is not None and summary.complete:
         from .store import StoreError
 
@@ -600,37 +684,62 @@ def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article],
     return summary
 
 
-def _run(articles: Iterable[Article], summary: Summary, writer: _BatchWriter | None, jsonl: Writable | None,
-         jobs: int, aliases: dict[str, str], idle: Callable[[], None], report: Callable[[str], None],
+@dataclass
+class _Outputs:
+    """Where a run writes each extracted article: the database, JSON Lines, a record sink."""
+
+    writer: _BatchWriter | None
+    jsonl: Writable | None
+    sink: RecordSink | None
+
+    def add(self, article: Article, quotes: list[Quote]) -> None:
+        if self.writer is not None:
+            self.writer.add(article, quotes)
+        if self.jsonl is not None:
+            self.jsonl.write("".join(json.dumps(q.to_json(), ensure_ascii=False) + "\n" for q in quotes))
+        if self.sink is not None:
+            self.sink.add(article, quotes)
+
+    def flush(self) -> None:
+        if self.writer is not None:
+            self.writer.flush()
+        if self.sink is not None:
+            self.sink.flush()
+
+    def save_what_is_done(self) -> None:
+        """On an interruption or an error: keep every complete article each output can keep."""
+        if self.writer is not None:
+            self.writer.save_what_is_done()
+        if self.sink is not None:
+            with contextlib.suppress(OSError, KeyboardInterrupt, Stopped):
+                self.sink.flush()  # not written: those articles are extracted again next time
+
+
+def _run(articles: Iterable[Article], summary: Summary, outputs: _Outputs, executor: Executor,
+         aliases: dict[str, str], idle: Callable[[], None], report: Callable[[str], None],
          notify: Callable[[Summary], None]) -> None:
     try:
-        for article, quotes, problem in extract_stream(articles, jobs=jobs, aliases=aliases, on_idle=idle):
+        for article, quotes, problem in executor.stream(articles, aliases, idle):
             summary.seen += 1
             if problem is not None or quotes is None:
                 report(problem or f"{article.doc}: extraction failed; please report it")
                 summary.failed += 1
                 notify(summary)
                 continue
-            if writer is not None:
-                writer.add(article, quotes)
-            if jsonl is not None:
-                jsonl.write("".join(json.dumps(q.to_json(), ensure_ascii=False) + "\n" for q in quotes))
+            outputs.add(article, quotes)
             summary.extracted += 1
             summary.quotes += len(quotes)
             summary.speakers.update(q.speaker for q in quotes if q.speaker)
             notify(summary)
-        if writer is not None:
-            writer.flush()
+        outputs.flush()
     except (KeyboardInterrupt, Stopped) as stop:
         summary.stopped_by = stop.signum if isinstance(stop, Stopped) else signal.SIGINT
-        if writer is not None:
-            writer.save_what_is_done()
-    except OSError as exc:  # writing jsonl: a closed pipe, a full disk, a file system gone
+        outputs.save_what_is_done()
+    except (OSError, ExecutorError) as exc:  # writing jsonl or parquet (a closed pipe, a full disk), a cluster lost
         summary.error, summary.error_phase = exc, "run"
-        if writer is not None:
-            writer.save_what_is_done()
+        outputs.save_what_is_done()
     except Exception as exc:
-        if writer is None or not _is_store_error(exc):
+        if outputs.writer is None or not _is_store_error(exc):
             raise
         summary.error, summary.error_phase = exc, "run"
 
@@ -662,12 +771,14 @@ def _paths(inputs: Iterable[Any]) -> list[str] | None:
     return None
 
 
-def _unstored(articles: Iterable[Article], store: Store, summary: Summary,
+def _unstored(articles: Iterable[Article], store: Store | None, sink: RecordSink | None, summary: Summary,
               notify: Callable[[Summary], None]) -> Iterator[Article]:
     from .store import text_hash
 
     for article in articles:
-        if store.extracted_version(text_hash(article.text)) == __version__:
+        digest = text_hash(article.text)
+        if (store is None or store.extracted_version(digest) == __version__) and \
+                (sink is None or sink.holds(digest)):
             summary.skipped += 1
             summary.seen += 1
             notify(summary)

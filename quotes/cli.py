@@ -6,7 +6,10 @@ what to do. The exit status is 0 when everything succeeded, 1 when some input fa
 (the rest was still processed), 2 when the command could not run at all.
 
 Bulk extraction (``quotes extract``) runs ``quotes.bulk.run_extraction``: streaming,
-parallel, deterministic, resumable and batched (see that module).
+parallel, deterministic, resumable and batched (see that module); with ``--cluster`` on a Dask
+cluster (``quotes.cluster``), with ``--parquet`` into Parquet datasets (``quotes.parquet``).
+Neither Dask nor pyarrow is imported unless those options are given: they are an optional
+extra, ``pip install 'quotes[cluster]'``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -29,6 +32,10 @@ from .output import OutputFile
 from .sources import MAX_BYTES, STDIN_DOC, SourceError, count_articles, iter_articles
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .cluster import ClusterExecutor
+    from .parquet import ParquetDataset
     from .store import Store
 
 
@@ -74,8 +81,10 @@ class _Progress:
     count) and appears, with the time left, when known; standard input has none.
     """
 
-    def __init__(self, mode: str | None, paths: tuple[str, ...]) -> None:
+    def __init__(self, mode: str | None, paths: tuple[str, ...],
+                 extra: Callable[[], dict[str, int]] | None = None) -> None:
         self.mode = mode
+        self.extra = extra  # more figures to show (a cluster's workers and batches in flight)
         self.total: int | None = None
         self.summary = Summary()
         self._last_line = time.monotonic()  # the first line after a few seconds, with a fair rate
@@ -117,7 +126,7 @@ class _Progress:
                 self._bar.total = max(self.total, summary.seen)
             self._bar.n = summary.seen
             self._bar.set_postfix(quotes=summary.quotes, skipped=summary.skipped, failed=summary.failed,
-                                  refresh=False)
+                                  **(self.extra() if self.extra else {}), refresh=False)
             self._bar.update(0)  # redraws at most every tqdm mininterval
         elif self.mode == "lines" and time.monotonic() - self._last_line >= 2.0:
             self._last_line = time.monotonic()
@@ -131,7 +140,8 @@ class _Progress:
         left = ""
         if self.total and rate > 0 and self.total > s.seen:
             left = f", {(self.total - s.seen) / rate:.0f} s left"
-        return f"{done} articles, {s.quotes} quotes, {rate:.0f} articles/s{left}"
+        more = "".join(f", {value} {name.replace('_', ' ')}" for name, value in (self.extra() if self.extra else {}).items())
+        return f"{done} articles, {s.quotes} quotes, {rate:.0f} articles/s{more}{left}"
 
     def close(self) -> None:
         if self._bar is not None:
@@ -164,6 +174,13 @@ written to as the run goes, and a symbolic link's target is written. Only regula
 are read: a FIFO or device among PATH is skipped with a message.
 
 \b
+--parquet DIR writes DIR/quotes/ and DIR/documents/, Parquet datasets that DuckDB, pandas
+and Spark read; a run on the same DIR again skips what it holds and adds the rest.
+--cluster ADDRESS extracts on a Dask cluster: tcp://HOST:8786 (a `dask scheduler`), or
+local[:N] for N worker processes on this machine; the output is the same as with -j 1.
+Both need the cluster extra: pip install 'quotes[cluster]'.
+
+\b
 Exit status: 0 all went well, 1 some inputs failed (the rest was processed), 2 the command
 could not run (e.g. an unusable --db file).
 """
@@ -174,7 +191,15 @@ could not run (e.g. an unusable --db file).
 @click.option("--db", "db_path", default=None,
               help=f"SQLite database to store into (default {DEFAULT_DB} unless --jsonl is given).")
 @click.option("--jsonl", "jsonl_out", default=None, help="Write one JSON object per quote to FILE, or - for standard output.")
+@click.option("--parquet", "parquet_dir", default=None, metavar="DIR",
+              help="Write Parquet datasets DIR/quotes/ and DIR/documents/ (needs quotes[cluster]).")
 @click.option("-j", "--jobs", type=int, default=0, help="Worker processes (default: all cores).")
+@click.option("--cluster", "cluster_address", default=None, metavar="ADDRESS",
+              help="Extract on a Dask cluster: tcp://HOST:PORT, or local[:N] worker processes (needs quotes[cluster]).")
+@click.option("--batch", "batch_articles", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Articles per cluster task (with --cluster; default 500).")
+@click.option("--connect-timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True, metavar="SECONDS",
+              help="How long to wait for the --cluster scheduler.")
 @click.option("--force", is_flag=True, help="Extract again the articles already stored by this version.")
 @click.option("--name", "stdin_name", default=STDIN_DOC, show_default=True,
               help="The doc name of an article read from standard input (JSONL records without an id: NAME:LINE).")
@@ -184,19 +209,67 @@ could not run (e.g. an unusable --db file).
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
 @click.option("--progress", "progress_lines", is_flag=True,
               help="Progress lines and the summary even when standard error is not a terminal.")
-def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, jobs: int, force: bool,
+def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, parquet_dir: str | None, jobs: int,
+            cluster_address: str | None, batch_articles: int | None, connect_timeout: float, force: bool,
             stdin_name: str, max_bytes: int, quiet: bool, progress_lines: bool) -> None:
-    if db_path is None and jsonl_out is None:
+    if db_path is None and jsonl_out is None and parquet_dir is None:
         db_path = _default_db_ready()
+    if cluster_address is not None and jobs:
+        _err(f"-j {jobs} sets local worker processes; with --cluster give local:{jobs}, or add workers to the cluster")
+        sys.exit(2)
+    if batch_articles is not None and cluster_address is None:
+        _err("--batch sets the articles per cluster task; give --cluster too, or leave --batch out")
+        sys.exit(2)
     mode = _progress_mode(quiet, progress_lines)
+    # The optional extra first: a missing one is said before any file is touched.
+    cluster_module = _extra("quotes.cluster") if cluster_address is not None else None
+    parquet_module = _extra("quotes.parquet") if parquet_dir is not None else None
     out = _open_jsonl(jsonl_out) if jsonl_out else None
     store = _open_store(db_path, out) if db_path is not None else None
-    progress = _Progress(mode, paths)
+    sink: ParquetDataset | None = None
+    executor: ClusterExecutor | None = None
+    try:
+        if parquet_module is not None:
+            try:
+                sink = parquet_module.ParquetDataset.open(parquet_dir, force=force)
+            except parquet_module.ParquetError as exc:
+                _give_up(str(exc), out, store)
+        if cluster_module is not None and cluster_address is not None:
+            executor = _start_cluster(cluster_module, cluster_address, batch_articles, connect_timeout, out, store)
+            if mode is not None:
+                click.echo(f"quotes: cluster {cluster_address}: {executor.stats.workers} workers, "
+                           f"{executor.dashboard_note}", err=True)
+        progress = _Progress(mode, paths, _cluster_figures(executor) if executor is not None else None)
+        status, message, summary = _extract_run(paths, store, out, sink, executor, jobs, force, max_bytes,
+                                                stdin_name, progress, jsonl_out, parquet_dir)
+    finally:
+        if executor is not None:
+            executor.close()
+        if sink is not None:
+            sink.close()
+    if out is not None and status:
+        out.discard()
+    if store is not None:
+        store.close()
+    if message:
+        _err(message)
+    if status:
+        sys.exit(status)
+    if mode is not None:
+        _print_summary(summary, db_path, parquet_dir, executor)
+    sys.exit(1 if summary.failed else 0)
+
+
+def _extract_run(paths: tuple[str, ...], store: Store | None, out: OutputFile | None, sink: ParquetDataset | None,
+                 executor: ClusterExecutor | None, jobs: int, force: bool, max_bytes: int, stdin_name: str,
+                 progress: _Progress, jsonl_out: str | None, parquet_dir: str | None) -> tuple[int, str, Summary]:
+    """The run and how it ended: (exit status, closing message, summary)."""
+    summary = Summary()
     try:
         summary = run_extraction(paths, store=store, jsonl=out, jobs=jobs or default_jobs(), force=force,
                                  max_bytes=max_bytes, stdin_name=stdin_name, on_progress=progress.show,
-                                 on_error=progress.report)
-        status, message = _outcome(summary, store is not None, jsonl_out)
+                                 on_error=progress.report, executor=executor, sink=sink)
+        status, message = _outcome(summary, store is not None, jsonl_out, parquet_dir)
         if out is not None and not status:
             with stop_on_sigterm():
                 out.commit()
@@ -207,17 +280,57 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
         message = "interrupted: every article stored so far is complete; run the same command again to finish"
     finally:
         progress.close()
-    if out is not None and status:
+    return status, message, summary
+
+
+def _extra(module: str) -> Any:
+    """A module of the cluster extra, or one line saying what to install (exit 2)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        _err(f"{exc}" if "quotes[cluster]" in str(exc) else f"{module} cannot be imported ({exc}); "
+             "pip install 'quotes[cluster]'")
+        sys.exit(2)
+
+
+def _give_up(message: str, out: OutputFile | None, store: Store | None) -> NoReturn:
+    """One line and exit 2, leaving no --jsonl file behind and the database closed."""
+    if out is not None:
         out.discard()
     if store is not None:
         store.close()
-    if message:
-        _err(message)
-    if status:
-        sys.exit(status)
-    if mode is not None:
-        _print_summary(summary, db_path)
-    sys.exit(1 if summary.failed else 0)
+    _err(message)
+    sys.exit(2)
+
+
+def _start_cluster(module: Any, address: str, batch_articles: int | None, connect_timeout: float,
+                   out: OutputFile | None, store: Store | None) -> ClusterExecutor:
+    import logging
+
+    # Dask logs what it recovers from (a worker restarted) and what it gives up on (the
+    # scheduler lost) as tracebacks on standard error; the run reports the latter in one line.
+    # Dask's configuration gives some of its loggers a level of their own: set each.
+    for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    executor: ClusterExecutor = module.ClusterExecutor(
+        address, batch_articles=batch_articles or module.BATCH_ARTICLES, connect_timeout=connect_timeout)
+    try:
+        with stop_on_sigterm():
+            return executor.start()
+    except module.ClusterError as exc:
+        _give_up(str(exc), out, store)
+    except (KeyboardInterrupt, Stopped):
+        executor.close()
+        _give_up("interrupted while connecting to the cluster: nothing was extracted", out, store)
+
+
+def _cluster_figures(executor: ClusterExecutor) -> Callable[[], dict[str, int]]:
+    def figures() -> dict[str, int]:
+        return {"workers": executor.stats.workers, "batches_in_flight": executor.stats.in_flight}
+
+    return figures
 
 
 def _progress_mode(quiet: bool, lines: bool) -> str | None:
@@ -240,13 +353,20 @@ def _open_jsonl(target: str) -> OutputFile:
         sys.exit(2)
 
 
-def _print_summary(summary: Summary, db_path: str | None) -> None:
+def _print_summary(summary: Summary, db_path: str | None, parquet_dir: str | None = None,
+                   executor: ClusterExecutor | None = None) -> None:
     secs = summary.seconds
     skipped = f" ({summary.skipped} already stored, skipped)" if summary.skipped else ""
-    where = f" into {db_path}" if db_path else ""
+    outputs = [name for name in (db_path, parquet_dir) if name]
+    where = f" into {' and '.join(outputs)}" if outputs else ""
+    cluster = ""
+    if executor is not None:
+        stats = executor.stats
+        cluster = f"; cluster {executor.address}: {stats.workers} workers, {stats.batches} batches"
     click.echo(
         f"{summary.extracted} articles{skipped}, {summary.quotes} quotes, {len(summary.speakers)} speakers, "
-        f"{summary.failed} failures in {secs:.1f} s ({summary.seen / max(secs, 1e-9):.0f} articles/s){where}",
+        f"{summary.failed} failures in {secs:.1f} s ({summary.seen / max(secs, 1e-9):.0f} articles/s){where}"
+        f"{cluster}",
         err=True,
     )
 
@@ -278,7 +398,7 @@ def _open_store(db_path: str, out: OutputFile | None) -> Store:
         sys.exit(2)
 
 
-def _outcome(summary: Summary, stored: bool, jsonl_out: str | None) -> tuple[int, str]:
+def _outcome(summary: Summary, stored: bool, jsonl_out: str | None, parquet_dir: str | None = None) -> tuple[int, str]:
     """The exit status and the closing message of a run that ended early (0 and "" if none)."""
     if summary.stopped_by is not None:
         status = 130 if summary.stopped_by == signal.SIGINT else 143
@@ -292,6 +412,9 @@ def _outcome(summary: Summary, stored: bool, jsonl_out: str | None) -> tuple[int
         return 1, (f"standard output was closed after {summary.extracted} articles; run the same command again "
                    "to finish" + (" (stored articles are skipped)" if stored else ""))
     if isinstance(exc, OSError):
+        if parquet_dir is not None and exc.filename == parquet_dir:  # see ParquetDataset.flush
+            return 2, (f"{parquet_dir}: cannot write ({exc.strerror or exc}); free some space or choose another "
+                       "--parquet folder; run the same command again to finish")
         return 2, f"{jsonl_out}: cannot write ({exc.strerror or exc}); free some space or choose another --jsonl file"
     if summary.error_phase == "run":
         return 2, f"{exc}; every article stored before is complete, run the same command again to finish"
@@ -337,6 +460,52 @@ def export_cmd(db_path: str, fmt: str, status: str, output: str) -> None:
     if output != "-":
         hint = " (only reviewed-and-accepted quotes: --status all for every suggestion)" if not rows and status == "accepted" else ""
         click.echo(f"{len(rows)} quotes written to {output}{hint}", err=True)
+
+
+@main.command("import")
+@click.argument("folder")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="The review database to store into.")
+@click.option("--quiet", is_flag=True, help="No progress and no summary (errors are still printed).")
+@click.option("--progress", "progress_lines", is_flag=True,
+              help="Progress lines and the summary even when standard error is not a terminal.")
+def import_cmd(folder: str, db_path: str, quiet: bool, progress_lines: bool) -> None:
+    """Store FOLDER, Parquet written by `extract --parquet` (or a selection of it), in a review database.
+
+    \b
+    FOLDER holds documents/ and quotes/ with the columns quotes writes (a DuckDB selection
+    with SELECT * keeps them). Documents keep their identity (the text's sha256) and the
+    extractor version that extracted them; those the database holds already from that
+    version are skipped, so an interrupted import run again finishes the rest. Reviewed
+    quotes and their decisions are never changed.
+    """
+    parquet = _extra("quotes.parquet")
+    from .store import StoreError
+
+    mode = _progress_mode(quiet, progress_lines)
+    store = _open_store(db_path, None)
+    progress = _Progress(mode, ())
+    status, message = 0, ""
+    summary = Summary()
+    try:
+        with stop_on_sigterm():
+            summary = parquet.import_dataset(folder, store, on_progress=progress.show, on_error=progress.report)
+    except (parquet.ParquetError, StoreError) as exc:
+        status, message = 2, str(exc)
+    except (KeyboardInterrupt, Stopped) as stop:
+        status = 143 if isinstance(stop, Stopped) else 130
+        message = "interrupted: every document stored so far is complete; run the same command again to finish"
+    finally:
+        progress.close()
+        store.close()
+    if message:
+        _err(message)
+    if status:
+        sys.exit(status)
+    if mode is not None:
+        skipped = f" ({summary.skipped} already stored, skipped)" if summary.skipped else ""
+        click.echo(f"{summary.extracted} documents{skipped}, {summary.quotes} quotes, {summary.failed} failures "
+                   f"imported from {folder} into {db_path} in {summary.seconds:.1f} s", err=True)
+    sys.exit(1 if summary.failed else 0)
 
 
 @main.command("eval")

@@ -144,3 +144,18 @@ print(json.dumps([len(quotes), sorted(m for m in {HEAVY!r} if m in sys.modules),
     count, heavy, camel = json.loads(done.stdout.splitlines()[-1])
     assert count > 0 and camel  # the run did use camel-tools' analyser
     assert heavy == []
+
+
+def test_the_cluster_extra_is_optional_and_installed_for_the_tests() -> None:
+    """`pip install 'quotes[cluster]'` brings Dask and pyarrow; the base install does not; `make
+    test` installs them so that tests/test_cluster.py runs in CI."""
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text(encoding="utf-8"))
+    dynamic = project["tool"]["setuptools"]["dynamic"]
+    assert dynamic["optional-dependencies"]["cluster"]["file"] == ["requirements/cluster.txt"]
+    assert "requirements/cluster.txt" in dynamic["optional-dependencies"]["dev"]["file"]
+    cluster = {r.name for r in requirements("cluster.txt")}
+    assert {"dask", "distributed", "pyarrow"} <= cluster
+    base = {r.name for f in dynamic["dependencies"]["file"] for r in requirements(Path(f).name)}
+    assert not cluster & base
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert "-r requirements/cluster.txt" in makefile.split("$(DEV_STAMP):", 1)[1].split("\n\n", 1)[0]
