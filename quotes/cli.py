@@ -646,7 +646,7 @@ def agreement_cmd(db_path: str, as_json: bool) -> None:
         return
     click.echo(format_report(results))
     if results:
-        click.echo(f"{open_disagreements} disagreements wait for adjudication (quotes review {db_path}, "
+        click.echo(f"{open_disagreements} disagreements wait for adjudication (quotes review --db {db_path}, "
                    "Review › Adjudicate)")
 
 
