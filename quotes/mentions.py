@@ -20,6 +20,7 @@ from . import lexicon
 from .clauses import clause_initial, nested
 from .cues import HOMOGRAPH_LEMMAS, Cue
 from .document import Document
+from .normalize import strip_proclitics
 from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention, is_definite
 from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
 
@@ -29,6 +30,7 @@ _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
 _KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
+_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان"))
 _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
@@ -41,6 +43,7 @@ MENTION_RULES = {
     "document_before_cue": "the document the verb describes (صدر بيان … أكد)",
     "sentence_subject": "a participle's subject: the subject of its sentence's main verb",
     "sentence_topic": "the subject the sentence opens with, after كان or before a relative clause",
+    "relative_antecedent": "the antecedent of the relative pronoun right before the verb (X، الذي قال …)",
     "source_phrase": "the source named by an according-to phrase or after the quotation",
     "none": "no subject phrase: resolved from the context",
 }
@@ -93,7 +96,48 @@ class _Reader:
             topic = self.sentence_topic(cue)
             if topic is not None:
                 return topic, "sentence_topic"
+        if cue.pos == "verb" and not cue.proclitics:
+            antecedent = self.relative_antecedent(cue)
+            if antecedent is not None:
+                return antecedent, "relative_antecedent"
         return None, "none"
+
+    def relative_antecedent(self, cue: Cue) -> Mention | None:
+        """إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، قال: …: a verb
+        right after a relative pronoun (a parenthesis between commas aside) has the pronoun's
+        antecedent for subject, the phrase before it back to the clause's start."""
+        doc, text = self.doc, self.text
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        k = cue.token_index - 1
+        if k >= 0 and words[k] == "قد":
+            k -= 1
+        if k >= 1 and text[ends[k]:starts[k + 1]].strip() == "،":
+            # a parenthesis: back over it to the comma that opens it, at most eight words
+            j = k
+            while j > 0 and cue.token_index - j <= 9 and text[ends[j - 1]:starts[j]].strip() != "،":
+                j -= 1
+            k = j - 1
+        if k < 1 or words[k] not in _RELATIVES:
+            return None
+        end = ends[k - 1]
+        sent_start = doc.sentences.start_before(cue.start)
+        first = k - 1
+        while first > 0 and k - first < 12 and starts[first - 1] >= sent_start:
+            between = text[ends[first - 1]:starts[first]]
+            if any(ch in between for ch in ".:\"«»“”\n") or strip_proclitics(words[first - 1]) in STOPWORDS \
+                    or words[first - 1] in _CLAUSE_OPENERS or (first - 1) in doc.cue_at_token:
+                break
+            first -= 1
+        found = doc.phrases.mention(starts[first], end)
+        if found is None or found.type not in ("person", "organisation", "anonymous") or (
+                found.type == "person" and not (found.name or found.title)):
+            return None
+        classes = doc.phrases.classes
+        head = found.text.split(" ", 1)[0]
+        if any(ch.isdigit() for ch in found.text) or (
+                classes is not None and classes.name_evidence(head) == "no" and classes.is_verbal_noun(head)):
+            return None  # تمرير قانون المالية لسنة 2017، الذي قال «إنه …»: a thing, the verb's subject is elsewhere
+        return found
 
     def _amma_fa(self, cue: Cue) -> bool:
         """أما طارق فهمي، أستاذ العلاقات الدولية، فقال …: the فـ that answers أما opens the

@@ -86,6 +86,9 @@ MENTION_ROWS = [
                  "قائد الحرس الثوري حسين سلامي", "source_phrase", "person", id="quotation-then-yaqul"),
     pytest.param("وأضافت أن الحكومة تدرس كل الخيارات المتاحة.",
                  None, "none", None, id="zero-subject"),
+    pytest.param("ويتزعم المعارضين قادة بارزون، مثل: إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، قال: إنه "
+                 "سيتعاون مع الحكومة.", "إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني", "relative_antecedent", "person",
+                 id="relative-antecedent"),
 ]
 
 
