@@ -30,6 +30,7 @@ _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
 _KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
+_NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان"))
 _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
@@ -299,14 +300,26 @@ class _Reader:
         m = self.doc.phrases.mention(start, end) if end > start else None
         return m if m is not None and m.type != "unknown" else None
 
-    def narrative_subjects(self) -> list[SilentSubject]:
+    def narrative_subjects(self, before: list[int] | None = None) -> list[SilentSubject]:
         """Who a narrative sentence is about, salient for the zero subjects after it: the subject
         after the verb that opens it (ودانت مملكة البحرين التفجير، دافع كيري عن القرار) or the
-        subject it opens with before its verb (لوران فابيوس قد عبر عن صدمته …، واعتبر أن …)."""
+        subject it opens with before its verb (لوران فابيوس قد عبر عن صدمته …، واعتبر أن …).
+
+        With ``before`` (the offsets of the cues with no subject of their own), only the few
+        sentences just before each are read: a narrative subject further back has been
+        overtaken by the speakers in between, and reading every sentence of every article was a
+        fifth of the extractor's time."""
         doc = self.doc
         found = []
         seen = set()
-        for end in (-1, *doc.sentences.ends):
+        ends = (-1, *doc.sentences.ends)
+        if before is not None:
+            near: set[int] = set()
+            for at in before:
+                k = bisect_left(ends, at)
+                near.update(ends[max(0, k - _NARRATIVE_REACH):k])
+            ends = tuple(sorted(near))
+        for end in ends:
             k = doc.tokens.index_at(end + 1)
             if k + 1 >= len(doc.tokens.words) or k in doc.cue_at_token or k in seen:
                 continue
@@ -413,6 +426,6 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
             # «كما أدان الأمين العام بان كي مون الحادث، داعياً …»: the participle names no
             # subject, but the sentence's own subject is the one who keeps speaking
             found.append(SilentSubject(cue.start, cue.gender, reader.sentence_subject(cue)))
-    found += reader.narrative_subjects()
+    found += reader.narrative_subjects([s.cue.start for s, m in zip(spans, mentions, strict=True) if m.mention is None])
     found.sort(key=lambda s: s.at)
     return tuple(found)
