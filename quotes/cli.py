@@ -163,7 +163,7 @@ def main() -> None:
 EXTRACT_HELP = """Extract the quotations of PATH... (.txt, .jsonl, .jsonl.gz, .html, folders, or - for stdin).
 
 \b
-With --db (the default when --jsonl is not given) every article is stored with its
+With --db (the default without --jsonl or --parquet) every article is stored with its
 suggestions in one transaction. Running the same command again, e.g. after an
 interruption, skips the articles this version of the extractor already stored and
 finishes the rest; articles stored by an older version are extracted again (reviewed
@@ -189,7 +189,7 @@ could not run (e.g. an unusable --db file).
 @main.command(help=EXTRACT_HELP)
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", "db_path", default=None,
-              help=f"SQLite database to store into (default {DEFAULT_DB} unless --jsonl is given).")
+              help=f"SQLite database to store into (default {DEFAULT_DB} unless --jsonl or --parquet is given).")
 @click.option("--jsonl", "jsonl_out", default=None, help="Write one JSON object per quote to FILE, or - for standard output.")
 @click.option("--parquet", "parquet_dir", default=None, metavar="DIR",
               help="Write Parquet datasets DIR/quotes/ and DIR/documents/ (needs quotes[cluster]).")

@@ -179,6 +179,12 @@ class ClusterExecutor:
             self.close()
             raise ClusterError(f"{self.address}: not a scheduler address ({exc}); give tcp://HOST:PORT "
                                "or local[:N]") from exc
+        except Exception as exc:  # noqa: BLE001 - a LocalCluster whose worker processes did not start
+            self.close()
+            raise ClusterError(
+                f"{self.address}: the Dask cluster did not start ({_reason(exc)}); worker processes must be able to "
+                "start here (memory, process limits; from Python, a script file with an "
+                "`if __name__ == '__main__':` guard)") from exc
         self._refresh_threads(force=True)
         return self
 
