@@ -385,14 +385,18 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk) -> int |
     (مستشار الأمن القومي، قاسم الأعرجي،): where it ends, or None when the comma ends the subject."""
     nxt = _COMMA_WORD.match(text, pos)
     if not (nxt and walk.words and not _ADJUNCT_START.match(text, nxt.start(1), limit)
-            and not is_definite(nxt.group(1)) and nxt.group(1) not in ("و", "الذي", "التي")):
+            and nxt.group(1) not in ("و", "الذي", "التي")):
         return None
+    first = nxt.group(1)
+    ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS)
+    if is_definite(first) and not ranked:
+        return None  # (a rank or an honorific may open it: المتحدث باسم الجيش، العميد يحيى سريع،)
     close = text.find("،", nxt.end(1), limit)
     if close == -1:
         return None
     comma_run = text[nxt.start(1):close]
     run = comma_run.split()
-    longest = 6 if any(w in GLUE or w == "ال" for w in run) else 4  # سيف بن أحمد آل ثاني
+    longest = (6 if any(w in GLUE or w == "ال" for w in run) else 4) + ranked  # سيف بن أحمد آل ثاني
     if 1 <= len(run) <= longest and not _ADJUNCT_START.match(comma_run):
         return close
     return None
