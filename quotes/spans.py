@@ -42,7 +42,8 @@ MAX_UNCLOSED = 3000  # characters an unclosed quotation mark may take in (about 
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*$")
 _WORD_AFTER = regex.compile(r"[\s،,]*([\p{L}]+)")
 _LETTER_AFTER = regex.compile(r"\s*([\p{L}])")
-_MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+")
+# بحسب ما نقلته | بحسب ما أفاد به …: the relative's verb, and its resumptive pronoun when apart
+_MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+(?:\s+(?:به|بها|بهم|عنه|عنها|فيه|فيها)(?![\p{L}]))?")
 _MA_VERB = regex.compile(r"\s*(?:ما|لما)\s+(\S+)")
 _FA_INNA = regex.compile(r"(?:،|,)?\s*(?:ف|و)?(?:ان|انه|انها|انهم)\s")
 _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")

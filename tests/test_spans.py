@@ -166,6 +166,13 @@ def test_according_to_with_attached_lam(morphology: CueMorphology) -> None:
     assert original(doc, spans[0]) == "حصيلة القتلى ارتفعت إلى عشرين شخصاً"
 
 
+def test_according_to_what_the_source_reported(morphology: CueMorphology) -> None:
+    """بحسب ما أفاد به X: the relative's verb and its resumptive pronoun stand before the source."""
+    doc, spans = spans_of("وبحسب ما أفاد به مراسل الجزيرة، فإن القصف استهدف منازل المدنيين.", morphology)
+    assert [s.construction for s in spans] == ["according_then_content"]
+    assert original(doc, spans[0]) == "القصف استهدف منازل المدنيين"
+
+
 def test_cue_inside_a_quotation_gives_no_span_of_its_own(morphology: CueMorphology) -> None:
     text = "وقال المتحدث: «كما أكد الرئيس أن الحوار هو السبيل الوحيد لحل الأزمة»."
     doc, spans = spans_of(text, morphology)
