@@ -163,6 +163,11 @@ def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions
                                and _reads_as_name(words[i:k], classes)))
 
 
+# The definite second half of compound given names (نور الدين، سيف الإسلام، فتح الله): a name
+# goes on after it, where any other definite word is the family name that closes it.
+_COMPOUND_SECONDS = frozenset(("الدين", "الله", "الاسلام", "الرحمن"))
+
+
 def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None) -> int | None:
     """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
     ردينة), closed by at most one family name (الكاظمي); None if no name starts there.
@@ -191,8 +196,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
             if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
                 break  # an institution, «و + ال» (a coordinated noun) or «لل/بال» (a complement): no family name
             k += 1
-            if words[k - 2] in GLUE and k - 1 > i:
-                continue
+            if (words[k - 2] in GLUE or w in _COMPOUND_SECONDS) and k - 1 > i:
+                continue  # عبد الرؤوف، نور الدين، نصر الله: a compound given name, the family name follows
             break  # the family name closes the name
         k += 1
     return k if i < k <= i + 6 else None
@@ -236,7 +241,7 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
         if _definite_like(w):
             if j == 0:
                 break
-            if words[j - 1] in GLUE:
+            if words[j - 1] in GLUE or w in _COMPOUND_SECONDS:
                 j += 1
                 continue
             if _bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS:

@@ -219,6 +219,9 @@ def test_make_mention_of_no_words_is_none() -> None:
                  ("الرئيس الأمريكي", "جو بايدن", "في البيت الأبيض"), id="title-name-modifier"),
     pytest.param("ديفيد شينكر مساعد وزيرة الخارجية", ("", "ديفيد شينكر", "مساعد وزيرة الخارجية"), id="name-title"),
     pytest.param("وزير الخارجية", ("وزير الخارجية", "", ""), id="title-only"),
+    pytest.param("رئيس الاتحاد العام التونسي للشغل نور الدين الطبوبي",
+                 ("رئيس الاتحاد العام التونسي للشغل", "نور الدين الطبوبي", ""), id="compound-given-name"),
+    pytest.param("نور الدين الطبوبي رئيس الاتحاد", ("", "نور الدين الطبوبي", "رئيس الاتحاد"), id="compound-name-first"),
 ])
 def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
     title, name, rest = split_title_name(fold(text).split())
