@@ -165,6 +165,8 @@ def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions
 
 # The definite second half of compound given names (نور الدين، سيف الإسلام، فتح الله): a name
 # goes on after it, where any other definite word is the family name that closes it.
+_RELAY_SAYINGS = lexicon.words("relay_sayings")
+_PRONOUN_LINKS = frozenset(("باسمه", "باسمها", "باسمهم"))
 _COMPOUND_SECONDS = frozenset(("الدين", "الله", "الاسلام", "الرحمن"))
 
 
@@ -218,8 +220,10 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
         return [], [], []
     if _bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _common_noun_head(words, classes):
         for i in range(1, n):
-            if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS):
-                continue  # a name follows the title's last definite word, or an honorific (مفتي مصر د.)
+            if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS):
+                # a name follows the title's last definite word, an honorific (مفتي مصر د.), or a
+                # link with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي)
+                continue
             # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
             j = _name_run_end(words, i, classes)
             # (or by a definite word the name run stopped at: an institution, the verb's object;
@@ -438,8 +442,11 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
             and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
             and word not in ("في", "من") and not walk.in_phrase):
         return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
-    if len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")):
-        return True  # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb)
+    if len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")) and not (
+            walk.prev_definite and _bare(walk.head_word) in TITLE_HEADS):
+        # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb); but right
+        # after a title's last definite word a name is due (وزيرة الخارجية الألمانية أنالينا بيربوك)
+        return True
     if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase):
         return True  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
     return False
@@ -451,6 +458,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
             and not (walk.words and word[:1] == "ل" and walk.head_word in _DOCUMENTS) \
             and not (word == "لدي" and _bare(walk.head_word) in TITLE_HEADS):  # السفير لدى المملكة
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
+    if walk.words and word in _RELAY_SAYINGS:
+        return True  # عن الرئيس | قوله: the relayed words begin
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)
     if walk.words == 0 and _cannot_open_subject(word):
