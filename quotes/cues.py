@@ -132,9 +132,12 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue  # عدم ذكر اسمه: a masdar, not a verb
         if best.pos == "participle" and best.gender != "f" and best.number in (None, "s") and not tok.text.endswith("ا"):
             continue  # a participle reports as a circumstantial (مضيفاً، قائلاً: accusative, written with alif)
+        number = best.number
+        if best.pos == "participle" and number == "d" and tok.text.endswith("ين"):
+            number = "p"  # مضيفين: dual or masculine plural unvowelled; a plural agrees with pairs too
         cues.append(
             Cue(tok.start, tok.end, i, tok.text, best.lemma, best.pos, best.aspect, best.person,
-                best.gender, best.number, best.proclitics, best.enclitic)
+                best.gender, number, best.proclitics, best.enclitic)
         )
     for pattern, pos, hints in ((_ACCORDING, "according", _ACCORDING_HINTS), (_DOCUMENT, "document", ("جاء", "ورد"))):
         for m in _matches_at_hints(pattern, text, hints):

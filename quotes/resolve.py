@@ -340,6 +340,8 @@ def _salient(mention: Mention | None) -> bool:
         return False
     words = mention.text.split()
     head = strip_proclitics(words[0])
+    if mention.number == "d" and len(words) <= 4:
+        return True  # وشدد الطرفان على …، وأكدا أن …: a pair, whatever its head
     if mention.type == "organisation":
         # «organisation» is also what an unknown phrase is typed: only a known kind of body
         # (وزارة، حزب، صحيفة …) is salient, not «أفضل مرشح لكرة القدم»

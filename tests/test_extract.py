@@ -385,3 +385,15 @@ def test_the_subject_after_a_relative_clauses_pronoun(extractor: Extractor) -> N
     q = one(run(extractor, "يأتي هذا في الوقت الذي أفاد فيه مصدر مسؤول في وزارة الصحة بأن عدد القتلى ارتفع إلى خمسة."),
             "عدد القتلى")
     assert same(q.speaker, "مصدر مسؤول في وزارة الصحة"), (q.speaker, q.evidence)
+
+
+@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    pytest.param("وشدد الطرفان على أهمية الحوار، وأكدا أن «الحل يجب أن يكون سياسيا».", "يكون سياسيا", "الطرفان",
+                 id="a-pair-that-quoted-nothing-stays-salient"),
+    pytest.param("وقال مسؤولون أمريكيون إن الضربة نجحت، مضيفين أن «الهدف دمر بالكامل».", "دمر بالكامل",
+                 "مسؤولون أمريكيون", id="a-participle-in-ين-agrees-with-a-plural"),
+])
+def test_zero_subjects_agree_with_pairs_and_plurals(extractor: Extractor, text: str, containing: str,
+                                                   speaker: str) -> None:
+    q = one(run(extractor, text), containing)
+    assert same(q.speaker, speaker), (q.speaker, q.evidence)
