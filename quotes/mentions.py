@@ -20,8 +20,7 @@ from . import lexicon
 from .clauses import clause_initial, nested
 from .cues import HOMOGRAPH_LEMMAS, Cue
 from .document import Document
-from .normalize import strip_proclitics
-from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention, is_definite
+from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention, is_definite, preposition_with_pronoun
 from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
 
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
@@ -93,14 +92,14 @@ class _Reader:
             found, rule = self.subject_before(cue)
             if found is not None:
                 return found, rule
-        if cue.pos == "verb" and (cue.proclitics[:1] not in ("و", "ف") or self._amma_fa(cue)):
-            topic = self.sentence_topic(cue)
-            if topic is not None:
-                return topic, "sentence_topic"
         if cue.pos == "verb" and not cue.proclitics:
             antecedent = self.relative_antecedent(cue)
             if antecedent is not None:
                 return antecedent, "relative_antecedent"
+        if cue.pos == "verb" and (cue.proclitics[:1] not in ("و", "ف") or self._amma_fa(cue)):
+            topic = self.sentence_topic(cue)
+            if topic is not None:
+                return topic, "sentence_topic"
         return None, "none"
 
     def relative_antecedent(self, cue: Cue) -> Mention | None:
@@ -125,8 +124,10 @@ class _Reader:
         first = k - 1
         while first > 0 and k - first < 12 and starts[first - 1] >= sent_start:
             between = text[ends[first - 1]:starts[first]]
-            if any(ch in between for ch in ".:\"«»“”\n") or strip_proclitics(words[first - 1]) in STOPWORDS \
-                    or words[first - 1] in _CLAUSE_OPENERS or (first - 1) in doc.cue_at_token:
+            before = words[first - 1]
+            if any(ch in between for ch in ".:\"«»“”\n") or before in STOPWORDS or before in _CLAUSE_OPENERS \
+                    or (before[:1] in ("و", "ف") and before[1:] in STOPWORDS) or preposition_with_pronoun(before) \
+                    or (first - 1) in doc.cue_at_token:
                 break
             first -= 1
         found = doc.phrases.mention(starts[first], end)

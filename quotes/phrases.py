@@ -411,6 +411,12 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk) -> int |
     return None
 
 
+def preposition_with_pronoun(word: str) -> bool:
+    """بسببها، لديهم، بينهم: a preposition carrying a pronoun, which no phrase about a speaker
+    runs over."""
+    return bool(_PREP_PRONOUN.fullmatch(word))
+
+
 def _cannot_open_subject(word: str) -> bool:
     """The first word of a would-be subject that shows there is none: a preposition, a
     function word, a preposition with a pronoun (بسببها، لديه), an addressee (لمركز …)."""
