@@ -20,7 +20,17 @@ from . import lexicon
 from .clauses import clause_initial, nested
 from .cues import HOMOGRAPH_LEMMAS, Cue
 from .document import Document
-from .phrases import DOCUMENT_HEADS, STOPWORDS, Mention, is_definite, preposition_with_pronoun
+from .normalize import strip_proclitics
+from .phrases import (
+    ANONYMOUS_HEADS,
+    DOCUMENT_HEADS,
+    ORGANISATION_HEADS,
+    STOPWORDS,
+    TITLE_HEADS,
+    Mention,
+    is_definite,
+    preposition_with_pronoun,
+)
 from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
 
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
@@ -30,6 +40,7 @@ _KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
+_PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 _RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان"))
 _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
@@ -85,6 +96,8 @@ class _Reader:
         mention = self.doc.phrases.mention(start, end) if end > start else None
         if mention is not None and self._prepositional(mention):
             return None, "none"  # وقال لحلفائها …، رحب بقدوم كيري: a complement, the subject is the previous one
+        if mention is not None and self._object_masdar(mention, zone_end):
+            return None, "none"  # وأكد الثقة بأن …: the verb's object, the subject is the previous one
         if mention is not None and not self._accusative(mention.start):
             return mention, "subject_after_cue"
         mention = None
@@ -173,6 +186,20 @@ class _Reader:
             return None
         found = self.doc.phrases.mention(start, end)
         return found if found is not None and found.type != "unknown" else None
+
+    def _object_masdar(self, mention: Mention, zone_end: int) -> bool:
+        """A lone definite verbal noun after the verb, then its complement (وأكد الثقة | بأن …،
+        وجدد التأكيد | على أن …): the verb's object, not its subject. A body named by a verbal
+        noun (الاتحاد، الائتلاف) is in the organisation heads and stays a subject."""
+        classes = self.doc.phrases.classes
+        words = mention.text.split()
+        if classes is None or len(words) != 1 or not is_definite(words[0]):
+            return False
+        head = strip_proclitics(words[0])
+        if head in _PERSON_OR_BODY_HEADS or classes.name_evidence(words[0]) != "no" or not classes.is_verbal_noun(words[0]):
+            return False
+        after = self.text[mention.end:zone_end].lstrip(" ")
+        return after.startswith(("بان", "علي ان", "علي", "ب"))
 
     def _prepositional(self, mention: Mention) -> bool:
         """The phrase opens with a word the analyser reads only as preposition + noun (رحب |

@@ -397,3 +397,10 @@ def test_zero_subjects_agree_with_pairs_and_plurals(extractor: Extractor, text: 
                                                    speaker: str) -> None:
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker), (q.speaker, q.evidence)
+
+
+def test_a_lone_definite_verbal_noun_after_the_cue_is_its_object(extractor: Extractor) -> None:
+    """وأكد الحرص على أن …: الحرص is what he affirmed, not who; the subject is the previous speaker."""
+    quotes = run(extractor, "وقال وزير الخارجية فؤاد حسين إن الوضع مستقر. وأكد الحرص على أن تبقى العلاقات قوية.")
+    q = one(quotes, "العلاقات قوية")
+    assert same(q.speaker, "فؤاد حسين"), (q.speaker, q.evidence)
