@@ -155,6 +155,10 @@ class _Finder:
             return None  # «بين البلدين» inside the subject's adjunct: a preposition, not a verb
         if self.doc.tokens.words[k - 1] in ("ما", "لما", "حسبما", "بحسبما", "وفقما"):
             return None  # «بحسب ما نشرته وكالة …»: a parenthetical source, the clause goes on
+        words = self.doc.tokens.words
+        before = words[k - 2] if words[k - 1] == "قد" and k >= 2 else words[k - 1]
+        if before in ("الذي", "التي", "الذين"):
+            return None  # «وقال الوزير خالد العطية الذي رحب بقدوم …، إن …»: a relative clause inside the subject
         return other
 
     def _after_colon(self, cue: Cue, colon: int, zone_end: int) -> ContentSpan | None:

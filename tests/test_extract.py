@@ -404,3 +404,15 @@ def test_a_lone_definite_verbal_noun_after_the_cue_is_its_object(extractor: Extr
     quotes = run(extractor, "وقال وزير الخارجية فؤاد حسين إن الوضع مستقر. وأكد الحرص على أن تبقى العلاقات قوية.")
     q = one(quotes, "العلاقات قوية")
     assert same(q.speaker, "فؤاد حسين"), (q.speaker, q.evidence)
+
+
+@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    pytest.param("وقال وزير الخارجية القطري خالد العطية الذي رحب بقدوم الوفد إلى بلاده، إن المجلس يريد الاستقرار.",
+                 "المجلس يريد", "خالد العطية", id="relative-inside-the-subject"),
+    pytest.param("من جهته، يقول حكمة الله صافي، خبير الشؤون الأفغانية الذي يتابع شؤون الحركة عن قرب، إن الاستقالة "
+                 "مؤشر على خلافات.", "الاستقالة مؤشر", "حكمة الله صافي", id="relative-after-an-apposition"),
+])
+def test_a_cue_in_a_relative_clause_leaves_the_content_to_the_outer_verb(extractor: Extractor, text: str,
+                                                                         containing: str, speaker: str) -> None:
+    q = one(run(extractor, text), containing)
+    assert same(q.speaker, speaker), (q.speaker, q.evidence)
