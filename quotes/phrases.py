@@ -478,8 +478,10 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return not (walk.words == 1 and walk.head_word in _DOCUMENTS)
     if walk.words and _ANONYMITY.match(text, pos, limit):
         return True  # مسؤول كبير | طلب عدم الكشف عن هويته
-    # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title
-    return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite)
+    # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title; بيان للجيش
+    # names the statement's author
+    return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite) and not (
+        walk.words == 1 and walk.head_word in _DOCUMENTS)
 
 
 def _ends_by_class(word: str, definite: bool, walk: _Walk, classes: WordQuestions) -> bool:

@@ -45,7 +45,7 @@ _LETTER_AFTER = regex.compile(r"\s*([\p{L}])")
 # بحسب ما نقلته | بحسب ما أفاد به …: the relative's verb, and its resumptive pronoun when apart
 _MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+(?:\s+(?:به|بها|بهم|عنه|عنها|فيه|فيها)(?![\p{L}]))?")
 _MA_VERB = regex.compile(r"\s*(?:ما|لما)\s+(\S+)")
-_FA_INNA = regex.compile(r"(?:،|,)?\s*(?:ف|و)?(?:ان|انه|انها|انهم)\s")
+_FA_INNA = regex.compile(r"(?:،|,)?\s*(?<![\p{L}])(?:ف|و)?(?:ان|انه|انها|انهم)\s")  # a word of its own: not بيان
 _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
 _TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")

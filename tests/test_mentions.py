@@ -91,6 +91,8 @@ MENTION_ROWS = [
                  "مصادر طبية", "source_phrase", "anonymous", id="according-source-after"),
     pytest.param("«نحن لا نبحث عن الحرب لكننا مستعدون لها»، يقول قائد الحرس الثوري حسين سلامي.",
                  "قائد الحرس الثوري حسين سلامي", "source_phrase", "person", id="quotation-then-yaqul"),
+    pytest.param("وذكر بيان للجيش اللبناني أن وحدات عسكرية انتشرت في المنطقة.",
+                 "بيان للجيش اللبناني", "subject_after_cue", "document", id="statement-and-its-author"),
     pytest.param("وأضافت أن الحكومة تدرس كل الخيارات المتاحة.",
                  None, "none", None, id="zero-subject"),
     pytest.param("ويتزعم المعارضين قادة بارزون، مثل: إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، قال: إنه "

@@ -166,6 +166,13 @@ def test_according_to_with_attached_lam(morphology: CueMorphology) -> None:
     assert original(doc, spans[0]) == "حصيلة القتلى ارتفعت إلى عشرين شخصاً"
 
 
+def test_according_to_a_statement_whose_word_ends_like_inna(morphology: CueMorphology) -> None:
+    """بيان ends in «ان»: only a word of its own opens the content (… ، فإن …)."""
+    doc, spans = spans_of("ووفقاً لبيان صادر عن وزارة الداخلية، فإن الشرطة ألقت القبض على خمسة أشخاص.", morphology)
+    assert [s.construction for s in spans] == ["according_then_content"]
+    assert original(doc, spans[0]) == "الشرطة ألقت القبض على خمسة أشخاص"
+
+
 def test_according_to_what_the_source_reported(morphology: CueMorphology) -> None:
     """بحسب ما أفاد به X: the relative's verb and its resumptive pronoun stand before the source."""
     doc, spans = spans_of("وبحسب ما أفاد به مراسل الجزيرة، فإن القصف استهدف منازل المدنيين.", morphology)
