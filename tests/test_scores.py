@@ -43,13 +43,13 @@ def test_dev_scores(shared_dir: Path) -> None:
 
 def test_dev2_scores(shared_dir: Path) -> None:
     """dev2 came after the rules: a floor under today's figures (quote F1 0.922, end to
-    end 0.790), so that a change that loses speakers on articles it was not written for fails.
+    end 0.804), so that a change that loses speakers on articles it was not written for fails.
     Issue 11's bar (end to end 0.85) is above it and not met yet."""
     gold = load_jsonl(shared_dir / "eval" / "gold" / "dev2.jsonl")
     preds, texts = _predict(shared_dir / "corpus" / "articles", {g["doc"] for g in gold})
     s = score(gold, preds, texts)
     assert s.quote_f1 >= 0.90, s
-    assert s.e2e_f1 >= 0.77, s
+    assert s.e2e_f1 >= 0.78, s
 
 
 def test_confidence_ranks_right_answers_first(seeds_dir: Path, shared_dir: Path) -> None:
