@@ -180,6 +180,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     first = words[i]
     if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS or first in ORGANISATION_HEADS:
         return None  # (وفد الغرفة التجارية: an institution, no name)
+    if first[:1].isdigit():
+        return None  # الصحيفة الأسبوعية «9 داي»: a number opens a title, never a person's name
 
     if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
         return None  # المتحدث الرسمي لمركز …: the title goes on
@@ -397,9 +399,10 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk) -> int |
             and nxt.group(1) not in ("و", "الذي", "التي")):
         return None
     first = nxt.group(1)
-    ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS)
+    ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS
+                                     or _bare(first) in TITLE_HEADS)
     if is_definite(first) and not ranked:
-        return None  # (a rank or an honorific may open it: المتحدث باسم الجيش، العميد يحيى سريع،)
+        return None  # (a rank, title or honorific may open it: المتحدث باسم الجيش، العميد يحيى سريع،)
     close = text.find("،", nxt.end(1), limit)
     if close == -1:
         return None
