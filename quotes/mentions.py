@@ -188,15 +188,19 @@ class _Reader:
         return found if found is not None and found.type != "unknown" else None
 
     def _object_masdar(self, mention: Mention, zone_end: int) -> bool:
-        """A lone definite verbal noun after the verb, then its complement (وأكد الثقة | بأن …،
-        وجدد التأكيد | على أن …): the verb's object, not its subject. A body named by a verbal
+        """A lone definite verbal noun after the verb, then its complement (وأكد الحرص | على أن …),
+        or a common noun governing a definite verbal noun (وأكد ضرورة البحث …): the verb's object,
+        not its subject. A body named by a verbal
         noun (الاتحاد، الائتلاف) is in the organisation heads and stays a subject."""
         classes = self.doc.phrases.classes
         words = mention.text.split()
-        if classes is None or len(words) != 1 or not is_definite(words[0]):
+        if classes is None or strip_proclitics(words[0]) in _PERSON_OR_BODY_HEADS \
+                or classes.name_evidence(words[0]) != "no":
             return False
-        head = strip_proclitics(words[0])
-        if head in _PERSON_OR_BODY_HEADS or classes.name_evidence(words[0]) != "no" or not classes.is_verbal_noun(words[0]):
+        if len(words) >= 2 and not is_definite(words[0]) and is_definite(words[1]) \
+                and classes.is_verbal_noun(words[1]):
+            return True  # وأكد ضرورة البحث عن حل …، أهمية التعاون: a noun governing a verbal noun
+        if len(words) != 1 or not is_definite(words[0]) or not classes.is_verbal_noun(words[0]):
             return False
         after = self.text[mention.end:zone_end].lstrip(" ")
         return after.startswith(("بان", "علي ان", "علي", "ب"))

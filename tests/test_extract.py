@@ -416,3 +416,11 @@ def test_a_cue_in_a_relative_clause_leaves_the_content_to_the_outer_verb(extract
                                                                          containing: str, speaker: str) -> None:
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker), (q.speaker, q.evidence)
+
+
+def test_a_noun_governing_a_verbal_noun_after_the_cue_is_its_object(extractor: Extractor) -> None:
+    """وأكد ضرورة البحث عن حل …: the necessity is what he stressed; the subject is the previous speaker."""
+    quotes = run(extractor, "وقال وزير الخارجية الأمريكي جون كيري إن الوضع خطير. وأكد ضرورة البحث عن حل سياسي "
+                            "للأزمة «بما يحفظ وحدة البلاد».")
+    q = one(quotes, "وحدة البلاد")
+    assert same(q.speaker, "جون كيري"), (q.speaker, q.evidence)
