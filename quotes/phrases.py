@@ -100,6 +100,7 @@ class WordQuestions(Protocol):
     def is_verbal_noun(self, word: str) -> bool: ...
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None: ...
     def only_prepositional(self, word: str) -> bool: ...
+    def gender_number(self, word: str) -> tuple[str | None, str | None]: ...
 
 
 def _prepositional_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:
@@ -118,6 +119,11 @@ def _verbal_noun_after_name(words: list[str], k: int, classes: WordQuestions | N
     return (classes is not None and k + 1 < len(words)
             and (is_definite(words[k + 1]) or (k + 2 < len(words) and is_definite(words[k + 2])))
             and classes.name_evidence(words[k]) == "no" and classes.is_verbal_noun(words[k]))
+
+
+def _plural_noun(word: str, classes: WordQuestions | None) -> bool:
+    """The analyser reads the word only as a plural common noun (الاتحادات، القوات)."""
+    return classes is not None and classes.name_evidence(word) == "no" and classes.gender_number(word)[1] == "p"
 
 
 def _reads_as_name(words: list[str], classes: WordQuestions | None) -> bool:
@@ -199,6 +205,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         if _definite_like(w):
             if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
                 break  # an institution, «و + ال» (a coordinated noun) or «لل/بال» (a complement): no family name
+            if _plural_noun(w, classes):
+                break  # زغير | الاتحادات العربية: a plural is the verb's object, never a family name
             k += 1
             if (words[k - 2] in GLUE or w in _COMPOUND_SECONDS) and k - 1 > i:
                 continue  # عبد الرؤوف، نور الدين، نصر الله: a compound given name, the family name follows
@@ -250,8 +258,9 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
             if words[j - 1] in GLUE or w in _COMPOUND_SECONDS:
                 j += 1
                 continue
-            if _bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS:
-                j += 1  # the family name closes the name: الكاظمي، الأعرجي
+            if (_bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS
+                    and not _plural_noun(w, classes)):
+                j += 1  # the family name closes the name: الكاظمي، الأعرجي (not a plural: الاتحادات)
             break
         if w in _NAME_STOPS:
             break

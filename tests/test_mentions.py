@@ -249,6 +249,7 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
                  "المسؤول الإعلامي للجناح العسكري لحزب العمال الكردستاني", "بختيار دوغان",
                  id="verbal-noun-object-after-name"),
     pytest.param("مفتي مصر د. شوقي علام", "مفتي مصر د", "شوقي علام", id="abbreviated-honorific"),
+    pytest.param("زغير الاتحادات العربية", "", "زغير", id="a-plural-is-no-family-name"),
     pytest.param("رئيس الاتحاد الأوروبي ميشال بلاتيني خلفا", "رئيس الاتحاد الأوروبي", "ميشال بلاتيني",
                  id="accusative-after-name"),
 ])
