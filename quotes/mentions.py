@@ -438,11 +438,18 @@ def find_mentions(doc: Document, spans: tuple[ContentSpan, ...]) -> tuple[Speake
     return tuple(reader.for_span(span) for span in spans)
 
 
+def _refers_back(mention: Mention) -> bool:
+    """A short description with no name (الوزارة، المصدر، الرئيس): it may name someone met as the
+    subject of a verb that quoted nothing (وأعلنت وزارة الصحة ارتفاع …، وأضافت الوزارة أن …)."""
+    return not mention.name and len(mention.text.split()) <= 2
+
+
 def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
                          mentions: tuple[SpeakerMention, ...]) -> tuple[SilentSubject, ...]:
     """The subjects of the reporting verbs and participles that quote nothing. They matter only
-    to quotes with no subject of their own, so none are read when every quote has one."""
-    if all(m.mention is not None for m in mentions):
+    to quotes with no subject of their own or with a short description that may refer back to
+    one, so none are read when every quote has a subject that names its speaker."""
+    if all(m.mention is not None and not _refers_back(m.mention) for m in mentions):
         return ()
     reader = _Reader(doc)
     quoted = {s.cue.start for s in spans}

@@ -424,3 +424,9 @@ def test_a_noun_governing_a_verbal_noun_after_the_cue_is_its_object(extractor: E
                             "للأزمة «بما يحفظ وحدة البلاد».")
     q = one(quotes, "وحدة البلاد")
     assert same(q.speaker, "جون كيري"), (q.speaker, q.evidence)
+
+
+def test_a_short_description_finds_the_subject_of_a_verb_that_quoted_nothing(extractor: Extractor) -> None:
+    q = one(run(extractor, "وأعلنت وزارة الصحة في غزة، في بيان، ارتفاع عدد القتلى إلى 100. وأضافت الوزارة أن بين "
+                           "القتلى أطفالا ونساء."), "أطفالا")
+    assert same(q.speaker, "وزارة الصحة في غزة"), (q.speaker, q.evidence)

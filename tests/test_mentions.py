@@ -162,10 +162,20 @@ def test_narrative_subject_of_a_sentence(morphology: CueMorphology, word_classes
             for s in narrative] == [(fold(verb), fold(subject), gender)]
 
 
-def test_no_silent_subjects_read_when_every_quote_has_a_subject(morphology: CueMorphology) -> None:
-    doc, spans, mentions = stages("ورحب الوزير بالاتفاق. وقال الوزير إن الحوار هو الطريق الوحيد.", morphology)
+def test_no_silent_subjects_read_when_every_quote_names_its_speaker(morphology: CueMorphology) -> None:
+    doc, spans, mentions = stages("ورحب الوزير بالاتفاق. وقال وزير الخارجية فؤاد حسين إن الحوار هو الطريق الوحيد.",
+                                  morphology)
     assert [m.rule for m in mentions] == ["subject_after_cue"]
     assert find_silent_subjects(doc, spans, mentions) == ()
+
+
+def test_silent_subjects_read_for_a_description_that_may_refer_back(morphology: CueMorphology) -> None:
+    """وأعلنت وزارة الصحة ارتفاع …، وأضافت الوزارة أن …: الوزارة is the ministry met before."""
+    doc, spans, mentions = stages("وأعلنت وزارة الصحة في غزة، في بيان، ارتفاع عدد القتلى. وأضافت الوزارة أن بين "
+                                  "القتلى أطفالا.", morphology)
+    assert [m.mention.text if m.mention else None for m in mentions] == [fold("الوزارة")]
+    silent = find_silent_subjects(doc, spans, mentions)
+    assert [s.mention.text for s in silent if s.mention is not None] == [fold("وزارة الصحة في غزة")]
 
 
 def test_silent_subject_stops_at_the_governed_object(morphology: CueMorphology) -> None:
