@@ -260,6 +260,14 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
     sys.exit(1 if summary.failed else 0)
 
 
+_INTERRUPTED = "interrupted: every article stored so far is complete; run the same command again to finish"
+
+
+def _signal_status(stop: BaseException) -> int:
+    """The exit status of a run stopped by SIGTERM (143) or Ctrl-C (130)."""
+    return 143 if isinstance(stop, Stopped) else 130
+
+
 def _extract_run(paths: tuple[str, ...], store: Store | None, out: OutputFile | None, sink: ParquetDataset | None,
                  executor: ClusterExecutor | None, jobs: int, force: bool, max_bytes: int, stdin_name: str,
                  progress: _Progress, jsonl_out: str | None, parquet_dir: str | None) -> tuple[int, str, Summary]:
@@ -276,8 +284,7 @@ def _extract_run(paths: tuple[str, ...], store: Store | None, out: OutputFile | 
     except OSError as exc:  # --jsonl's rename at the end
         status, message = 2, f"{jsonl_out}: cannot write ({exc.strerror or exc}); choose another --jsonl file"
     except (KeyboardInterrupt, Stopped) as stop:
-        status = 143 if isinstance(stop, Stopped) else 130
-        message = "interrupted: every article stored so far is complete; run the same command again to finish"
+        status, message = _signal_status(stop), _INTERRUPTED
     finally:
         progress.close()
     return status, message, summary
@@ -401,8 +408,7 @@ def _open_store(db_path: str, out: OutputFile | None) -> Store:
 def _outcome(summary: Summary, stored: bool, jsonl_out: str | None, parquet_dir: str | None = None) -> tuple[int, str]:
     """The exit status and the closing message of a run that ended early (0 and "" if none)."""
     if summary.stopped_by is not None:
-        status = 130 if summary.stopped_by == signal.SIGINT else 143
-        return status, "interrupted: every article stored so far is complete; run the same command again to finish"
+        return (130 if summary.stopped_by == signal.SIGINT else 143), _INTERRUPTED
     exc = summary.error
     if exc is None:
         return 0, ""
@@ -456,7 +462,7 @@ def export_cmd(db_path: str, fmt: str, status: str, output: str) -> None:
         sys.exit(2)
     except (KeyboardInterrupt, Stopped) as stop:
         _err(f"interrupted: {output} was not written")
-        sys.exit(143 if isinstance(stop, Stopped) else 130)
+        sys.exit(_signal_status(stop))
     if output != "-":
         hint = " (only reviewed-and-accepted quotes: --status all for every suggestion)" if not rows and status == "accepted" else ""
         click.echo(f"{len(rows)} quotes written to {output}{hint}", err=True)
@@ -492,8 +498,7 @@ def import_cmd(folder: str, db_path: str, quiet: bool, progress_lines: bool) -> 
     except (parquet.ParquetError, StoreError) as exc:
         status, message = 2, str(exc)
     except (KeyboardInterrupt, Stopped) as stop:
-        status = 143 if isinstance(stop, Stopped) else 130
-        message = "interrupted: every document stored so far is complete; run the same command again to finish"
+        status, message = _signal_status(stop), _INTERRUPTED
     finally:
         progress.close()
         store.close()
@@ -616,7 +621,7 @@ def merge_cmd(inputs: tuple[str, ...], output: str, force: bool) -> None:
         sys.exit(2)
     except (KeyboardInterrupt, Stopped) as stop:
         _err(f"interrupted: {output} was not written")
-        sys.exit(143 if isinstance(stop, Stopped) else 130)
+        sys.exit(_signal_status(stop))
     for note in summary.notes:
         _err(note)
     click.echo(f"{output}: {summary.documents} documents, {summary.quotes} quotes, {summary.decisions} decisions by "
