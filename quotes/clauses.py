@@ -7,6 +7,7 @@ from . import lexicon
 from .cues import Cue
 from .document import Document
 from .marks import QuotePair, has_words
+from .phrases import RELATIVE_PRONOUNS
 
 _CLAUSE_INITIAL_AFTER = tuple(lexicon.entries("clause_initial_words"))
 
@@ -31,7 +32,7 @@ def pair_opening_in(doc: Document, a: int, b: int) -> QuotePair | None:
 def after_relative(doc: Document, cue: Cue) -> bool:
     """«… التي قال إنها …»: a relative clause stays inside the clause it qualifies, unless it
     opens a direct quotation («، الذي قال "إنه …"»)."""
-    return doc.text[max(0, cue.start - 8):cue.start].rstrip().endswith(("الذي", "التي", "الذين"))
+    return doc.text[max(0, cue.start - 8):cue.start].rstrip().endswith(tuple(RELATIVE_PRONOUNS))
 
 
 def clause_initial(doc: Document, cue: Cue, strict: bool = False) -> bool:

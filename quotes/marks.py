@@ -52,7 +52,8 @@ def _marks(text: str, start: int, end: int) -> Iterator[int]:
         yield i
 
 
-_ABBREVIATIONS = frozenset("دما")  # folded: أ is ا
+# One-letter abbreviations of titles, folded: د. «doctor», م. «engineer», أ. «professor» (أ is ا).
+TITLE_ABBREVIATIONS = frozenset("دما")
 
 
 def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
@@ -65,7 +66,7 @@ def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterato
         ch = text[i]
         if ch == "." and ((i > 0 and text[i - 1].isdecimal()) or (i + 1 < end and text[i + 1].isdecimal())):
             continue
-        if ch == "." and i > 0 and text[i - 1] in _ABBREVIATIONS and (i < 2 or not text[i - 2].isalpha()) \
+        if ch == "." and i > 0 and text[i - 1] in TITLE_ABBREVIATIONS and (i < 2 or not text[i - 2].isalpha()) \
                 and i + 2 < end and text[i + 1] == " " and text[i + 2].isalpha():
             continue
         yield i, ch

@@ -25,6 +25,7 @@ from .phrases import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
     ORGANISATION_HEADS,
+    RELATIVE_PRONOUNS,
     STOPWORDS,
     TITLE_HEADS,
     Mention,
@@ -41,7 +42,7 @@ _KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
-_RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان"))
+_AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
 _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
@@ -130,7 +131,7 @@ class _Reader:
             while j > 0 and cue.token_index - j <= 9 and text[ends[j - 1]:starts[j]].strip() != "،":
                 j -= 1
             k = j - 1
-        if k < 1 or words[k] not in _RELATIVES:
+        if k < 1 or words[k] not in RELATIVE_PRONOUNS:
             return None
         end = ends[k - 1]
         sent_start = doc.sentences.start_before(cue.start)
@@ -159,7 +160,7 @@ class _Reader:
         predicate of the topic أما introduced."""
         doc = self.doc
         k = doc.tokens.index_at(doc.sentences.start_before(cue.start))
-        return cue.proclitics[:1] == "ف" and k < cue.token_index and doc.tokens.words[k] in ("اما", "واما")
+        return cue.proclitics[:1] == "ف" and k < cue.token_index and doc.tokens.words[k] in _AMMA
 
     def sentence_topic(self, cue: Cue) -> Mention | None:
         """The subject a sentence opens with when the verb comes after other material: after
@@ -174,9 +175,9 @@ class _Reader:
         if k_verb >= 0 and doc.verb_starts[k_verb] >= sent_start:
             return None  # another verb of the sentence stands between: its subject is not this one's
         words = doc.tokens.words
-        if words[k] in _KANA or words[k] in ("اما", "واما"):
+        if words[k] in _KANA or words[k] in _AMMA:
             k += 1
-        elif not any(w in ("الذي", "التي", "الذين") for w in words[k + 1:min(cue.token_index, k + 8)]):
+        elif RELATIVE_PRONOUNS.isdisjoint(words[k + 1:min(cue.token_index, k + 8)]):
             return None
         if k >= cue.token_index or words[k] in STOPWORDS:
             return None

@@ -21,6 +21,7 @@ from typing import NamedTuple, Protocol
 import regex
 
 from . import lexicon
+from .marks import TITLE_ABBREVIATIONS
 from .normalize import WORD as _WORD
 from .normalize import strip_proclitics
 
@@ -31,18 +32,21 @@ ANONYMOUS_HEADS = lexicon.words("anonymous_heads")
 DOCUMENT_HEADS = lexicon.words("document_heads")
 ORGANISATION_HEADS = lexicon.words("organisation_heads")
 
+RELATIVE_PRONOUNS = frozenset(("الذي", "التي", "الذين", "اللذان", "اللتان"))
+_RELATIVE_ALTERNATION = "|".join(sorted(RELATIVE_PRONOUNS, key=len, reverse=True))
+
 # Words that open an adjunct after the subject: the subject phrase stops before them.
 _EVENT_NOUNS = lexicon.alternation("event_nouns")
 _TIME_WORDS = lexicon.alternation("time_words")
 _ADJUNCT_START = regex.compile(
     rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
-    r"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:الذي|التي|الذين|اللذان|اللتان)\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
+    rf"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:{_RELATIVE_ALTERNATION})\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
 
 # The words _ADJUNCT_START can begin with, besides any word in ل: the pattern is tried only there.
 _ADJUNCT_FIRST_WORDS = frozenset(
-    {"في", "من", "الي", "علي", "عن", "الذي", "التي", "الذين", "اللذان", "اللتان"}
+    {"في", "من", "الي", "علي", "عن"} | RELATIVE_PRONOUNS
     | {t.split()[0] for t in lexicon.entries("time_words")}
 )
 
@@ -405,7 +409,7 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk) -> int |
     (مستشار الأمن القومي، قاسم الأعرجي،): where it ends, or None when the comma ends the subject."""
     nxt = _COMMA_WORD.match(text, pos)
     if not (nxt and walk.words and not _ADJUNCT_START.match(text, nxt.start(1), limit)
-            and nxt.group(1) not in ("و", "الذي", "التي")):
+            and nxt.group(1) != "و" and nxt.group(1) not in RELATIVE_PRONOUNS):
         return None
     first = nxt.group(1)
     ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS
@@ -570,7 +574,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                 pos = named.end()  # شبكة «روسيا اليوم»: a quoted name inside the subject
                 walk.words += 1
                 continue
-        if ch == "." and walk.last_word in ("د", "م") and text[pos + 1:pos + 2] == " ":
+        if ch == "." and walk.last_word in TITLE_ABBREVIATIONS and text[pos + 1:pos + 2] == " ":
             pos += 1  # مفتي مصر د. شوقي علام: the abbreviation of a title, not a full stop
             continue
         if ch in "«»\"“”„(:{[.؟!?؛;\n":

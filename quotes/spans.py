@@ -28,6 +28,7 @@ from .phrases import (
     ANONYMOUS_HEADS,
     COMPLEMENTISERS,
     ORGANISATION_HEADS,
+    RELATIVE_PRONOUNS,
     Mention,
 )
 from .rules import CONSTRUCTIONS
@@ -157,7 +158,7 @@ class _Finder:
             return None  # «بحسب ما نشرته وكالة …»: a parenthetical source, the clause goes on
         words = self.doc.tokens.words
         before = words[k - 2] if words[k - 1] == "قد" and k >= 2 else words[k - 1]
-        if before in ("الذي", "التي", "الذين"):
+        if before in RELATIVE_PRONOUNS:
             return None  # «وقال الوزير خالد العطية الذي رحب بقدوم …، إن …»: a relative clause inside the subject
         return other
 
