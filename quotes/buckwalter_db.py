@@ -351,7 +351,7 @@ class _VerbIndex:
         # Hasab "compute", share the radicals but not the meaning.
         radicals = _norm_radicals(tuple(_VOWELS.sub("", raw.voc)))
         heads = self.form_i.get(radicals) if len(radicals) == 3 else None
-        return heads is not None and bool(heads) and not heads.isdisjoint(_gloss_heads(raw.gloss))
+        return heads is not None and not heads.isdisjoint(_gloss_heads(raw.gloss))
 
 
 _HAMZA = str.maketrans({">": "'", "<": "'", "&": "'", "}": "'", "|": "'"})

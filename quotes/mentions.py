@@ -191,8 +191,8 @@ class _Reader:
     def _object_masdar(self, mention: Mention, zone_end: int) -> bool:
         """A lone definite verbal noun after the verb, then its complement (وأكد الحرص | على أن …),
         or a common noun governing a definite verbal noun (وأكد ضرورة البحث …): the verb's object,
-        not its subject. A body named by a verbal
-        noun (الاتحاد، الائتلاف) is in the organisation heads and stays a subject."""
+        not its subject. A body named by a verbal noun (الاتحاد، الائتلاف) is in the organisation
+        heads and stays a subject."""
         classes = self.doc.phrases.classes
         words = mention.text.split()
         if classes is None or strip_proclitics(words[0]) in _PERSON_OR_BODY_HEADS \
@@ -333,26 +333,24 @@ class _Reader:
         m = self.doc.phrases.mention(start, end) if end > start else None
         return m if m is not None and m.type != "unknown" else None
 
-    def narrative_subjects(self, before: list[int] | None = None) -> list[SilentSubject]:
+    def narrative_subjects(self, before: list[int]) -> list[SilentSubject]:
         """Who a narrative sentence is about, salient for the zero subjects after it: the subject
         after the verb that opens it (ودانت مملكة البحرين التفجير، دافع كيري عن القرار) or the
         subject it opens with before its verb (لوران فابيوس قد عبر عن صدمته …، واعتبر أن …).
 
-        With ``before`` (the offsets of the cues with no subject of their own), only the few
-        sentences just before each are read: a narrative subject further back has been
-        overtaken by the speakers in between, and reading every sentence of every article was a
-        fifth of the extractor's time."""
+        Only the few sentences just before each offset of ``before`` (the cues with no subject
+        of their own) are read: a narrative subject further back has been overtaken by the
+        speakers in between, and reading every sentence of every article was a fifth of the
+        extractor's time."""
         doc = self.doc
         found = []
         seen = set()
         ends = (-1, *doc.sentences.ends)
-        if before is not None:
-            near: set[int] = set()
-            for at in before:
-                k = bisect_left(ends, at)
-                near.update(ends[max(0, k - _NARRATIVE_REACH):k])
-            ends = tuple(sorted(near))
-        for end in ends:
+        near: set[int] = set()
+        for at in before:
+            k = bisect_left(ends, at)
+            near.update(ends[max(0, k - _NARRATIVE_REACH):k])
+        for end in sorted(near):
             k = doc.tokens.index_at(end + 1)
             if k + 1 >= len(doc.tokens.words) or k in doc.cue_at_token or k in seen:
                 continue
@@ -401,11 +399,13 @@ class _Reader:
         for j in range(k + 1, min(last + 2, k + 9, len(words))):
             if any(ch in self.text[ends[j - 1]:starts[j]] for ch in ".:()\n"):
                 return []  # (quotation marks may wrap a name: وكان "الأزهر" استنكر)
+            # the verb may follow قد, the subject's first word, or a definite word that closes it
             gender = None
-            if words[j] == "قد" or is_definite(words[j - 1]) and j - 1 > k or j - 1 == k:
-                verb = j + 1 if words[j] == "قد" else j
+            after_qad = words[j] == "قد"
+            if after_qad or j - 1 == k or is_definite(words[j - 1]):
+                verb = j + 1 if after_qad else j
                 if verb < len(words) and starts[verb] < limit:
-                    gender = self._verb_gender(words[verb], after_qad=verb == j + 1)
+                    gender = self._verb_gender(words[verb], after_qad=after_qad)
             if gender is not None:
                 mention = doc.phrases.mention(starts[k], ends[j - 1])
                 if mention is None or mention.type in ("unknown", "pronoun"):

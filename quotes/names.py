@@ -279,13 +279,11 @@ class NameIndex:
 
     def _clitic_word(self, word: str) -> bool:
         """A word the analyser reads only as a common word behind a preposition (لمولودته), or
-        only as a verb, preposition or other word that ends a mention (وحظي، يتحدى، داخل): no
-        given name. Other common readings prove nothing, since the lexicon
-        reads many given names as nouns (ريما، وضاح)."""
+        only as a verb, preposition, time word or other word that ends a mention (وحظي، أوباما
+        يتحدى | الكونغرس، داخل | المقاومة): no given name. Other common readings prove nothing,
+        since the lexicon reads many given names as nouns (ريما، وضاح)."""
         if self.classes is None or word in GLUE or self.classes.name_evidence(word) != "no":
             return False
-        # a verb, preposition or time word is no given name either (أوباما يتحدى | الكونغرس،
-        # داخل | المقاومة، يسود أوساط | المعارضة)
         return word[:1] in ("ل", "ب", "ك") or self.classes.ends_mention(word)
 
     def _find_name_in_text(self, words: tuple[str, ...]) -> Mention | None:

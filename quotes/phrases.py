@@ -173,10 +173,11 @@ def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions
                                and _reads_as_name(words[i:k], classes)))
 
 
+_RELAY_SAYINGS = lexicon.words("relay_sayings")
+# Title links carrying a pronoun (باسمه، باسمها): definite by it, so a name may follow them.
+_PRONOUN_LINKS = frozenset(w for w in TITLE_LINKS if w[:-1] in TITLE_LINKS or w[:-2] in TITLE_LINKS)
 # The definite second half of compound given names (نور الدين، سيف الإسلام، فتح الله): a name
 # goes on after it, where any other definite word is the family name that closes it.
-_RELAY_SAYINGS = lexicon.words("relay_sayings")
-_PRONOUN_LINKS = frozenset(("باسمه", "باسمها", "باسمهم"))
 _COMPOUND_SECONDS = frozenset(("الدين", "الله", "الاسلام", "الرحمن"))
 
 
@@ -436,7 +437,7 @@ def preposition_with_pronoun(word: str) -> bool:
 def _cannot_open_subject(word: str) -> bool:
     """The first word of a would-be subject that shows there is none: a preposition, a
     function word, a preposition with a pronoun (بسببها، لديه), an addressee (لمركز …)."""
-    return (word in _PREPOSITIONS or word in STOPWORDS or bool(_PREP_PRONOUN.fullmatch(word))
+    return (word in _PREPOSITIONS or word in STOPWORDS or preposition_with_pronoun(word)
             or (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS)))
 
 

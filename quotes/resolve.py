@@ -349,7 +349,6 @@ def _salient(mention: Mention | None) -> bool:
         return known and len(words) <= 4
     return bool((mention.type == "person" and mention.name and mention.title)
                 or (mention.type == "person" and mention.title and not mention.name and len(words) <= 6)
-                or (mention.number == "d" and len(words) <= 4)
                 or (mention.type == "anonymous" and len(words) <= 8))
 
 

@@ -115,9 +115,7 @@ def _analyzer(db: Any) -> Any:
     combines the pieces with camel's ``_combined_analyses`` (compatibility tables, feature merge);
     every other word goes through camel whole.
     """
-    from .morphology import prepare_camel_import
-
-    prepare_camel_import()
+    # buckwalter_db.load, which gave ``db``, has set camel-tools up for import (catalogue, charsets)
     from camel_tools.morphology import analyzer as camel
 
     class _Analyzer(camel.Analyzer):
