@@ -365,68 +365,41 @@ def test_where_a_subject_phrase_ends(extractor: Extractor, text: str, containing
     assert same(q.speaker, speaker), (q.speaker, q.evidence)
 
 
-@pytest.mark.parametrize(("text", "containing", "speaker"), [
+# One speaker rule of the word-class era a row: (text, words of the quote, the speaker). Each row
+# is a class of errors met on articles with no gold; the comment says what the row pins.
+SPEAKER_ROWS = [
+    # a name followed by a common noun with a definite genitive is no part of it
     pytest.param("وقال المتحدث باسم الخارجية أحمد حافظ إن الزيارة ناجحة. من جانبه، أكد وزير الخارجية الأمريكي جون "
                  "كيري أهمية الدور التاريخي لمصر، مشددا على أنها ستواصل لعب هذا الدور.", "ستواصل لعب",
                  "جون كيري", id="name-then-object"),
+    # a phrase that opens with a preposition is no subject
     pytest.param("وقال وزير الخارجية سامح شكري إن المحادثات جيدة. وأعلن وزير الخارجية القطري خالد العطية الذي رحب بقدوم "
                  "الوفد أن المجلس يريد الاستقرار.", "المجلس يريد", "خالد العطية", id="prepositional-phrase-is-no-subject"),
-])
-def test_the_object_after_a_name_is_not_the_speaker(extractor: Extractor, text: str, containing: str,
-                                                   speaker: str) -> None:
-    """A name followed by a common noun with a definite genitive, or a phrase that opens with a
-    preposition, is no part of the speaker (word classes)."""
-    q = one(run(extractor, text), containing)
-    assert same(q.speaker, speaker), (q.speaker, q.evidence)
-
-
-def test_the_subject_after_a_relative_clauses_pronoun(extractor: Extractor) -> None:
-    """الذي أفاد فيه مصدر …: فيه points back to the relative's head; the subject follows it."""
-    q = one(run(extractor, "يأتي هذا في الوقت الذي أفاد فيه مصدر مسؤول في وزارة الصحة بأن عدد القتلى ارتفع إلى خمسة."),
-            "عدد القتلى")
-    assert same(q.speaker, "مصدر مسؤول في وزارة الصحة"), (q.speaker, q.evidence)
-
-
-@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    # الذي أفاد فيه مصدر …: فيه points back to the relative's head; the subject follows it
+    pytest.param("يأتي هذا في الوقت الذي أفاد فيه مصدر مسؤول في وزارة الصحة بأن عدد القتلى ارتفع إلى خمسة.",
+                 "عدد القتلى", "مصدر مسؤول في وزارة الصحة", id="subject-after-a-resumptive-pronoun"),
     pytest.param("وشدد الطرفان على أهمية الحوار، وأكدا أن «الحل يجب أن يكون سياسيا».", "يكون سياسيا", "الطرفان",
                  id="a-pair-that-quoted-nothing-stays-salient"),
     pytest.param("وقال مسؤولون أمريكيون إن الضربة نجحت، مضيفين أن «الهدف دمر بالكامل».", "دمر بالكامل",
                  "مسؤولون أمريكيون", id="a-participle-in-ين-agrees-with-a-plural"),
-])
-def test_zero_subjects_agree_with_pairs_and_plurals(extractor: Extractor, text: str, containing: str,
-                                                   speaker: str) -> None:
-    q = one(run(extractor, text), containing)
-    assert same(q.speaker, speaker), (q.speaker, q.evidence)
-
-
-def test_a_lone_definite_verbal_noun_after_the_cue_is_its_object(extractor: Extractor) -> None:
-    """وأكد الحرص على أن …: الحرص is what he affirmed, not who; the subject is the previous speaker."""
-    quotes = run(extractor, "وقال وزير الخارجية فؤاد حسين إن الوضع مستقر. وأكد الحرص على أن تبقى العلاقات قوية.")
-    q = one(quotes, "العلاقات قوية")
-    assert same(q.speaker, "فؤاد حسين"), (q.speaker, q.evidence)
-
-
-@pytest.mark.parametrize(("text", "containing", "speaker"), [
+    # وأكد الحرص على أن …: what he affirmed, not who; the subject is the previous speaker
+    pytest.param("وقال وزير الخارجية فؤاد حسين إن الوضع مستقر. وأكد الحرص على أن تبقى العلاقات قوية.",
+                 "العلاقات قوية", "فؤاد حسين", id="a-lone-definite-verbal-noun-is-the-object"),
+    # a cue in a relative clause inside the subject leaves the content to the outer verb
     pytest.param("وقال وزير الخارجية القطري خالد العطية الذي رحب بقدوم الوفد إلى بلاده، إن المجلس يريد الاستقرار.",
                  "المجلس يريد", "خالد العطية", id="relative-inside-the-subject"),
     pytest.param("من جهته، يقول حكمة الله صافي، خبير الشؤون الأفغانية الذي يتابع شؤون الحركة عن قرب، إن الاستقالة "
                  "مؤشر على خلافات.", "الاستقالة مؤشر", "حكمة الله صافي", id="relative-after-an-apposition"),
-])
-def test_a_cue_in_a_relative_clause_leaves_the_content_to_the_outer_verb(extractor: Extractor, text: str,
-                                                                         containing: str, speaker: str) -> None:
+    # وأكد ضرورة البحث عن حل …: the necessity is what he stressed
+    pytest.param("وقال وزير الخارجية الأمريكي جون كيري إن الوضع خطير. وأكد ضرورة البحث عن حل سياسي للأزمة «بما "
+                 "يحفظ وحدة البلاد».", "وحدة البلاد", "جون كيري", id="a-noun-governing-a-verbal-noun-is-the-object"),
+    # a short description refers back to the subject of a verb that quoted nothing
+    pytest.param("وأعلنت وزارة الصحة في غزة، في بيان، ارتفاع عدد القتلى إلى 100. وأضافت الوزارة أن بين القتلى أطفالا "
+                 "ونساء.", "أطفالا", "وزارة الصحة في غزة", id="a-short-description-refers-back"),
+]
+
+
+@pytest.mark.parametrize(("text", "containing", "speaker"), SPEAKER_ROWS)
+def test_speaker_rules_with_word_classes(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker), (q.speaker, q.evidence)
-
-
-def test_a_noun_governing_a_verbal_noun_after_the_cue_is_its_object(extractor: Extractor) -> None:
-    """وأكد ضرورة البحث عن حل …: the necessity is what he stressed; the subject is the previous speaker."""
-    quotes = run(extractor, "وقال وزير الخارجية الأمريكي جون كيري إن الوضع خطير. وأكد ضرورة البحث عن حل سياسي "
-                            "للأزمة «بما يحفظ وحدة البلاد».")
-    q = one(quotes, "وحدة البلاد")
-    assert same(q.speaker, "جون كيري"), (q.speaker, q.evidence)
-
-
-def test_a_short_description_finds_the_subject_of_a_verb_that_quoted_nothing(extractor: Extractor) -> None:
-    q = one(run(extractor, "وأعلنت وزارة الصحة في غزة، في بيان، ارتفاع عدد القتلى إلى 100. وأضافت الوزارة أن بين "
-                           "القتلى أطفالا ونساء."), "أطفالا")
-    assert same(q.speaker, "وزارة الصحة في غزة"), (q.speaker, q.evidence)

@@ -925,7 +925,8 @@ def test_rate_and_time_left_wait_for_five_decisions(window: MainWindow) -> None:
     assert "accepted 5" in text and "60/hour" in text and "about 1.5 h left" in text, text
 
 
-def test_accepting_a_quote_without_a_speaker_needs_a_second_press(qtbot: Any, tmp_path: Path) -> None:
+def _speakerless_first(tmp_path: Path) -> Path:
+    """A database whose lowest-confidence quote has no speaker, followed by one that has."""
     art, q = haniyeh()
     path = tmp_path / "nospeaker.db"
     with Store.open(path) as s:
@@ -934,6 +935,11 @@ def test_accepting_a_quote_without_a_speaker_needs_a_second_press(qtbot: Any, tm
                           None)
         s.save_extraction(seed_article("001_3aac6772f4977325.txt"), gold_quotes()["001_3aac6772f4977325.txt"][:1],
                           None)
+    return path
+
+
+def test_accepting_a_quote_without_a_speaker_needs_a_second_press(qtbot: Any, tmp_path: Path) -> None:
+    path = _speakerless_first(tmp_path)
     w = make_window(qtbot, path)
     try:
         first = current_id(w)
@@ -954,14 +960,7 @@ def test_accepting_a_quote_without_a_speaker_needs_a_second_press(qtbot: Any, tm
 
 
 def test_typing_a_speaker_after_the_question_corrects_the_quote(qtbot: Any, tmp_path: Path) -> None:
-    art, q = haniyeh()
-    path = tmp_path / "nospeaker.db"
-    with Store.open(path) as s:
-        s.save_extraction(art, [replace(q, speaker="", speaker_mention="", mention_start=None, mention_end=None,
-                                        confidence=0.01)],
-                          None)
-        s.save_extraction(seed_article("001_3aac6772f4977325.txt"), gold_quotes()["001_3aac6772f4977325.txt"][:1],
-                          None)
+    path = _speakerless_first(tmp_path)
     w = make_window(qtbot, path)
     try:
         first = current_id(w)
