@@ -35,9 +35,14 @@ def _overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
     return min(overlap / max(1, a[1] - a[0]), overlap / max(1, b[1] - b[0]))
 
 
+def _rules(evidence: dict) -> str:
+    return f'{evidence.get("mention_rule")}/{evidence.get("speaker_rule")}'
+
+
 def classify(gold_path: Path, articles: Path) -> list[tuple[str, ...]]:
-    """(class, doc, gold speaker, predicted speaker, quote start[, rules and the cue's context])
-    of every error."""
+    """(class, doc, gold speaker, predicted speaker, quote start[, the rules and the cue's
+    context, the mention/speaker rule ids]) of every error, and ("right", …) of every quote
+    whose speaker is right, for the rules' precision."""
     gold = load_jsonl(gold_path)
     by_doc: dict[str, list[dict]] = {}
     for g in gold:
@@ -70,7 +75,7 @@ def classify(gold_path: Path, articles: Path) -> list[tuple[str, ...]]:
             said = p.get("speaker") or ""
             ev = p.get("evidence") or {}
             if speaker_ok(said, g["speaker"], g.get("speaker_alts") or []):
-                errors.append(("right", doc, g["speaker"], said, "", f'{ev.get("mention_rule")}/{ev.get("speaker_rule")}'))
+                errors.append(("right", doc, g["speaker"], said, "", "", _rules(ev)))
                 continue
             if not said:
                 kind = "no speaker"
@@ -83,7 +88,7 @@ def classify(gold_path: Path, articles: Path) -> list[tuple[str, ...]]:
             cue_at = p.get("cue_start") or p["start"]
             context = text[max(0, cue_at - 80):cue_at + 90].replace("\n", " ⏎ ")
             detail = f'{ev.get("construction")}/{ev.get("mention_rule")}/{ev.get("speaker_rule")} «{p.get("speaker_mention")}» :: {context}'
-            errors.append((kind, doc, g["speaker"], said, text[slice(*g_spans[i])][:60], detail))
+            errors.append((kind, doc, g["speaker"], said, text[slice(*g_spans[i])][:60], detail, _rules(ev)))
         for j, p in enumerate(ps):
             if j not in p_to_g:
                 errors.append(("false positive", doc, "", p.get("speaker") or "", text[slice(*p_spans[j])][:60]))
@@ -102,9 +107,9 @@ def main() -> int:
     everything = classify(args.gold, args.articles)
     errors = [e for e in everything if e[0] != "right"]
     if args.by_rule:
-        attributed = [e for e in everything if e[0] in ("right", *CLASSES[2:]) and len(e) > 5]
-        rules = Counter(e[5].split(" ")[0].split("/", 1)[-1] if e[0] != "right" else e[5] for e in attributed)
-        right = Counter(e[5] for e in attributed if e[0] == "right")
+        attributed = [e for e in everything if len(e) > 6]  # the matched quotes: right or a wrong speaker
+        rules = Counter(e[6] for e in attributed)
+        right = Counter(e[6] for e in attributed if e[0] == "right")
         for rule, n in rules.most_common():
             print(f"{rule:60} {right[rule]:4}/{n:<4} {right[rule] / n:.2f}")
     counts = Counter(e[0] for e in errors)
