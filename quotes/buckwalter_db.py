@@ -470,7 +470,8 @@ def _defines(lines: Iterable[str]) -> list[str]:
 # ---------------------------------------------------------------------------------------------------
 # Cache
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a cache file under a temporary name and rename it: a reader sees all or nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     try:
@@ -568,8 +569,8 @@ def load(cache_dir: Path | None = None) -> Loaded:
         except (OSError, ValueError, KeyError) as exc:
             raise Unavailable(f"converting {folder} failed: {exc}") from exc
         try:
-            _atomic_write(db_path, text.encode("utf-8"))
-            _atomic_write(stamp, (digest + "\n").encode())
+            atomic_write(db_path, text.encode("utf-8"))
+            atomic_write(stamp, (digest + "\n").encode())
         except OSError as exc:
             raise Unavailable(f"cache folder {where} is not writable: {exc}") from exc
         built = True
@@ -580,7 +581,7 @@ def load(cache_dir: Path | None = None) -> Loaded:
     for table in (db.prefix_hash, db.suffix_hash, db.stem_hash):
         _intern_feats(table)
     with contextlib.suppress(OSError):  # a read-only cache still works, just without the fast path
-        _atomic_write(pickle_path, pickle.dumps((header, db), protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(pickle_path, pickle.dumps((header, db), protocol=pickle.HIGHEST_PROTOCOL))
     return Loaded(db, db_path, version, built, time.perf_counter() - t0)
 
 

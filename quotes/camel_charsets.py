@@ -77,16 +77,10 @@ def _read(path: Path) -> dict[str, frozenset[str]] | None:
 
 
 def _write(path: Path, data: dict[str, frozenset[str]]) -> None:
-    # Written under a temporary name and renamed: a concurrent reader sees the whole file or none.
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_bytes(marshal.dumps(data))
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+    from .buckwalter_db import atomic_write
+
+    with contextlib.suppress(OSError):  # an unwritable cache only means the slow import next time
+        atomic_write(path, marshal.dumps(data))
 
 
 def install(cache_dir: Path | None = None) -> str:
