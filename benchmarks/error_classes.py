@@ -21,18 +21,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from quotes.evaluate import load_jsonl, normalize_speaker, speaker_ok, trimmed
+from quotes.evaluate import load_jsonl, match_documents, normalize_speaker, speaker_ok
 from quotes.extract import Extractor
 from quotes.sources import iter_articles
 
 CLASSES = ("miss", "false positive", "no speaker", "another speaker", "fragment", "not a name")
-
-
-def _overlap_share(a: tuple[int, int], b: tuple[int, int]) -> float:
-    overlap = min(a[1], b[1]) - max(a[0], b[0])
-    if overlap <= 0:
-        return 0.0
-    return min(overlap / max(1, a[1] - a[0]), overlap / max(1, b[1] - b[0]))
 
 
 def _rules(evidence: dict) -> str:
@@ -44,26 +37,17 @@ def classify(gold_path: Path, articles: Path) -> list[tuple[str, ...]]:
     context, the mention/speaker rule ids]) of every error, and ("right", …) of every quote
     whose speaker is right, for the rules' precision."""
     gold = load_jsonl(gold_path)
-    by_doc: dict[str, list[dict]] = {}
-    for g in gold:
-        by_doc.setdefault(Path(g["doc"]).name, []).append(g)
     extractor = Extractor()
+    texts: dict[str, str] = {}
+    predictions: list[dict] = []
+    for article in iter_articles([str(articles / doc) for doc in sorted({Path(g["doc"]).name for g in gold})],
+                                 errors=[]):
+        texts[Path(article.doc).name] = article.text
+        predictions += [q.to_json() for q in extractor.extract(article)]
     errors = []
-    for article in iter_articles([str(articles / doc) for doc in sorted(by_doc)], errors=[]):
-        doc = Path(article.doc).name
-        text = article.text
-        gs = by_doc[doc]
-        ps = [q.to_json() for q in extractor.extract(article)]
-        g_spans = [trimmed(text, g["start"], g["end"]) for g in gs]
-        p_spans = [trimmed(text, p["start"], p["end"]) for p in ps]
-        pairs = sorted(((_overlap_share(gs_, ps_), not g.get("optional", False), i, j)
-                        for i, (g, gs_) in enumerate(zip(gs, g_spans, strict=True))
-                        for j, ps_ in enumerate(p_spans)), key=lambda t: (t[1], t[0]), reverse=True)
-        g_to_p: dict[int, int] = {}
-        p_to_g: dict[int, int] = {}
-        for share, _, i, j in pairs:
-            if share >= 0.5 and i not in g_to_p and j not in p_to_g:
-                g_to_p[i], p_to_g[j] = j, i
+    for m in match_documents(gold, predictions, texts):
+        doc, text, gs, ps, g_spans, p_spans = m.doc, m.text, m.gold, m.predictions, m.gold_spans, m.pred_spans
+        g_to_p, p_to_g = m.gold_to_pred, m.pred_to_gold
         speakers = {g["speaker"] for g in gs}
         for i, g in enumerate(gs):
             if g.get("optional"):

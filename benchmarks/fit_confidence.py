@@ -23,7 +23,7 @@ from collections import Counter
 from pathlib import Path
 
 from quotes import rules
-from quotes.evaluate import load_jsonl, ranking_quality, score, speaker_ok, trimmed
+from quotes.evaluate import load_jsonl, match_documents, ranking_quality, score, speaker_ok
 from quotes.extract import Extractor
 from quotes.sources import iter_articles
 
@@ -55,11 +55,6 @@ def _run(name: str) -> tuple[list[dict], list[dict], dict[str, str]]:
     return gold, preds, texts
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
-    o = min(a[1], b[1]) - max(a[0], b[0])
-    return 0.0 if o <= 0 else min(o / max(1, a[1] - a[0]), o / max(1, b[1] - b[0]))
-
-
 def _counts(gold: list[dict], preds: list[dict], texts: dict[str, str]) -> tuple[Counter, Counter, Counter, Counter]:
     """(span right, spans) per construction and (speaker right, right spans) per speaker rule,
     matching as the scorer does: overlap of half each way, one to one, required gold first."""
@@ -67,20 +62,8 @@ def _counts(gold: list[dict], preds: list[dict], texts: dict[str, str]) -> tuple
     span_n: Counter = Counter()
     spk_ok: Counter = Counter()
     spk_n: Counter = Counter()
-    for doc, text in texts.items():
-        gs = [g for g in gold if g["doc"] == doc]
-        ps = [p for p in preds if p["doc"] == doc]
-        g_spans = [trimmed(text, g["start"], g["end"]) for g in gs]
-        p_spans = [trimmed(text, p["start"], p["end"]) for p in ps]
-        pairs = sorted(((_overlap(a, b), not g.get("optional", False), i, j)
-                        for i, (g, a) in enumerate(zip(gs, g_spans, strict=True))
-                        for j, b in enumerate(p_spans)), key=lambda t: (t[1], t[0]), reverse=True)
-        p_to_g: dict[int, int] = {}
-        taken: set[int] = set()
-        for share, _, i, j in pairs:
-            if share >= 0.5 and i not in taken and j not in p_to_g:
-                p_to_g[j] = i
-                taken.add(i)
+    for m in match_documents(gold, preds, texts):
+        gs, ps, p_to_g = m.gold, m.predictions, m.pred_to_gold
         for j, p in enumerate(ps):
             ev = p["evidence"]
             i = p_to_g.get(j)

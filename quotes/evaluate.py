@@ -293,13 +293,15 @@ def evaluate(gold: Gold, articles: Iterable[Article],
 
 
 @dataclass
-class _DocMatch:
-    """One document's gold and predictions and the one-to-one matching between them."""
+class DocMatch:
+    """One document's gold and predictions and the one-to-one matching between them, spans
+    trimmed as the scorer compares them."""
 
     doc: str
     text: str
     gold: list[dict[str, Any]]
     predictions: list[dict[str, Any]]
+    gold_spans: list[tuple[int, int]]
     pred_spans: list[tuple[int, int]]
     gold_to_pred: dict[int, int]
     pred_to_gold: dict[int, int]
@@ -332,7 +334,11 @@ def _check_gold(gold: list[dict[str, Any]], texts: dict[str, str]) -> None:
             raise EvalError("gold", f"{problem} in {json.dumps(g, ensure_ascii=False)[:80]}", hint)
 
 
-def _match(gold: list[dict[str, Any]], predictions: list[dict[str, Any]], texts: dict[str, str]) -> list[_DocMatch]:
+def match_documents(gold: list[dict[str, Any]], predictions: list[dict[str, Any]],
+                    texts: dict[str, str]) -> list[DocMatch]:
+    """Match predictions to gold quotes per document as ``score.py`` does (spans trimmed, overlap
+    of at least half each way, one to one, required gold first); the benchmarks that sort errors
+    or fit confidences read the same matching."""
     _check_gold(gold, texts)
     by_doc: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
     for g in gold:
@@ -369,7 +375,7 @@ def _match(gold: list[dict[str, Any]], predictions: list[dict[str, Any]], texts:
             if i in gold_to_pred or j in pred_to_gold:
                 continue
             gold_to_pred[i], pred_to_gold[j] = j, i
-        matches.append(_DocMatch(doc, text, gs, ps, pred_spans, gold_to_pred, pred_to_gold))
+        matches.append(DocMatch(doc, text, gs, ps, gold_spans, pred_spans, gold_to_pred, pred_to_gold))
     return matches
 
 
@@ -385,7 +391,7 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]], texts: 
     misses: list[tuple[str, str, str, str]] = []
     wrong_speaker: list[tuple[str, str, str, str]] = []
     false_positives: list[tuple[str, str, str]] = []
-    for m in _match(gold, predictions, texts):
+    for m in match_documents(gold, predictions, texts):
         for i, g in enumerate(m.gold):
             if _is_optional(g):
                 continue
@@ -457,7 +463,7 @@ def ranking_quality(
     Values that cannot be computed (an empty half, no right or no wrong prediction) are None.
     """
     scored: list[tuple[float, bool]] = []
-    for m in _match(gold, predictions, texts):
+    for m in match_documents(gold, predictions, texts):
         for j, p in enumerate(m.predictions):
             i = m.pred_to_gold.get(j)
             if i is not None and _is_optional(m.gold[i]):
