@@ -294,25 +294,6 @@ def test_persian_letters_and_nbsp_keep_offsets(extractor: Extractor) -> None:
 # -- speaker phrases: classes of errors seen on unseen articles --------------------------------
 
 
-@pytest.mark.parametrize(("text", "containing", "speaker"), [
-    # «علي» written with yeh where the article writes the preposition «على»: the name, not a preposition
-    ("وسيطرت القوات على المدينة. يقول الناطق باسم مجلس قيادة المقاومة الشعبية علي الأحمدي إن "
-     "المقاتلين نجحوا في السيطرة على معظم الحي.", "نجحوا في السيطرة", "علي الأحمدي"),
-    # باسم links the title to its object: the name is after the apposition comma
-    ("وفي موسكو، أعلن المتحدث الرسمي باسم الرئيس الروسي، دميتري بيسكوف، أن روسيا ستتبع نهج المعاملة بالمثل.",
-     "نهج المعاملة", "دميتري بيسكوف"),
-    # the anonymous-source formula is no part of the source
-    ("وقال مسؤول كبير في الإدارة الأمريكية طلب عدم كشف هويته إن تفاصيل المنطقة لم تحدد بعد.",
-     "تفاصيل المنطقة", "مسؤول كبير في الإدارة الأمريكية"),
-    # an adverbial accusative after the verb (تزامناً) is no subject: the subject precedes the verb
-    ("وكانت الحكومة التركية أكدت تزامنًا مع الغارات أنها لن تتهاون مع المتمردين.",
-     "لن تتهاون", "الحكومة التركية"),
-])
-def test_speaker_phrase_classes(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
-    q = one(run(extractor, text), containing)
-    assert same(q.speaker, speaker), (q.speaker, q.evidence)
-
-
 def test_alef_maqsura_article_keeps_the_preposition(extractor: Extractor) -> None:
     """Where the article writes «على» for the preposition, «على» after a verb is still no name."""
     q = one(run(extractor, "وشدد الوزير على أن الحكومة ماضية في خطتها."), "ماضية")
@@ -323,18 +304,6 @@ def test_participle_without_accusative_alif_is_no_cue(extractor: Extractor) -> N
     """مطمين is a family name, not the participle مطمئن: it reports nothing."""
     q = one(run(extractor, "من ناحيته، قال نظير محمد مطمين، وهو كاتب سياسي، إن الانقسامات أمر طبيعي."), "الانقسامات")
     assert q.cue == "قال"
-
-
-@pytest.mark.parametrize(("text", "containing", "speaker"), [
-    ("وقالت مصادر وسط المقاومة الشعبية في اليمن، إن التحالف كان يعمل على استعادة المدينة.",
-     "استعادة المدينة", "مصادر وسط المقاومة الشعبية في اليمن"),
-    ("ويقول دبلوماسيون مطلعون على هذه الخطط: إن قطع خطوط الإمداد يمكن أن يغير دفة الحرب.",
-     "خطوط الإمداد", "دبلوماسيون مطلعون على هذه الخطط"),
-])
-def test_anonymous_descriptions_continue_through_their_modifiers(extractor: Extractor, text: str, containing: str,
-                                                                 speaker: str) -> None:
-    q = one(run(extractor, text), containing)
-    assert same(q.speaker, speaker), (q.speaker, q.evidence)
 
 
 @pytest.mark.parametrize(("text", "containing", "speaker"), [
@@ -350,7 +319,27 @@ def test_the_subject_a_sentence_opens_with(extractor: Extractor, text: str, cont
     assert same(q.speaker, speaker) or fold(speaker) in fold(q.speaker), (q.speaker, q.evidence)
 
 
-@pytest.mark.parametrize(("text", "containing", "speaker"), [
+# Speaker cases, a row each: (text, words of the quote, the speaker); a comment says what a row or
+# a group of rows pins.
+SPEAKER_ROWS = [
+    # «علي» written with yeh where the article writes the preposition «على»: the name, not a preposition
+    ("وسيطرت القوات على المدينة. يقول الناطق باسم مجلس قيادة المقاومة الشعبية علي الأحمدي إن "
+     "المقاتلين نجحوا في السيطرة على معظم الحي.", "نجحوا في السيطرة", "علي الأحمدي"),
+    # باسم links the title to its object: the name is after the apposition comma
+    ("وفي موسكو، أعلن المتحدث الرسمي باسم الرئيس الروسي، دميتري بيسكوف، أن روسيا ستتبع نهج المعاملة بالمثل.",
+     "نهج المعاملة", "دميتري بيسكوف"),
+    # the anonymous-source formula is no part of the source
+    ("وقال مسؤول كبير في الإدارة الأمريكية طلب عدم كشف هويته إن تفاصيل المنطقة لم تحدد بعد.",
+     "تفاصيل المنطقة", "مسؤول كبير في الإدارة الأمريكية"),
+    # an adverbial accusative after the verb (تزامناً) is no subject: the subject precedes the verb
+    ("وكانت الحكومة التركية أكدت تزامنًا مع الغارات أنها لن تتهاون مع المتمردين.",
+     "لن تتهاون", "الحكومة التركية"),
+    # anonymous descriptions go on through their modifiers
+    ("وقالت مصادر وسط المقاومة الشعبية في اليمن، إن التحالف كان يعمل على استعادة المدينة.",
+     "استعادة المدينة", "مصادر وسط المقاومة الشعبية في اليمن"),
+    ("ويقول دبلوماسيون مطلعون على هذه الخطط: إن قطع خطوط الإمداد يمكن أن يغير دفة الحرب.",
+     "خطوط الإمداد", "دبلوماسيون مطلعون على هذه الخطط"),
+    # where a subject phrase ends
     ("وقال دبلوماسي مطلع على الخطط: «داعش أفضل تجهيزا بكثير من المسلحين المعارضين».", "أفضل تجهيزا",
      "دبلوماسي مطلع على الخطط"),
     ("وصرح مدير مكتب الاتصال الحكومي، سيف بن أحمد آل ثاني، بأن موقع الوكالة تم اختراقه من جهة غير معروفة.",
@@ -359,15 +348,6 @@ def test_the_subject_a_sentence_opens_with(extractor: Extractor, text: str, cont
      "لم تسع", "الرئيس الإيراني"),
     ("وقال أحد سكان الإسماعيلية إحدى مدن القناة الثلاث إن قوات الجيش تفرض إجراءات أمن صارمة.",
      "إجراءات أمن", "أحد سكان الإسماعيلية"),
-])
-def test_where_a_subject_phrase_ends(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
-    q = one(run(extractor, text), containing)
-    assert same(q.speaker, speaker), (q.speaker, q.evidence)
-
-
-# One speaker rule of the word-class era a row: (text, words of the quote, the speaker). Each row
-# is a class of errors met on articles with no gold; the comment says what the row pins.
-SPEAKER_ROWS = [
     # a name followed by a common noun with a definite genitive is no part of it
     pytest.param("وقال المتحدث باسم الخارجية أحمد حافظ إن الزيارة ناجحة. من جانبه، أكد وزير الخارجية الأمريكي جون "
                  "كيري أهمية الدور التاريخي لمصر، مشددا على أنها ستواصل لعب هذا الدور.", "ستواصل لعب",
@@ -400,6 +380,6 @@ SPEAKER_ROWS = [
 
 
 @pytest.mark.parametrize(("text", "containing", "speaker"), SPEAKER_ROWS)
-def test_speaker_rules_with_word_classes(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
+def test_speaker(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker), (q.speaker, q.evidence)
