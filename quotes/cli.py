@@ -251,16 +251,21 @@ def extract(paths: tuple[str, ...], db_path: str | None, jsonl_out: str | None, 
         out.discard()
     if store is not None:
         store.close()
-    if message:
-        _err(message)
-    if status:
-        sys.exit(status)
+    _stop_if(status, message)
     if mode is not None:
         _print_summary(summary, db_path, parquet_dir, executor)
     sys.exit(1 if summary.failed else 0)
 
 
 _INTERRUPTED = "interrupted: every article stored so far is complete; run the same command again to finish"
+
+
+def _stop_if(status: int, message: str) -> None:
+    """Print a run's closing message, and exit when the run did not end well."""
+    if message:
+        _err(message)
+    if status:
+        sys.exit(status)
 
 
 def _signal_status(stop: BaseException) -> int:
@@ -502,10 +507,7 @@ def import_cmd(folder: str, db_path: str, quiet: bool, progress_lines: bool) -> 
     finally:
         progress.close()
         store.close()
-    if message:
-        _err(message)
-    if status:
-        sys.exit(status)
+    _stop_if(status, message)
     if mode is not None:
         skipped = f" ({summary.skipped} already stored, skipped)" if summary.skipped else ""
         click.echo(f"{summary.extracted} documents{skipped}, {summary.quotes} quotes, {summary.failed} failures "
