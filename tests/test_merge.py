@@ -97,6 +97,14 @@ def apply_ops(store: Store, reviewer: str, ops: list[tuple[str, int]]) -> None:
             store.accept_many(ids[n % len(ids):n % len(ids) + 3], reviewer=reviewer)
 
 
+def two_copies(base_db: Path, folder: Path) -> tuple[Path, Path]:
+    """Two reviewers' copies of one extracted database, a.db and b.db in ``folder``."""
+    a, b = folder / "a.db", folder / "b.db"
+    shutil.copy(base_db, a)
+    shutil.copy(base_db, b)
+    return a, b
+
+
 OPS = st.lists(st.tuples(st.sampled_from(("accept", "reject", "speaker", "span", "undo", "bulk")),
                          st.integers(0, 11)), max_size=6)
 
@@ -106,9 +114,7 @@ OPS = st.lists(st.tuples(st.sampled_from(("accept", "reject", "speaker", "span",
 def test_merge_is_order_independent_idempotent_and_keeps_every_decision(
         base_db: Path, ops_a: list[tuple[str, int]], ops_b: list[tuple[str, int]]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        a, b = Path(tmp, "amal.db"), Path(tmp, "badr.db")
-        shutil.copy(base_db, a)
-        shutil.copy(base_db, b)
+        a, b = two_copies(base_db, Path(tmp))
         with Store.open(a) as store:
             apply_ops(store, "أمل", ops_a)
         with Store.open(b) as store:
@@ -130,9 +136,7 @@ def test_merge_is_order_independent_idempotent_and_keeps_every_decision(
 
 
 def test_a_conflict_is_kept_as_two_decisions_and_queued_for_adjudication(base_db: Path, tmp_path: Path) -> None:
-    a, b, out = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "team.db"
-    shutil.copy(base_db, a)
-    shutil.copy(base_db, b)
+    a, b, out = *two_copies(base_db, tmp_path), tmp_path / "team.db"
     with Store.open(a) as store:
         quote_id = store.queue_ids(order="id")[0]
         store.record_decision(quote_id, "accepted", reviewer="أمل")
@@ -148,9 +152,7 @@ def test_a_conflict_is_kept_as_two_decisions_and_queued_for_adjudication(base_db
 
 
 def test_a_span_moved_in_one_copy_is_still_the_same_quote(base_db: Path, tmp_path: Path) -> None:
-    a, b, out = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "team.db"
-    shutil.copy(base_db, a)
-    shutil.copy(base_db, b)
+    a, b, out = *two_copies(base_db, tmp_path), tmp_path / "team.db"
     with Store.open(a) as store:
         quote_id = store.queue_ids(order="id")[0]
         total = len(store.queue_ids())
@@ -199,9 +201,7 @@ def test_the_cli_merges_and_says_what_to_do_when_it_cannot(base_db: Path, tmp_pa
 
 
 def test_export_says_who_decided_and_filters_agreed_and_adjudicated(base_db: Path, tmp_path: Path) -> None:
-    a, b, out = tmp_path / "a.db", tmp_path / "b.db", tmp_path / "team.db"
-    shutil.copy(base_db, a)
-    shutil.copy(base_db, b)
+    a, b, out = *two_copies(base_db, tmp_path), tmp_path / "team.db"
     with Store.open(a) as store:
         first, second, third = store.queue_ids(order="id")[:3]
         for quote_id in (first, second, third):
@@ -230,9 +230,7 @@ def test_identical_rows_in_one_millisecond_are_all_kept(base_db: Path, tmp_path:
     import quotes.store.review
 
     monkeypatch.setattr(quotes.store.review, "_now", lambda: "2026-01-01T00:00:00.000+00:00")
-    a, b = tmp_path / "a.db", tmp_path / "b.db"
-    shutil.copy(base_db, a)
-    shutil.copy(base_db, b)
+    a, b = two_copies(base_db, tmp_path)
     with Store.open(a) as store:
         apply_ops(store, "أمل", [("span", 0), ("undo", 0), ("span", 0), ("bulk", 0), ("undo", 0), ("bulk", 0)])
     with Store.open(b) as store:
