@@ -16,7 +16,8 @@ local ``-j 1`` run's whatever the number of workers, and the client stays the on
   client writes each batch once, when its result arrives, so nothing is stored twice. A batch
   that keeps killing workers (``KilledWorker``) is split and its articles sent one per task:
   only one that kills workers again, twice (Dask counts the tasks queued on a dying worker
-  too), is reported, as ``-j`` reports it.
+  too), is reported, as ``-j`` reports it. The second chances go one at a time, so that an
+  article that only queued behind the killer is not queued behind it once more.
 * The articles travel inside the tasks, from the client through the scheduler to a worker:
   only the client needs to read the input, and only the results travel back.
 
@@ -119,7 +120,10 @@ class _Batch:
     split: bool = False
     results: list[Extracted] | None = None
     done: list[Extracted | None] = field(default_factory=list)  # per article, once split
-    again: set[int] = field(default_factory=set)  # articles sent alone a second time
+    again: set[int] = field(default_factory=set)  # articles given a second chance
+    # second chances not yet sent: they go one at a time, so that an article that only queued
+    # behind the killer cannot queue behind it again
+    waiting_again: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -330,7 +334,7 @@ class ClusterExecutor:
             batch.results = results
             return
         for i, (article, future) in enumerate(zip(batch.articles, batch.futures, strict=True)):
-            if batch.done[i] is not None:
+            if batch.done[i] is not None or i in batch.waiting_again:
                 continue
             try:
                 (result,), seconds, version = future.result()
@@ -339,7 +343,7 @@ class ClusterExecutor:
                     # Dask also counts the tasks waiting on a worker when it dies: this article may
                     # only have queued behind the one that killed the workers. One more chance.
                     batch.again.add(i)
-                    batch.futures[i] = self._submit(plugin_name, [article], seq, f"{i}-again")
+                    batch.waiting_again.append(i)
                     continue
                 result = (None, f"{article.doc}: the worker process died extracting it, on every worker it was "
                                 "sent to (out of memory?); split the article or run it alone with -j 1")
@@ -350,7 +354,11 @@ class ClusterExecutor:
             self.stats.batches += 1
             self.stats.worker_seconds += seconds
             batch.done[i] = result
-        if all(result is not None for result in batch.done):
+        if batch.waiting_again:
+            # every future of the batch is done here (see _collect): the next second chance goes alone
+            i = batch.waiting_again.pop(0)
+            batch.futures[i] = self._submit(plugin_name, [batch.articles[i]], seq, f"{i}-again")
+        elif all(result is not None for result in batch.done):
             batch.results = [result for result in batch.done if result is not None]
 
     def _check_version(self, version: str) -> None:
