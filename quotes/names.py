@@ -265,12 +265,20 @@ class NameIndex:
             prev = toks[k - 1]
             if (self.text[prev.end:toks[k].start].strip(" ") or prev.start in self.stops
                     or (prev.start not in self.names and _blocks_given_name(prev.text))
-                    or self._clitic_word(prev.text)):
+                    or self._clitic_word(prev.text) or self._clause_opening_verb(k - 1)):
                 break
             k -= 1
             if prev.text not in GLUE:
                 given += 1
         return k
+
+    def _clause_opening_verb(self, k: int) -> bool:
+        """A word that opens a clause and reads as a third-person perfective verb, never as a
+        name, is the verb of a verb-first sentence (من جهة أخرى، رفض روحاني …): no given name."""
+        toks = self.tokens
+        if self.classes is None or self.classes.narrative_verb(toks.words[k]) is None:
+            return False
+        return k == 0 or bool(self.text[toks.ends[k - 1]:toks.starts[k]].strip(" "))
 
     def _no_name_first(self, word: str) -> bool:
         """The analyser reads the first given name as no name (زميلي، حقيقية). Real given names

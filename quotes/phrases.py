@@ -139,10 +139,15 @@ def _reads_as_name(words: list[str], classes: WordQuestions | None) -> bool:
 
 def _construct_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:
     """After a name of two words or more, a common noun the analyser reads as no name, followed
-    by a definite word, is the head of the object (جون كيري | أهمية الدور، محمد ظريف | وسائل
-    الإعلام): a name takes no definite genitive but in its compounds (عبد الله، نور الدين)."""
-    return (classes is not None and k + 1 < len(words) and is_definite(words[k + 1])
-            and words[k] not in GLUE and classes.name_evidence(words[k]) == "no")
+    by a definite word or by another such common noun, is the head of the object (جون كيري |
+    أهمية الدور، محمد ظريف | وسائل الإعلام، حسن روحاني | مزاعم تدخل إيران): a name takes no
+    definite genitive but in its compounds (عبد الله، نور الدين)."""
+    if classes is None or k + 1 >= len(words) or words[k] in GLUE or classes.name_evidence(words[k]) != "no":
+        return False
+    # the genitive is definite, or a common noun that goes on (حسن روحاني | مزاعم تدخل إيران)
+    following = words[k + 1]
+    return is_definite(following) or (following not in GLUE and classes.name_evidence(following) == "no"
+                                      and not classes.ends_mention(following))
 
 
 def _adverb_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:

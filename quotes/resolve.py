@@ -23,7 +23,7 @@ from .marks import has_words, trim, word_count
 from .mentions import SilentSubject, SpeakerMention
 from .names import NameIndex, title_matches
 from .normalize import strip_proclitics, words_of
-from .phrases import ORGANISATION_HEADS, TITLE_HEADS, Mention
+from .phrases import ORGANISATION_HEADS, STOPWORDS, TITLE_HEADS, Mention, WordQuestions
 from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 
@@ -77,6 +77,9 @@ class SpeakerResolver:
         self._by_head: dict[str, dict[int, Entity]] = {}
         self.speakers: list[tuple[int, Entity]] = []  # (position, entity) of attributed quotes
         self.narrated: list[tuple[int, Entity]] = []  # subjects of sentences that quote no one
+        # every narrative subject, salient or not, resolved only when a zero subject of the same
+        # sentence asks for it (رفض روحاني المزاعم …، موضحا: «…»)
+        self.sentence_subjects: list[tuple[int, Mention, str | None]] = []
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
 
     # -- entities ------------------------------------------------------------------------
@@ -282,8 +285,28 @@ class SpeakerResolver:
             return _by("title_holder_named", self._person(known, pos)[0])
         return None
 
+    def _own_sentence_subject(self, pos: int, since: int, gender: str | None, number: str | None) -> Entity | None:
+        """The narrative subject of the zero subject's own sentence, when no quote came between
+        them: «وكان الأزهر استنكر الهجوم، وأكد أن …» is about الأزهر, whoever spoke before."""
+        sentence_start = self.sentence_of(pos)[0]
+        for p, mention, verb_gender in reversed(self.sentence_subjects):
+            if p >= pos:
+                continue
+            if p < sentence_start or p <= since:
+                return None
+            if verb_gender and gender and verb_gender != gender:
+                return None
+            entity = self._resolve_mention(mention, p, verb_gender).entity
+            if entity is None or not self._agrees(entity, gender, number):
+                return None
+            return entity
+        return None
+
     def _resolve_zero(self, pos: int, gender: str | None, number: str | None, continuation: bool) -> Resolution:
         since = self.speakers[-1][0] if self.speakers else -1
+        own = self._own_sentence_subject(pos, since, gender, number)
+        if own is not None:
+            return _by("own_sentence_subject", own)
         if not continuation or not self.speakers:
             narrated = self._narrated_since(since, gender, number)
             if narrated is not None:
@@ -352,6 +375,31 @@ def _salient(mention: Mention | None) -> bool:
                 or (mention.type == "anonymous" and len(words) <= 8))
 
 
+def _subject_naming_someone(mention: Mention, classes: WordQuestions | None) -> Mention | None:
+    """A narrative subject that names a person or a body, as the name alone: a salient subject,
+    a single word for a body the analyser can read as a name (الأزهر، رويترز), or a person's
+    name whose words can all be a name. None for a phrase that opens with a preposition, a
+    connective or a verbal noun (وعن حجم الخسائر، بدوره، تأكيد)."""
+    if _salient(mention):
+        return mention
+    if classes is None:
+        return None
+    words = _words(mention.text)
+    if mention.type == "organisation" and len(words) == 1:
+        return mention if classes.name_evidence(words[0]) != "no" else None
+    if mention.type != "person" or not mention.name or mention.title:
+        return None
+    name = _words(mention.name)
+    if words[:len(name)] != name:
+        return None
+    kept = list(itertools.takewhile(
+        lambda w: w not in STOPWORDS and classes.is_name_candidate(w) and not classes.ends_mention(w), name))
+    if not kept or not mention.name.startswith(" ".join(kept)):
+        return None
+    end = mention.name_start + len(" ".join(kept))
+    return mention._replace(end=end, text=" ".join(kept), name=" ".join(kept), name_end=end)
+
+
 def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, ...],
                      mentions: tuple[SpeakerMention, ...], silent: tuple[SilentSubject, ...]) -> list[Attribution]:
     """A speaker for every span, in text order of the cues, then the quotations with no cue of
@@ -362,8 +410,13 @@ def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, 
     resolutions: dict[int, Resolution] = {}
     for _pos, _order, item in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(item, SilentSubject):
-            if item.mention is not None and _salient(item.mention):
-                resolver.observe(item.mention, item.at, item.gender, item.narrative)
+            subject = item.mention
+            if subject is not None and item.narrative:
+                named = _subject_naming_someone(subject, doc.phrases.classes)
+                if named is not None:
+                    resolver.sentence_subjects.append((item.at, named, item.gender))
+            if subject is not None and _salient(subject):
+                resolver.observe(subject, item.at, item.gender, item.narrative)
             continue
         span, mention = spans[item], mentions[item]
         cue = span.cue

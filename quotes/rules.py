@@ -90,13 +90,17 @@ _SPEAKER_RULES = (
          "وأكد سموه أن المملكة تدعم الحوار بين الأطراف."),
     Rule("first_quote_person_named_before", "speaker",
          "no subject and no earlier speaker: the person named just before (a guess)", 0.35,
-         "في الرياض، استقبل الأمير فيصل بن فرحان الوفد الزائر، وقال إن العلاقات بين البلدين متينة."),
+         "خلال استقبال الأمير فيصل بن فرحان للوفد الزائر في الرياض، قال إن العلاقات بين البلدين متينة."),
     Rule("no_subject_no_speaker", "speaker", "no subject and no earlier speaker: unresolved", 0.2,
          "وأضاف أن الاجتماع المقبل سيعقد في بغداد."),
     Rule("narrative_subject_agrees", "speaker",
          "no subject, not a continuation: the subject of the sentence before, who agrees with the verb", 0.6,
-         "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. ودانت مملكة البحرين التفجير الإرهابي، "
+         "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. ودانت مملكة البحرين التفجير الإرهابي. "
          "وشددت على أن الجريمة لا تمت بصلة لأي دين."),
+    Rule("own_sentence_subject", "speaker",
+         "no subject: the subject of the verb that opens the same sentence, with no quote between", 0.8,
+         "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. ورفض روحاني المزاعم ووصفها بالخاطئة، "
+         "موضحا أن إيران لا تتدخل في شؤون جيرانها."),
     Rule("previous_speaker_agrees", "speaker", "no subject: the previous speaker, who agrees with the verb", 0.75,
          "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. وأضاف أن التعاون سيستمر."),
     Rule("previous_speaker_past_another_name", "speaker",

@@ -376,6 +376,17 @@ SPEAKER_ROWS = [
     # a short description refers back to the subject of a verb that quoted nothing
     pytest.param("وأعلنت وزارة الصحة في غزة، في بيان، ارتفاع عدد القتلى إلى 100. وأضافت الوزارة أن بين القتلى أطفالا "
                  "ونساء.", "أطفالا", "وزارة الصحة في غزة", id="a-short-description-refers-back"),
+    # a zero subject goes to the subject of its own sentence, past an opening adjunct, not to
+    # the previous speaker; the clause-opening verb is no given name of that subject
+    pytest.param("وقال المرشد علي خامنئي إن الاتفاق لا يغير سياسة إيران على الإطلاق. من جهة أخرى، رفض الرئيس حسن روحاني مزاعم "
+                 "تدخل إيران في شؤون الدول الأخرى ووصفها بالخاطئة، موضحا أن إيران لا تتدخل في شؤون جيرانها.",
+                 "لا تتدخل", "حسن روحاني", id="own-sentence-subject-past-an-adjunct"),
+    pytest.param("وقال المفتي شوقي علام إن الإرهاب لا دين له. وكان \"الأزهر\" استنكر بشدة في بيان صادر عنه أمس "
+                 "الهجوم، وأكد أن الشريعة الإسلامية تنبذ أشكال العنف كافة.", "تنبذ أشكال", "الأزهر",
+                 id="own-sentence-subject-a-body"),
+    # وباللون الأحمر حملت …: a prepositional phrase opens the sentence, not a subject
+    pytest.param("وقال مهاب مميش إن القناة جاهزة. وباللون الأحمر حملت صحيفة الأهرام عنوانا، وأضاف مميش أن "
+                 "الافتتاح سيكون تاريخيا.", "الافتتاح سيكون", "مهاب مميش", id="a-prepositional-opening-is-no-subject"),
 ]
 
 
