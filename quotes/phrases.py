@@ -166,6 +166,26 @@ def _common_noun_head(words: list[str], classes: WordQuestions | None) -> bool:
                     for w in words[:2]))
 
 
+def _described_by_definite_head(words: list[str], classes: WordQuestions | None) -> bool:
+    """A definite description the lexicons do not list, whose head is no body or document,
+    with a word after its definite run that reads only as a proper noun or is unknown (الملياردير
+    الكوري الجنوبي تشونغ مون-جون): read title first, as the subject walk kept it."""
+    if classes is None or len(words) < 2 or not is_definite(words[0]):
+        return False
+    head = _bare(words[0])
+    if head in ORGANISATION_HEADS or words[0] in ORGANISATION_HEADS or head in DOCUMENT_HEADS or head in ANONYMOUS_HEADS:
+        return False
+    if classes.name_evidence(words[0]) != "no" or classes.gender_number(words[0])[1] in ("d", "p"):
+        return False  # الجبير ولافروف، وكالتا الأنباء دوغان والأناضول: names, or more than one
+    k = 1
+    while k < len(words) and is_definite(words[k]):
+        if classes.name_evidence(words[k]) != "no":
+            return False  # النيابي السابق البدري فرغلي: a definite given name, which no name run opens
+        k += 1
+    return (k < len(words) and not words[k].startswith("و")
+            and classes.name_evidence(words[k]) in ("proper", "unanalysed"))
+
+
 def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
     """Whether the word at ``k`` (after the name's first word at ``i``) begins something else
     by what the word classes say of it."""
@@ -238,7 +258,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     n = len(words)
     if n == 0:
         return [], [], []
-    if _bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _common_noun_head(words, classes):
+    if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _common_noun_head(words, classes)
+            or _described_by_definite_head(words, classes)):
         for i in range(1, n):
             if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS):
                 # a name follows the title's last definite word, an honorific (مفتي مصر د.), or a
@@ -446,7 +467,17 @@ def _cannot_open_subject(word: str) -> bool:
             or (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS)))
 
 
-def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
+def _name_after_description(word: str, walk: _Walk, classes: WordQuestions | None) -> bool:
+    """A word the analyser reads only as a proper noun, or does not know, after a definite
+    description whose head is no body or document names the person described (رفع الملياردير
+    الكوري الجنوبي | تشونغ مون-جون): the lexicons cannot list every such head."""
+    head = _bare(walk.head_word)
+    return (classes is not None and not word.startswith("و") and head not in ORGANISATION_HEADS and walk.head_word not in ORGANISATION_HEADS
+            and walk.head_word not in _DOCUMENTS and head not in ANONYMOUS_HEADS
+            and classes.name_evidence(word) in ("proper", "unanalysed"))
+
+
+def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None = None) -> bool:
     """A word after the subject's first one that begins something else.
 
     Complexity (radon ~34) kept in one function on purpose: it is a flat list of independent
@@ -468,7 +499,7 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
         return True  # ورحبت وزارة الخارجية | بالاتفاق: the object a verb governs with ب
     if (walk.head_definite and _bare(walk.head_word) not in TITLE_HEADS and walk.head_word not in HONORIFICS
             and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
-            and word not in ("في", "من") and not walk.in_phrase):
+            and word not in ("في", "من") and not walk.in_phrase and not _name_after_description(word, walk, classes)):
         return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
     if len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")) and not (
             walk.prev_definite and _bare(walk.head_word) in TITLE_HEADS):
@@ -480,7 +511,8 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk) -> bool:
     return False
 
 
-def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk) -> bool:
+def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk,
+                  classes: WordQuestions | None = None) -> bool:
     """Whether the word at ``pos`` is past the end of the subject phrase."""
     if (word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or end > limit) and _ADJUNCT_START.match(text, pos, limit) \
             and not (walk.words and word[:1] == "ل" and walk.head_word in _DOCUMENTS) \
@@ -492,7 +524,7 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # (أن never takes كي: «بان كي مون» is a name)
     if walk.words == 0 and _cannot_open_subject(word):
         return True
-    if walk.words and _ends_subject_inside(word, definite, walk):
+    if walk.words and _ends_subject_inside(word, definite, walk, classes):
         return True
     if word in _POST_MODIFIERS:
         # المكون من، الصادر عن: a modifier clause, not the name; but a document is named by it
@@ -590,7 +622,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break  # a verb (another cue) ends the phrase
         word = w.group()
         definite = is_definite(word)
-        if pos not in names and (_ends_subject(text, pos, w.end(), limit, word, definite, walk)
+        if pos not in names and (_ends_subject(text, pos, w.end(), limit, word, definite, walk, classes)
                                  or (classes is not None and _ends_by_class(word, definite, walk, classes))):
             break
         if walk.words == 0:

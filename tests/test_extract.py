@@ -387,6 +387,12 @@ SPEAKER_ROWS = [
     # وباللون الأحمر حملت …: a prepositional phrase opens the sentence, not a subject
     pytest.param("وقال مهاب مميش إن القناة جاهزة. وباللون الأحمر حملت صحيفة الأهرام عنوانا، وأضاف مميش أن "
                  "الافتتاح سيكون تاريخيا.", "الافتتاح سيكون", "مهاب مميش", id="a-prepositional-opening-is-no-subject"),
+    # a description no lexicon lists, then a name the analyser does not know: the person described
+    pytest.param("وقال الملياردير الكوري الجنوبي تشونغ مون إن الاتحاد يحتاج إلى إصلاح شامل على كل المستويات.",
+                 "إصلاح شامل", "تشونغ مون", id="an-unlisted-description-then-a-name"),
+    # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
+    pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
+                 "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
 ]
 
 
