@@ -170,11 +170,29 @@ class _Finder:
             return self._direct(cue, zone_end, pair, "cue_colon_quotation")
         end = self.doc.sentences.end_after(cstart)
         s, e = trim(text, cstart, end)
-        if cue.strict or has_words(text, 9, cue.end, zone_end):
-            return None  # كتبت الكتاب الثالث: سيرة …: a colon after an object introduces no speech
+        says_that = text[s:s + 3] in ("إن ", "ان ", "أن ")
+        if cue.strict or (has_words(text, 9, cue.end, zone_end) and not says_that):
+            # كتبت الكتاب الثالث: سيرة …: a colon after an object introduces no speech; but «: إن …»
+            # after a long subject and its adjuncts is the statement
+            return None
+        s, e = self._until_reporter_resumes(s, e)
         if has_words(text, _MIN_DIRECT_WORDS, s, e):
             return self.span("cue_colon", cue, s, e, "direct", (cue.end, zone_end))
         return None
+
+    def _until_reporter_resumes(self, s: int, e: int) -> tuple[int, int]:
+        """Statement words without closing marks end where the reporter takes over again: a
+        comma, then a reporting verb or participle that opens a clause («…، مبيناً أن …»، «…،
+        كما أكد أن …»)."""
+        for other in itertools.islice(self.doc.cues, bisect_right(self.cue_starts, s), None):
+            if other.start >= e:
+                break
+            if other.pos not in ("participle", "verb") or not clause_initial(self.doc, other):
+                continue
+            before = self.text[max(s, other.start - 8):other.start].rstrip()
+            if before.endswith(("،", ",")) or before.endswith(("، كما", ", كما")):
+                return trim(self.text, s, other.start)
+        return s, e
 
     def _is_quoted_name(self, pair: QuotePair) -> bool:
         """«سي إن إن ترك» after قناة, or a quoted phrase the subject's verb still follows."""
@@ -189,13 +207,7 @@ class _Finder:
         s, e = trim(self.text, *pair.inner)
         if not pair.closed:
             # an unclosed «… ends where the reporter takes over again: «…، مبيناً أن …
-            for other in itertools.islice(self.doc.cues, bisect_right(self.cue_starts, s), None):
-                if other.start >= e:
-                    break
-                if other.pos in ("participle", "verb") and clause_initial(self.doc, other) and \
-                        self.text[max(s, other.start - 3):other.start].strip() in ("،", ","):
-                    s, e = trim(self.text, s, other.start)
-                    break
+            s, e = self._until_reporter_resumes(s, e)
             if e - s > MAX_UNCLOSED:
                 # a quotation that runs on for pages is no quotation: it ends at the last
                 # sentence end within the cap (or at the cap) and the record says so

@@ -387,6 +387,11 @@ SPEAKER_ROWS = [
     # وباللون الأحمر حملت …: a prepositional phrase opens the sentence, not a subject
     pytest.param("وقال مهاب مميش إن القناة جاهزة. وباللون الأحمر حملت صحيفة الأهرام عنوانا، وأضاف مميش أن "
                  "الافتتاح سيكون تاريخيا.", "الافتتاح سيكون", "مهاب مميش", id="a-prepositional-opening-is-no-subject"),
+    # «: إن …» after a long subject and its adjuncts is the statement; it ends where the reporter
+    # takes over again with a participle after a comma
+    pytest.param("وقال كيري في كلمة خلال جلسة استماع أمام لجنة الشؤون الخارجية التابعة لمجلس النواب: إن خطة العمل "
+                 "هي صفقة جيدة سعينا إليها، معتبرا أن التعويل على شيء أكبر مجرد خيال.", "صفقة جيدة", "كيري",
+                 id="colon-then-inna-after-a-long-subject"),
     # a description no lexicon lists, then a name the analyser does not know: the person described
     pytest.param("وقال الملياردير الكوري الجنوبي تشونغ مون إن الاتحاد يحتاج إلى إصلاح شامل على كل المستويات.",
                  "إصلاح شامل", "تشونغ مون", id="an-unlisted-description-then-a-name"),
@@ -400,3 +405,11 @@ SPEAKER_ROWS = [
 def test_speaker(extractor: Extractor, text: str, containing: str, speaker: str) -> None:
     q = one(run(extractor, text), containing)
     assert same(q.speaker, speaker), (q.speaker, q.evidence)
+
+
+def test_colon_statement_ends_where_the_reporter_resumes(extractor: Extractor) -> None:
+    text = ("وقال كيري في كلمة خلال جلسة استماع أمام لجنة الشؤون الخارجية التابعة لمجلس النواب: إن خطة العمل "
+            "هي صفقة جيدة سعينا إليها، معتبرا أن التعويل على شيء أكبر مجرد خيال، كما أكد أن إسرائيل سترتكب خطأ.")
+    found = run(extractor, text)
+    assert [q.text for q in found] == ["إن خطة العمل هي صفقة جيدة سعينا إليها", "التعويل على شيء أكبر مجرد خيال",
+                                       "إسرائيل سترتكب خطأ"]
