@@ -57,13 +57,23 @@ _DELETE_RUNS = re.compile(f"[{_DELETE}]+")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _glued_after_tanween(original: str, start: int, end: int) -> bool:
+    """Marks that hold a tanween, between two letters, the second no alif (مؤكداًأن, not
+    مؤكدًا, where the alif after the tanween is still the word's own)."""
+    return (0 < start and end < len(original) and not _TANWEEN.isdisjoint(original[start:end])
+            and original[start - 1].isalpha() and original[end].isalpha() and original[end] not in "اى")
+
+
 def fold(text: str) -> str:
     """Normalise a short string (a name, a search query) the way documents are."""
     special = _SPECIAL.search(text)  # one scan: most strings have nothing to delete or expand
     if special is None:
         return _fold_chars(text)
-    if _PRESENTATION.search(text, special.start()):
-        return NormalizedText.of(text).text
+    if _PRESENTATION.search(text, special.start()) or not _TANWEEN.isdisjoint(text):
+        return NormalizedText.of(text).text  # (a tanween may part two glued words)
     return _fold_chars(_DELETE_RUNS.sub("", text))  # same result without the offset map
 
 
@@ -103,6 +113,12 @@ class NormalizedText:
             copy(m.start())
             run = m.group()
             if not _PRESENTATION.search(run):
+                if _glued_after_tanween(original, m.start(), m.end()):
+                    # مؤكداًأن: tanween ends a word, so a letter right after it starts the next one
+                    parts.append(" ")
+                    starts.append(norm_pos)
+                    pieces.append((norm_pos, m.start(), 1, m.end() - m.start()))
+                    norm_pos += 1
                 orig_pos = m.end()  # deleted: no piece, the next piece starts further on
                 continue
             for ch in run:  # presentation forms, one glyph at a time so each maps to itself

@@ -160,3 +160,15 @@ def test_strict_lemma_bayyana(morphology: CueMorphology, text: str, quotes: bool
     doc = build_document(Article(doc="t", text=text), morphology)
     spans = find_content_spans(doc, build_name_index(doc))
     assert [s.cue.lemma for s in spans] == (["بين"] if quotes else [])
+
+
+def test_a_tanween_glued_to_the_next_word_parts_the_two_words() -> None:
+    """مؤكداًأن: a tanween ends a word, so the letter right after it opens the next; the
+    folded text has a space there and offsets still map back to the original."""
+    text = "كما استنكر المفتي التفجير، مؤكداًأن الإرهابيين لا يراعون حرمة المساجد."
+    norm = NormalizedText.of(text)
+    words = [t.text for t in tokenize(norm)]
+    assert "مؤكدا" in words and "ان" in words
+    start = norm.text.index(" ان ") + 1
+    assert text[slice(*norm.span(start, start + 2))] == "أن"
+    assert fold("مؤكدًا أن") == "مؤكدا ان"  # tanween before the alif: the alif is still the word's
