@@ -76,28 +76,29 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
     pair_index = PairIndex(list(pairs))
     sentences = Sentences(norm.text, pair_index)
     clock.tick("spans")
-    spelled = _spelled_names(article.text, norm, tokens)
+    spelled, ala = _spelled_names(article.text, norm, tokens)
     return Document(
         article=article, norm=norm, tokens=tokens, cues=cues, pairs=pairs, pair_index=pair_index,
         sentences=sentences,
         cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
         verb_starts=verb_starts, stops=frozenset(verb_starts), pair_at={p.open_at: p for p in pairs},
-        spelled_names=spelled, phrases=PhraseReader(norm.text, frozenset(verb_starts), spelled, classes),
+        spelled_names=spelled, phrases=PhraseReader(norm.text, frozenset(verb_starts), spelled, classes, ala),
     )
 
 
 _HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))
 
 
-def _spelled_names(original: str, norm: NormalizedText, tokens: Tokens) -> frozenset[int]:
+def _spelled_names(original: str, norm: NormalizedText, tokens: Tokens) -> tuple[frozenset[int], frozenset[int]]:
     """Folding makes the name علي and the preposition على one word. An article that writes the
     preposition with alif maqsura anywhere keeps them apart, so there a «علي» written with yeh
-    is the name (الناطق باسم المجلس علي الأحمدي); elsewhere nothing is assumed."""
+    is the name (الناطق باسم المجلس علي الأحمدي) and one written with alif maqsura the
+    preposition; elsewhere nothing is assumed. Returns (names, prepositions), as offsets."""
     if "على" not in original:
-        return frozenset()
-    found = []
+        return frozenset(), frozenset()
+    names, prepositions = [], []
     for k in tokens.indices_of({"علي", "وعلي"}):
         a, b = norm.span(tokens.starts[k], tokens.ends[k])
-        if original[a:b].rstrip(_HARAKAT).endswith("ي"):
-            found.append(tokens.starts[k] + (1 if tokens.words[k] == "وعلي" else 0))
-    return frozenset(found)
+        at = tokens.starts[k] + (1 if tokens.words[k] == "وعلي" else 0)
+        (names if original[a:b].rstrip(_HARAKAT).endswith("ي") else prepositions).append(at)
+    return frozenset(names), frozenset(prepositions)

@@ -82,13 +82,13 @@ class NameIndex:
     """The people an article names, for one document."""
 
     def __init__(self, text: str, tokens: Tokens, stops: frozenset[int], names: frozenset[int] = frozenset(),
-                 classes: WordQuestions | None = None) -> None:
+                 classes: WordQuestions | None = None, ala: frozenset[int] = frozenset()) -> None:
         self.text = text
         self.tokens = tokens
         self.stops = stops
         self.names = names
         self.classes = classes
-        self.phrases = PhraseReader(text, stops, names, classes)
+        self.phrases = PhraseReader(text, stops, names, classes, ala)
         self._titles: tuple[list[int], list[str]] | None = None
         self._phrases: dict[int, Mention | None] = {}
         self._name_words: dict[int, frozenset[str]] = {}
@@ -335,4 +335,4 @@ class NameIndex:
 
 def build_name_index(doc: Document) -> NameIndex:
     """The name index of a document (its entries are read on demand)."""
-    return NameIndex(doc.text, doc.tokens, doc.stops, doc.spelled_names, doc.phrases.classes)
+    return NameIndex(doc.text, doc.tokens, doc.stops, doc.spelled_names, doc.phrases.classes, doc.phrases.ala)

@@ -222,8 +222,11 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
         return None  # المتحدث الرسمي لمركز …: the title goes on
     if (classes is not None and first[:1] in ("ب", "ل", "ك") and i + 1 < len(words)
-            and is_definite(words[i + 1]) and classes.only_prepositional(first)):
-        return None  # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان: a complement, no name
+            and (is_definite(words[i + 1]) or classes.name_evidence(words[i + 1]) == "no")
+            and classes.only_prepositional(first)):
+        # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان، النائب الثاني |
+        # لرئيس مجلس الوزراء: a complement, no name
+        return None
     n = len(words)
     k = i
     while k < n:
@@ -431,12 +434,17 @@ class _Walk:
     last_word: str = ""
 
 
-def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk) -> int | None:
+def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
+                          ala: frozenset[int] = frozenset()) -> int | None:
     """After «title،» a short run of name-like words closed by another comma is an apposition
-    (مستشار الأمن القومي، قاسم الأعرجي،): where it ends, or None when the comma ends the subject."""
+    (مستشار الأمن القومي، قاسم الأعرجي،): where it ends, or None when the comma ends the subject.
+    A preposition opens an adjunct, not an apposition (بريت مكجيرك، على تويتر،): علي only
+    where the article spells it على."""
     nxt = _COMMA_WORD.match(text, pos)
     if not (nxt and walk.words and not _ADJUNCT_START.match(text, nxt.start(1), limit)
             and nxt.group(1) != "و" and nxt.group(1) not in RELATIVE_PRONOUNS):
+        return None
+    if nxt.group(1) in _PREPOSITIONS and (nxt.group(1) != "علي" or nxt.start(1) in ala):
         return None
     first = nxt.group(1)
     ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS
@@ -554,15 +562,17 @@ def _ends_by_class(word: str, definite: bool, walk: _Walk, classes: WordQuestion
 @dataclass(frozen=True)
 class PhraseReader:
     """The phrase grammar bound to one document: its text, the offsets of its verbs (a subject
-    never runs over one), the words spelled as names, and the word classes when available."""
+    never runs over one), the words spelled as names or as the preposition على, and the word
+    classes when available."""
 
     text: str
     stops: frozenset[int] = frozenset()
     names: frozenset[int] = frozenset()
     classes: WordQuestions | None = None
+    ala: frozenset[int] = frozenset()  # offsets of the words spelled as the preposition على
 
     def extent(self, start: int, limit: int) -> int:
-        return subject_extent(self.text, start, limit, self.stops, self.names, self.classes)
+        return subject_extent(self.text, start, limit, self.stops, self.names, self.classes, self.ala)
 
     def mention(self, start: int, end: int) -> Mention | None:
         return make_mention(self.text, start, end, self.classes)
@@ -580,7 +590,8 @@ def _trim_trailing_links(text: str, start: int, pos: int) -> int:
 
 
 def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | set[int] = frozenset(),
-                   names: frozenset[int] = frozenset(), classes: WordQuestions | None = None) -> int:
+                   names: frozenset[int] = frozenset(), classes: WordQuestions | None = None,
+                   ala: frozenset[int] = frozenset()) -> int:
     """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
 
     It stops at the first adjunct, at a comma that does not open an apposition, at an
@@ -600,7 +611,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             break
         ch = text[pos]
         if ch in "،,":
-            close = _comma_apposition_end(text, pos, limit, walk)
+            close = _comma_apposition_end(text, pos, limit, walk, ala)
             if close is None:
                 break
             walk.words += len(text[pos + 1:close].split())

@@ -392,6 +392,10 @@ SPEAKER_ROWS = [
     pytest.param("وقال كيري في كلمة خلال جلسة استماع أمام لجنة الشؤون الخارجية التابعة لمجلس النواب: إن خطة العمل "
                  "هي صفقة جيدة سعينا إليها، معتبرا أن التعويل على شيء أكبر مجرد خيال.", "صفقة جيدة", "كيري",
                  id="colon-then-inna-after-a-long-subject"),
+    # «، على تويتر،» is an adjunct between commas, not an apposition: the name before it is kept
+    pytest.param("وأدان المبعوث الأمريكي بريت مكجيرك ،على تويتر، الهجمات التي نفذها مقاتلو الحزب على الحدود، "
+                 "وأضاف أنه لا صلة بين الضربات والاتفاق الأخير.", "لا صلة", "بريت مكجيرك",
+                 id="a-prepositional-adjunct-between-commas-is-no-apposition"),
     # a description no lexicon lists, then a name the analyser does not know: the person described
     pytest.param("وقال الملياردير الكوري الجنوبي تشونغ مون إن الاتحاد يحتاج إلى إصلاح شامل على كل المستويات.",
                  "إصلاح شامل", "تشونغ مون", id="an-unlisted-description-then-a-name"),
