@@ -96,7 +96,8 @@ def _spelled_names(original: str, norm: NormalizedText, tokens: Tokens) -> tuple
     preposition; elsewhere nothing is assumed. Returns (names, prepositions), as offsets."""
     if "على" not in original:
         return frozenset(), frozenset()
-    names, prepositions = [], []
+    names: list[int] = []
+    prepositions: list[int] = []
     for k in tokens.indices_of({"علي", "وعلي"}):
         a, b = norm.span(tokens.starts[k], tokens.ends[k])
         at = tokens.starts[k] + (1 if tokens.words[k] == "وعلي" else 0)
