@@ -124,9 +124,11 @@ def find_quote_pairs(text: str) -> list[QuotePair]:
                     pending = i
                 continue
             open_ch = text[pending]
-            if ch in EITHER and ch == open_ch and _is_opening(text, i) and text[i - 1:i] in (" ", "\n"):
+            if ((ch in EITHER and _is_opening(text, i) and text[i - 1:i] in (" ", "\n")) or ch in OPENERS) \
+                    and ch == open_ch:
                 # «… "A … . "B» : a mark that opens after a full stop while one is pending means
-                # the first quotation was never closed: it ends at that sentence end
+                # the first quotation was never closed: it ends at that sentence end (the same for
+                # «A … . وتابع أن «B»: the news does not nest a quotation in the same marks)
                 stop = _last_sentence_end(text, pending, i)
                 if stop is not None:
                     pairs.append(QuotePair(pending, stop, False))

@@ -215,3 +215,13 @@ def test_sentence_ends(text: str, ends: int) -> None:
     folded = fold(text)
     sentences = Sentences(folded, PairIndex(list(find_quote_pairs(folded))))
     assert len(sentences.ends) == ends
+
+
+def test_an_unclosed_guillemet_ends_at_the_sentence_before_the_next_one(morphology: CueMorphology) -> None:
+    """«A … . وتابع أن «B»: news does not nest a quotation in the same marks, so the first one
+    was never closed and ends at its sentence end; each quotation gets its own cue."""
+    doc, spans = spans_of("وأضاف «لذلك أي مراسم تأبين عليه تعتبر إهانة لآلاف الشهداء. وتابع صديقي أن «الحكومة أمرت "
+                          "قوات الأمن باعتبار أي تجمعات هدفا عسكريا».", morphology)
+    assert [original(doc, s) for s in spans] == ["لذلك أي مراسم تأبين عليه تعتبر إهانة لآلاف الشهداء",
+                                                 "الحكومة أمرت قوات الأمن باعتبار أي تجمعات هدفا عسكريا"]
+    assert spans[0].pair is not None and not spans[0].pair.closed
