@@ -231,8 +231,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     k = i
     while k < n:
         w = words[k]
-        if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS:
-            break
+        if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS or w[:1].isdigit():
+            break  # (a number is never part of a name: على 12 قتيلا)
         if k > i and _ends_name_by_class(words, i, k, classes):
             break
         if _definite_like(w):

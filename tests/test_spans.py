@@ -117,10 +117,14 @@ CLAUSE_END_ROWS = [
      [("وقال", "الحكومة ستدعم المزارعين"), ("مشيراً", "الدعم سيبدأ الشهر المقبل")]),
     ("وقال الوزير إن الحكومة ستدعم المزارعين. وأضاف أن الدعم سيبدأ الشهر المقبل.",
      [("وقال", "الحكومة ستدعم المزارعين"), ("وأضاف", "الدعم سيبدأ الشهر المقبل")]),
+    # حيث / في حين: the reporter goes on with another source
+    ("ويقول الإعلام الأفغاني إن الأنباء الواردة من كويتا لا تبشر بخير، حيث تفيد الأنباء بأن معارك اندلعت هناك.",
+     [("ويقول", "الأنباء الواردة من كويتا لا تبشر بخير"), ("تفيد", "معارك اندلعت هناك")]),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CLAUSE_END_ROWS, ids=["participle-opens-a-report", "next-sentence"])
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_END_ROWS,
+                         ids=["participle-opens-a-report", "next-sentence", "haythu-opens-a-report"])
 def test_clause_ends_before_the_next_report(morphology: CueMorphology, text: str,
                                             expected: list[tuple[str, str]]) -> None:
     doc, spans = spans_of(text, morphology)
