@@ -146,12 +146,31 @@ class NameIndex:
             near: set[int] = set()
             for at in self._bare_occurrences(key):
                 near.update(range(bisect_right(starts, at - TITLE_PHRASE_LIMIT), bisect_right(starts, at)))
+            at_starts = {starts[k] for k in near}
+            if self.classes is not None:
+                at_starts.update(self._description_starts(key))
             found = []
-            for k in sorted(near):
-                m = self.title_phrase(starts[k])
+            for start in sorted(at_starts):
+                m = self.title_phrase(start)
                 if m is not None and key in self._name_words[id(m)]:
-                    found.append((starts[k], m))
+                    found.append((start, m))
             self._naming[key] = found
+        return found
+
+    def _description_starts(self, key: str) -> list[int]:
+        """Where a description no lexicon lists opens right before an occurrence of ``key``: the
+        first of the definite words that lead up to it (الملياردير الكوري الجنوبي تشونغ مون-جون).
+        The phrase grammar decides whether it is a description and a name."""
+        toks = self.tokens
+        found = []
+        for at in self._bare_occurrences(key):
+            i = toks.index_at(at)
+            j = i
+            while j > 0 and i - j < 4 and is_definite(toks.words[j - 1]) and \
+                    not self.text[toks.ends[j - 1]:toks.starts[j]].strip():
+                j -= 1
+            if j < i:
+                found.append(toks.starts[j])
         return found
 
     def _bare_occurrences(self, key: str) -> list[int]:
@@ -302,8 +321,12 @@ class NameIndex:
             if j > len(toks) or tuple(toks.words[i:j]) != words:
                 continue
             # every shorter run of given names too: زميلي جون كيري also offers جون كيري
+            foreign = self.classes is not None and self.classes.name_evidence(words[-1]) == "unanalysed"
             for k in range(self._given_names_start(i), i):
-                candidates.append((self._no_name_first(toks.words[k]), k - i, i, toks.starts[k], toks.ends[j - 1]))
+                no_name = self._no_name_first(toks.words[k])
+                if no_name and foreign:
+                    continue  # كما أن تاريخ تشونغ: a foreign family name takes no Arabic common noun for given name
+                candidates.append((no_name, k - i, i, toks.starts[k], toks.ends[j - 1]))
         # the most given names; on a tie the first occurrence, where news introduces people. A run
         # the analyser reads as no name from its first word (زميلي جون كيري، حقيقية أمام كيري) comes
         # after the others, and one that the grammar reads as no name (انتشار قصة العنزي) gives way.

@@ -628,6 +628,9 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             continue
         if ch in "«»\"“”„(:{[.؟!?؛;\n":
             break
+        if ch == "-" and walk.words and text[pos - 1:pos].isalpha() and text[pos + 1:pos + 2].isalpha():
+            pos += 1  # تشونغ مون-جون: a hyphen joins the parts of one name
+            continue
         w = _WORD.match(text, pos)
         if not w or pos in stops:
             break  # a verb (another cue) ends the phrase

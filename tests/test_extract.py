@@ -399,6 +399,11 @@ SPEAKER_ROWS = [
     pytest.param("وأدان المبعوث الأمريكي بريت مكجيرك ،على تويتر، الهجمات التي نفذها مقاتلو الحزب على الحدود، "
                  "وأضاف أنه لا صلة بين الضربات والاتفاق الأخير.", "لا صلة", "بريت مكجيرك",
                  id="a-prepositional-adjunct-between-commas-is-no-apposition"),
+    # the family name alone goes to the full name the article gave after an unlisted description,
+    # hyphen included; an Arabic common noun before a foreign family name is no given name
+    pytest.param("رفع الملياردير الكوري الجنوبي تشونغ مون-جون وتيرة التحدي في السباق على رئاسة الاتحاد. كما أن "
+                 "تاريخ تشونغ يشفع له. وقال تشونغ إن الرئيس المستقيل يتحمل المسؤولية.", "يتحمل المسؤولية",
+                 "تشونغ مون-جون", id="a-family-name-to-the-full-name-after-an-unlisted-description"),
     # a description no lexicon lists, then a name the analyser does not know: the person described
     pytest.param("وقال الملياردير الكوري الجنوبي تشونغ مون إن الاتحاد يحتاج إلى إصلاح شامل على كل المستويات.",
                  "إصلاح شامل", "تشونغ مون", id="an-unlisted-description-then-a-name"),
