@@ -411,7 +411,7 @@ def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, 
     for _pos, _order, item in sorted(events, key=lambda e: (e[0], e[1])):
         if isinstance(item, SilentSubject):
             subject = item.mention
-            if subject is not None and item.narrative:
+            if subject is not None:
                 named = _subject_naming_someone(subject, doc.phrases.classes)
                 if named is not None:
                     resolver.sentence_subjects.append((item.at, named, item.gender))
