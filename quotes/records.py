@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .phrases import GLUE
+
 if TYPE_CHECKING:  # the records stage reads earlier layers; Article and Quote are imported by all
     from .document import Document
-    from .resolve import Attribution
+    from .resolve import Attribution, Entity
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organisation", "document", "anonymous", "unknown")
@@ -59,6 +61,22 @@ def build_records(doc: Document, attributed: list[Attribution]) -> list[Quote]:
     return [_record(doc, a) for a in attributed]
 
 
+_DOUBTFUL_NAME = 0.8  # a speaker's name whose first word the analyser reads as no name is right less often
+
+
+def _name_doubt(doc: Document, entity: Entity | None) -> str:
+    """Why a person's name may be no name: its first word reads only as a common word, a verb
+    or a particle (جامعي، أضافه، ه), which real given names rarely do. Empty when there is no
+    doubt, no name (a title alone) or no analyser."""
+    classes = doc.phrases.classes
+    if classes is None or entity is None or entity.type != "person" or entity.key_words in entity.titles:
+        return ""
+    first = entity.key_words[0]
+    if len(first) > 1 and (first in GLUE or classes.name_evidence(first) != "no"):
+        return ""
+    return f"the analyser reads «{first}» as no name"
+
+
 def _record(doc: Document, a: Attribution) -> Quote:
     art, norm, span, res = doc.article, doc.norm, a.span, a.resolution
     s, e = norm.span(span.start, span.end)
@@ -80,7 +98,8 @@ def _record(doc: Document, a: Attribution) -> Quote:
     if mention is not None:
         ms, me = norm.span(mention.start, mention.end)
         mention_text = art.text[ms:me]
-    conf = round(max(0.01, min(0.99, span.base_confidence * res.confidence)), 3)
+    doubt = _name_doubt(doc, entity)
+    conf = round(max(0.01, min(0.99, span.base_confidence * res.confidence * (_DOUBTFUL_NAME if doubt else 1.0))), 3)
     cue = span.cue
     evidence = {
         "cue": art.text[cs:ce],
@@ -91,6 +110,8 @@ def _record(doc: Document, a: Attribution) -> Quote:
         "speaker_rule": res.rule,
         "name_sentence": name_sentence,
     }
+    if doubt:
+        evidence["name_doubt"] = doubt
     return Quote(
         doc=art.doc, start=s, end=e, text=art.text[s:e], kind=span.kind, cue=art.text[cs:ce],
         cue_start=cs, cue_end=ce, speaker=speaker, speaker_mention=mention_text, mention_start=ms,

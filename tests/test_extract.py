@@ -425,3 +425,15 @@ def test_colon_statement_ends_where_the_reporter_resumes(extractor: Extractor) -
     found = run(extractor, text)
     assert [q.text for q in found] == ["إن خطة العمل هي صفقة جيدة سعينا إليها", "التعويل على شيء أكبر مجرد خيال",
                                        "إسرائيل سترتكب خطأ"]
+
+
+def test_a_name_the_analyser_reads_as_no_name_costs_confidence(extractor: Extractor) -> None:
+    """«طالب جامعي “…”»: the name guessed from a common adjective is doubted, in the evidence and
+    the confidence; a real name after the same construction is not."""
+    doubted = run(extractor, "قال شاب رفض ذكر اسمه مكتفيا بالإشارة إلى أنه طالب جامعي “لست معها لأنها لم تقم على "
+                             "الأسس الصحيحة”.")
+    named = run(extractor, "وقال فؤاد حسين “لست معها لأنها لم تقم على الأسس الصحيحة”.")
+    assert len(doubted) == 1 and len(named) == 1
+    assert "جامعي" in doubted[0].evidence["name_doubt"]
+    assert "name_doubt" not in named[0].evidence
+    assert doubted[0].confidence < named[0].confidence
