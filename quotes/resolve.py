@@ -431,8 +431,17 @@ def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, 
     return attributed
 
 
+def _right_after_a_quotation(text: str, line_start: int, open_at: int, taken: SpanSet) -> bool:
+    """Only full stops or commas part this quotation from the close of an attributed one
+    (وقال: «…».. «…»): it goes on with the same words."""
+    before = text[line_start:open_at].rstrip(" .،,…")
+    return bool(before) and before[-1] in "»\"”" and len(text[line_start:open_at]) - len(before) <= 4 \
+        and taken.overlaps(len(before) + line_start - 2, len(before) + line_start - 1)
+
+
 def _paragraph_continuations(doc: Document, attributed: list[Attribution]) -> list[Attribution]:
-    """A quotation opening a paragraph with no cue continues the latest speaker."""
+    """A quotation opening a paragraph with no cue, or right after an attributed quotation with
+    only punctuation between, continues the latest speaker."""
     text = doc.text
     out = []
     taken = SpanSet()
@@ -445,7 +454,9 @@ def _paragraph_continuations(doc: Document, attributed: list[Attribution]) -> li
         if taken.overlaps(s, e):
             continue
         line_start = text.rfind("\n", 0, p.open_at) + 1
-        if text[line_start:p.open_at].strip() or not has_words(text, 4, s, e):
+        if not has_words(text, 4, s, e):
+            continue
+        if text[line_start:p.open_at].strip() and not _right_after_a_quotation(text, line_start, p.open_at, taken):
             continue
         k = bisect_left(cue_starts, p.open_at) - 1
         if k < 0:

@@ -437,3 +437,14 @@ def test_a_name_the_analyser_reads_as_no_name_costs_confidence(extractor: Extrac
     assert "جامعي" in doubted[0].evidence["name_doubt"]
     assert "name_doubt" not in named[0].evidence
     assert doubted[0].confidence < named[0].confidence
+
+
+def test_a_quotation_right_after_another_goes_on_with_its_speaker(extractor: Extractor) -> None:
+    """وقال: «…».. «…»: only full stops between two quotations, the second has no cue of its
+    own and is the same speaker's."""
+    text = ("وقال نائب وزير الدفاع الروسي أناتولي أنطونوف: «وزارة الدفاع سوف تتخذ التدابير المناسبة إذا حصلت تهديدات».. "
+            "«الجميع اقتنع بسلمية البرنامج النووي الإيراني، وسجل هذا في وثائق رسمية».")
+    found = run(extractor, text)
+    assert [(q.text[:14], q.speaker) for q in found] == [("وزارة الدفاع س", "أناتولي أنطونوف"),
+                                                        ("الجميع اقتنع ب", "أناتولي أنطونوف")]
+    assert found[1].evidence["speaker_rule"] == "previous_quotation_speaker"
