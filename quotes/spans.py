@@ -37,6 +37,7 @@ _CONNECTORS = lexicon.words("connectors")
 MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
+_CLAUSE_CONNECTIVES = frozenset(("لكن", "ولكن", "كما", "ثم", "فيما", "بينما", "بل"))  # open a clause, subject first
 _MIN_DIRECT_WORDS = 3
 MAX_UNCLOSED = 3000  # characters an unclosed quotation mark may take in (about a long paragraph)
 
@@ -146,6 +147,20 @@ class _Finder:
             pos = ends[k]
             k += 1
         return None
+
+    def _subject_then_that(self, cue: Cue) -> bool:
+        """«لكن باخ رأى أن …»: a verb with a frequent other sense still reports when a short
+        subject opens the clause before it and أن/إن follows it at once."""
+        words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
+        k = cue.token_index
+        if k + 1 >= len(words) or words[k + 1] not in COMPLEMENTISERS:
+            return False
+        j = k
+        while j > 0 and k - j < 3 and not self.text[ends[j - 1]:starts[j]].strip():
+            if words[j - 1] in _CLAUSE_CONNECTIVES:
+                return j < k
+            j -= 1
+        return j < k and (j == 0 or bool(self.text[ends[j - 1]:starts[j]].strip()))
 
     def _next_cue(self, k: int) -> Cue | None:
         """A cue at token ``k`` that takes the content from the cue being read."""
@@ -322,7 +337,8 @@ class _Finder:
         if nested(self.doc, cue):
             return None  # speech reported inside a quotation belongs to the outer quotation
         span = self.forward(cue)
-        if span is not None and cue.strict and cue.pos == "verb" and not clause_initial(self.doc, cue, strict=True):
+        if span is not None and cue.strict and cue.pos == "verb" and not clause_initial(self.doc, cue, strict=True) \
+                and not self._subject_then_that(cue):
             span = None  # participles (مبيناً، واصفاً) are unambiguous: only verbs are checked
         if span is None and cue.pos == "verb" and not cue.strict:
             span = self.backward(cue)

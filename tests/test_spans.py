@@ -120,11 +120,15 @@ CLAUSE_END_ROWS = [
     # حيث / في حين: the reporter goes on with another source
     ("ويقول الإعلام الأفغاني إن الأنباء الواردة من كويتا لا تبشر بخير، حيث تفيد الأنباء بأن معارك اندلعت هناك.",
      [("ويقول", "الأنباء الواردة من كويتا لا تبشر بخير"), ("تفيد", "معارك اندلعت هناك")]),
+    # رأى has other senses: after a short subject that opens the clause, and with أن at once, it reports
+    ("وقال توماس باخ إن الأمر لا يعنيه. لكن باخ رأى أن على المرشحين التركيز على الشفافية.",
+     [("وقال", "الأمر لا يعنيه"), ("رأى", "على المرشحين التركيز على الشفافية")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CLAUSE_END_ROWS,
-                         ids=["participle-opens-a-report", "next-sentence", "haythu-opens-a-report"])
+                         ids=["participle-opens-a-report", "next-sentence", "haythu-opens-a-report",
+                              "strict-verb-after-its-subject"])
 def test_clause_ends_before_the_next_report(morphology: CueMorphology, text: str,
                                             expected: list[tuple[str, str]]) -> None:
     doc, spans = spans_of(text, morphology)
