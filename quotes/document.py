@@ -82,8 +82,16 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
         sentences=sentences,
         cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
         verb_starts=verb_starts, stops=frozenset(verb_starts), pair_at={p.open_at: p for p in pairs},
-        spelled_names=spelled, phrases=PhraseReader(norm.text, frozenset(verb_starts), spelled, classes, ala),
+        spelled_names=spelled, phrases=PhraseReader(norm.text, _phrase_stops(cues), spelled, classes, ala),
     )
+
+
+def _phrase_stops(cues: tuple[Cue, ...]) -> frozenset[int]:
+    """Where no speaker phrase runs on: a verb cue, or an indefinite accusative participle
+    (قائلا، مضيفا، مؤكدة), which opens a circumstantial clause (وقلل دبلوماسي غربي من أهمية
+    الاتصالات | قائلا: …)."""
+    return frozenset(c.start for c in cues if c.pos == "verb" or (c.pos == "participle" and not c.proclitics
+                                                                  and c.word.endswith(("ا", "ه", "ة"))))
 
 
 _HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))

@@ -448,3 +448,10 @@ def test_a_quotation_right_after_another_goes_on_with_its_speaker(extractor: Ext
     assert [(q.text[:14], q.speaker) for q in found] == [("وزارة الدفاع س", "أناتولي أنطونوف"),
                                                         ("الجميع اقتنع ب", "أناتولي أنطونوف")]
     assert found[1].evidence["speaker_rule"] == "previous_quotation_speaker"
+
+
+def test_a_participle_cue_ends_the_subject_phrase_before_it(extractor: Extractor) -> None:
+    """وقلل دبلوماسي غربي من أهمية الاتصالات قائلا: …: the participle opens its own clause, so
+    it is never the end of the speaker's name (it was read as the name «قائلا»)."""
+    (q,) = run(extractor, "وقلل دبلوماسي غربي من أهمية الاتصالات قائلا: إنها تأتي في إطار مناقشات معتادة مع المسؤولين.")
+    assert q.speaker.startswith("دبلوماسي غربي") and "قائلا" not in q.speaker
