@@ -284,7 +284,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     j = 0
     while j < n:
         w = words[j]
-        if _bare(w) in TITLE_HEADS and j > 0:
+        family = j == n - 1 == 1 and is_definite(w)  # a lone given name, then one definite word: علي السيد
+        if _bare(w) in TITLE_HEADS and j > 0 and not family:
             break
         if _definite_like(w):
             if j == 0:
@@ -292,8 +293,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
             if words[j - 1] in GLUE or w in _COMPOUND_SECONDS:
                 j += 1
                 continue
-            if (_bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS and w not in ORGANISATION_HEADS
-                    and not _plural_noun(w, classes)):
+            if family or (_bare(w) not in TITLE_HEADS and _bare(w) not in ORGANISATION_HEADS
+                          and w not in ORGANISATION_HEADS and not _plural_noun(w, classes)):
                 j += 1  # the family name closes the name: الكاظمي، الأعرجي (not a plural: الاتحادات)
             break
         if w in _NAME_STOPS:

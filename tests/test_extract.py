@@ -395,6 +395,10 @@ SPEAKER_ROWS = [
     # a number is never part of a name: «على 12 قتيلا» names no one
     pytest.param("وأكد مصدر عسكري آخر الحصيلة من دون إضافة تفاصيل، في حين اكتفى متحدث باسم الجيش بـ«التأكيد على 12 "
                  "قتيلا» بينهم خمسة عسكريين.", "12 قتيلا", "متحدث باسم الجيش", id="a-number-ends-a-name"),
+    # a given name, then one definite word that may be a title (السيد، الشيخ), is a full name: it
+    # is not the first name of another person the article names
+    pytest.param("وقال علي السيد (65 عاما) وهو موظف متقاعد “المشروع عشرة على عشرة”. ونقلت صحيفة الوطن عن اللواء "
+                 "علي العزازي قوله “لن نسمح بأي فوضى”.", "عشرة على", "علي السيد", id="a-given-name-then-one-definite-word"),
     # «، على تويتر،» is an adjunct between commas, not an apposition: the name before it is kept
     pytest.param("وأدان المبعوث الأمريكي بريت مكجيرك ،على تويتر، الهجمات التي نفذها مقاتلو الحزب على الحدود، "
                  "وأضاف أنه لا صلة بين الضربات والاتفاق الأخير.", "لا صلة", "بريت مكجيرك",
