@@ -618,10 +618,15 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             walk.words += len(text[pos + 1:close].split())
             pos = close + 1
             continue
-        if ch in "«\"“„" and walk.words:
+        if ch in "«\"“„":
             named = _QUOTED_NAME.match(text, pos)
-            if named and len(named.group(1).split()) <= 4:
-                pos = named.end()  # شبكة «روسيا اليوم»: a quoted name inside the subject
+            opens_body = not walk.words and named is not None and _bare(named.group(1).split()[0]) in ORGANISATION_HEADS
+            if named and len(named.group(1).split()) <= 4 and (walk.words or opens_body):
+                # شبكة «روسيا اليوم»: a quoted name inside the subject; وذكرت «وكالة دوجان» للأنباء:
+                # a body's quoted name as the whole subject
+                if opens_body:
+                    walk.head_word, walk.head_definite = named.group(1).split()[0], False
+                pos = named.end()
                 walk.words += 1
                 continue
         if ch == "." and walk.last_word in TITLE_ABBREVIATIONS and text[pos + 1:pos + 2] == " ":

@@ -77,6 +77,13 @@ def _name_doubt(doc: Document, entity: Entity | None) -> str:
     return f"the analyser reads «{first}» as no name"
 
 
+def _without_wrapping_marks(name: str) -> str:
+    """«وكالة دوجان» → وكالة دوجان: marks around the whole name are the article's, not the name's."""
+    if len(name) > 2 and name[0] in "«\"“" and name[-1] in "»\"”" and not any(c in name[1:-1] for c in "«»\"“”"):
+        return name[1:-1].strip()
+    return name
+
+
 def _record(doc: Document, a: Attribution) -> Quote:
     art, norm, span, res = doc.article, doc.norm, a.span, a.resolution
     s, e = norm.span(span.start, span.end)
@@ -87,7 +94,7 @@ def _record(doc: Document, a: Attribution) -> Quote:
     name_sentence = ""
     if entity is not None:
         x, y = norm.span(*entity.span)
-        speaker = art.text[x:y].strip(" ،,")
+        speaker = _without_wrapping_marks(art.text[x:y].strip(" ،,"))
         stype = entity.type
         if entity.intro_sentence:
             x, y = norm.span(*entity.intro_sentence)

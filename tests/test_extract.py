@@ -399,6 +399,9 @@ SPEAKER_ROWS = [
     # is not the first name of another person the article names
     pytest.param("وقال علي السيد (65 عاما) وهو موظف متقاعد “المشروع عشرة على عشرة”. ونقلت صحيفة الوطن عن اللواء "
                  "علي العزازي قوله “لن نسمح بأي فوضى”.", "عشرة على", "علي السيد", id="a-given-name-then-one-definite-word"),
+    # a body's quoted name right after the cue is the whole subject
+    pytest.param("وقال مكتب حاكم إسطنبول إنه جرى اعتقال إحدى المرأتين. وذكرت «وكالة دوجان» للأنباء أن المرأة التي "
+                 "اعتقلت تبلغ من العمر 51 عاما.", "51 عاما", "وكالة دوجان", id="a-quoted-body-name-as-the-subject"),
     # «، على تويتر،» is an adjunct between commas, not an apposition: the name before it is kept
     pytest.param("وأدان المبعوث الأمريكي بريت مكجيرك ،على تويتر، الهجمات التي نفذها مقاتلو الحزب على الحدود، "
                  "وأضاف أنه لا صلة بين الضربات والاتفاق الأخير.", "لا صلة", "بريت مكجيرك",
