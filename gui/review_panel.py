@@ -174,6 +174,30 @@ def label_text(label: QLabel) -> str:
     return label.text().lstrip("\u200e\u200f")
 
 
+_SOURCES = {"chosen": "chosen", "previous_speaker": "previous speaker", "earlier_speaker": "earlier speaker",
+            "sentence_subject": "sentence subject", "named_before": "named before"}
+
+
+def candidates_text(evidence: dict[str, Any]) -> str:
+    """The candidates of the evidence in one line: the chosen speaker first with the rule that
+    chose it, then each rival with where it came from, whether it agrees with the verb and how
+    many sentences back it was met; and the doubt about the name, if any."""
+    parts = []
+    for c in evidence.get("candidates") or []:
+        if not isinstance(c, dict):
+            continue
+        if c.get("chosen"):
+            parts.append(f"✓ {c.get('speaker', '')} ({evidence.get('speaker_rule', 'chosen')})")
+            continue
+        back = c.get("sentences_back", 0)
+        where = "same sentence" if back == 0 else f"{back} sentence{'s' if back != 1 else ''} back"
+        agrees = "agrees" if c.get("agrees") else "does not agree"
+        parts.append(f"{c.get('speaker', '')} ({_SOURCES.get(c.get('source', ''), c.get('source', ''))}, {agrees}, {where})")
+    if evidence.get("name_doubt"):
+        parts.append(f"doubt: {evidence['name_doubt']}")
+    return " · ".join(parts) or "—"
+
+
 class EvidenceBox(QGroupBox):
     """Why the extractor attributed the quote: construction, cue analysis, speaker rule, and
     the sentence the name was found in. Shown under the article, next to the text it explains."""
@@ -200,6 +224,12 @@ class EvidenceBox(QGroupBox):
         value.setObjectName("evidence_name_sentence")
         self.labels["name_sentence"] = value
         grid.addWidget(value, 3, 1, 1, 3)
+        grid.addWidget(QLabel("Candidates:"), 4, 0)
+        value = bidi_label()
+        value.setObjectName("evidence_candidates")
+        value.setToolTip("Who else the context offered, and why the chosen speaker won")
+        self.labels["candidates"] = value
+        grid.addWidget(value, 4, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -209,9 +239,10 @@ class EvidenceBox(QGroupBox):
         for key, label in self.labels.items():
             text = " ".join(str(values.get(key) or "").split())
             label.setToolTip(text if len(text) > self.NAME_SENTENCE_CHARS else "")
-            if key == "name_sentence" and len(text) > self.NAME_SENTENCE_CHARS:
+            long_text = key in ("name_sentence", "candidates")
+            if long_text and len(text) > self.NAME_SENTENCE_CHARS:
                 text = text[:self.NAME_SENTENCE_CHARS] + "…"
-            set_bidi_text(label, text, near=key != "name_sentence")
+            set_bidi_text(label, text, near=not long_text)
 
     def text(self, key: str) -> str:
         return label_text(self.labels[key])
@@ -425,6 +456,7 @@ class ReviewPanel(QWidget):
             "speaker_rule": ev.get("speaker_rule", ""),
             "mention": row.get("speaker_mention") or "—",
             "name_sentence": ev.get("name_sentence", ""),
+            "candidates": candidates_text(ev),
         }
         self.evidence_box.show_values(values)
         self._sync_widgets()

@@ -10,7 +10,7 @@ from .phrases import GLUE
 
 if TYPE_CHECKING:  # the records stage reads earlier layers; Article and Quote are imported by all
     from .document import Document
-    from .resolve import Attribution, Entity
+    from .resolve import Attribution, Candidate, Entity
 
 KINDS = ("direct", "indirect", "mixed")
 SPEAKER_TYPES = ("person", "organisation", "document", "anonymous", "unknown")
@@ -77,6 +77,14 @@ def _name_doubt(doc: Document, entity: Entity | None) -> str:
     return f"the analyser reads «{first}» as no name"
 
 
+def _candidate(doc: Document, candidate: Candidate) -> dict[str, Any]:
+    """One candidate as the evidence shows it: the name as the article writes it, and why it
+    was in the running."""
+    x, y = doc.norm.span(*candidate.span)
+    return {"speaker": _without_wrapping_marks(doc.article.text[x:y].strip(" ،,")), "source": candidate.source,
+            "agrees": candidate.agrees, "sentences_back": candidate.sentences_back, "chosen": candidate.chosen}
+
+
 def _without_wrapping_marks(name: str) -> str:
     """«وكالة دوجان» → وكالة دوجان: marks around the whole name are the article's, not the name's."""
     if len(name) > 2 and name[0] in "«\"“" and name[-1] in "»\"”" and not any(c in name[1:-1] for c in "«»\"“”"):
@@ -108,7 +116,7 @@ def _record(doc: Document, a: Attribution) -> Quote:
     doubt = _name_doubt(doc, entity)
     conf = round(max(0.01, min(0.99, span.base_confidence * res.confidence * (_DOUBTFUL_NAME if doubt else 1.0))), 3)
     cue = span.cue
-    evidence = {
+    evidence: dict[str, Any] = {
         "cue": art.text[cs:ce],
         "cue_lemma": cue.lemma,
         "cue_features": "/".join(x for x in (cue.pos, cue.aspect, cue.person, cue.gender, cue.number) if x),
@@ -119,6 +127,8 @@ def _record(doc: Document, a: Attribution) -> Quote:
     }
     if doubt:
         evidence["name_doubt"] = doubt
+    if len(res.candidates) > 1:
+        evidence["candidates"] = [_candidate(doc, c) for c in res.candidates]
     return Quote(
         doc=art.doc, start=s, end=e, text=art.text[s:e], kind=span.kind, cue=art.text[cs:ce],
         cue_start=cs, cue_end=ce, speaker=speaker, speaker_mention=mention_text, mention_start=ms,

@@ -976,3 +976,24 @@ def test_typing_a_speaker_after_the_question_corrects_the_quote(qtbot: Any, tmp_
         assert (row["status"], row["speaker"]) == ("corrected", "إسماعيل هنية")
     finally:
         close_window(w)
+
+
+def test_evidence_shows_the_candidates_and_why_the_winner_won(qtbot: Any) -> None:
+    """The candidates the extractor weighed reach the evidence box: the chosen speaker with its
+    rule, each rival with where it came from, agreement and distance."""
+    from gui.review_panel import EvidenceBox, candidates_text
+    from quotes.extract import Extractor
+    from quotes.records import Article
+
+    text = ("وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. والتقى الرئيس العراقي برهم صالح الوفد. "
+            "وأضاف أن التعاون سيستمر.")
+    quotes = Extractor().extract(Article(doc="x", text=text))
+    evidence = quotes[-1].evidence
+    shown = candidates_text(evidence)
+    assert shown.startswith("✓ فؤاد حسين (previous_speaker_past_another_name)")
+    assert "برهم صالح (named before, agrees, 1 sentence back)" in shown
+    box = EvidenceBox()
+    qtbot.addWidget(box)
+    box.show_values({"candidates": shown})
+    assert box.text("candidates") == shown
+    assert candidates_text({}) == "—"
