@@ -401,6 +401,12 @@ class SpeakerResolver:
                 if back == 0 and self._someone_named_between(at, pos, e):
                     return _by("previous_speaker_past_another_name", e)
                 return _by("previous_speaker_agrees" if back == 0 else "earlier_speaker_agrees", e)
+        named = self.names.last_phrase_before(pos)
+        if named is not None and gender and named[1].gender == gender and number not in ("d", "p"):
+            # no speaker so far agrees with the verb (مبينة after men only): the person last named
+            # with a title who does (النائبة صابرين القوبنطيني)
+            entity, _ = self._person(named[1], pos)
+            return _by("named_before_agrees", entity)
         return _by("latest_speaker_disagrees", self.speakers[-1][1])
 
     def _someone_named_between(self, start: int, end: int, speaker: Entity) -> bool:

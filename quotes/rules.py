@@ -111,6 +111,10 @@ _SPEAKER_RULES = (
          "no subject: an earlier speaker that agrees with the verb in gender and number", 0.35,
          "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. وقالت المتحدثة باسم الوزارة إن الوفد وصل. "
          "وأضاف أن التعاون سيستمر."),
+    Rule("named_before_agrees", "speaker",
+         "no subject and no speaker so far agrees with the verb: the last person named with a title, who does", 0.5,
+         "وقال رئيس الحكومة محمد الغنوشي إن الحكومة ستعمل بجد. وفتح القضاء تحقيقا في تصريحات النائبة صابرين "
+         "القوبنطيني. وأضافت أن المعطيات خطيرة."),
     Rule("latest_speaker_disagrees", "speaker", "no subject and no speaker agrees with the verb: the latest speaker", 0.3,
          "وقال وزير الخارجية فؤاد حسين إن المباحثات مثمرة. وأضافا أن التعاون سيستمر."),
     Rule("previous_quotation_speaker", "speaker", "no cue: the speaker of the previous quotation", 0.5,
