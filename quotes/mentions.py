@@ -246,6 +246,8 @@ class _Reader:
             start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee
         if cue.lemma == "لفت":
             idiom = _LAFT_IDIOM.match(text, start, zone_end)
+            if idiom and not idiom.group().startswith("ال"):
+                return None  # ولفت نظر الحكومة لتحريك …: the noun's genitive is whose attention, not the subject
             if idiom:
                 start = idiom.end()  # لفت النظر/الانتباه إلى: the object of the idiom, not the subject
         return start

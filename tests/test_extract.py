@@ -402,6 +402,9 @@ SPEAKER_ROWS = [
     # a body's quoted name right after the cue is the whole subject
     pytest.param("وقال مكتب حاكم إسطنبول إنه جرى اعتقال إحدى المرأتين. وذكرت «وكالة دوجان» للأنباء أن المرأة التي "
                  "اعتقلت تبلغ من العمر 51 عاما.", "51 عاما", "وكالة دوجان", id="a-quoted-body-name-as-the-subject"),
+    # لفت نظر X: X is whose attention was drawn, not the subject; the speaker goes on
+    pytest.param("وقال وزير الخارجية خميس الجهيناوي إن العلاقات لم تنقطع. ولفت نظر الحكومة لتحريك بعض الملفات. "
+                 "وأضاف أن التنسيق ضروري.", "التنسيق ضروري", "خميس الجهيناوي", id="laft-nazar-takes-an-object"),
     # «، على تويتر،» is an adjunct between commas, not an apposition: the name before it is kept
     pytest.param("وأدان المبعوث الأمريكي بريت مكجيرك ،على تويتر، الهجمات التي نفذها مقاتلو الحزب على الحدود، "
                  "وأضاف أنه لا صلة بين الضربات والاتفاق الأخير.", "لا صلة", "بريت مكجيرك",
