@@ -146,15 +146,19 @@ class NameIndex:
             near: set[int] = set()
             for at in self._bare_occurrences(key):
                 near.update(range(bisect_right(starts, at - TITLE_PHRASE_LIMIT), bisect_right(starts, at)))
-            at_starts = {starts[k] for k in near}
-            if self.classes is not None:
-                at_starts.update(self._description_starts(key))
-            found = []
-            for start in sorted(at_starts):
-                m = self.title_phrase(start)
-                if m is not None and key in self._name_words[id(m)]:
-                    found.append((start, m))
+            found = self._phrases_at(sorted(starts[k] for k in near), key)
+            if not found and self.classes is not None:
+                # no listed title names it: a description no lexicon lists may
+                found = self._phrases_at(self._description_starts(key), key)
             self._naming[key] = found
+        return found
+
+    def _phrases_at(self, starts: list[int], key: str) -> list[tuple[int, Mention]]:
+        found = []
+        for start in starts:
+            m = self.title_phrase(start)
+            if m is not None and key in self._name_words[id(m)]:
+                found.append((start, m))
         return found
 
     def _description_starts(self, key: str) -> list[int]:
@@ -169,9 +173,10 @@ class NameIndex:
             while j > 0 and i - j < 4 and is_definite(toks.words[j - 1]) and \
                     not self.text[toks.ends[j - 1]:toks.starts[j]].strip():
                 j -= 1
-            if j < i:
+            if j < i and self.classes is not None and self.classes.name_evidence(toks.words[j]) == "no" \
+                    and _bare(toks.words[j]) not in ORGANISATION_HEADS:
                 found.append(toks.starts[j])
-        return found
+        return sorted(set(found))
 
     def _bare_occurrences(self, key: str) -> list[int]:
         """Offsets of the words whose bare form is ``key``. The first few keys of an article are
