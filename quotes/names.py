@@ -148,8 +148,10 @@ class NameIndex:
                 near.update(range(bisect_right(starts, at - TITLE_PHRASE_LIMIT), bisect_right(starts, at)))
             found = self._phrases_at(sorted(starts[k] for k in near), key)
             if not found and self.classes is not None:
-                # no listed title names it: a description no lexicon lists may
-                found = self._phrases_at(self._description_starts(key), key)
+                # no listed title names it: a description no lexicon lists may, with a name of
+                # three words at most (a run of names in a tag line is several people)
+                found = [(at, m) for at, m in self._phrases_at(self._description_starts(key), key)
+                         if len(self._name_words[id(m)]) <= 3]
             self._naming[key] = found
         return found
 
@@ -235,7 +237,9 @@ class NameIndex:
             return None
         cached = self._containing.get(want)
         if cached is None:
-            hits = [(at, m) for at, m in self.phrases_naming(min(want, key=len)) if want <= self._name_words[id(m)]]
+            # the shortest word, the same one whatever the set's order, finds the fewest phrases
+            key = min(want, key=lambda w: (len(w), w))
+            hits = [(at, m) for at, m in self.phrases_naming(key) if want <= self._name_words[id(m)]]
             longest = max((len(self._name_words[id(m)]) for _, m in hits), default=0)
             best = [(at, m) for at, m in hits if len(self._name_words[id(m)]) == longest]
             cached = self._containing[want] = ([at for at, _ in best], [m for _, m in best])
