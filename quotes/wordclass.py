@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from . import buckwalter_db
 from .normalize import fold
@@ -145,16 +145,199 @@ def _analyzer(db: Any) -> Any:
     return _Analyzer(db, backoff="NONE")
 
 
+# --- readings: what the questions read, looked up without camel's full analysis ------------------------
+
+class Reading(NamedTuple):
+    """One reading of a word as the questions see it: camel's merged values of the twelve features
+    they read ("" where the stem does not declare one), with the same derived views as Analysis.
+    Readings of a word that differ only in their diacritized form or gloss are one Reading; every
+    question combines readings with any/all and sets, so that changes no answer. A named tuple
+    rather than a frozen dataclass: a new word makes a few, and building those was a third of the
+    cost of a new word once the merge below replaced camel's."""
+
+    pos: str  # calima part of speech
+    lex: str  # diacritized lemma
+    gen: str  # camel's values, "-" or "na" included: the properties below read them as Analysis does
+    num: str
+    per: str
+    asp: str
+    vox: str
+    prc2: str
+    prc1: str
+    prc0: str
+    enc0: str
+    sem: str
+
+    @property
+    def gender(self) -> str | None:
+        return _GEN.get(self.gen)
+
+    @property
+    def number(self) -> str | None:
+        return _NUM.get(self.num)
+
+    @property
+    def person(self) -> str | None:
+        return _PER.get(self.per)
+
+    @property
+    def aspect(self) -> str | None:
+        return _ASP.get(self.asp)
+
+    @property
+    def passive(self) -> bool:
+        return self.vox == "p"
+
+    @property
+    def proclitics(self) -> tuple[str, ...]:
+        """calima values, outermost first, as in Analysis."""
+        return tuple(p for p in (self.prc2, self.prc1, self.prc0) if p not in _NO_CLITIC)
+
+    @property
+    def enclitic(self) -> str | None:
+        return None if self.enc0 in _NO_CLITIC else self.enc0
+
+    @property
+    def verbal_noun(self) -> bool:
+        return self.sem == "vn"
+
+    @property
+    def time(self) -> str | None:
+        return _TIME.get(self.sem)
+
+    @property
+    def definite(self) -> bool:
+        return "Al_det" in (self.prc0, self.prc1, self.prc2)
+
+
+_READING_FIELDS = Reading._fields
+
+
+def _reading_of(feats: Mapping[str, Any]) -> Reading:
+    """The Reading of one of camel's analyses (a merged feature dict)."""
+    get = feats.get
+    return Reading._make([get(k, "") for k in _READING_FIELDS])
+
+
+# camel's DEFAULT_NORMALIZE_MAP for the letters a plain Arabic token can hold (tatweel and
+# diacritics are outside ``_LETTERS``): applied before segmenting, as camel's Analyzer does.
+_CAMEL_NORMALIZE = str.maketrans({"إ": "ا", "أ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+_NEEDS_NORMALIZING = frozenset("إأآىة")
+
+# A stem entry as the merge reads it: category, its values in _READING_FIELDS order ("" where it
+# declares none) and which features it declares.
+_Stem = tuple[str, tuple[str, ...], tuple[bool, ...]]
+# What a prefix and a suffix put into the features a stem declares: (field index, value) pairs.
+_Fills = tuple[tuple[int, str], ...]
+
+
+class _Segmenter:
+    """The readings of a plain Arabic token, from the loaded camel MorphologyDB's own tables.
+
+    camel's Analyzer builds, for every prefix + stem + suffix its compatibility tables allow, a full
+    feature dict (copying the stem's, joining glosses, rewriting the diacritized form through eight
+    regular expressions), and that was most of what the word classes cost. The questions read twelve
+    features, which camel merges by one rule (``merge_features``): a feature the stem declares takes
+    the prefix's value, else the suffix's, else the stem's own, "-" and "" counting as no value; a
+    feature the stem does not declare is absent. This applies that rule to those twelve only, over
+    the same segmentations and compatibility tests, so a word gets exactly the Readings of camel's
+    analyses (tests/test_wordclass.py and benchmarks/check_wordclass.py compare them).
+
+    The compatibility tests depend only on the prefix, the suffix and the stem's category, so their
+    outcome is kept per (prefix, suffix) and stem category, as what the compatible prefix and
+    suffix entries fill in; stem entries are converted once too. Both are filled as words need them.
+    """
+
+    def __init__(self, db: Any) -> None:
+        self._db = db
+        self._stems: dict[str, tuple[_Stem, ...]] = {}
+        self._fills: dict[tuple[str, str], dict[str, tuple[_Fills, ...]]] = {}
+
+    def readings(self, word: str) -> list[Reading]:
+        """The distinct readings of ``word`` (plain Arabic letters), in no particular order."""
+        if not _NEEDS_NORMALIZING.isdisjoint(word):
+            word = word.translate(_CAMEL_NORMALIZE)
+        db = self._db
+        raw_prefixes, raw_suffixes, raw_stems = db.prefix_hash, db.suffix_hash, db.stem_hash
+        n = len(word)
+        # camel's _segments_gen: prefix length p <= min(max prefix, n - 1), suffix length k <= max
+        # suffix, stem length n - p - k >= 1. The suffixes are looked up once, not once per prefix.
+        suffix_lengths = [k for k in range(min(db.max_suffix_size, n - 1) + 1) if word[n - k:] in raw_suffixes]
+        found: dict[Reading, None] = {}
+        for p in range(min(db.max_prefix_size, n - 1) + 1):
+            prefix = word[:p]
+            if prefix not in raw_prefixes:
+                continue
+            for k in suffix_lengths:
+                if p + k >= n:
+                    break
+                stem = word[p:n - k]
+                if stem in raw_stems:
+                    self._combine(prefix, stem, word[n - k:], found)
+        return list(found)
+
+    def _combine(self, prefix: str, stem: str, suffix: str, found: dict[Reading, None]) -> None:
+        """camel's _combined_analyses and merge_features, for the reading features only."""
+        stems = self._stems.get(stem)
+        if stems is None:
+            stems = self._stems[stem] = tuple(
+                (cat, tuple([feats.get(f, "") for f in _READING_FIELDS]), tuple([f in feats for f in _READING_FIELDS]))
+                for cat, feats in self._db.stem_hash[stem])
+        by_category = self._fills.get((prefix, suffix))
+        if by_category is None:
+            by_category = self._fills[prefix, suffix] = {}
+        make = Reading._make
+        for stem_cat, base, declared in stems:
+            fills_of_pairs = by_category.get(stem_cat)
+            if fills_of_pairs is None:
+                fills_of_pairs = by_category[stem_cat] = self._compatible_fills(prefix, stem_cat, suffix)
+            for fills in fills_of_pairs:
+                values = list(base)
+                for i, value in fills:
+                    if declared[i]:
+                        values[i] = value
+                found[make(values)] = None
+
+    def _compatible_fills(self, prefix: str, stem_cat: str, suffix: str) -> tuple[_Fills, ...]:
+        """What each prefix and suffix entry pair that camel's tests let join a stem of ``stem_cat``
+        fills in (distinct)."""
+        db = self._db
+        suffixes_of_stem = db.stem_suffix_compat.get(stem_cat)
+        if suffixes_of_stem is None:
+            return ()
+        out: dict[_Fills, None] = {}
+        for prefix_cat, prefix_feats in db.prefix_hash[prefix]:
+            suffixes_after = db.prefix_suffix_compat.get(prefix_cat)
+            # indexed as camel does: every prefix category of the DB has a row in table AB
+            if suffixes_after is None or stem_cat not in db.prefix_stem_compat[prefix_cat]:
+                continue
+            for suffix_cat, suffix_feats in db.suffix_hash[suffix]:
+                if suffix_cat in suffixes_of_stem and suffix_cat in suffixes_after:
+                    fills = []
+                    for i, name in enumerate(_READING_FIELDS):
+                        value = _value(prefix_feats, name) or _value(suffix_feats, name)  # the prefix's wins
+                        if value:
+                            fills.append((i, value))
+                    out[tuple(fills)] = None
+        return tuple(out)
+
+
+def _value(feats: Mapping[str, str], name: str) -> str:
+    """An affix's value for a feature, "" for none: camel's merge skips "" and "-" alike."""
+    value = feats.get(name, "")
+    return "" if value == "-" else value
+
+
 def _bare(lex: str) -> str:
     """A lemma without its vowels and feminine ending: مُفاوَضَة and مُفاوِض are both مفاوض."""
     return fold(lex).removesuffix("ه")
 
 
-def _clitics(a: Analysis) -> int:
+def _clitics(a: Reading) -> int:
     return len(a.proclitics) + (a.enclitic is not None)
 
 
-def _is_name_reading(a: Analysis) -> bool:
+def _is_name_reading(a: Reading) -> bool:
     return a.pos == "noun_prop" and _NON_CONJ_PROCLITICS.isdisjoint(a.proclitics)
 
 
@@ -169,6 +352,8 @@ class WordClasses:
     load_seconds: float = 0.0
     _analyzer: Any = field(default=None, repr=False)
     _cache: dict[str, tuple[Analysis, ...]] = field(default_factory=dict, repr=False)
+    _segmenter: _Segmenter | None = field(default=None, repr=False)
+    _readings: dict[str, tuple[Reading, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> WordClasses:
@@ -181,7 +366,8 @@ class WordClasses:
             return cls(False, str(exc))
         except Exception as exc:  # never fail the caller: word classes are an aid
             return cls(False, f"{type(exc).__name__}: {exc}")
-        return cls(True, "", str(loaded.path), loaded.built, time.perf_counter() - t0, analyzer)
+        return cls(True, "", str(loaded.path), loaded.built, time.perf_counter() - t0, analyzer,
+                   _segmenter=_Segmenter(loaded.db))
 
     # --- analyses ---------------------------------------------------------------------------------
 
@@ -200,12 +386,28 @@ class WordClasses:
         """The readings of each distinct word of ``words`` (e.g. an article's ``Tokens.distinct``)."""
         return {w: self.analyse(w) for w in set(words)}
 
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        """The distinct readings of ``word`` (a folded token) as the questions see them; () if
+        unknown or unavailable. A plain Arabic token is segmented by ``_Segmenter``; anything else
+        (digits, Latin letters, marks) goes through camel's Analyzer whole."""
+        cached = self._readings.get(word)
+        if cached is not None:
+            return cached
+        if self._analyzer is None or self._segmenter is None:
+            return ()
+        if _LETTERS.fullmatch(word):
+            result = self._segmenter.readings(word)
+        else:
+            result = list(dict.fromkeys(map(_reading_of, self._analyzer.analyze(word))))
+        self._readings[word] = readings = tuple(result)
+        return readings
+
     def classes(self, word: str) -> frozenset[str]:
         """The parts of speech of the word's readings; empty when it is unanalysed."""
-        return frozenset(a.pos for a in self.analyse(word))
+        return frozenset(a.pos for a in self.readings(word))
 
     def is_analysed(self, word: str) -> bool:
-        return bool(self.analyse(word))
+        return bool(self.readings(word))
 
     # --- questions the stages ask ------------------------------------------------------------------
 
@@ -213,7 +415,7 @@ class WordClasses:
         """'proper' if every reading is a proper noun, 'ambiguous' if one is, 'unanalysed' if the
         lexicon does not know the word (names after 2002 often), 'no' otherwise. A proper noun behind
         a preposition (بمحمد) is no name reading: it cannot be the speaker."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         if not readings:
             return "unanalysed"
         proper = sum(_is_name_reading(a) for a in readings)
@@ -225,7 +427,7 @@ class WordClasses:
         """In a name position a proper-noun reading or an unknown word can be (part of) a name."""
         return self.name_evidence(word) != "no"
 
-    def _function_word(self, readings: tuple[Analysis, ...]) -> bool:
+    def _function_word(self, readings: tuple[Reading, ...]) -> bool:
         """A function-word reading (في، أن، التي، لكن) outweighs the rare noun or verb homographs the
         lexicon lists beside it (آن "time" for أن), unless a proper-noun reading without a
         preposition could be a name (علي is both على and Ali once folded)."""
@@ -234,7 +436,7 @@ class WordClasses:
     def can_continue_mention(self, word: str) -> bool:
         """A noun, adjective, proper noun or number reading that no function reading outweighs and
         that is no time word, or an unknown word."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         if not readings:
             return True
         return (
@@ -247,7 +449,7 @@ class WordClasses:
         """The word closes a mention: it names a time (أمس، اليوم، الأحد), it is a function word
         (preposition, conjunction, relative, particle: see ``_function_word``), or its readings are
         verbs and the like with none that could continue a mention. Unknown words end nothing."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         if not readings:
             return False
         if self.is_time(word) or self._function_word(readings):
@@ -258,7 +460,7 @@ class WordClasses:
         """A date reading (أمس، اليوم، الأحد، أيار) settles it; a period noun (يوم، عام) counts only
         when all its readings but proper nouns are times (عام is also the adjective "general", آن
         "time" is mostly the particle أن)."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         if any(a.time == "date" for a in readings):
             return True
         others = [a for a in readings if a.pos != "noun_prop"]
@@ -269,14 +471,14 @@ class WordClasses:
         noun (إنباء beside أنباء "news") does not count. One exception: a form III masdar (مُفاوَضة،
         مُشارَكة) is spelled like the feminine of its participle (مُفاوِضة "negotiator"), which is
         far rarer in the news, so that participle reading does not block it."""
-        nouns = [a for a in self.analyse(word) if a.pos == "noun"]
+        nouns = [a for a in self.readings(word) if a.pos == "noun"]
         masdars = {_bare(a.lex) for a in nouns if a.verbal_noun}
         return bool(masdars) and all(a.verbal_noun or _bare(a.lex) in masdars for a in nouns)
 
     def only_prepositional(self, word: str) -> bool:
         """Every reading carries a preposition or the emphatic la (لرئيس، لكرة، كرئيس): the word
         cannot open a name, unlike لطفي or بدر, which also read without a clitic."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         return bool(readings) and all(_PREPOSITIONAL.intersection(a.proclitics) for a in readings)
 
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None:
@@ -285,7 +487,7 @@ class WordClasses:
         a definite word or a function word (وفي «and in», not وفى «fulfilled»): what opens a
         narrative clause (دافع كيري عن …، روحاني … ووصفها). After قد a verb is certain, so only
         the verb reading is asked for (قد عبر عن صدمته: عبر is also «across»)."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         verbs = [a for a in readings if a.pos == "verb" and a.person == "3" and a.aspect == "p" and not a.passive]
         if not verbs:
             return None
@@ -299,7 +501,7 @@ class WordClasses:
         differ or none marks it); a word with no nominal reading uses its other readings (verbs).
         Only the readings with the fewest clitics count: folding ة to ه makes وكاله also و+كال+ه
         "and his measure", and the bare segmentation is the usual one."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         chosen = [a for a in readings if a.pos in CONTINUING] or list(readings)
         if chosen:
             fewest = min(map(_clitics, chosen))
