@@ -354,6 +354,12 @@ class WordClasses:
     _cache: dict[str, tuple[Analysis, ...]] = field(default_factory=dict, repr=False)
     _segmenter: _Segmenter | None = field(default=None, repr=False)
     _readings: dict[str, tuple[Reading, ...]] = field(default_factory=dict, repr=False)
+    # answers to the most frequent questions, per word (see name_evidence)
+    _name_evidence: dict[str, NameEvidence] = field(default_factory=dict, repr=False)
+    _ends_mention: dict[str, bool] = field(default_factory=dict, repr=False)
+    _verbal_noun: dict[str, bool] = field(default_factory=dict, repr=False)
+    _narrative_verb: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _narrative_verb_after_qad: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> WordClasses:
@@ -411,10 +417,19 @@ class WordClasses:
 
     # --- questions the stages ask ------------------------------------------------------------------
 
+    # The stages ask the same few questions of the same words again and again (name_evidence about
+    # 7 times per distinct word): the most frequent answers are kept per word, like the readings.
+
     def name_evidence(self, word: str) -> NameEvidence:
         """'proper' if every reading is a proper noun, 'ambiguous' if one is, 'unanalysed' if the
         lexicon does not know the word (names after 2002 often), 'no' otherwise. A proper noun behind
         a preposition (بمحمد) is no name reading: it cannot be the speaker."""
+        answer = self._name_evidence.get(word)
+        if answer is None:
+            answer = self._name_evidence[word] = self._name_evidence_of(word)
+        return answer
+
+    def _name_evidence_of(self, word: str) -> NameEvidence:
         readings = self.readings(word)
         if not readings:
             return "unanalysed"
@@ -449,6 +464,12 @@ class WordClasses:
         """The word closes a mention: it names a time (أمس، اليوم، الأحد), it is a function word
         (preposition, conjunction, relative, particle: see ``_function_word``), or its readings are
         verbs and the like with none that could continue a mention. Unknown words end nothing."""
+        answer = self._ends_mention.get(word)
+        if answer is None:
+            answer = self._ends_mention[word] = self._ends_mention_of(word)
+        return answer
+
+    def _ends_mention_of(self, word: str) -> bool:
         readings = self.readings(word)
         if not readings:
             return False
@@ -471,6 +492,12 @@ class WordClasses:
         noun (إنباء beside أنباء "news") does not count. One exception: a form III masdar (مُفاوَضة،
         مُشارَكة) is spelled like the feminine of its participle (مُفاوِضة "negotiator"), which is
         far rarer in the news, so that participle reading does not block it."""
+        answer = self._verbal_noun.get(word)
+        if answer is None:
+            answer = self._verbal_noun[word] = self._is_verbal_noun_of(word)
+        return answer
+
+    def _is_verbal_noun_of(self, word: str) -> bool:
         nouns = [a for a in self.readings(word) if a.pos == "noun"]
         masdars = {_bare(a.lex) for a in nouns if a.verbal_noun}
         return bool(masdars) and all(a.verbal_noun or _bare(a.lex) in masdars for a in nouns)
@@ -487,6 +514,13 @@ class WordClasses:
         a definite word or a function word (وفي «and in», not وفى «fulfilled»): what opens a
         narrative clause (دافع كيري عن …، روحاني … ووصفها). After قد a verb is certain, so only
         the verb reading is asked for (قد عبر عن صدمته: عبر is also «across»)."""
+        known = self._narrative_verb_after_qad if after_qad else self._narrative_verb
+        if word in known:
+            return known[word]
+        answer = known[word] = self._narrative_verb_of(word, after_qad)
+        return answer
+
+    def _narrative_verb_of(self, word: str, after_qad: bool) -> str | None:
         readings = self.readings(word)
         verbs = [a for a in readings if a.pos == "verb" and a.person == "3" and a.aspect == "p" and not a.passive]
         if not verbs:
