@@ -18,7 +18,6 @@ Importing this module does not import camel-tools: ``load()`` does.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from . import buckwalter_db
+from .morphology import PLAIN_ARABIC, FeatureAnalyzer
 from .normalize import fold
 
 NameEvidence = Literal["proper", "ambiguous", "unanalysed", "no"]
@@ -102,7 +102,8 @@ def _analysis(key: tuple[str, ...]) -> Analysis:
     )
 
 
-_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+# A folded token of plain Arabic letters: camel's Analyzer segments it with no further checks.
+_LETTERS = PLAIN_ARABIC
 
 
 def _analyzer(db: Any) -> Any:
@@ -219,115 +220,6 @@ def _reading_of(feats: Mapping[str, Any]) -> Reading:
     return Reading._make([get(k, "") for k in _READING_FIELDS])
 
 
-# camel's DEFAULT_NORMALIZE_MAP for the letters a plain Arabic token can hold (tatweel and
-# diacritics are outside ``_LETTERS``): applied before segmenting, as camel's Analyzer does.
-_CAMEL_NORMALIZE = str.maketrans({"إ": "ا", "أ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
-_NEEDS_NORMALIZING = frozenset("إأآىة")
-
-# A stem entry as the merge reads it: category, its values in _READING_FIELDS order ("" where it
-# declares none) and which features it declares.
-_Stem = tuple[str, tuple[str, ...], tuple[bool, ...]]
-# What a prefix and a suffix put into the features a stem declares: (field index, value) pairs.
-_Fills = tuple[tuple[int, str], ...]
-
-
-class _Segmenter:
-    """The readings of a plain Arabic token, from the loaded camel MorphologyDB's own tables.
-
-    camel's Analyzer builds, for every prefix + stem + suffix its compatibility tables allow, a full
-    feature dict (copying the stem's, joining glosses, rewriting the diacritized form through eight
-    regular expressions), and that was most of what the word classes cost. The questions read twelve
-    features, which camel merges by one rule (``merge_features``): a feature the stem declares takes
-    the prefix's value, else the suffix's, else the stem's own, "-" and "" counting as no value; a
-    feature the stem does not declare is absent. This applies that rule to those twelve only, over
-    the same segmentations and compatibility tests, so a word gets exactly the Readings of camel's
-    analyses (tests/test_wordclass.py and benchmarks/check_wordclass.py compare them).
-
-    The compatibility tests depend only on the prefix, the suffix and the stem's category, so their
-    outcome is kept per (prefix, suffix) and stem category, as what the compatible prefix and
-    suffix entries fill in; stem entries are converted once too. Both are filled as words need them.
-    """
-
-    def __init__(self, db: Any) -> None:
-        self._db = db
-        self._stems: dict[str, tuple[_Stem, ...]] = {}
-        self._fills: dict[tuple[str, str], dict[str, tuple[_Fills, ...]]] = {}
-
-    def readings(self, word: str) -> list[Reading]:
-        """The distinct readings of ``word`` (plain Arabic letters), in no particular order."""
-        if not _NEEDS_NORMALIZING.isdisjoint(word):
-            word = word.translate(_CAMEL_NORMALIZE)
-        db = self._db
-        raw_prefixes, raw_suffixes, raw_stems = db.prefix_hash, db.suffix_hash, db.stem_hash
-        n = len(word)
-        # camel's _segments_gen: prefix length p <= min(max prefix, n - 1), suffix length k <= max
-        # suffix, stem length n - p - k >= 1. The suffixes are looked up once, not once per prefix.
-        suffix_lengths = [k for k in range(min(db.max_suffix_size, n - 1) + 1) if word[n - k:] in raw_suffixes]
-        found: dict[Reading, None] = {}
-        for p in range(min(db.max_prefix_size, n - 1) + 1):
-            prefix = word[:p]
-            if prefix not in raw_prefixes:
-                continue
-            for k in suffix_lengths:
-                if p + k >= n:
-                    break
-                stem = word[p:n - k]
-                if stem in raw_stems:
-                    self._combine(prefix, stem, word[n - k:], found)
-        return list(found)
-
-    def _combine(self, prefix: str, stem: str, suffix: str, found: dict[Reading, None]) -> None:
-        """camel's _combined_analyses and merge_features, for the reading features only."""
-        stems = self._stems.get(stem)
-        if stems is None:
-            stems = self._stems[stem] = tuple(
-                (cat, tuple([feats.get(f, "") for f in _READING_FIELDS]), tuple([f in feats for f in _READING_FIELDS]))
-                for cat, feats in self._db.stem_hash[stem])
-        by_category = self._fills.get((prefix, suffix))
-        if by_category is None:
-            by_category = self._fills[prefix, suffix] = {}
-        make = Reading._make
-        for stem_cat, base, declared in stems:
-            fills_of_pairs = by_category.get(stem_cat)
-            if fills_of_pairs is None:
-                fills_of_pairs = by_category[stem_cat] = self._compatible_fills(prefix, stem_cat, suffix)
-            for fills in fills_of_pairs:
-                values = list(base)
-                for i, value in fills:
-                    if declared[i]:
-                        values[i] = value
-                found[make(values)] = None
-
-    def _compatible_fills(self, prefix: str, stem_cat: str, suffix: str) -> tuple[_Fills, ...]:
-        """What each prefix and suffix entry pair that camel's tests let join a stem of ``stem_cat``
-        fills in (distinct)."""
-        db = self._db
-        suffixes_of_stem = db.stem_suffix_compat.get(stem_cat)
-        if suffixes_of_stem is None:
-            return ()
-        out: dict[_Fills, None] = {}
-        for prefix_cat, prefix_feats in db.prefix_hash[prefix]:
-            suffixes_after = db.prefix_suffix_compat.get(prefix_cat)
-            # indexed as camel does: every prefix category of the DB has a row in table AB
-            if suffixes_after is None or stem_cat not in db.prefix_stem_compat[prefix_cat]:
-                continue
-            for suffix_cat, suffix_feats in db.suffix_hash[suffix]:
-                if suffix_cat in suffixes_of_stem and suffix_cat in suffixes_after:
-                    fills = []
-                    for i, name in enumerate(_READING_FIELDS):
-                        value = _value(prefix_feats, name) or _value(suffix_feats, name)  # the prefix's wins
-                        if value:
-                            fills.append((i, value))
-                    out[tuple(fills)] = None
-        return tuple(out)
-
-
-def _value(feats: Mapping[str, str], name: str) -> str:
-    """An affix's value for a feature, "" for none: camel's merge skips "" and "-" alike."""
-    value = feats.get(name, "")
-    return "" if value == "-" else value
-
-
 def _bare(lex: str) -> str:
     """A lemma without its vowels and feminine ending: مُفاوَضَة and مُفاوِض are both مفاوض."""
     return fold(lex).removesuffix("ه")
@@ -352,7 +244,7 @@ class WordClasses:
     load_seconds: float = 0.0
     _analyzer: Any = field(default=None, repr=False)
     _cache: dict[str, tuple[Analysis, ...]] = field(default_factory=dict, repr=False)
-    _segmenter: _Segmenter | None = field(default=None, repr=False)
+    _features: FeatureAnalyzer | None = field(default=None, repr=False)
     _readings: dict[str, tuple[Reading, ...]] = field(default_factory=dict, repr=False)
     # answers to the most frequent questions, per word (see name_evidence)
     _name_evidence: dict[str, NameEvidence] = field(default_factory=dict, repr=False)
@@ -373,7 +265,7 @@ class WordClasses:
         except Exception as exc:  # never fail the caller: word classes are an aid
             return cls(False, f"{type(exc).__name__}: {exc}")
         return cls(True, "", str(loaded.path), loaded.built, time.perf_counter() - t0, analyzer,
-                   _segmenter=_Segmenter(loaded.db))
+                   _features=FeatureAnalyzer(loaded.db, _READING_FIELDS, ""))
 
     # --- analyses ---------------------------------------------------------------------------------
 
@@ -394,18 +286,19 @@ class WordClasses:
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         """The distinct readings of ``word`` (a folded token) as the questions see them; () if
-        unknown or unavailable. A plain Arabic token is segmented by ``_Segmenter``; anything else
-        (digits, Latin letters, marks) goes through camel's Analyzer whole."""
+        unknown or unavailable. A plain Arabic token is analysed for the reading features only
+        (``morphology.FeatureAnalyzer``); anything else (digits, Latin letters, marks) goes through
+        camel's Analyzer whole."""
         cached = self._readings.get(word)
         if cached is not None:
             return cached
-        if self._analyzer is None or self._segmenter is None:
+        if self._analyzer is None or self._features is None:
             return ()
         if _LETTERS.fullmatch(word):
-            result = self._segmenter.readings(word)
+            found = dict.fromkeys(map(Reading._make, self._features.analyses(word)))
         else:
-            result = list(dict.fromkeys(map(_reading_of, self._analyzer.analyze(word))))
-        self._readings[word] = readings = tuple(result)
+            found = dict.fromkeys(map(_reading_of, self._analyzer.analyze(word)))
+        self._readings[word] = readings = tuple(found)
         return readings
 
     def classes(self, word: str) -> frozenset[str]:

@@ -1,6 +1,6 @@
-"""The word classes' own segmentation (quotes.wordclass._Segmenter) against camel-tools' Analyzer.
+"""The word classes' lean analysis (quotes.morphology.FeatureAnalyzer) against camel-tools' Analyzer.
 
-The questions read a word's Readings, which the segmenter computes from the DB's tables without
+The questions read a word's Readings, which FeatureAnalyzer computes from the DB's tables without
 camel's full analysis; they must be exactly the Readings of camel's analyses, and every question
 must answer as it does from those. benchmarks/check_wordclass.py runs the same comparison over every
 distinct word of the 10,000-article corpus; here it runs over a few corpus articles and the seeds.
@@ -32,19 +32,18 @@ def corpus_words(shared_dir: Path, seeds_dir: Path) -> list[str]:
     return sorted(words)
 
 
-def test_segmenter_gives_the_readings_of_camels_analyses(wc: WordClasses, shared_dir: Path, seeds_dir: Path) -> None:
+def test_feature_analyzer_gives_the_readings_of_camels_analyses(wc: WordClasses, shared_dir: Path, seeds_dir: Path) -> None:
     from camel_tools.morphology.analyzer import Analyzer
 
     camel = Analyzer(wc._analyzer._db, backoff="NONE")
     words = [w for w in corpus_words(shared_dir, seeds_dir) if _LETTERS.fullmatch(w)]
-    # unfolded spellings too: camel folds them before segmenting, and so must the segmenter
+    # unfolded spellings too: camel folds them before segmenting, and so must FeatureAnalyzer
     words += ["أكد", "إعلان", "المتحدثة", "على", "آن"]
     assert len(words) > 3000
-    assert wc._segmenter is not None
+    assert wc._features is not None
     for word in words:
-        ours = wc._segmenter.readings(word)
-        assert len(ours) == len(set(ours)), word
-        assert set(ours) == {_reading_of(feats) for feats in camel.analyze(word)}, word
+        ours = [Reading._make(values) for values in wc._features.analyses(word)]
+        assert ours == [_reading_of(feats) for feats in camel.analyze(word)], word  # in camel's order too
 
 
 def test_readings_read_like_analyses(wc: WordClasses, shared_dir: Path, seeds_dir: Path) -> None:
@@ -60,7 +59,7 @@ def test_readings_read_like_analyses(wc: WordClasses, shared_dir: Path, seeds_di
 
 
 def test_non_arabic_tokens_go_through_camel(wc: WordClasses) -> None:
-    # digits and Latin letters are camel's own cases (digit, foreign): the segmenter never sees them
+    # digits and Latin letters are camel's own cases (digit, foreign): FeatureAnalyzer never sees them
     for word in ("2015", "CNN", "قال2", "١٢"):
         assert not _LETTERS.fullmatch(word)
         assert wc.readings(word) == tuple(dict.fromkeys(map(_reading_of, wc._analyzer.analyze(word))))

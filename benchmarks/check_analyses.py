@@ -1,14 +1,16 @@
-"""Check that a change to quotes.wordclass gives every word the same classes as before.
+"""Check that the lean analyses give every word the same word classes and cue readings as before.
 
-    python benchmarks/check_wordclass.py [--before REV] [--limit N]
+    python benchmarks/check_analyses.py [--before REV] [--limit N]
 
 Loads ``quotes/wordclass.py`` as it was at git revision REV (default ``main``) beside the current
 one, over the same cached DB, and compares for every distinct token of the seeds, the 60 corpus
 articles and the 10,000 articles of ``../shared/corpus/saudinewsnet-10k.jsonl.gz``:
 - the answer to every question the stages ask (classes, name evidence, mention continuation and
   end, time, verbal noun, prepositional only, narrative verb with and without قد, gender and number);
-- the readings as the questions see them (``Reading``), against camel's own Analyzer: the set of
-  reading keys of ``Analyzer.analyze`` must equal the set the current code finds.
+- the readings as the questions see them (``Reading``), against camel's own Analyzer: the
+  features ``morphology.FeatureAnalyzer`` gives must be those of ``Analyzer.analyze``, in its order;
+- the reporting-cue readings of ``CueMorphology`` (lemma, part of speech, agreement, clitics, in
+  order), through FeatureAnalyzer and through camel's Analyzer.
 Prints the number of words compared and the differences; exits 1 if there are any.
 """
 
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quotes import wordclass  # noqa: E402
+from quotes.morphology import CueMorphology  # noqa: E402
 from quotes.normalize import NormalizedText, Tokens  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -113,14 +116,24 @@ def main() -> int:
             if a != b:
                 differences.append(f"{word}: {name} was {a!r}, is {b!r}")
         if wordclass._LETTERS.fullmatch(word):  # other words go through camel's Analyzer itself
-            camel_keys = {wordclass._reading_of(feats) for feats in camel.analyze(word)}
-            ours = set(now._segmenter.readings(word))
+            camel_keys = [wordclass._reading_of(feats) for feats in camel.analyze(word)]
+            ours = [wordclass.Reading._make(v) for v in now._features.analyses(word)]
             if ours != camel_keys:
-                differences.append(f"{word}: readings differ from camel's: {sorted(ours ^ camel_keys)[:3]}")
+                differences.append(f"{word}: readings differ from camel's: {ours} / {camel_keys}")
             segmented += 1
     print(f"{len(words)} distinct words compared ({args.limit} articles of the 10k corpus, the seeds and "
           f"the 60 corpus articles), {segmented} of them segmented by "
-          f"_Segmenter; questions took {timings['before']:.2f} s before, {timings['now']:.2f} s now")
+          f"FeatureAnalyzer; questions took {timings['before']:.2f} s before, {timings['now']:.2f} s now")
+    cues = CueMorphology()
+    lean = cues._features
+    candidates = [word for word in words if cues._may_be_cue(word)]
+    for word in candidates:
+        cues._features = lean
+        ours_cues = cues._analyze(word)
+        cues._features = None  # camel's Analyzer
+        if ours_cues != cues._analyze(word):
+            differences.append(f"{word}: cue readings differ from camel's: {ours_cues} / {cues._analyze(word)}")
+    print(f"{len(candidates)} cue candidates compared")
     print(f"{len(differences)} differences")
     for line in differences[:40]:
         print("  " + line)
