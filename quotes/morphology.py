@@ -36,7 +36,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -258,9 +258,9 @@ class FeatureAnalyzer:
     features left out (``missing`` stands for an absent one). A DB whose merge does more to these
     features (``form_gen``/``form_num`` defined) is refused: ``supports`` says so.
 
-    The compatibility tests depend only on the prefix, the suffix and the stem's category, so their
-    outcome is kept per (prefix, suffix) and stem category; stem entries are converted once too.
-    Both fill up as words need them.
+    What a prefix and a suffix entry fill in is kept per (prefix, suffix), and which of those pairs
+    the compatibility tables let join a stem per (prefix, suffix) and stem category; stem entries
+    are converted once too. All fill up as words need them.
     """
 
     def __init__(self, db: Any, features: tuple[str, ...], missing: str | None) -> None:
@@ -269,6 +269,7 @@ class FeatureAnalyzer:
         self._missing = missing
         self._stems: dict[str, tuple[tuple[str, tuple[str | None, ...], tuple[bool, ...]], ...]] = {}
         self._fills: dict[tuple[str, str], dict[str, tuple[tuple[_Fills, ...], ...]]] = {}
+        self._pairs: dict[tuple[str, str], tuple[tuple[Collection[str], tuple[tuple[str, _Fills], ...]], ...]] = {}
 
     @staticmethod
     def supports(db: Any) -> bool:
@@ -327,19 +328,27 @@ class FeatureAnalyzer:
         ``stem_cat`` fills in, in the suffix entries' order."""
         db = self._db
         suffixes_of_stem = db.stem_suffix_compat.get(stem_cat)
+        pairs = self._pairs.get((prefix, suffix))
+        if pairs is None:
+            pairs = self._pairs[prefix, suffix] = self._affix_pairs(prefix, suffix)
+        return tuple(
+            () if suffixes_of_stem is None or stem_cat not in stems_after
+            else tuple(fills for suffix_cat, fills in suffixes if suffix_cat in suffixes_of_stem)
+            for stems_after, suffixes in pairs)
+
+    def _affix_pairs(self, prefix: str, suffix: str) -> tuple[tuple[Collection[str], tuple[tuple[str, _Fills], ...]], ...]:
+        """Per prefix entry: the stem categories table AB allows after it, and each suffix entry
+        table AC allows with it, with what the two fill in (the prefix's value wins)."""
+        db = self._db
         out = []
         for prefix_cat, prefix_feats in db.prefix_hash[prefix]:
-            suffixes_after = db.prefix_suffix_compat.get(prefix_cat)
-            fills_of_prefix: list[_Fills] = []
+            suffixes_after = db.prefix_suffix_compat.get(prefix_cat, ())
+            suffixes = tuple(
+                (suffix_cat, tuple((j, value) for j, name in enumerate(self._features)
+                                   if (value := _affix_value(prefix_feats, name) or _affix_value(suffix_feats, name))))
+                for suffix_cat, suffix_feats in db.suffix_hash[suffix] if suffix_cat in suffixes_after)
             # table AB is indexed as camel does: every prefix category of the DB has a row in it
-            if suffixes_of_stem is not None and suffixes_after is not None \
-                    and stem_cat in db.prefix_stem_compat[prefix_cat]:
-                for suffix_cat, suffix_feats in db.suffix_hash[suffix]:
-                    if suffix_cat in suffixes_of_stem and suffix_cat in suffixes_after:
-                        fills_of_prefix.append(tuple(
-                            (j, value) for j, name in enumerate(self._features)
-                            if (value := _affix_value(prefix_feats, name) or _affix_value(suffix_feats, name))))
-            out.append(tuple(fills_of_prefix))
+            out.append((db.prefix_stem_compat[prefix_cat], suffixes))
         return tuple(out)
 
 
