@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple, overload
 
@@ -170,6 +171,8 @@ class Token(NamedTuple):
 # here than regex, and [^\W_] is exactly letters and digits.
 WORD = re.compile(r"[^\W_]+")
 _SPLIT = re.compile(f"({WORD.pattern})")
+# In a text without "_" a word is any run of \w, which `re` matches faster than [^\W_].
+_SPLIT_NO_UNDERSCORE = re.compile(r"(\w+)")
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -180,6 +183,9 @@ def words_of(text: str) -> tuple[str, ...]:
 _PROCLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 
 
+# The stages call this a million times per 10,000 articles with some 30,000 distinct words: a
+# cache hit costs half the call. Bounded, like romanize's: a pure function of its arguments.
+@lru_cache(maxsize=65536)
 def strip_proclitics(word: str, *, prepositions: bool = False) -> str:
     """The bare form of a word for lexicon look-ups.
 
@@ -202,7 +208,8 @@ class Tokens(Sequence[Token]):
 
     def __init__(self, text: str) -> None:
         self.text = text
-        parts = _SPLIT.split(text)  # separator, word, separator, word, …, separator
+        # separator, word, separator, word, …, separator
+        parts = (_SPLIT if "_" in text else _SPLIT_NO_UNDERSCORE).split(text)
         offsets = list(accumulate(map(len, parts), initial=0))
         self.words: list[str] = parts[1::2]
         self.starts: list[int] = offsets[1::2]
