@@ -19,8 +19,6 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple, overload
 
-import regex
-
 # One-to-one folds: they never change the length, so they need no piece of their own.
 _FOLD = str.maketrans(
     {
@@ -56,6 +54,8 @@ _SPECIAL = re.compile(f"[{_DELETE}\ufb50-\ufdff\ufe70-\ufefe]+")
 _DELETABLE = re.compile(f"[{_DELETE}]")
 _DELETE_RUNS = re.compile(f"[{_DELETE}]+")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+# Zero-width and bidi controls: a gap holding one is not marks belonging to the character before.
+_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 
 
 def fold(text: str) -> str:
@@ -147,7 +147,7 @@ class NormalizedText:
         if e == ns + nl:  # last character of its piece: take the deleted marks after it
             nxt = self._pieces[k + 1][1] if k + 1 < len(self._pieces) else len(self.original)
             gap = self.original[end:nxt]
-            if gap and not regex.search(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]", gap):
+            if gap and not _CONTROLS.search(gap):
                 end = nxt
         return end
 
