@@ -38,6 +38,7 @@ import re
 import sys
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -303,7 +304,7 @@ class FeatureAnalyzer:
         if entries is None:
             missing, features = self._missing, self._features
             entries = self._stems[stem] = tuple(
-                (cat, tuple([feats.get(f, missing) for f in features]), tuple([f in feats for f in features]))
+                (cat, tuple(map(feats.get, features, repeat(missing))), tuple(map(feats.__contains__, features)))
                 for cat, feats in self._db.stem_hash[stem])
         by_category = self._fills.get((prefix, suffix))
         if by_category is None:
