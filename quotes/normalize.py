@@ -15,10 +15,9 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple, overload
-
-import regex
 
 # One-to-one folds: they never change the length, so they need no piece of their own.
 _FOLD = str.maketrans(
@@ -55,6 +54,8 @@ _SPECIAL = re.compile(f"[{_DELETE}\ufb50-\ufdff\ufe70-\ufefe]+")
 _DELETABLE = re.compile(f"[{_DELETE}]")
 _DELETE_RUNS = re.compile(f"[{_DELETE}]+")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+# Zero-width and bidi controls: a gap holding one is not marks belonging to the character before.
+_CONTROLS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]")
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
@@ -162,7 +163,7 @@ class NormalizedText:
         if e == ns + nl:  # last character of its piece: take the deleted marks after it
             nxt = self._pieces[k + 1][1] if k + 1 < len(self._pieces) else len(self.original)
             gap = self.original[end:nxt]
-            if gap and not regex.search(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]", gap):
+            if gap and not _CONTROLS.search(gap):
                 end = nxt
         return end
 
@@ -186,6 +187,8 @@ class Token(NamedTuple):
 # here than regex, and [^\W_] is exactly letters and digits.
 WORD = re.compile(r"[^\W_]+")
 _SPLIT = re.compile(f"({WORD.pattern})")
+# In a text without "_" a word is any run of \w, which `re` matches faster than [^\W_].
+_SPLIT_NO_UNDERSCORE = re.compile(r"(\w+)")
 
 
 def words_of(text: str) -> tuple[str, ...]:
@@ -196,6 +199,9 @@ def words_of(text: str) -> tuple[str, ...]:
 _PROCLITICS = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?")
 
 
+# The stages call this a million times per 10,000 articles with some 30,000 distinct words: a
+# cache hit costs half the call. Bounded, like romanize's: a pure function of its arguments.
+@lru_cache(maxsize=65536)
 def strip_proclitics(word: str, *, prepositions: bool = False) -> str:
     """The bare form of a word for lexicon look-ups.
 
@@ -218,7 +224,8 @@ class Tokens(Sequence[Token]):
 
     def __init__(self, text: str) -> None:
         self.text = text
-        parts = _SPLIT.split(text)  # separator, word, separator, word, …, separator
+        # separator, word, separator, word, …, separator
+        parts = (_SPLIT if "_" in text else _SPLIT_NO_UNDERSCORE).split(text)
         offsets = list(accumulate(map(len, parts), initial=0))
         self.words: list[str] = parts[1::2]
         self.starts: list[int] = offsets[1::2]

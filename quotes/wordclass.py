@@ -18,14 +18,14 @@ Importing this module does not import camel-tools: ``load()`` does.
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from . import buckwalter_db
+from .morphology import PLAIN_ARABIC, FeatureAnalyzer
 from .normalize import fold
 
 NameEvidence = Literal["proper", "ambiguous", "unanalysed", "no"]
@@ -102,7 +102,8 @@ def _analysis(key: tuple[str, ...]) -> Analysis:
     )
 
 
-_LETTERS = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+# A folded token of plain Arabic letters: camel's Analyzer segments it with no further checks.
+_LETTERS = PLAIN_ARABIC
 
 
 def _analyzer(db: Any) -> Any:
@@ -145,16 +146,90 @@ def _analyzer(db: Any) -> Any:
     return _Analyzer(db, backoff="NONE")
 
 
+# --- readings: what the questions read, looked up without camel's full analysis ------------------------
+
+class Reading(NamedTuple):
+    """One reading of a word as the questions see it: camel's merged values of the twelve features
+    they read ("" where the stem does not declare one), with the same derived views as Analysis.
+    Readings of a word that differ only in their diacritized form or gloss are one Reading; every
+    question combines readings with any/all and sets, so that changes no answer. A named tuple
+    rather than a frozen dataclass: a new word makes a few, and building those was a third of the
+    cost of a new word once the merge below replaced camel's."""
+
+    pos: str  # calima part of speech
+    lex: str  # diacritized lemma
+    gen: str  # camel's values, "-" or "na" included: the properties below read them as Analysis does
+    num: str
+    per: str
+    asp: str
+    vox: str
+    prc2: str
+    prc1: str
+    prc0: str
+    enc0: str
+    sem: str
+
+    @property
+    def gender(self) -> str | None:
+        return _GEN.get(self.gen)
+
+    @property
+    def number(self) -> str | None:
+        return _NUM.get(self.num)
+
+    @property
+    def person(self) -> str | None:
+        return _PER.get(self.per)
+
+    @property
+    def aspect(self) -> str | None:
+        return _ASP.get(self.asp)
+
+    @property
+    def passive(self) -> bool:
+        return self.vox == "p"
+
+    @property
+    def proclitics(self) -> tuple[str, ...]:
+        """calima values, outermost first, as in Analysis."""
+        return tuple(p for p in (self.prc2, self.prc1, self.prc0) if p not in _NO_CLITIC)
+
+    @property
+    def enclitic(self) -> str | None:
+        return None if self.enc0 in _NO_CLITIC else self.enc0
+
+    @property
+    def verbal_noun(self) -> bool:
+        return self.sem == "vn"
+
+    @property
+    def time(self) -> str | None:
+        return _TIME.get(self.sem)
+
+    @property
+    def definite(self) -> bool:
+        return "Al_det" in (self.prc0, self.prc1, self.prc2)
+
+
+_READING_FIELDS = Reading._fields
+
+
+def _reading_of(feats: Mapping[str, Any]) -> Reading:
+    """The Reading of one of camel's analyses (a merged feature dict)."""
+    get = feats.get
+    return Reading._make([get(k, "") for k in _READING_FIELDS])
+
+
 def _bare(lex: str) -> str:
     """A lemma without its vowels and feminine ending: مُفاوَضَة and مُفاوِض are both مفاوض."""
     return fold(lex).removesuffix("ه")
 
 
-def _clitics(a: Analysis) -> int:
+def _clitics(a: Reading) -> int:
     return len(a.proclitics) + (a.enclitic is not None)
 
 
-def _is_name_reading(a: Analysis) -> bool:
+def _is_name_reading(a: Reading) -> bool:
     return a.pos == "noun_prop" and _NON_CONJ_PROCLITICS.isdisjoint(a.proclitics)
 
 
@@ -169,6 +244,14 @@ class WordClasses:
     load_seconds: float = 0.0
     _analyzer: Any = field(default=None, repr=False)
     _cache: dict[str, tuple[Analysis, ...]] = field(default_factory=dict, repr=False)
+    _features: FeatureAnalyzer | None = field(default=None, repr=False)
+    _readings: dict[str, tuple[Reading, ...]] = field(default_factory=dict, repr=False)
+    # answers to the most frequent questions, per word (see name_evidence)
+    _name_evidence: dict[str, NameEvidence] = field(default_factory=dict, repr=False)
+    _ends_mention: dict[str, bool] = field(default_factory=dict, repr=False)
+    _verbal_noun: dict[str, bool] = field(default_factory=dict, repr=False)
+    _narrative_verb: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _narrative_verb_after_qad: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> WordClasses:
@@ -181,7 +264,8 @@ class WordClasses:
             return cls(False, str(exc))
         except Exception as exc:  # never fail the caller: word classes are an aid
             return cls(False, f"{type(exc).__name__}: {exc}")
-        return cls(True, "", str(loaded.path), loaded.built, time.perf_counter() - t0, analyzer)
+        return cls(True, "", str(loaded.path), loaded.built, time.perf_counter() - t0, analyzer,
+                   _features=FeatureAnalyzer(loaded.db, _READING_FIELDS, ""))
 
     # --- analyses ---------------------------------------------------------------------------------
 
@@ -200,20 +284,46 @@ class WordClasses:
         """The readings of each distinct word of ``words`` (e.g. an article's ``Tokens.distinct``)."""
         return {w: self.analyse(w) for w in set(words)}
 
+    def readings(self, word: str) -> tuple[Reading, ...]:
+        """The distinct readings of ``word`` (a folded token) as the questions see them; () if
+        unknown or unavailable. A plain Arabic token is analysed for the reading features only
+        (``morphology.FeatureAnalyzer``); anything else (digits, Latin letters, marks) goes through
+        camel's Analyzer whole."""
+        cached = self._readings.get(word)
+        if cached is not None:
+            return cached
+        if self._analyzer is None or self._features is None:
+            return ()
+        if _LETTERS.fullmatch(word):
+            found = dict.fromkeys(map(Reading._make, self._features.analyses(word)))
+        else:
+            found = dict.fromkeys(map(_reading_of, self._analyzer.analyze(word)))
+        self._readings[word] = readings = tuple(found)
+        return readings
+
     def classes(self, word: str) -> frozenset[str]:
         """The parts of speech of the word's readings; empty when it is unanalysed."""
-        return frozenset(a.pos for a in self.analyse(word))
+        return frozenset(a.pos for a in self.readings(word))
 
     def is_analysed(self, word: str) -> bool:
-        return bool(self.analyse(word))
+        return bool(self.readings(word))
 
     # --- questions the stages ask ------------------------------------------------------------------
+
+    # The stages ask the same few questions of the same words again and again (name_evidence about
+    # 7 times per distinct word): the most frequent answers are kept per word, like the readings.
 
     def name_evidence(self, word: str) -> NameEvidence:
         """'proper' if every reading is a proper noun, 'ambiguous' if one is, 'unanalysed' if the
         lexicon does not know the word (names after 2002 often), 'no' otherwise. A proper noun behind
         a preposition (بمحمد) is no name reading: it cannot be the speaker."""
-        readings = self.analyse(word)
+        answer = self._name_evidence.get(word)
+        if answer is None:
+            answer = self._name_evidence[word] = self._name_evidence_of(word)
+        return answer
+
+    def _name_evidence_of(self, word: str) -> NameEvidence:
+        readings = self.readings(word)
         if not readings:
             return "unanalysed"
         proper = sum(_is_name_reading(a) for a in readings)
@@ -225,7 +335,7 @@ class WordClasses:
         """In a name position a proper-noun reading or an unknown word can be (part of) a name."""
         return self.name_evidence(word) != "no"
 
-    def _function_word(self, readings: tuple[Analysis, ...]) -> bool:
+    def _function_word(self, readings: tuple[Reading, ...]) -> bool:
         """A function-word reading (في، أن، التي، لكن) outweighs the rare noun or verb homographs the
         lexicon lists beside it (آن "time" for أن), unless a proper-noun reading without a
         preposition could be a name (علي is both على and Ali once folded)."""
@@ -234,7 +344,7 @@ class WordClasses:
     def can_continue_mention(self, word: str) -> bool:
         """A noun, adjective, proper noun or number reading that no function reading outweighs and
         that is no time word, or an unknown word."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         if not readings:
             return True
         return (
@@ -247,7 +357,13 @@ class WordClasses:
         """The word closes a mention: it names a time (أمس، اليوم، الأحد), it is a function word
         (preposition, conjunction, relative, particle: see ``_function_word``), or its readings are
         verbs and the like with none that could continue a mention. Unknown words end nothing."""
-        readings = self.analyse(word)
+        answer = self._ends_mention.get(word)
+        if answer is None:
+            answer = self._ends_mention[word] = self._ends_mention_of(word)
+        return answer
+
+    def _ends_mention_of(self, word: str) -> bool:
+        readings = self.readings(word)
         if not readings:
             return False
         if self.is_time(word) or self._function_word(readings):
@@ -258,7 +374,7 @@ class WordClasses:
         """A date reading (أمس، اليوم، الأحد، أيار) settles it; a period noun (يوم، عام) counts only
         when all its readings but proper nouns are times (عام is also the adjective "general", آن
         "time" is mostly the particle أن)."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         if any(a.time == "date" for a in readings):
             return True
         others = [a for a in readings if a.pos != "noun_prop"]
@@ -269,14 +385,20 @@ class WordClasses:
         noun (إنباء beside أنباء "news") does not count. One exception: a form III masdar (مُفاوَضة،
         مُشارَكة) is spelled like the feminine of its participle (مُفاوِضة "negotiator"), which is
         far rarer in the news, so that participle reading does not block it."""
-        nouns = [a for a in self.analyse(word) if a.pos == "noun"]
+        answer = self._verbal_noun.get(word)
+        if answer is None:
+            answer = self._verbal_noun[word] = self._is_verbal_noun_of(word)
+        return answer
+
+    def _is_verbal_noun_of(self, word: str) -> bool:
+        nouns = [a for a in self.readings(word) if a.pos == "noun"]
         masdars = {_bare(a.lex) for a in nouns if a.verbal_noun}
         return bool(masdars) and all(a.verbal_noun or _bare(a.lex) in masdars for a in nouns)
 
     def only_prepositional(self, word: str) -> bool:
         """Every reading carries a preposition or the emphatic la (لرئيس، لكرة، كرئيس): the word
         cannot open a name, unlike لطفي or بدر, which also read without a clitic."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         return bool(readings) and all(_PREPOSITIONAL.intersection(a.proclitics) for a in readings)
 
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None:
@@ -285,7 +407,14 @@ class WordClasses:
         a definite word or a function word (وفي «and in», not وفى «fulfilled»): what opens a
         narrative clause (دافع كيري عن …، روحاني … ووصفها). After قد a verb is certain, so only
         the verb reading is asked for (قد عبر عن صدمته: عبر is also «across»)."""
-        readings = self.analyse(word)
+        known = self._narrative_verb_after_qad if after_qad else self._narrative_verb
+        if word in known:
+            return known[word]
+        answer = known[word] = self._narrative_verb_of(word, after_qad)
+        return answer
+
+    def _narrative_verb_of(self, word: str, after_qad: bool) -> str | None:
+        readings = self.readings(word)
         verbs = [a for a in readings if a.pos == "verb" and a.person == "3" and a.aspect == "p" and not a.passive]
         if not verbs:
             return None
@@ -299,7 +428,7 @@ class WordClasses:
         differ or none marks it); a word with no nominal reading uses its other readings (verbs).
         Only the readings with the fewest clitics count: folding ة to ه makes وكاله also و+كال+ه
         "and his measure", and the bare segmentation is the usual one."""
-        readings = self.analyse(word)
+        readings = self.readings(word)
         chosen = [a for a in readings if a.pos in CONTINUING] or list(readings)
         if chosen:
             fewest = min(map(_clitics, chosen))
