@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple, Protocol
 
 import regex
@@ -76,6 +77,7 @@ class Mention(NamedTuple):  # a tuple: built many times per article, far cheaper
 _bare = strip_proclitics
 
 
+@lru_cache(maxsize=1 << 16)  # asked some 700,000 times per 10,000 articles about far fewer words
 def is_definite(word: str) -> bool:
     m = _AL.match(word)
     return m is not None and len(word) - m.end() >= 2  # وكاله is و+كاله, not و+ك+ال+ه

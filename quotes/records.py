@@ -58,10 +58,17 @@ class Quote:
         values = {name: getattr(self, name) for name in _QUOTE_FIELDS}  # in field order, as asdict
         evidence = self.evidence
         if type(evidence) is dict and all(type(v) in _PLAIN for name, v in values.items() if name != "evidence") \
-                and all(type(k) in _PLAIN and type(v) in _PLAIN for k, v in evidence.items()):
-            values["evidence"] = dict(evidence)  # the record's own: a caller may change it
+                and all(type(k) in _PLAIN and (type(v) in _PLAIN or _plain_records(v)) for k, v in evidence.items()):
+            # the record's own copies: a caller may change them
+            values["evidence"] = {k: v if type(v) in _PLAIN else [dict(c) for c in v] for k, v in evidence.items()}
             return values
         return asdict(self)
+
+
+def _plain_records(value: Any) -> bool:
+    """A list of flat dicts of plain values (the evidence's candidates)."""
+    return type(value) is list and all(
+        type(c) is dict and all(type(k) in _PLAIN and type(v) in _PLAIN for k, v in c.items()) for c in value)
 
 
 _QUOTE_FIELDS = tuple(f.name for f in fields(Quote))

@@ -28,3 +28,13 @@ def test_to_json_of_other_values_is_asdicts() -> None:
     assert record == asdict(quote)
     record["evidence"]["rule"][1]["b"] = 5  # a deep copy, as asdict makes
     assert quote.evidence["rule"][1]["b"] == 1
+
+
+def test_to_json_copies_the_candidates_list_as_asdict_does() -> None:
+    quote = Quote("d", 0, 3, "abc", "direct", "قال", 4, 7, "", "", None, None,
+                  evidence={"speaker_rule": "previous_speaker_agrees",
+                            "candidates": [{"speaker": "فؤاد حسين", "chosen": True, "sentences_back": 1}]})
+    record = quote.to_json()
+    assert record == asdict(quote) and list(record) == list(asdict(quote))
+    record["evidence"]["candidates"][0]["chosen"] = False
+    assert quote.evidence["candidates"][0]["chosen"] is True
