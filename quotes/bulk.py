@@ -30,6 +30,7 @@ resumption and the summary here serve both. Besides the database and JSON Lines,
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import signal
@@ -156,6 +157,10 @@ def _init_worker(aliases: dict[str, str], parent: int | None = None) -> None:
     from .extract import Extractor
 
     _WORKER = Extractor(aliases=aliases)
+    # The morphology database and lexicons are hundreds of thousands of objects that live as long
+    # as the process: out of the collector's reach, its full collections no longer walk them all
+    # (about 5 % of a -j 1 run's time went to walking them).
+    gc.freeze()
 
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
