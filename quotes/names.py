@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from .normalize import Tokens, strip_proclitics, words_of
+from .normalize import WORD, Tokens, strip_proclitics, words_of
 from .phrases import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
@@ -91,6 +91,7 @@ class NameIndex:
         self.phrases = PhraseReader(text, stops, names, classes, ala)
         self._titles: tuple[list[int], list[str]] | None = None
         self._phrases: dict[int, Mention | None] = {}
+        self._extents: dict[int, int] = {}
         self._name_words: dict[int, frozenset[str]] = {}
         self._naming: dict[str, list[tuple[int, Mention]]] = {}
         self._headed: dict[str, list[tuple[int, Mention]]] = {}
@@ -124,7 +125,7 @@ class NameIndex:
     def title_phrase(self, start: int) -> Mention | None:
         """The phrase at a title word if it gives a title and a name (read once)."""
         if start not in self._phrases:
-            end = self.phrases.extent(start, min(len(self.text), start + TITLE_PHRASE_LIMIT))
+            end = self._title_extent(start)
             mention = self.phrases.mention(start, end)
             if mention is not None and mention.name and mention.title:
                 self._name_words[id(mention)] = frozenset(_bare(w) for w in words_of(mention.name))
@@ -132,6 +133,21 @@ class NameIndex:
                 mention = None
             self._phrases[start] = mention
         return self._phrases[start]
+
+    def _title_extent(self, start: int) -> int:
+        """Where the phrase at a title word ends (read once)."""
+        end = self._extents.get(start)
+        if end is None:
+            end = self._extents[start] = self.phrases.extent(start, min(len(self.text), start + TITLE_PHRASE_LIMIT))
+        return end
+
+    def _may_name(self, start: int, key: str) -> bool:
+        """Whether the phrase at a title word has a word that is ``key`` once bare: its name's
+        words are some of them. Half the title words near an occurrence of a key stop before it,
+        and this spares building their phrase (about a tenth of the speaker stage)."""
+        if start in self._phrases:
+            return True  # read already: its name says
+        return any(_bare(w) == key for w in WORD.findall(self.text, start, self._title_extent(start)))
 
     def name_words(self, phrase: Mention) -> frozenset[str]:
         """The bare words of a title phrase's name."""
@@ -158,6 +174,8 @@ class NameIndex:
     def _phrases_at(self, starts: list[int], key: str) -> list[tuple[int, Mention]]:
         found = []
         for start in starts:
+            if not self._may_name(start, key):
+                continue
             m = self.title_phrase(start)
             if m is not None and key in self._name_words[id(m)]:
                 found.append((start, m))
