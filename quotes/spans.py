@@ -104,11 +104,21 @@ class _Finder:
         pos = cue.end
         subject_end: int | None = None  # where the subject zone stops (masdar/participle marker)
         steps = 0
+        # The first colon and the first quotation mark at or after ``pos``, found once and
+        # moved on only when ``pos`` passes them: looking in every gap between words was a
+        # search and a function call per word of the walk.
+        next_colon = text.find(":", pos, limit)
+        opens, pair_at = doc.pair_index.opens, doc.pair_at
+        next_open = bisect_left(opens, pos)
         while k <= n:
             next_start = starts[k] if k < n else len(text)
             gap_end = min(next_start, limit)
-            colon = text.find(":", pos, gap_end)
-            pair = pair_opening_in(doc, pos, gap_end)
+            if next_colon != -1 and next_colon < pos:
+                next_colon = text.find(":", pos, limit)
+            colon = next_colon if next_colon != -1 and next_colon < gap_end else -1
+            while next_open < len(opens) and opens[next_open] < pos:
+                next_open += 1
+            pair = pair_at[opens[next_open]] if next_open < len(opens) and opens[next_open] < gap_end else None
             if colon != -1 and (pair is None or colon < pair.open_at):
                 return self._after_colon(cue, colon, subject_end or colon)
             if pair is not None:
