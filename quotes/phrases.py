@@ -613,8 +613,10 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     pos = start
     walk = _Walk()
     while pos < limit:
-        m = _SPACES.match(text, pos)
-        pos = m.end() if m else pos
+        if text[pos] == " " and not text[pos + 1:pos + 2].isspace():
+            pos += 1  # the one space between two words: no regex call for it
+        elif text[pos].isspace():
+            pos = _SPACES.match(text, pos).end()  # type: ignore[union-attr]  # \s* always matches
         if pos >= limit:
             break
         ch = text[pos]

@@ -109,16 +109,17 @@ class _Finder:
         # search and a function call per word of the walk.
         next_colon = text.find(":", pos, limit)
         opens, pair_at = doc.pair_index.opens, doc.pair_at
+        n_opens = len(opens)
         next_open = bisect_left(opens, pos)
         while k <= n:
             next_start = starts[k] if k < n else len(text)
-            gap_end = min(next_start, limit)
+            gap_end = next_start if next_start < limit else limit
             if next_colon != -1 and next_colon < pos:
                 next_colon = text.find(":", pos, limit)
             colon = next_colon if next_colon != -1 and next_colon < gap_end else -1
-            while next_open < len(opens) and opens[next_open] < pos:
+            while next_open < n_opens and opens[next_open] < pos:
                 next_open += 1
-            pair = pair_at[opens[next_open]] if next_open < len(opens) and opens[next_open] < gap_end else None
+            pair = pair_at[opens[next_open]] if next_open < n_opens and opens[next_open] < gap_end else None
             if colon != -1 and (pair is None or colon < pair.open_at):
                 return self._after_colon(cue, colon, subject_end or colon)
             if pair is not None:
