@@ -111,6 +111,8 @@ class _Finder:
         opens, pair_at = doc.pair_index.opens, doc.pair_at
         n_opens = len(opens)
         next_open = bisect_left(opens, pos)
+        governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
+        cue_at_token = doc.cue_at_token
         while k <= n:
             next_start = starts[k] if k < n else len(text)
             gap_end = next_start if next_start < limit else limit
@@ -139,14 +141,14 @@ class _Finder:
                 if not (k + 1 < n and words[k + 1] == "كي"):  # (أن never takes كي: «بان كي مون» is a name)
                     return self.span("cue_complementiser", cue, ends[k], -1, "indirect",
                                      (cue.end, subject_end or starts[k]))
-            if k + 1 < n and word in GOVERNED_PREPOSITIONS.get(cue.lemma, ()):
+            if k + 1 < n and word in governed:
                 opens_quote = pair_opening_in(doc, ends[k], starts[k + 1]) is not None
                 if words[k + 1] not in COMPLEMENTISERS and not opens_quote:
                     # شدد على وجود …: a noun object, not a reported clause — unless it quotes
                     # the speaker's words (أشارت إلى مقتل «أحد أفراد الطاقم …»)
                     return self.span("cue_noun_object_quotation", cue, starts[k + 1], -1, "nominal",
                                      (cue.end, subject_end or starts[k]))
-            other = self._next_cue(k)
+            other = self._next_cue(k) if k in cue_at_token else None  # (most words are no cue)
             if other is not None:
                 if other.pos in ("participle", "masdar") and other.lemma in ("قال", "قول"):
                     subject_end = subject_end or starts[k]  # وأضاف قائلاً: / عن الوزير قوله إن
