@@ -14,6 +14,7 @@ it when the name comes first (ديفيد شينكر مساعد وزيرة الخ
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -377,12 +378,14 @@ def make_mention(text: str, start: int, end: int, classes: WordQuestions | None 
     titles, collective nouns, honorifics), each a few lines that read the same words; the order
     is the precedence, which one function shows at a glance.
     """
-    matches = list(_WORD.finditer(text[start:end]))
-    words = [m.group() for m in matches]
+    # the words in one C-level call; their offsets are found only for a name (the last lines)
+    words: list[str] = _WORD.findall(text, start, end)
     if not words:
         return None
     if words[0] in HONORIFIC_PRONOUNS:
-        return Mention(start, start + matches[0].end(), words[0], "", "", "pronoun",
+        first_word = _WORD.search(text, start, end)
+        assert first_word is not None
+        return Mention(start, first_word.end(), words[0], "", "", "pronoun",
                        "f" if words[0].endswith("ها") else "m", "s", start, start)
     title, name, rest = split_title_name(words, classes)
     head = _bare(words[0])
@@ -399,8 +402,9 @@ def make_mention(text: str, start: int, end: int, classes: WordQuestions | None 
         name = name[1:]
         first += 1
     if name:
-        name_start = start + matches[first].start()
-        name_end = start + matches[first + len(name) - 1].end()
+        matches = list(itertools.islice(_WORD.finditer(text, start, end), first + len(name)))
+        name_start = matches[first].start()
+        name_end = matches[first + len(name) - 1].end()
     else:
         name_start = name_end = start
     kind = classify(words, title, name)
