@@ -433,7 +433,7 @@ _LISTED = STOPWORDS | _MODIFIER_PREPOSITIONS | TITLE_LINKS | GLUE
 _SOURCE_COMPLEMENTS = frozenset(tuple(e.split()) for e in lexicon.entries("source_complements"))
 
 
-@dataclass
+@dataclass(slots=True)  # read and written at every word of every subject walk
 class _Walk:
     """What the subject walk has read so far."""
 
