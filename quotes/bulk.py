@@ -143,10 +143,11 @@ class Summary:
 
 # -- extraction workers (module level so that multiprocessing can pickle them) ---------------
 _WORKER: Any = None
+_FROZEN = False  # gc.freeze() done in this process
 
 
 def _init_worker(aliases: dict[str, str], parent: int | None = None) -> None:
-    global _WORKER  # one extractor per process: it holds the morphology cache
+    global _WORKER, _FROZEN  # one extractor per process: it holds the morphology cache
     if parent is not None:
         # Ctrl-C reaches the whole process group: the parent alone decides what to keep.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -157,10 +158,13 @@ def _init_worker(aliases: dict[str, str], parent: int | None = None) -> None:
     from .extract import Extractor
 
     _WORKER = Extractor(aliases=aliases)
-    # The morphology database and lexicons are hundreds of thousands of objects that live as long
-    # as the process: out of the collector's reach, its full collections no longer walk them all
-    # (about 5 % of a -j 1 run's time went to walking them).
-    gc.freeze()
+    if not _FROZEN:
+        # The morphology database and lexicons are hundreds of thousands of objects that live as
+        # long as the process: out of the collector's reach, its full collections no longer walk
+        # them all. Once per process: a long-lived caller (the GUI) that extracts again would
+        # otherwise freeze whatever garbage its own work had left by then, for good.
+        gc.freeze()
+        _FROZEN = True
 
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
