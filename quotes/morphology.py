@@ -388,13 +388,14 @@ class CueMorphology:
         # Pre-check index: a word can only have a cue reading if it splits into a prefix, a stem of
         # a cue lemma and a suffix whose categories the database's compatibility tables allow
         # together: the analyzer's own test, without its per-word overhead. Heads (prefix + cue
-        # stem, 60 x 259 here) map to their allowed suffixes, so the pre-check is one look-up per
-        # possible suffix length; with a full calima DB it also skips the ~all stems that are not cues.
+        # stem, 60 x 259 here) map to their allowed suffixes; with a full calima DB the pre-check
+        # also skips the ~all stems that are not cues.
         self._max_suffix = db.max_suffix_size
         self._heads = _compatible_heads(db, self._tables)
-        # The heads' first three letters (whole, for a shorter head): a word that starts with a head
-        # starts with one of these, and three look-ups turn away 60 % of the words at once.
-        self._head_starts = frozenset(head[:3] for head in self._heads)
+        # Every form a head and one of its suffixes make (some 76,000 with calima-msa-r13): the
+        # pre-check is then one set look-up per word instead of one per possible suffix length.
+        self._cue_forms = frozenset(head + suffix for head, suffixes in self._heads.items() if head
+                                    for suffix in suffixes if len(suffix) <= self._max_suffix)
         # A candidate is analysed for the features _cues_from reads only (see FeatureAnalyzer).
         self._features = FeatureAnalyzer(db, _CUE_FEATURES, None) if FeatureAnalyzer.supports(db) else None
 
@@ -428,15 +429,7 @@ class CueMorphology:
         # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.
         if not _UNFOLDED.isdisjoint(word):
             word = fold_key(word)
-        starts = self._head_starts
-        if word[:3] not in starts and word[:2] not in starts and word[:1] not in starts:
-            return False
-        heads = self._heads
-        for j in range(max(1, len(word) - self._max_suffix), len(word) + 1):
-            allowed = heads.get(word[:j])
-            if allowed is not None and word[j:] in allowed:
-                return True
-        return False
+        return word in self._cue_forms
 
     def _analyze(self, word: str) -> tuple[CueAnalysis, ...]:
         seen: dict[CueAnalysis, None] = {}  # ordered set: keeps the analyzer's order, drops duplicates
