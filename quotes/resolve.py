@@ -237,12 +237,15 @@ class SpeakerResolver:
         if self.speakers:
             at, e = self.speakers[-1]
             add(e.span, "previous_speaker", at, self._agrees(e, gender, number))
-            for at, e in reversed(self.speakers[:-1]):
+            # the nearest few only: a long text (a whole feed in one file) stays linear
+            for at, e in itertools.islice(reversed(self.speakers), 1, _RECENT):
                 if self._agrees(e, gender, number):
                     add(e.span, "earlier_speaker", at, True)
                     break
         for at, mention, verb_gender in reversed(self.sentence_subjects):
-            if since < at < pos:
+            if at <= since:
+                break
+            if at < pos:
                 agrees = not (gender and verb_gender and gender != verb_gender)
                 add((mention.name_start, mention.name_end) if mention.name else (mention.start, mention.end),
                     "sentence_subject", at, agrees)
