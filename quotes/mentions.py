@@ -477,8 +477,11 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
         return ()
     reader = _Reader(doc)
     quoted = {s.cue.start for s in spans}
+    last_quote = max(quoted, default=-1)
     found = []
     for cue in doc.cues:
+        if cue.start > last_quote:
+            break  # a subject after the last quote's cue is no one's antecedent
         if cue.start in quoted or nested(doc, cue):
             continue
         if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True))
