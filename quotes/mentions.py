@@ -336,23 +336,25 @@ class _Reader:
         m = self.doc.phrases.mention(start, end) if end > start else None
         return m if m is not None and m.type != "unknown" else None
 
-    def narrative_subjects(self, before: list[int]) -> list[SilentSubject]:
+    def narrative_subjects(self, before: list[tuple[int, int]]) -> list[SilentSubject]:
         """Who a narrative sentence is about, salient for the zero subjects after it: the subject
         after the verb that opens it (ودانت مملكة البحرين التفجير، دافع كيري عن القرار) or the
         subject it opens with before its verb (لوران فابيوس قد عبر عن صدمته …، واعتبر أن …).
 
-        Only the few sentences just before each offset of ``before`` (the cues with no subject
-        of their own) are read: a narrative subject further back has been overtaken by the
-        speakers in between, and reading every sentence of every article was a fifth of the
-        extractor's time."""
+        Only the few sentences just before each cue of ``before`` (the cues with no subject of
+        their own, each with the previous quoting cue's offset) are read, and none before that
+        previous cue: a narrative subject further back has been overtaken by the speakers in
+        between, and reading every sentence of every article was a fifth of the extractor's
+        time."""
         doc = self.doc
         found = []
         seen = set()
         ends = (-1, *doc.sentences.ends)
         near: set[int] = set()
-        for at in before:
+        for at, previous in before:
             k = bisect_left(ends, at)
-            near.update(ends[max(0, k - _NARRATIVE_REACH):k])
+            first = max(0, k - _NARRATIVE_REACH, bisect_left(ends, previous) - 1)
+            near.update(ends[first:k])
         for end in sorted(near):
             k = self._past_opening_adjunct(doc.tokens.index_at(end + 1))
             if k + 1 >= len(doc.tokens.words) or k in doc.cue_at_token or k in seen:
@@ -492,6 +494,9 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
             # «كما أدان الأمين العام بان كي مون الحادث، داعياً …»: the participle names no
             # subject, but the sentence's own subject is the one who keeps speaking
             found.append(SilentSubject(cue.start, cue.gender, reader.sentence_subject(cue)))
-    found += reader.narrative_subjects([s.cue.start for s, m in zip(spans, mentions, strict=True) if m.mention is None])
+    cue_starts = [s.cue.start for s in spans]
+    found += reader.narrative_subjects([(s.cue.start, cue_starts[i - 1] if i else -1)
+                                        for i, (s, m) in enumerate(zip(spans, mentions, strict=True))
+                                        if m.mention is None])
     found.sort(key=lambda s: s.at)
     return tuple(found)
