@@ -48,7 +48,7 @@ class Document:
     # derived look-ups over the cue layer
     cue_at_token: dict[int, Cue]  # verbal cues by token index
     verb_starts: tuple[int, ...]  # offsets of verb cues, in order
-    stops: frozenset[int]  # the same as a set: a subject phrase never runs over a verb
+    stops: frozenset[int]  # where a speaker phrase never runs on: verb cues and accusative participle cues
     pair_at: dict[int, QuotePair]  # pairs by the offset of their opening mark
     spelled_names: frozenset[int]  # offsets of words the original spells as names (علي, not على)
     phrases: PhraseReader  # the phrase grammar over this text, with the word classes when available
@@ -77,12 +77,13 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
     sentences = Sentences(norm.text, pair_index)
     clock.tick("spans")
     spelled, ala = _spelled_names(article.text, norm, tokens)
+    stops = _phrase_stops(cues)
     return Document(
         article=article, norm=norm, tokens=tokens, cues=cues, pairs=pairs, pair_index=pair_index,
         sentences=sentences,
         cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
-        verb_starts=verb_starts, stops=frozenset(verb_starts), pair_at={p.open_at: p for p in pairs},
-        spelled_names=spelled, phrases=PhraseReader(norm.text, _phrase_stops(cues), spelled, classes, ala),
+        verb_starts=verb_starts, stops=stops, pair_at={p.open_at: p for p in pairs},
+        spelled_names=spelled, phrases=PhraseReader(norm.text, stops, spelled, classes, ala),
     )
 
 
