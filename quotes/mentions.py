@@ -27,15 +27,16 @@ from .phrases import (
     ORGANISATION_HEADS,
     RELATIVE_PRONOUNS,
     STOPWORDS,
+    SUBJECT_PREPOSITIONS,
     TITLE_HEADS,
     Mention,
     is_definite,
     preposition_with_pronoun,
+    prepositional_opening,
 )
 from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
 
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
-_SUBJECT_PREPOSITIONS = lexicon.words("subject_prepositions")
 _NOT_VERBS = lexicon.words("not_verbs")
 _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
 _KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
@@ -367,7 +368,7 @@ class _Reader:
         """The first token after a short prepositional phrase and its comma that open a sentence
         (من جهة أخرى، رفض روحاني …؛ وفي سياق متصل، أكدت الوزارة …): the clause starts there."""
         words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
-        if k >= len(words) or words[k].removeprefix("و") not in _SUBJECT_PREPOSITIONS:
+        if k >= len(words) or words[k].removeprefix("و") not in SUBJECT_PREPOSITIONS:
             return k
         for j in range(k, min(k + 4, len(words) - 1)):
             between = self.text[ends[j]:starts[j + 1]]
@@ -384,7 +385,7 @@ class _Reader:
         classes = self.doc.phrases.classes
         if classes is not None:
             gender = classes.narrative_verb(word, after_qad)
-            if gender is not None or not word.startswith("و") or _prepositional_opening(word):
+            if gender is not None or not word.startswith("و") or prepositional_opening(word):
                 return gender
         if word.startswith("و") and len(word) >= 4 and word not in _NOT_VERBS and word[1:3] != "ال":
             return "f" if word.endswith("ت") else ""
@@ -410,7 +411,7 @@ class _Reader:
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
         if words[k] in _KANA and k + 2 < len(words):
             k += 1  # وكان «الأزهر» استنكر …: كان, its subject, the verb
-        if doc.phrases.classes is None or words[k] in STOPWORDS or _prepositional_opening(words[k]):
+        if doc.phrases.classes is None or words[k] in STOPWORDS or prepositional_opening(words[k]):
             return []  # وباللون الأحمر حملت الصحيفة …: a prepositional phrase, not the subject
         limit = doc.sentences.end_after(starts[k])
         end = doc.phrases.extent(starts[k], limit)
@@ -450,12 +451,6 @@ class _Reader:
             if subject is not None:
                 return SpeakerMention(None, subject, "sentence_subject")
         return SpeakerMention(mention, mention, rule)
-
-
-def _prepositional_opening(word: str) -> bool:
-    """A preposition fused with the article, after an optional و (باللون، وللمرة، وفي)."""
-    bare = word.removeprefix("و")
-    return bare in _SUBJECT_PREPOSITIONS or (bare.startswith(("بال", "لل", "كال")) and len(bare) > 4)
 
 
 def find_mentions(doc: Document, spans: tuple[ContentSpan, ...]) -> tuple[SpeakerMention, ...]:

@@ -174,14 +174,26 @@ def _common_noun_head(words: list[str], classes: WordQuestions | None) -> bool:
                     for w in words[:2]))
 
 
+def _heads_no_person(word: str) -> bool:
+    """A head noun for a body, a document or an anonymous source, which no name follows as the
+    person it describes."""
+    head = _bare(word)
+    return (head in ORGANISATION_HEADS or word in ORGANISATION_HEADS or word in _DOCUMENTS or head in DOCUMENT_HEADS
+            or head in ANONYMOUS_HEADS)
+
+
+def _only_a_name(word: str, classes: WordQuestions) -> bool:
+    """The analyser reads the word only as a proper noun, or does not know it (a name new to it)."""
+    return not word.startswith("و") and classes.name_evidence(word) in ("proper", "unanalysed")
+
+
 def _described_by_definite_head(words: list[str], classes: WordQuestions | None) -> bool:
     """A definite description the lexicons do not list, whose head is no body or document,
     with a word after its definite run that reads only as a proper noun or is unknown (الملياردير
     الكوري الجنوبي تشونغ مون-جون): read title first, as the subject walk kept it."""
     if classes is None or len(words) < 2 or not is_definite(words[0]):
         return False
-    head = _bare(words[0])
-    if head in ORGANISATION_HEADS or words[0] in ORGANISATION_HEADS or head in DOCUMENT_HEADS or head in ANONYMOUS_HEADS:
+    if _heads_no_person(words[0]):
         return False
     if classes.name_evidence(words[0]) != "no" or classes.gender_number(words[0])[1] in ("d", "p"):
         return False  # الجبير ولافروف، وكالتا الأنباء دوغان والأناضول: names, or more than one
@@ -190,8 +202,7 @@ def _described_by_definite_head(words: list[str], classes: WordQuestions | None)
         if classes.name_evidence(words[k]) != "no":
             return False  # النيابي السابق البدري فرغلي: a definite given name, which no name run opens
         k += 1
-    return (k < len(words) and not words[k].startswith("و")
-            and classes.name_evidence(words[k]) in ("proper", "unanalysed"))
+    return k < len(words) and _only_a_name(words[k], classes)
 
 
 def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
@@ -423,7 +434,7 @@ ADDRESSEE_NOUNS = lexicon.words("addressee_nouns")
 _QUANTIFIERS = lexicon.words("quantifiers")
 COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with a pronoun: أنه، إنها …
 _POST_MODIFIERS = lexicon.words("post_modifiers")
-_PREPOSITIONS = lexicon.words("subject_prepositions")
+SUBJECT_PREPOSITIONS = lexicon.words("subject_prepositions")
 _INNER_PREPOSITIONS = lexicon.words("inner_prepositions")
 _MODIFIER_PREPOSITIONS = lexicon.words("modifier_prepositions")
 _DOCUMENT_BARE = frozenset(_bare(w) for w in DOCUMENT_HEADS)
@@ -456,7 +467,7 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
     if not (nxt and walk.words and not _ADJUNCT_START.match(text, nxt.start(1), limit)
             and nxt.group(1) != "و" and nxt.group(1) not in RELATIVE_PRONOUNS):
         return None
-    if nxt.group(1) in _PREPOSITIONS and (nxt.group(1) != "علي" or nxt.start(1) in ala):
+    if nxt.group(1) in SUBJECT_PREPOSITIONS and (nxt.group(1) != "علي" or nxt.start(1) in ala):
         return None
     first = nxt.group(1)
     ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS
@@ -480,10 +491,17 @@ def preposition_with_pronoun(word: str) -> bool:
     return bool(_PREP_PRONOUN.fullmatch(word))
 
 
+def prepositional_opening(word: str) -> bool:
+    """A preposition, or one fused with the article, after an optional و (وفي، باللون، وللمرة):
+    a sentence that opens with it opens with an adjunct, not its subject."""
+    bare = word.removeprefix("و")
+    return bare in SUBJECT_PREPOSITIONS or (bare.startswith(("بال", "لل", "كال")) and len(bare) > 4)
+
+
 def _cannot_open_subject(word: str) -> bool:
     """The first word of a would-be subject that shows there is none: a preposition, a
     function word, a preposition with a pronoun (بسببها، لديه), an addressee (لمركز …)."""
-    return (word in _PREPOSITIONS or word in STOPWORDS or preposition_with_pronoun(word)
+    return (word in SUBJECT_PREPOSITIONS or word in STOPWORDS or preposition_with_pronoun(word)
             or (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS)))
 
 
@@ -491,10 +509,7 @@ def _name_after_description(word: str, walk: _Walk, classes: WordQuestions | Non
     """A word the analyser reads only as a proper noun, or does not know, after a definite
     description whose head is no body or document names the person described (رفع الملياردير
     الكوري الجنوبي | تشونغ مون-جون): the lexicons cannot list every such head."""
-    head = _bare(walk.head_word)
-    return (classes is not None and not word.startswith("و") and head not in ORGANISATION_HEADS and walk.head_word not in ORGANISATION_HEADS
-            and walk.head_word not in _DOCUMENTS and head not in ANONYMOUS_HEADS
-            and classes.name_evidence(word) in ("proper", "unanalysed"))
+    return classes is not None and not _heads_no_person(walk.head_word) and _only_a_name(word, classes)
 
 
 def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None = None) -> bool:
