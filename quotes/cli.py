@@ -466,8 +466,7 @@ def export_cmd(db_path: str, fmt: str, status: str, output: str) -> None:
         _err(f"{output}: cannot write ({exc.strerror}); choose another -o file")
         sys.exit(2)
     except (KeyboardInterrupt, Stopped) as stop:
-        _err(f"interrupted: {output} was not written")
-        sys.exit(_signal_status(stop))
+        _stop_if(_signal_status(stop), f"interrupted: {output} was not written")
     if output != "-":
         hint = " (only reviewed-and-accepted quotes: --status all for every suggestion)" if not rows and status == "accepted" else ""
         click.echo(f"{len(rows)} quotes written to {output}{hint}", err=True)
@@ -622,8 +621,7 @@ def merge_cmd(inputs: tuple[str, ...], output: str, force: bool) -> None:
         _err(f"{output}: cannot write ({exc.strerror or exc}); free some space or choose another -o file")
         sys.exit(2)
     except (KeyboardInterrupt, Stopped) as stop:
-        _err(f"interrupted: {output} was not written")
-        sys.exit(_signal_status(stop))
+        _stop_if(_signal_status(stop), f"interrupted: {output} was not written")
     for note in summary.notes:
         _err(note)
     click.echo(f"{output}: {summary.documents} documents, {summary.quotes} quotes, {summary.decisions} decisions by "

@@ -525,8 +525,8 @@ def _right_after_a_quotation(text: str, line_start: int, open_at: int, taken: Sp
     """Only full stops or commas part this quotation from the close of an attributed one
     (وقال: «…».. «…»): it goes on with the same words."""
     before = text[line_start:open_at].rstrip(" .،,…")
-    return bool(before) and before[-1] in "»\"”" and len(text[line_start:open_at]) - len(before) <= 4 \
-        and taken.overlaps(len(before) + line_start - 2, len(before) + line_start - 1)
+    close = line_start + len(before) - 1  # the mark that closes the quotation before
+    return bool(before) and before[-1] in "»\"”" and open_at - close <= 5 and taken.overlaps(close - 1, close)
 
 
 def _paragraph_continuations(doc: Document, attributed: list[Attribution]) -> list[Attribution]:
