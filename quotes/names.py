@@ -28,6 +28,7 @@ from .phrases import (
     PhraseReader,
     WordQuestions,
     is_definite,
+    qualifies_rank,
 )
 
 if TYPE_CHECKING:
@@ -311,7 +312,8 @@ class NameIndex:
             prev = toks[k - 1]
             if (self.text[prev.end:toks[k].start].strip(" ") or prev.start in self.stops
                     or (prev.start not in self.names and _blocks_given_name(prev.text))
-                    or self._clitic_word(prev.text) or self._clause_opening_verb(k - 1)):
+                    or self._clitic_word(prev.text) or self._clause_opening_verb(k - 1)
+                    or qualifies_rank(toks.words, k - 1)):  # الفريق أول | عبدالرحمن البنيان
                 break
             k -= 1
             if prev.text not in GLUE:

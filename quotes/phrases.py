@@ -91,11 +91,24 @@ def is_definite(word: str) -> bool:
 
 # Titles that only people carry, so that «الشيخ الشريم» is a title and a family name.
 _PERSONAL_TITLES = lexicon.words("personal_titles")
+_RANK_QUALIFIERS = lexicon.words("rank_qualifiers")
 NAME_LINKS_INITIAL = lexicon.words("name_links_initial")
 NAME_LINKS = lexicon.words("name_links")
 GLUE = NAME_LINKS_INITIAL | NAME_LINKS  # words that join the parts of a compound name
 TITLE_LINKS = lexicon.words("title_links")
 _ADJECTIVES = lexicon.words("quality_adjectives")
+
+
+def qualifies_rank(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` goes on with the rank before it: a qualifier (الفريق | أول، اللواء |
+    ركن، العقيد | متقاعد) or a personal title after a rank (العقيد | دكتور). The name begins
+    after it."""
+    if i == 0:
+        return False
+    word, before = words[i], words[i - 1]
+    # the rank itself has the article: «لواء أول مشاة» is a brigade, not a rank
+    return ((word in _RANK_QUALIFIERS or _bare(word) in _PERSONAL_TITLES)
+            and ((is_definite(before) and _bare(before) in _PERSONAL_TITLES) or qualifies_rank(words, i - 1)))
 
 
 def _definite_like(w: str) -> bool:
@@ -154,8 +167,28 @@ def _construct_after_name(words: list[str], k: int, classes: WordQuestions | Non
         return False
     # the genitive is definite, or a common noun that goes on (حسن روحاني | مزاعم تدخل إيران)
     following = words[k + 1]
+    if is_definite(following) and _bare(following) in TITLE_HEADS and words[k][:1] != "و":
+        # لويس فان جال | المدير الفني، راجح بادي | الناطق الرسمي: a title in apposition, not a
+        # genitive (but رافسنجاني | وبه الرئيس: a conjunction opens something else)
+        return False
     return is_definite(following) or (following not in GLUE and classes.name_evidence(following) == "no"
                                       and not classes.ends_mention(following))
+
+
+def _role_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:
+    """In a phrase that opens with a name, a common noun governing a definite common noun,
+    after two name words at least, begins the role the name is given (ماركوس كروج | كبير
+    المختصين، جابر العبدلي | صاحب المنزل). Such phrases are mostly a name and a role, and long
+    names hold words the analyser reads as common nouns (جابر جبار أسعد العبدلي): only a
+    genitive that is itself a common noun, and no nisba (الشهري، الحربي), which is a family
+    name, shows the construct."""
+    if classes is None or k < 2 or k + 1 >= len(words) or words[k - 1] in GLUE or words[k] in GLUE:
+        return False
+    genitive = words[k + 1]
+    if not is_definite(genitive) and k + 2 < len(words) and classes.name_evidence(genitive) == "no":
+        genitive = words[k + 2]  # كبير اقتصاديي | الصندوق: a construct chain of three
+    return (is_definite(genitive) and not _bare(genitive).endswith("ي") and _bare(genitive) not in TITLE_HEADS
+            and classes.name_evidence(genitive) == "no" and classes.name_evidence(words[k]) == "no")
 
 
 def _adverb_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:
@@ -208,8 +241,8 @@ def _described_by_definite_head(words: list[str], classes: WordQuestions | None)
 def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
     """Whether the word at ``k`` (after the name's first word at ``i``) begins something else
     by what the word classes say of it."""
-    if classes is None:
-        return False
+    if classes is None or words[k - 1] in GLUE:
+        return False  # (بن، أبو، عبد: the next word is a name's, whatever else it reads as)
     if _prepositional_after_name(words, k, classes) or _verbal_noun_after_name(words, k, classes):
         return True  # جوزيف ويستفول | بأشد العبارات، بختيار دوغان | قصف الطائرات
     return k >= i + 2 and (_adverb_after_name(words, k, classes)  # ميشال بلاتيني | خلفا
@@ -250,7 +283,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     k = i
     while k < n:
         w = words[k]
-        if _bare(w) in TITLE_HEADS or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS or w[:1].isdigit():
+        if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE))  # (عبد الملك: a name's)
+                or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS or w[:1].isdigit()):
             break  # (a number is never part of a name: على 12 قتيلا)
         if k > i and _ends_name_by_class(words, i, k, classes):
             break
@@ -283,10 +317,14 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _common_noun_head(words, classes)
             or _described_by_definite_head(words, classes)):
         for i in range(1, n):
-            if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS):
-                # a name follows the title's last definite word, an honorific (مفتي مصر د.), or a
-                # link with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي)
+            if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS
+                    or qualifies_rank(words, i - 1)):
+                # a name follows the title's last definite word, an honorific (مفتي مصر د.), a
+                # link with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), or a rank's
+                # qualifier (الفريق أول عبدالرحمن البنيان)
                 continue
+            if qualifies_rank(words, i):
+                continue  # the rank goes on
             # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
             j = _name_run_end(words, i, classes)
             # (or by a definite word the name run stopped at: an institution, the verb's object;
@@ -304,8 +342,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     while j < n:
         w = words[j]
         family = j == n - 1 == 1 and is_definite(w)  # a lone given name, then one definite word: علي السيد
-        if _bare(w) in TITLE_HEADS and j > 0 and not family:
-            break
+        if _bare(w) in TITLE_HEADS and j > 0 and not family and words[j - 1] not in GLUE:
+            break  # (عبد الملك، عبد الرقيب: after a link the word is a name's)
         if _definite_like(w):
             if j == 0:
                 break
@@ -316,7 +354,7 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
                           and w not in ORGANISATION_HEADS and not _plural_noun(w, classes)):
                 j += 1  # the family name closes the name: الكاظمي، الأعرجي (not a plural: الاتحادات)
             break
-        if w in _NAME_STOPS:
+        if w in _NAME_STOPS or _role_after_name(words, j, classes):
             break
         j += 1
     name, rest = words[:j], words[j:]
@@ -563,14 +601,28 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True
     if word in _POST_MODIFIERS:
         # المكون من، الصادر عن: a modifier clause, not the name; but a document is named by it
-        # (البيان الصادر عن مكتب رئيس الوزراء)
-        return not (walk.words == 1 and walk.head_word in _DOCUMENTS)
+        # (البيان الصادر عن مكتب رئيس الوزراء), and a definite word right after a common noun
+        # without the article is its genitive, since an adjective agrees in definiteness
+        # (مصلحة | المرافق العامة, مدير | المرافق)
+        return not ((walk.words == 1 and walk.head_word in _DOCUMENTS)
+                    or (definite and _in_construct(walk, classes)))
     if walk.words and word in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, pos, limit):
         return True  # مسؤول كبير | طلب عدم الكشف عن هويته
     # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title; بيان للجيش
     # names the statement's author
     return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite) and not (
         walk.words == 1 and walk.head_word in _DOCUMENTS)
+
+
+def _in_construct(walk: _Walk, classes: WordQuestions | None) -> bool:
+    """The word before is a common noun without the article (a title or a word the analyser
+    reads as no name): a definite word after it is its genitive. After a name it is not
+    (جون كيري المرافق للرئيس)."""
+    last = walk.last_word
+    if walk.prev_definite or walk.in_phrase or not last:
+        return False
+    return _bare(last) in TITLE_HEADS or last in ORGANISATION_HEADS or (
+        classes is not None and classes.name_evidence(last) == "no")
 
 
 def _ends_by_class(word: str, definite: bool, walk: _Walk, classes: WordQuestions) -> bool:

@@ -23,7 +23,7 @@ from .marks import has_words, trim, word_count
 from .mentions import SilentSubject, SpeakerMention
 from .names import NameIndex, title_matches
 from .normalize import strip_proclitics, words_of
-from .phrases import ORGANISATION_HEADS, STOPWORDS, TITLE_HEADS, Mention, WordQuestions
+from .phrases import GLUE, ORGANISATION_HEADS, STOPWORDS, TITLE_HEADS, Mention, WordQuestions, is_definite
 from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 
@@ -315,6 +315,8 @@ class SpeakerResolver:
             entity, rule = self._person(mention, pos)
             return _by(rule, entity)
         found = self._lone_surname(words, pos) if len(words) <= 2 and _bare(words[0]) not in TITLE_HEADS else None
+        if found is None and len(words) == 2:
+            found = self._title_and_family_name(words, pos)
         if found is None and not any(w in _ANOTHER for w in words):  # مصدر آخر: not the same one
             found = self._title(mention, pos)
         if found is not None:
@@ -354,6 +356,29 @@ class SpeakerResolver:
             assert full is not None  # the phrase was read from this text and named someone
             seen, _ = self._person(full, pos)
         return _by("surname_full_name_in_article", seen) if seen is not None else None
+
+    def _title_and_family_name(self, words: tuple[str, ...], pos: int) -> Resolution | None:
+        """A title and one definite word the article writes elsewhere as the family name of a
+        fuller name (الرئيس السيسي after «الرئيس المصري، عبد الفتاح السيسي»; الدكتور الربيعي after
+        «حامد بن صالح الربيعي»): that person. The phrase alone cannot tell a family name from a
+        nisba adjective (الرئيس الأمريكي); the article's own full name can."""
+        title, last = words
+        if _bare(title) not in TITLE_HEADS or not is_definite(last) or _bare(last) in TITLE_HEADS:
+            return None
+        known = self.names.title_phrase_naming((last,), pos) or self.names.name_in_text((last,))
+        if known is None or len(_words(known.name)) < 2:
+            return None
+        classes = self.names.classes
+        name = _words(known.name)
+        if classes is not None and classes.name_evidence(name[0]) == "no" and not GLUE.intersection(name):
+            # زعيم النهضة | دعم النهضة، المدرب الإسباني | لنادي برشلونة الإسباني: a construct chain
+            # or a complement, no name (a name with its links may open with a common word: عاطي بن
+            # عطية القرشي)
+            return None
+        full = self.names.phrases.mention(known.start, known.end)
+        if full is None or not full.name or full.type != "person":
+            return None  # (نادي برشلونة الإسباني: a body)
+        return _by("surname_full_name_in_article", self._person(full, pos)[0])
 
     def _title(self, mention: Mention, pos: int) -> Resolution | None:
         """A title or description: the speaker introduced with it, or the person the article

@@ -417,6 +417,45 @@ SPEAKER_ROWS = [
     # a description no lexicon lists, then a name the analyser does not know: the person described
     pytest.param("وقال الملياردير الكوري الجنوبي تشونغ مون إن الاتحاد يحتاج إلى إصلاح شامل على كل المستويات.",
                  "إصلاح شامل", "تشونغ مون", id="an-unlisted-description-then-a-name"),
+    # a military rank's qualifier belongs to the title, and the name starts after it
+    pytest.param("وقال الفريق أول عبدالرحمن البنيان إن القوات المشتركة جاهزة لأي طارئ.", "القوات المشتركة",
+                 "عبدالرحمن البنيان", id="a-rank-qualifier-is-no-given-name"),
+    pytest.param("وقال العقيد متقاعد طلال بكري في حديثه لـ«الشرق الأوسط» إن الشؤون العامة للقوات المسلحة تعمل.",
+                 "الشؤون العامة", "طلال بكري", id="retired-after-a-rank"),
+    pytest.param("وقال العقيد دكتور عاطي القرشي إن الجهات الأمنية باشرت الحادث.", "الجهات الأمنية", "عاطي القرشي",
+                 id="a-personal-title-after-a-rank"),
+    # but «لواء أول مشاة» is a brigade: no rank, and no name begins at the word after it
+    pytest.param("وقال آمر كتيبة لواء أول مشاة التابعة للجيش الليبي العقيد حامد إن القوات جاهزة.", "القوات جاهزة",
+                 "حامد", id="a-brigade-is-no-rank"),
+    # a phrase that opens with a name: the role after it is no part of the name
+    pytest.param("وقال ماركوس كروج كبير المختصين في شركة النفط إن الإنتاج يزيد.", "الإنتاج يزيد", "ماركوس كروج",
+                 id="a-role-after-a-name-first-phrase"),
+    pytest.param("وقال جابر جبار أسعد العبدلي صاحب المنزل إن المقاول أخطأ.", "المقاول أخطأ",
+                 "جابر جبار أسعد العبدلي", id="a-long-name-keeps-its-common-words"),
+    # after بن، أبو، عبد the word is a name's, whatever else it reads as
+    pytest.param("وقال منصور بن حسان السفياني إن الإنتاج يزيد.", "الإنتاج يزيد", "منصور بن حسان السفياني",
+                 id="the-word-after-bin-is-a-name"),
+    pytest.param("وقال زعيم الجماعة عبد الملك الحوثي إن القوات جاهزة.", "القوات جاهزة", "عبد الملك الحوثي",
+                 id="a-title-word-after-abd-is-a-name"),
+    # a title in apposition after a name does not cut the name short
+    pytest.param("وقال راجح بادي الناطق الرسمي باسم الحكومة اليمنية إن الحكومة عادت.", "الحكومة عادت",
+                 "راجح بادي", id="a-title-after-a-name-is-no-genitive"),
+    # a definite participle after a common noun without the article is its genitive
+    pytest.param("وقالت مصلحة المرافق العامة في سياتل إن جامعي القمامة مسؤولون عن فحص الصناديق.", "جامعي القمامة",
+                 "مصلحة المرافق العامة في سياتل", id="a-participle-as-genitive"),
+    pytest.param("وقال الوفد المرافق للرئيس إن الزيارة ناجحة.", "الزيارة ناجحة", "الوفد",
+                 id="a-participle-after-a-definite-noun-is-a-modifier"),
+    # في تعميم: a document's adjunct after the speaker
+    pytest.param("وقال المزروع في تعميم للجامعات إنه إشارة لتوصيات محضر الاجتماع.", "إشارة لتوصيات", "المزروع",
+                 id="a-circular-is-an-adjunct"),
+    # a title and a family name the article gives in full elsewhere
+    pytest.param("من جهته رحب الرئيس المصري، عبد الفتاح السيسي، بزيارة الرئيس عبد ربه منصور هادي. "
+                 "وقال الرئيس السيسي إن مصر قوية.", "مصر قوية", "عبد الفتاح السيسي",
+                 id="a-title-and-family-name-given-in-full-elsewhere"),
+    pytest.param("وأكد الدكتور حامد بن صالح الربيعي أهمية العمل. وقال الدكتور الربيعي إن العمل مهم.", "العمل مهم",
+                 "حامد بن صالح الربيعي", id="a-doctor-and-family-name"),
+    pytest.param("وتحدث التقرير عن دعم النهضة للحكومة. وقال زعيم النهضة إن الحكومة باقية.", "الحكومة باقية",
+                 "زعيم النهضة", id="a-construct-chain-is-no-full-name"),
     # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
     pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
                  "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
