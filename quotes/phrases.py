@@ -125,6 +125,7 @@ class WordQuestions(Protocol):
     def is_verbal_noun(self, word: str) -> bool: ...
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None: ...
     def only_prepositional(self, word: str) -> bool: ...
+    def possessed(self, word: str) -> bool: ...
     def gender_number(self, word: str) -> tuple[str | None, str | None]: ...
 
 
@@ -245,6 +246,11 @@ def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions
         return False  # (بن، أبو، عبد: the next word is a name's, whatever else it reads as)
     if _prepositional_after_name(words, k, classes) or _verbal_noun_after_name(words, k, classes):
         return True  # جوزيف ويستفول | بأشد العبارات، بختيار دوغان | قصف الطائرات
+    if k >= i + 2 and classes.possessed(words[k]):
+        # باراك أوباما | زيارته، باراك أوباما | وفريقه: after a full name, a noun with a possessive
+        # is the verb's object or a coordination (a single given name may be followed by a family
+        # name the lexicon reads so: كمال عواملة)
+        return True
     return k >= i + 2 and (_adverb_after_name(words, k, classes)  # ميشال بلاتيني | خلفا
                            or (_construct_after_name(words, k, classes)  # جون كيري | أهمية الدور
                                and _reads_as_name(words[i:k], classes)))
@@ -354,8 +360,9 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
                           and w not in ORGANISATION_HEADS and not _plural_noun(w, classes)):
                 j += 1  # the family name closes the name: الكاظمي، الأعرجي (not a plural: الاتحادات)
             break
-        if w in _NAME_STOPS or _role_after_name(words, j, classes):
-            break
+        if w in _NAME_STOPS or _role_after_name(words, j, classes) or (
+                j >= 2 and classes is not None and words[j - 1] not in GLUE and classes.possessed(w)):
+            break  # (حسن روحاني | دفاعه)
         j += 1
     name, rest = words[:j], words[j:]
     if not name:

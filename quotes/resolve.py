@@ -159,6 +159,17 @@ class SpeakerResolver:
     def _person(self, mention: Mention, pos: int) -> tuple[Entity, str]:
         words = _words(mention.name)
         title = _words(mention.title)
+        classes = self.names.classes
+        if (len(words) == 2 and is_definite(words[1]) and not title and classes is not None
+                and words[0] not in STOPWORDS and words[0] not in GLUE
+                and classes.name_evidence(words[1]) == "no" and not _bare(words[1]).endswith("ي")):
+            # (a nisba is a family name: نايف الهاجري)
+            named = self._named_in_full(words[0], pos)
+            if named is not None and named.name and words[1] not in _words(named.name):
+                # ودعا أوباما العالم إلى …: a family name the article gives in full, then a definite
+                # common noun, is that person and the verb's object
+                mention = named
+                words, title = _words(named.name), _words(named.title)
         entity = self._find_by_name(words)
         known = self.names.title_phrase_naming(words, pos)
         if (known is None or len(_words(known.name)) <= len(words)) and (entity is None or len(entity.key_words) <= len(words)):
@@ -357,6 +368,25 @@ class SpeakerResolver:
             seen, _ = self._person(full, pos)
         return _by("surname_full_name_in_article", seen) if seen is not None else None
 
+    def _named_in_full(self, word: str, pos: int) -> Mention | None:
+        """The person the article names in full with ``word`` as the family name, when the
+        following word is a common noun (the analyser's reading): None otherwise."""
+        known = self.names.title_phrase_naming((word,), pos) or self.names.name_in_text((word,))
+        if known is None or not self._full_name(_words(known.name)) or _words(known.name)[-1] != word \
+                or _words(known.name)[-2] in GLUE:
+            return None  # (محمد بن نايف: نايف is his father's name, and نايف الدخيل another man)
+        return self.names.phrases.mention(known.start, known.end)
+
+    def _full_name(self, name: tuple[str, ...]) -> bool:
+        """Whether the name found for a family name is a person's: two words at least, and not
+        a construct chain or a complement the analyser shows by its first word (دعم النهضة،
+        لنادي برشلونة الإسباني, where a name with its links may open with a common word: عاطي
+        بن عطية القرشي)."""
+        classes = self.names.classes
+        if len(name) < 2 or name[0] in ("ابن", "بن") or any(w in STOPWORDS and w != "علي" for w in name):
+            return False  # (ابن عم عبود، فإن أورهان باموق)
+        return not (classes is not None and classes.name_evidence(name[0]) == "no" and not GLUE.intersection(name))
+
     def _title_and_family_name(self, words: tuple[str, ...], pos: int) -> Resolution | None:
         """A title and one definite word the article writes elsewhere as the family name of a
         fuller name (الرئيس السيسي after «الرئيس المصري، عبد الفتاح السيسي»; الدكتور الربيعي after
@@ -366,15 +396,8 @@ class SpeakerResolver:
         if _bare(title) not in TITLE_HEADS or not is_definite(last) or _bare(last) in TITLE_HEADS:
             return None
         known = self.names.title_phrase_naming((last,), pos) or self.names.name_in_text((last,))
-        if known is None or len(_words(known.name)) < 2:
-            return None
-        classes = self.names.classes
-        name = _words(known.name)
-        if classes is not None and classes.name_evidence(name[0]) == "no" and not GLUE.intersection(name):
-            # زعيم النهضة | دعم النهضة، المدرب الإسباني | لنادي برشلونة الإسباني: a construct chain
-            # or a complement, no name (a name with its links may open with a common word: عاطي بن
-            # عطية القرشي)
-            return None
+        if known is None or not self._full_name(_words(known.name)):
+            return None  # (زعيم النهضة | دعم النهضة)
         full = self.names.phrases.mention(known.start, known.end)
         if full is None or not full.name or full.type != "person":
             return None  # (نادي برشلونة الإسباني: a body)

@@ -401,6 +401,14 @@ class WordClasses:
         readings = self.readings(word)
         return bool(readings) and all(_PREPOSITIONAL.intersection(a.proclitics) for a in readings)
 
+    def possessed(self, word: str) -> bool:
+        """Every reading is a noun with a third-person possessive (زيارته، وفريقه، تصريحاتهم) and
+        none a proper noun. (A first-person one is not asked about: the lexicon reads foreign names
+        in -ي so, كيري «my bellows».)"""
+        readings = self.readings(word)
+        return bool(readings) and all(a.pos == "noun" and a.enc0[:1] == "3" and a.enc0.endswith("_poss")
+                                      for a in readings)
+
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None:
         """The gender of a third-person active perfective verb reading ("m", "f", or "" when the
         readings differ), or None when the word has no such reading, or reads as a proper noun,
