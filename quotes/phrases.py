@@ -111,6 +111,15 @@ def qualifies_rank(words: list[str], i: int) -> bool:
             and ((is_definite(before) and _bare(before) in _PERSONAL_TITLES) or qualifies_rank(words, i - 1)))
 
 
+def _complement_ends(words: list[str], i: int, classes: WordQuestions | None) -> bool:
+    """Whether a title's prepositional complement on a name ends before ``words[i]``, so a name
+    may begin there (الأمين العام لأوبك | عبد الله البدري). On a common noun it goes on with a
+    genitive that may itself be a name (بمنطقة نجران): there the phrase tells nothing."""
+    prev = words[i - 1]
+    return (classes is not None and prev[:1] in ("ب", "ل", "ك") and classes.only_prepositional(prev)
+            and classes.name_evidence(prev[1:]) != "no")
+
+
 def _definite_like(w: str) -> bool:
     """A definite word, or a preposition fused with the article (للأمم، بالوزارة)."""
     return is_definite(w) or (w.startswith(("لل", "بال")) and len(w) > 4)
@@ -264,9 +273,10 @@ _PRONOUN_LINKS = frozenset(w for w in TITLE_LINKS if w[:-1] in TITLE_LINKS or w[
 _COMPOUND_SECONDS = frozenset(("الدين", "الله", "الاسلام", "الرحمن"))
 
 
-def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None) -> int | None:
+def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None, strict: bool = True) -> int | None:
     """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
-    ردينة), closed by at most one family name (الكاظمي); None if no name starts there.
+    ردينة), closed by at most one family name (الكاظمي); None if no name starts there. Not
+    ``strict``: a preposition on a common noun opens no name only before a definite or common word.
 
     Complexity (radon ~27): one scan over the words, each condition a word that cannot stand
     inside a name; the scan and its stops read together, as split_title_name's do.
@@ -279,11 +289,12 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
 
     if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
         return None  # المتحدث الرسمي لمركز …: the title goes on
-    if (classes is not None and first[:1] in ("ب", "ل", "ك") and i + 1 < len(words)
-            and (is_definite(words[i + 1]) or classes.name_evidence(words[i + 1]) == "no")
-            and classes.only_prepositional(first)):
-        # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان، النائب الثاني |
-        # لرئيس مجلس الوزراء: a complement, no name
+    if (classes is not None and first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first)
+            and ((strict and classes.name_evidence(first[1:]) == "no") or (i + 1 < len(words) and (
+                is_definite(words[i + 1]) or classes.name_evidence(words[i + 1]) == "no")))):
+        # (a preposition on a word the analyser does not know may be a foreign name: ليو تيونغ لاي)
+        # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان، المتحدث الرسمي للدفاع
+        # المدني | بمنطقة مكة المكرمة، الأمين العام | لأوبك: a complement, no name
         return None
     n = len(words)
     k = i
@@ -307,6 +318,29 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     return k if i < k <= i + 6 else None
 
 
+def _title_then_name(words: list[str], classes: WordQuestions | None,
+                     strict: bool) -> tuple[list[str], list[str], list[str]] | None:
+    """(title, name, rest) where a name follows the title, or None."""
+    n = len(words)
+    for i in range(1, n):
+        if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS
+                or qualifies_rank(words, i - 1) or _complement_ends(words, i, classes)):
+            # a name follows the title's last definite word, an honorific (مفتي مصر د.), a link
+            # with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), a rank's qualifier
+            # (الفريق أول عبدالرحمن البنيان) or a complement on a name (لأوبك)
+            continue
+        if qualifies_rank(words, i):
+            continue  # the rank goes on
+        # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
+        j = _name_run_end(words, i, classes, strict)
+        # (or by a definite word the name run stopped at: an institution, the verb's object; or by
+        # a word the analyser knows is no name)
+        if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS
+                              or _definite_like(words[j]) or _ends_name_by_class(words, i, j, classes)):
+            return words[:i], words[i:j], words[j:]
+    return None
+
+
 def split_title_name(words: list[str], classes: WordQuestions | None = None) -> tuple[list[str], list[str], list[str]]:
     """(title words, name words, trailing title words) of a subject phrase.
 
@@ -322,22 +356,13 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
         return [], [], []
     if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _common_noun_head(words, classes)
             or _described_by_definite_head(words, classes)):
-        for i in range(1, n):
-            if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS
-                    or qualifies_rank(words, i - 1)):
-                # a name follows the title's last definite word, an honorific (مفتي مصر د.), a
-                # link with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), or a rank's
-                # qualifier (الفريق أول عبدالرحمن البنيان)
-                continue
-            if qualifies_rank(words, i):
-                continue  # the rank goes on
-            # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
-            j = _name_run_end(words, i, classes)
-            # (or by a definite word the name run stopped at: an institution, the verb's object;
-            # or by a word the analyser knows is no name)
-            if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS
-                                  or _definite_like(words[j]) or _ends_name_by_class(words, i, j, classes)):
-                return words[:i], words[i:j], words[j:]
+        # A preposition on a common noun opens no name (بمنطقة مكة المكرمة); only when no name is
+        # found otherwise may one begin there, the name then running on from the complement's
+        # genitive (… لمواجهة تنظيم داعش بريت مكجيرك), which a reader still recognises.
+        for strict in (True, False):
+            found = _title_then_name(words, classes, strict)
+            if found is not None:
+                return found
         last = words[-1]
         if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
                 and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS

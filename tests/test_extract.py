@@ -466,6 +466,12 @@ SPEAKER_ROWS = [
     # but not a father's name after بن: نايف الدخيل is another man than محمد بن نايف
     pytest.param("وأكد ولي العهد الأمير محمد بن نايف أهمية الأمن. وقال نايف الدخيل إن الأمن مستتب.", "الأمن مستتب",
                  "نايف الدخيل", id="a-fathers-name-is-no-family-name"),
+    # a preposition on a common noun opens no name when a name follows the complement
+    pytest.param("وقال المتحدث الرسمي للدفاع المدني بمنطقة مكة المكرمة المقدم محمد بن عثمان القرني إن الحريق "
+                 "انطفأ.", "الحريق انطفأ", "محمد بن عثمان القرني", id="a-complement-then-a-rank-and-name"),
+    # but a foreign name may open with a letter that reads as a preposition
+    pytest.param("وقال وزير النقل الماليزي ليو تيونج لاي إن البحث مستمر.", "البحث مستمر", "ليو تيونج لاي",
+                 id="a-foreign-name-in-l"),
     # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
     pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
                  "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
