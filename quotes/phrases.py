@@ -286,6 +286,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         return None  # (وفد الغرفة التجارية: an institution, no name)
     if first[:1].isdigit():
         return None  # الصحيفة الأسبوعية «9 داي»: a number opens a title, never a person's name
+    if first[:1] == "و" and (_bare(first[1:]) in TITLE_HEADS or first[1:] in ORGANISATION_HEADS):
+        return None  # المشرف العام على البرنامج | وعضو هيئة الخبراء: a second title, coordinated
 
     if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
         return None  # المتحدث الرسمي لمركز …: the title goes on
@@ -329,14 +331,22 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
             # with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), a rank's qualifier
             # (الفريق أول عبدالرحمن البنيان) or a complement on a name (لأوبك)
             continue
-        if qualifies_rank(words, i):
-            continue  # the rank goes on
+        if qualifies_rank(words, i) or (
+                i <= 2 and (_bare(words[0]), words[i]) in _TITLE_PREPOSITIONS and i + 1 < n and classes is not None
+                and classes.name_evidence(words[i + 1]) in ("no", "ambiguous")):
+            # the rank goes on; المشرف العام | على العلاقات العامة: the title's complement, not the
+            # name علي (which a family name would follow: المشرف العام علي الغامدي)
+            continue
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)
         # (or by a definite word the name run stopped at: an institution, the verb's object; or by
         # a word the analyser knows is no name)
         if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS
-                              or _definite_like(words[j]) or _ends_name_by_class(words, i, j, classes)):
+                              or _definite_like(words[j]) or _ends_name_by_class(words, i, j, classes)
+                              or (j - i >= 2 and is_definite(words[j - 1]) and _reads_as_name(words[i:j], classes)
+                                  and words[i][:1] not in ("و", "ل", "ب"))):
+            # (… or by anything once a family name closed a name the analyser can read as one:
+            # الشيخ عبدالمجيد العمري | كلمة في …)
             return words[:i], words[i:j], words[j:]
     return None
 
@@ -506,6 +516,7 @@ COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with
 _POST_MODIFIERS = lexicon.words("post_modifiers")
 SUBJECT_PREPOSITIONS = lexicon.words("subject_prepositions")
 _INNER_PREPOSITIONS = lexicon.words("inner_prepositions")
+_TITLE_PREPOSITIONS = frozenset(tuple(entry.split()) for entry in lexicon.entries("title_prepositions"))
 _MODIFIER_PREPOSITIONS = lexicon.words("modifier_prepositions")
 _DOCUMENT_BARE = frozenset(_bare(w) for w in DOCUMENT_HEADS)
 _DOCUMENTS = DOCUMENT_HEADS | _DOCUMENT_BARE
@@ -595,8 +606,8 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return True  # أحد سكان الإسماعيلية | إحدى مدن القناة: a second quantifier opens an apposition
     if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
         return False  # البيان الصادر | عن …
-    if word == "لدي" and _bare(walk.head_word) in TITLE_HEADS:
-        return False  # السفير الأمريكي | لدى المملكة: the title goes on
+    if (word == "لدي" and _bare(walk.head_word) in TITLE_HEADS) or (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS:
+        return False  # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous
@@ -774,7 +785,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         walk.last_word = word
         walk.prev_definite = definite
         walk.words += 1
-        if walk.words > 12:
+        if walk.words > 16:
             break
         pos = w.end()
     return _trim_trailing_links(text, start, pos)

@@ -472,6 +472,25 @@ SPEAKER_ROWS = [
     # but a foreign name may open with a letter that reads as a preposition
     pytest.param("وقال وزير النقل الماليزي ليو تيونج لاي إن البحث مستمر.", "البحث مستمر", "ليو تيونج لاي",
                  id="a-foreign-name-in-l"),
+    # المشرف على: the title's complement goes on to the name
+    pytest.param("وأوضح المشرف العام على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي أن الوزارة تهدف "
+                 "إلى إيجاد حلول مناسبة.", "إيجاد حلول", "علي بن محمد الغامدي", id="supervisor-of-then-a-name"),
+    pytest.param("وقال المشرف العام علي الغامدي إن العمل مستمر.", "العمل مستمر", "علي الغامدي",
+                 id="supervisor-then-the-name-ali"),
+    # a long title: the name after it is still read
+    pytest.param("وقال المتحدث الرسمي للإدارة العامة لهيئة الهلال الأحمر بمنطقة الحدود الشمالية خالد غالي العنزي إن "
+                 "الفرق باشرت الحادث.", "الفرق باشرت", "خالد غالي العنزي", id="a-title-of-fourteen-words"),
+    # once a family name closes the name, what follows is the verb's object
+    pytest.param("وألقى المدير العام للعلاقات الخارجية في الوزارة الشيخ عبدالمجيد العمري كلمة في الحفل أكد فيها أن "
+                 "المشاركة مهمة.", "المشاركة مهمة", "عبدالمجيد العمري", id="a-family-name-closes-the-name"),
+    # a title coordinated after the first one is no name
+    pytest.param("وقال رئيس النادي وعضو جمعية الأطفال بندر بن عثمان الصالح إن الجمعية تعمل.", "الجمعية تعمل",
+                 "بندر بن عثمان الصالح", id="a-coordinated-title-is-no-name"),
+    # آل links a family name
+    pytest.param("بدوره، بين المشرف على برامج القرية إبراهيم آل مسفر الألمعي أن القرية ستفتح أبوابها.",
+                 "القرية ستفتح", "إبراهيم آل مسفر الألمعي", id="al-links-a-family-name"),
+    pytest.param("وأوضح الدكتور آل إبراهيم أن المؤسسة تقوم بنقل المياه.", "المؤسسة تقوم", "آل إبراهيم",
+                 id="al-opens-a-family-name"),
     # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
     pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
                  "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
