@@ -46,6 +46,9 @@ _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
 _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
+# صرح بذلك المتحدث الرسمي: the verb's object, ذلك behind ب, comes before the subject; وقال بهذا
+# الخصوص، بهذه المناسبة: an adjunct, the demonstrative with its noun
+_DEMONSTRATIVE_OBJECT = regex.compile(r"(?:بذلك|(?:بهذا|بهذه)\s+ال\p{L}+)\s+(?=\p{L})")
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
 _LAFT_IDIOM = regex.compile(r"(?:ال)?(?:انتباه|نظر)\s*")
@@ -239,6 +242,9 @@ class _Reader:
             if m:
                 start += m.end()
         start += len(text[start:zone_end]) - len(text[start:zone_end].lstrip(" ،,"))
+        demonstrative = _DEMONSTRATIVE_OBJECT.match(text, start, zone_end)
+        if demonstrative:
+            start = demonstrative.end()  # صرح بذلك | المتحدث الرسمي للدفاع المدني …
         resumptive = _RESUMPTIVE.match(text, start, zone_end)
         if resumptive:
             start = resumptive.end()  # في الوقت الذي أفاد فيه مصدر مسؤول: the relative clause's pronoun, then the subject
