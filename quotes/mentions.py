@@ -45,6 +45,8 @@ _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
+# A sentence's opening «it is reported that»: the clause after it has its own subject and verb.
+_THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بالذكر|جدير بالذكر|الجدير بالذكر|ذكر|علم)\s+(?:ان|أن|إن)\s+")
 _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 # صرح بذلك المتحدث الرسمي: the verb's object, ذلك behind ب, comes before the subject; وقال بهذا
 # الخصوص، بهذه المناسبة: an adjunct, the demonstrative with its noun
@@ -86,6 +88,16 @@ class SilentSubject:
     narrative: bool = False  # a sentence's subject, not a reporting verb's
 
 
+def _opens_sentence_subject(word: str) -> bool:
+    """A sentence's first word that may open the subject of a verb later in it: not a function
+    word or preposition (في، إن), and not a conjunction-prefixed word (وفي، وكان), which opens a
+    clause the walk back reads on its own terms."""
+    return (word not in STOPWORDS and word not in SUBJECT_PREPOSITIONS and word[:1] not in ("و", "ف")
+            and not word[:1].isdigit() and not word.startswith("لكن") and word not in _PRONOUN_CARRIERS
+            and not (word[:2] == "ان" and word[2:] in ("ه", "ها", "هم", "هما", "هن"))
+            and not preposition_with_pronoun(word))  # (لكنهم قالوا، إنهم: the subject is the pronoun)
+
+
 class _Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -111,6 +123,10 @@ class _Reader:
             found, rule = self.subject_before(cue)
             if found is not None:
                 return found, rule
+        elif cue.pos == "verb":
+            apposed = self._apposed_subject(cue)
+            if apposed is not None:
+                return apposed, "subject_before_cue"
         if cue.pos == "verb" and not cue.proclitics:
             antecedent = self.relative_antecedent(cue)
             if antecedent is not None:
@@ -286,6 +302,30 @@ class _Reader:
                 return None
             k -= 1
         return -1
+
+    def _apposed_subject(self, cue: Cue) -> Mention | None:
+        """A verb after a comma opens a clause, but not when all before it in the sentence is a
+        name and its apposition between commas (مهاب مميش، رئيس هيئة القناة، قال …): that is its
+        subject."""
+        doc = self.doc
+        start = doc.sentences.start_before(cue.start)
+        opener = _THAT_OPENER.match(self.text, start, cue.start)
+        if opener:
+            start = opener.end()  # يذكر أن | سليمان العائد، مسؤول …، قال
+        stretch = self.text[start:cue.start]
+        parts = [p.strip() for p in stretch.split("،")]
+        if len(parts) != 3 or parts[2] or not parts[0] or not parts[1] or len(stretch.split()) > 12:
+            return None
+        first, role = parts[0].split(), parts[1].split()
+        if (len(first) > 4 or not _opens_sentence_subject(first[0]) or first[0] in _AMMA
+                or strip_proclitics(role[0]) not in TITLE_HEADS):
+            return None  # (a name, then its title: not «نعم، شعرت …»)
+        end = start + len(stretch.rstrip(" ،"))
+        begin = start + len(stretch) - len(stretch.lstrip())
+        found = doc.phrases.mention(begin, end)
+        if found is None or found.type != "person" or found.name_start != begin:
+            return None
+        return found
 
     def subject_before(self, cue: Cue) -> tuple[Mention | None, str]:
         """SVO: وكان الكاظمي أكد …، إلا أن المتحدثة … أشارت …"""

@@ -495,6 +495,14 @@ SPEAKER_ROWS = [
     pytest.param("وأكد الوكيل أن البرنامج يبدأ غدا. صرح بذلك وكيل الوزارة لشؤون المساجد والدعوة والإرشاد الدكتور "
                  "توفيق بن عبدالعزيز السديري، وأضاف أن البرنامج يستمر شهرا.", "يستمر شهرا",
                  "توفيق بن عبدالعزيز السديري", id="declared-that-then-the-subject"),
+    # a name and its title between commas open the sentence: the subject of the verb after them
+    pytest.param('مهاب مميش، رئيس هيئة القناة، قال في مقابلة تلفزيونية أخيرا "إن التجارة العالمية تتزايد".',
+                 "التجارة العالمية", "مهاب مميش", id="name-comma-title-comma-verb"),
+    pytest.param('يذكر أن سليمان العائد، مسؤول تسجيل الغذاء في الهيئة، قال في وقت سابق "إن هناك نحو 50 دولة '
+                 'موبوءة".', "دولة موبوءة", "سليمان العائد", id="it-is-reported-that-name-comma-title-comma-verb"),
+    # but not a clause that merely opens with a comma (نعم، شعرت …)
+    pytest.param("نعم، شعرت بالخوف، وقال المدرب إن الفريق سيعود أقوى.", "سيعود أقوى", "المدرب",
+                 id="a-comma-clause-is-no-apposition"),
     # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
     pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
                  "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
