@@ -47,12 +47,16 @@ _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOC
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
 # A sentence's opening «it is reported that»: the clause after it has its own subject and verb.
 _THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بالذكر|جدير بالذكر|الجدير بالذكر|ذكر|علم)\s+(?:ان|أن|إن)\s+")
+# Verbs whose object comes right before «بأنه» (وصف X بأنه …، اتهم X بأنه …): a phrase after the
+# verb followed by it is the object, and the subject is the one who spoke before.
+_OBJECT_THEN_BI_AN = frozenset(("وصف", "اتهم"))
 _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 # صرح بذلك المتحدث الرسمي: the verb's object, ذلك behind ب, comes before the subject; وقال بهذا
 # الخصوص، بهذه المناسبة: an adjunct, the demonstrative with its noun
 _DEMONSTRATIVE_OBJECT = regex.compile(r"(?:بذلك|(?:بهذا|بهذه)\s+ال\p{L}+)\s+(?=\p{L})")
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
+_DOC_PRONOUN = regex.compile(r"\s*(?:في|ب)(?:ه|ها)(?!\p{L})")
 _LAFT_IDIOM = regex.compile(r"(?:ال)?(?:انتباه|نظر)\s*")
 
 # how the mention was found (evidence ``mention_rule``)
@@ -107,6 +111,9 @@ class _Reader:
         """The subject between a verb and its content (the zone ends at ``zone_end``)."""
         if cue.enclitic or cue.pos == "participle":
             return None, "none"  # a participle's subject is the main clause's: the phrase after it is its object
+        if cue.pos == "document" and _DOC_PRONOUN.match(self.text, cue.end, zone_end):
+            # «خطاب مشترك وقع عليه … جاء فيه:»: the pronoun is the document named before
+            return self.document_antecedent(cue), "document_before_cue"
         start = self._subject_start(cue, cue.end, zone_end)
         if start is None:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
@@ -116,6 +123,10 @@ class _Reader:
             return None, "none"  # وقال لحلفائها …، رحب بقدوم كيري: a complement, the subject is the previous one
         if mention is not None and self._object_masdar(mention, zone_end):
             return None, "none"  # وأكد الثقة بأن …: the verb's object, the subject is the previous one
+        if mention is not None and cue.lemma in _OBJECT_THEN_BI_AN and not mention.name \
+                and strip_proclitics(mention.text.split()[0]) not in _PERSON_OR_BODY_HEADS \
+                and self.text[mention.end:mention.end + 12].lstrip(" ،").startswith("بان"):
+            return None, "none"  # ووصف قصف الانفصاليين … | بأنه الأعنف: the object, described
         if mention is not None and not self._accusative(mention.start):
             return mention, "subject_after_cue"
         mention = None
@@ -345,6 +356,21 @@ class _Reader:
             return None, "none"
         found = self.doc.phrases.mention(self.doc.tokens.starts[first], self.doc.tokens.ends[last])
         return found, ("subject_before_cue" if found is not None else "none")
+
+    def document_antecedent(self, cue: Cue) -> Mention | None:
+        """The last document the sentence names before the cue (خطاب مشترك، البيان), with the
+        words of its phrase."""
+        doc = self.doc
+        tokens = doc.tokens
+        sent_start = doc.sentences.start_before(cue.start)
+        k = cue.token_index - 1
+        while k >= 0 and tokens.starts[k] >= sent_start:
+            if strip_proclitics(tokens.words[k]) in DOCUMENT_HEADS or tokens.words[k] in DOCUMENT_HEADS:
+                start = tokens.starts[k]
+                end = doc.phrases.extent(start, min(cue.start, start + 60))
+                return doc.phrases.mention(start, end) if end > start else None
+            k -= 1
+        return None
 
     def document_before(self, cue: Cue) -> Mention | None:
         """«صدر بيان مشترك أكد أن …» / «بيان مشترك … يقول:»: the document the verb describes."""

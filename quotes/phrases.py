@@ -213,6 +213,9 @@ def _common_noun_head(words: list[str], classes: WordQuestions | None) -> bool:
     One such word proves nothing: the lexicon predates most names and reads many as nouns
     (ريما، وضاح)."""
     return (classes is not None and len(words) >= 3 and not is_definite(words[0])
+            # فضل الجعدي | محافظ الضالع: a given name and a family name, then a title
+            and not (is_definite(words[1]) and not is_definite(words[2]) and _bare(words[2]) in TITLE_HEADS
+                     and not classes.only_prepositional(words[0]))
             and all(w not in GLUE and classes.name_evidence(w) == "no" and not classes.ends_mention(w)
                     for w in words[:2]))
 

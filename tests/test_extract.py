@@ -503,6 +503,23 @@ SPEAKER_ROWS = [
     # but not a clause that merely opens with a comma (نعم، شعرت …)
     pytest.param("نعم، شعرت بالخوف، وقال المدرب إن الفريق سيعود أقوى.", "سيعود أقوى", "المدرب",
                  id="a-comma-clause-is-no-apposition"),
+    # a given name and a family name, then a title: read name first
+    pytest.param("وأعلن فضل الجعدي محافظ الضالع محافظة الضالع محررة من الميليشيات، مؤكدا أنها أصبحت تحت سيطرة "
+                 "الشرعية.", "تحت سيطرة", "فضل الجعدي", id="a-name-then-an-indefinite-title"),
+    # but a description and an honorific before the name stay a title (رجل الأعمال الدكتور …)
+    pytest.param("من جهته، أشار رجل الأعمال الدكتور حازم زقزوق إلى أن المستثمرين استعدوا مبكرا.",
+                 "المستثمرين استعدوا", "حازم زقزوق", id="a-description-then-an-honorific-and-name"),
+    # وصف X بأنه: X is the object; the subject is the one who spoke before
+    pytest.param('وقال وزير الدفاع الأوكراني أندريه ليسينكو إن "هجوم المحتلين جاء على خلفية تصعيد الوضع." ووصف قصف '
+                 "الانفصاليين في الساعات الأخيرة بأنه الأعنف منذ معركة ديبالتسيف.", "الأعنف منذ",
+                 "أندريه ليسينكو", id="described-x-as"),
+    # but a subject with a name before its object stays the subject
+    pytest.param("ووصف الدكتور آل عمرو حادث التفجير بأنه عمل إجرامي لا يقوم به إلا من تجرد من مبادئ الدين.",
+                 "عمل إجرامي", "آل عمرو", id="described-x-as-with-a-subject"),
+    # جاء فيه: the document named before in the sentence
+    pytest.param("وجاء الطلب في خطابات عدة، منها خطاب مشترك وقع عليه السيناتور بوب كروكر (جمهوري) جاء فيه: «يتطلب "
+                 "الأمر إرجاء نظر الأمم المتحدة في هذا الاتفاق».", "إرجاء نظر", "خطاب مشترك وقع عليه السيناتور بوب كروكر",
+                 id="it-said-in-it-is-the-document"),
     # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
     pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
                  "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
