@@ -476,11 +476,32 @@ class _Reader:
             return []
         return [SilentSubject(starts[k], gender or None, mention, narrative=True)]
 
+    def _amma_topic(self, k: int) -> list[SilentSubject]:
+        """أما X، فـ…: the topic X is who the clause after فـ is about (أما محمد البحراني أحد
+        المزارعين، فيذكر … بقوله: …), whatever the verb's form."""
+        doc = self.doc
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        limit = doc.sentences.end_after(starts[k])
+        for j in range(k + 2, min(k + 10, len(words))):
+            if starts[j] >= limit or any(ch in self.text[ends[j - 1]:starts[j]] for ch in ".:()\n"):
+                return []
+            if words[j][:1] == "ف" and len(words[j]) > 2 and j - 1 > k:
+                end = doc.phrases.extent(starts[k + 1], starts[j])
+                mention = doc.phrases.mention(starts[k + 1], end) if end > starts[k + 1] else None
+                if mention is None or mention.type in ("unknown", "pronoun") or not (
+                        mention.name_start == mention.start
+                        or strip_proclitics(words[k + 1]) in _PERSON_OR_BODY_HEADS):
+                    return []  # (أما وقت الانتظار …: a topic that is no one)
+                return [SilentSubject(starts[j], None, mention, narrative=True)]
+        return []
+
     def _subject_first(self, k: int) -> list[SilentSubject]:
         """A sentence that opens with its subject: the verb follows a definite word (a family
         name, a body: مقتدى الصدر نشر …) or قد (لوران فابيوس قد عبر …)."""
         doc = self.doc
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        if words[k] in _AMMA:
+            return self._amma_topic(k)
         if words[k] in _KANA and k + 2 < len(words):
             k += 1  # وكان «الأزهر» استنكر …: كان, its subject, the verb
         if doc.phrases.classes is None or words[k] in STOPWORDS or prepositional_opening(words[k]):

@@ -531,6 +531,11 @@ def _subject_naming_someone(mention: Mention, classes: WordQuestions | None) -> 
         return None
     kept = list(itertools.takewhile(
         lambda w: w not in STOPWORDS and classes.is_name_candidate(w) and not classes.ends_mention(w), name))
+    last = name[-1]
+    if (len(kept) == len(name) - 1 and kept and is_definite(last) and not classes.ends_mention(last)
+            and (classes.name_evidence(last) != "no" or _bare(last).endswith("ي"))):
+        # محمد البحراني: a family name closes the name, though it reads as a nisba
+        return mention._replace(end=mention.name_end, text=mention.name)
     if not kept or not mention.name.startswith(" ".join(kept)):
         return None
     end = mention.name_start + len(" ".join(kept))
