@@ -116,7 +116,7 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
     # one analysis per distinct word; most words of an article are not cues
     analysed: dict[str, CueAnalysis] = {}
     words = tokens.words
-    for word, found in morphology.analyze_many(tokens.distinct, folded=True).items():
+    for word, found in morphology.analyze_folded(tokens.words).items():
         if not _IMPERSONAL.match(word):
             best = _best(found)
             if best is not None:

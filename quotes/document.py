@@ -40,7 +40,7 @@ class Document:
 
     article: Article
     norm: NormalizedText
-    tokens: Tokens  # room for per-word analyses: Tokens.distinct is what analysers look up
+    tokens: Tokens  # room for per-word analyses: its words (or their set, Tokens.distinct) are what analysers look up
     cues: tuple[Cue, ...]
     pairs: tuple[QuotePair, ...]
     pair_index: PairIndex

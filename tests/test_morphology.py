@@ -352,8 +352,8 @@ def test_pre_check_keeps_every_cue_reading(morph: CueMorphology) -> None:
     assert passed and all(morph._analyze(w) for w in passed)  # and here none is analysed in vain
 
 
-def test_analyze_many_folded_reads_as_the_word_by_word_path() -> None:
-    """``folded=True`` (a document's words) pre-checks by one intersection with the cue forms:
+def test_analyze_folded_reads_as_the_word_by_word_path() -> None:
+    """analyze_folded (a document's words) pre-checks by one intersection with the cue forms:
     the same readings as word by word, and no character it relies on being folded survives
     normalize's folding."""
     from quotes.morphology import _UNFOLDED
@@ -363,9 +363,10 @@ def test_analyze_many_folded_reads_as_the_word_by_word_path() -> None:
     texts = [NormalizedText.of(p.read_text(encoding="utf-8")).text for p in sorted(seeds.glob("*.txt"))]
     assert all(_UNFOLDED.isdisjoint(t) for t in texts)
     assert _UNFOLDED.isdisjoint(NormalizedText.of("".join(sorted(_UNFOLDED)) + " أَكَّدَ").text)
-    words = frozenset(w for t in texts for w in tokenize(NormalizedText.of(t)).words)
+    tokens = [w for t in texts for w in tokenize(NormalizedText.of(t)).words]
+    words = frozenset(tokens)
     folded, plain = CueMorphology(SHIPPED_DB), CueMorphology(SHIPPED_DB)
-    half = frozenset(sorted(words)[::2])
-    assert folded.analyze_many(half, folded=True) == plain.analyze_many(half)
-    assert folded.analyze_many(words, folded=True) == plain.analyze_many(words) == {
+    half = sorted(words)[::2]
+    assert folded.analyze_folded(half) == plain.analyze_many(frozenset(half))
+    assert folded.analyze_folded(tokens) == plain.analyze_many(words) == {
         w: plain.analyze(w) for w in words if plain.analyze(w)}
