@@ -82,13 +82,16 @@ class NameIndex:
     """The people an article names, for one document."""
 
     def __init__(self, text: str, tokens: Tokens, stops: frozenset[int], names: frozenset[int] = frozenset(),
-                 classes: WordQuestions | None = None, ala: frozenset[int] = frozenset()) -> None:
+                 classes: WordQuestions | None = None, ala: frozenset[int] = frozenset(),
+                 phrases: PhraseReader | None = None) -> None:
+        """``phrases``: the document's phrase reader over the same text, stops, names, classes and
+        ala, whose mentions the name index then shares with the later stages."""
         self.text = text
         self.tokens = tokens
         self.stops = stops
         self.names = names
         self.classes = classes
-        self.phrases = PhraseReader(text, stops, names, classes, ala)
+        self.phrases = phrases if phrases is not None else PhraseReader(text, stops, names, classes, ala)
         self._titles: tuple[list[int], list[str]] | None = None
         self._phrases: dict[int, Mention | None] = {}
         self._extents: dict[int, int] = {}
@@ -385,4 +388,5 @@ class NameIndex:
 
 def build_name_index(doc: Document) -> NameIndex:
     """The name index of a document (its entries are read on demand)."""
-    return NameIndex(doc.text, doc.tokens, doc.stops, doc.spelled_names, doc.phrases.classes, doc.phrases.ala)
+    return NameIndex(doc.text, doc.tokens, doc.stops, doc.spelled_names, doc.phrases.classes, doc.phrases.ala,
+                     doc.phrases)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Protocol
 
@@ -597,12 +597,20 @@ class PhraseReader:
     names: frozenset[int] = frozenset()
     classes: WordQuestions | None = None
     ala: frozenset[int] = frozenset()  # offsets of the words spelled as the preposition على
+    # The mentions read so far, by span: a pure function of it, and immutable. The name index and
+    # the mention stage read one phrase (a title right after its cue) and the resolver reads a
+    # known name again: one call in seven repeats an earlier span of the document.
+    _mentions: dict[tuple[int, int], Mention | None] = field(default_factory=dict, compare=False, repr=False)
 
     def extent(self, start: int, limit: int) -> int:
         return subject_extent(self.text, start, limit, self.stops, self.names, self.classes, self.ala)
 
     def mention(self, start: int, end: int) -> Mention | None:
-        return make_mention(self.text, start, end, self.classes)
+        key = (start, end)
+        if key in self._mentions:
+            return self._mentions[key]
+        found = self._mentions[key] = make_mention(self.text, start, end, self.classes)
+        return found
 
 
 def _trim_trailing_links(text: str, start: int, pos: int) -> int:
