@@ -453,6 +453,7 @@ class _Walk:
     in_phrase: bool = False  # inside a prepositional modifier (مسؤول كبير في وزارة الدفاع)
     head_word: str = ""
     head_definite: bool = False
+    head_title: bool = False  # the head's bare form is a title head: asked at most words, known once
     prev_definite: bool = False
     last_word: str = ""
 
@@ -525,19 +526,19 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return True  # أحد سكان الإسماعيلية | إحدى مدن القناة: a second quantifier opens an apposition
     if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
         return False  # البيان الصادر | عن …
-    if word == "لدي" and _bare(walk.head_word) in TITLE_HEADS:
+    if word == "لدي" and walk.head_title:
         return False  # السفير الأمريكي | لدى المملكة: the title goes on
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous
-            and _bare(walk.head_word) not in TITLE_HEADS and _bare(walk.head_word) not in ANONYMOUS_HEADS):
+            and not walk.head_title and _bare(walk.head_word) not in ANONYMOUS_HEADS):
         return True  # ورحبت وزارة الخارجية | بالاتفاق: the object a verb governs with ب
-    if (walk.head_definite and _bare(walk.head_word) not in TITLE_HEADS and walk.head_word not in HONORIFICS
+    if (walk.head_definite and not walk.head_title and walk.head_word not in HONORIFICS
             and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
             and word not in ("في", "من") and not walk.in_phrase and not _name_after_description(word, walk, classes)):
         return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
     if len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")) and not (
-            walk.prev_definite and _bare(walk.head_word) in TITLE_HEADS):
+            walk.prev_definite and walk.head_title):
         # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb); but right
         # after a title's last definite word a name is due (وزيرة الخارجية الألمانية أنالينا بيربوك)
         return True
@@ -551,7 +552,7 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
     """Whether the word at ``pos`` is past the end of the subject phrase."""
     if (word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or end > limit) and _ADJUNCT_START.match(text, pos, limit) \
             and not (walk.words and word[:1] == "ل" and walk.head_word in _DOCUMENTS) \
-            and not (word == "لدي" and _bare(walk.head_word) in TITLE_HEADS):  # السفير لدى المملكة
+            and not (word == "لدي" and walk.head_title):  # السفير لدى المملكة
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if walk.words and word in _RELAY_SAYINGS:
         return True  # عن الرئيس | قوله: the relayed words begin
@@ -578,7 +579,7 @@ def _ends_by_class(word: str, definite: bool, walk: _Walk, classes: WordQuestion
     (الحكومة التركية | تزامناً), or a definite verbal noun after a definite head that is no
     title (الوفدان | التأكيد، الحكومة | التعامل): the verb's object. After an indefinite word,
     which may be a name the lexicon reads as a verb (جين ساكي), they decide nothing."""
-    if (not walk.words or walk.in_phrase or not walk.prev_definite or _bare(walk.head_word) in TITLE_HEADS
+    if (not walk.words or walk.in_phrase or not walk.prev_definite or walk.head_title
             or walk.head_word in HONORIFICS):
         return False  # after a title comes a name, which the lexicon may read as a verb (بان كي مون)
     if word not in _LISTED and classes.ends_mention(word):
@@ -668,6 +669,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                     # a body's quoted name as the whole subject
                     if opens_body:
                         walk.head_word, walk.head_definite = named.group(1).split()[0], False
+                        walk.head_title = _bare(walk.head_word) in TITLE_HEADS
                     pos = named.end()
                     walk.words += 1
                     continue
@@ -690,7 +692,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                                      and _ends_by_class(word, definite, walk, classes))):
             break
         if walk.words == 0:
-            walk.head_word, walk.head_definite = word, definite
+            walk.head_word, walk.head_definite, walk.head_title = word, definite, _bare(word) in TITLE_HEADS
             # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
             walk.first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in _QUANTIFIERS
         if word in _MODIFIER_PREPOSITIONS or (walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS):
