@@ -163,13 +163,14 @@ class NameIndex:
         if found is None:
             starts = self.title_words()[0]
             near: set[int] = set()
-            for at in self._bare_occurrences(key):
+            occurrences = self._bare_occurrences(key)
+            for at in occurrences:
                 near.update(range(bisect_right(starts, at - TITLE_PHRASE_LIMIT), bisect_right(starts, at)))
             found = self._phrases_at(sorted(starts[k] for k in near), key)
             if not found and self.classes is not None:
                 # no listed title names it: a description no lexicon lists may, with a name of
                 # three words at most (a run of names in a tag line is several people)
-                found = [(at, m) for at, m in self._phrases_at(self._description_starts(key), key)
+                found = [(at, m) for at, m in self._phrases_at(self._description_starts(occurrences), key)
                          if len(self._name_words[id(m)]) <= 3]
             self._naming[key] = found
         return found
@@ -184,13 +185,14 @@ class NameIndex:
                 found.append((start, m))
         return found
 
-    def _description_starts(self, key: str) -> list[int]:
-        """Where a description no lexicon lists opens right before an occurrence of ``key``: the
-        first of the definite words that lead up to it (الملياردير الكوري الجنوبي تشونغ مون-جون).
-        The phrase grammar decides whether it is a description and a name."""
+    def _description_starts(self, occurrences: list[int]) -> list[int]:
+        """Where a description no lexicon lists opens right before an occurrence of a key (the
+        offsets of its words, ``_bare_occurrences``): the first of the definite words that lead up
+        to it (الملياردير الكوري الجنوبي تشونغ مون-جون). The phrase grammar decides whether it is a
+        description and a name."""
         toks = self.tokens
         found = []
-        for at in self._bare_occurrences(key):
+        for at in occurrences:
             i = toks.index_at(at)
             j = i
             while j > 0 and i - j < 4 and is_definite(toks.words[j - 1]) and \
