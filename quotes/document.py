@@ -7,6 +7,7 @@ the stages after this one (names, spans, mentions, resolve, records) only read i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from time import perf_counter
 
@@ -76,7 +77,7 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
     pair_index = PairIndex(list(pairs))
     sentences = Sentences(norm.text, pair_index)
     clock.tick("spans")
-    spelled, ala = _spelled_names(article.text, norm, tokens)
+    spelled, ala = _spelled_names(article.text, norm)
     stops = _phrase_stops(cues)
     return Document(
         article=article, norm=norm, tokens=tokens, cues=cues, pairs=pairs, pair_index=pair_index,
@@ -96,9 +97,13 @@ def _phrase_stops(cues: tuple[Cue, ...]) -> frozenset[int]:
 
 
 _HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))
+# «علي» at the end of a word (no letter or digit after it): the word is علي, or وعلي, when
+# nothing, or only و, comes before it. One C-level search finds these few: looking at every «علي»
+# inside a word (عليه، الفعلي) was most of this step.
+_ALI_END = re.compile(r"علي(?![^\W_])")
 
 
-def _spelled_names(original: str, norm: NormalizedText, tokens: Tokens) -> tuple[frozenset[int], frozenset[int]]:
+def _spelled_names(original: str, norm: NormalizedText) -> tuple[frozenset[int], frozenset[int]]:
     """Folding makes the name علي and the preposition على one word. An article that writes the
     preposition with alif maqsura anywhere keeps them apart, so there a «علي» written with yeh
     is the name (الناطق باسم المجلس علي الأحمدي) and one written with alif maqsura the
@@ -107,8 +112,14 @@ def _spelled_names(original: str, norm: NormalizedText, tokens: Tokens) -> tuple
         return frozenset(), frozenset()
     names: list[int] = []
     prepositions: list[int] = []
-    for k in tokens.indices_of({"علي", "وعلي"}):
-        a, b = norm.span(tokens.starts[k], tokens.ends[k])
-        at = tokens.starts[k] + (1 if tokens.words[k] == "وعلي" else 0)
+    text = norm.text
+    for m in _ALI_END.finditer(text):
+        at = start = m.start()
+        # (str.isalnum is the tokens' [^\W_]: a letter or a digit)
+        if at > 0 and text[at - 1].isalnum():
+            if text[at - 1] != "و" or (at > 1 and text[at - 2].isalnum()):
+                continue  # inside a longer word (فعلي، ووعلي)
+            start = at - 1  # the word وعلي
+        a, b = norm.span(start, m.end())
         (names if original[a:b].rstrip(_HARAKAT).endswith("ي") else prepositions).append(at)
     return frozenset(names), frozenset(prepositions)
