@@ -15,7 +15,7 @@ from .cues import Cue, find_cues
 from .marks import PairIndex, QuotePair, Sentences, find_quote_pairs
 from .morphology import CueMorphology
 from .normalize import NormalizedText, Tokens, tokenize
-from .phrases import PhraseReader, WordQuestions
+from .phrases import PhraseReader, ReadWords, WordQuestions
 from .records import Article
 
 
@@ -63,9 +63,10 @@ class Document:
 
 
 def build_document(article: Article, morphology: CueMorphology, clock: StageClock | None = None,
-                   classes: WordQuestions | None = None) -> Document:
+                   classes: WordQuestions | None = None, read: ReadWords | None = None) -> Document:
     """Normalise, tokenise, find the cues, the quotation-mark pairs and the sentences; ``classes``
-    (a word-class analyser) answers the phrase grammar's questions about words."""
+    (a word-class analyser) answers the phrase grammar's questions about words, and ``read``
+    (``phrases.words_reader(classes)``, kept across documents) reads a phrase's words."""
     clock = clock or StageClock(None)
     norm = NormalizedText.of(article.text)
     tokens = tokenize(norm)
@@ -84,7 +85,7 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
         sentences=sentences,
         cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
         verb_starts=verb_starts, stops=stops, pair_at={p.open_at: p for p in pairs},
-        spelled_names=spelled, phrases=PhraseReader(norm.text, stops, spelled, classes, ala),
+        spelled_names=spelled, phrases=PhraseReader(norm.text, stops, spelled, classes, ala, read),
     )
 
 
