@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import NamedTuple, overload
 
 # One-to-one folds: they never change the length, so they need no piece of their own.
@@ -268,11 +268,10 @@ class Tokens(Sequence[Token]):
         return found
 
     def indices_of(self, wanted: Collection[str]) -> list[int]:
-        """Indices of the words in ``wanted``, in text order. A few rare words (an article's
-        cue words) are found by C-level scans; many are found in one Python pass."""
-        if len(wanted) > 8:
-            return [i for i, w in enumerate(self.words) if w in wanted]
-        return sorted(i for w in wanted for i in self.positions(w))
+        """Indices of the words in ``wanted``, in text order, by one C-level pass over the words:
+        faster than a search of the text for each wanted word even for two or three of them (an
+        article's cue words or title words), which short words (قال) also meet inside longer ones."""
+        return list(compress(range(len(self.words)), map(wanted.__contains__, self.words)))
 
     def index_at(self, pos: int) -> int:
         """Index of the first word starting at or after ``pos``."""
