@@ -191,6 +191,10 @@ _SPLIT = re.compile(f"({WORD.pattern})")
 _SPLIT_NO_UNDERSCORE = re.compile(r"(\w+)")
 
 
+# The resolver and the name index ask 150,000 times per 10,000 articles for the words of some
+# 30,000 names, titles and phrases: a cache hit costs a tenth of the call. Bounded, like
+# strip_proclitics': a pure function of its argument, and the tuple is immutable.
+@lru_cache(maxsize=65536)
 def words_of(text: str) -> tuple[str, ...]:
     """The words of a (folded) string, in order."""
     return tuple(WORD.findall(text))
