@@ -112,7 +112,7 @@ class NameIndex:
             starts: list[int] = []
             heads: list[str] = []
             words, offsets = self.tokens.words, self.tokens.starts
-            for i in self.tokens.indices_of(_TITLE_FORMS.intersection(self.tokens.words)):
+            for i in self.tokens.indices_of(_TITLE_FORMS):
                 w, start = words[i], offsets[i]
                 if _bare(w) in TITLE_HEADS:
                     head = _bare(w)

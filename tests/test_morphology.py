@@ -367,6 +367,8 @@ def test_analyze_folded_reads_as_the_word_by_word_path() -> None:
     words = frozenset(tokens)
     folded, plain = CueMorphology(SHIPPED_DB), CueMorphology(SHIPPED_DB)
     half = sorted(words)[::2]
-    assert folded.analyze_folded(half) == plain.analyze_many(frozenset(half))
-    assert folded.analyze_folded(tokens) == plain.analyze_many(words) == {
-        w: plain.analyze(w) for w in words if plain.analyze(w)}
+    assert folded.analyze_folded(half)[1] == plain.analyze_many(frozenset(half))
+    indices, readings = folded.analyze_folded(tokens)
+    assert readings == plain.analyze_many(words) == {w: plain.analyze(w) for w in words if plain.analyze(w)}
+    assert indices == [i for i, w in enumerate(tokens) if plain._may_be_cue(w)]
+    assert set(readings) <= {tokens[i] for i in indices}
