@@ -116,12 +116,15 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
     # one analysis per distinct word; most words of an article are not cues
     analysed: dict[str, CueAnalysis] = {}
     words = tokens.words
-    for word, found in morphology.analyze_many(tokens.distinct).items():
+    candidates, readings = morphology.analyze_folded(words)
+    for word, found in readings.items():
         if not _IMPERSONAL.match(word):
             best = _best(found)
             if best is not None:
                 analysed[word] = best
-    for i in tokens.indices_of(analysed):
+    for i in candidates:
+        if words[i] not in analysed:
+            continue
         tok = tokens[i]
         best = analysed[tok.text]
         if best.pos == "verb" and best.person != "3":

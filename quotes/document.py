@@ -7,6 +7,7 @@ the stages after this one (names, spans, mentions, resolve, records) only read i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from time import perf_counter
 
@@ -14,7 +15,7 @@ from .cues import Cue, find_cues
 from .marks import PairIndex, QuotePair, Sentences, find_quote_pairs
 from .morphology import CueMorphology
 from .normalize import NormalizedText, Tokens, tokenize
-from .phrases import PhraseReader, WordQuestions
+from .phrases import PhraseReader, ReadWords, WordQuestions
 from .records import Article
 
 
@@ -40,7 +41,7 @@ class Document:
 
     article: Article
     norm: NormalizedText
-    tokens: Tokens  # room for per-word analyses: Tokens.distinct is what analysers look up
+    tokens: Tokens  # room for per-word analyses: its words (or their set, Tokens.distinct) are what analysers look up
     cues: tuple[Cue, ...]
     pairs: tuple[QuotePair, ...]
     pair_index: PairIndex
@@ -62,9 +63,10 @@ class Document:
 
 
 def build_document(article: Article, morphology: CueMorphology, clock: StageClock | None = None,
-                   classes: WordQuestions | None = None) -> Document:
+                   classes: WordQuestions | None = None, read: ReadWords | None = None) -> Document:
     """Normalise, tokenise, find the cues, the quotation-mark pairs and the sentences; ``classes``
-    (a word-class analyser) answers the phrase grammar's questions about words."""
+    (a word-class analyser) answers the phrase grammar's questions about words, and ``read``
+    (``phrases.words_reader(classes)``, kept across documents) reads a phrase's words."""
     clock = clock or StageClock(None)
     norm = NormalizedText.of(article.text)
     tokens = tokenize(norm)
@@ -76,14 +78,14 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
     pair_index = PairIndex(list(pairs))
     sentences = Sentences(norm.text, pair_index)
     clock.tick("spans")
-    spelled, ala = _spelled_names(article.text, norm, tokens)
+    spelled, ala = _spelled_names(article.text, norm)
     stops = _phrase_stops(cues)
     return Document(
         article=article, norm=norm, tokens=tokens, cues=cues, pairs=pairs, pair_index=pair_index,
         sentences=sentences,
         cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
         verb_starts=verb_starts, stops=stops, pair_at={p.open_at: p for p in pairs},
-        spelled_names=spelled, phrases=PhraseReader(norm.text, stops, spelled, classes, ala),
+        spelled_names=spelled, phrases=PhraseReader(norm.text, stops, spelled, classes, ala, read),
     )
 
 
@@ -96,9 +98,13 @@ def _phrase_stops(cues: tuple[Cue, ...]) -> frozenset[int]:
 
 
 _HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))
+# «علي» at the end of a word (no letter or digit after it): the word is علي, or وعلي, when
+# nothing, or only و, comes before it. One C-level search finds these few: looking at every «علي»
+# inside a word (عليه، الفعلي) was most of this step.
+_ALI_END = re.compile(r"علي(?![^\W_])")
 
 
-def _spelled_names(original: str, norm: NormalizedText, tokens: Tokens) -> tuple[frozenset[int], frozenset[int]]:
+def _spelled_names(original: str, norm: NormalizedText) -> tuple[frozenset[int], frozenset[int]]:
     """Folding makes the name علي and the preposition على one word. An article that writes the
     preposition with alif maqsura anywhere keeps them apart, so there a «علي» written with yeh
     is the name (الناطق باسم المجلس علي الأحمدي) and one written with alif maqsura the
@@ -107,8 +113,14 @@ def _spelled_names(original: str, norm: NormalizedText, tokens: Tokens) -> tuple
         return frozenset(), frozenset()
     names: list[int] = []
     prepositions: list[int] = []
-    for k in tokens.indices_of({"علي", "وعلي"}):
-        a, b = norm.span(tokens.starts[k], tokens.ends[k])
-        at = tokens.starts[k] + (1 if tokens.words[k] == "وعلي" else 0)
+    text = norm.text
+    for m in _ALI_END.finditer(text):
+        at = start = m.start()
+        # (str.isalnum is the tokens' [^\W_]: a letter or a digit)
+        if at > 0 and text[at - 1].isalnum():
+            if text[at - 1] != "و" or (at > 1 and text[at - 2].isalnum()):
+                continue  # inside a longer word (فعلي، ووعلي)
+            start = at - 1  # the word وعلي
+        a, b = norm.span(start, m.end())
         (names if original[a:b].rstrip(_HARAKAT).endswith("ي") else prepositions).append(at)
     return frozenset(names), frozenset(prepositions)

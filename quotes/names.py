@@ -83,13 +83,16 @@ class NameIndex:
     """The people an article names, for one document."""
 
     def __init__(self, text: str, tokens: Tokens, stops: frozenset[int], names: frozenset[int] = frozenset(),
-                 classes: WordQuestions | None = None, ala: frozenset[int] = frozenset()) -> None:
+                 classes: WordQuestions | None = None, ala: frozenset[int] = frozenset(),
+                 phrases: PhraseReader | None = None) -> None:
+        """``phrases``: the document's phrase reader over the same text, stops, names, classes and
+        ala, whose mentions the name index then shares with the later stages."""
         self.text = text
         self.tokens = tokens
         self.stops = stops
         self.names = names
         self.classes = classes
-        self.phrases = PhraseReader(text, stops, names, classes, ala)
+        self.phrases = phrases if phrases is not None else PhraseReader(text, stops, names, classes, ala)
         self._titles: tuple[list[int], list[str]] | None = None
         self._phrases: dict[int, Mention | None] = {}
         self._extents: dict[int, int] = {}
@@ -110,7 +113,7 @@ class NameIndex:
             starts: list[int] = []
             heads: list[str] = []
             words, offsets = self.tokens.words, self.tokens.starts
-            for i in self.tokens.indices_of(_TITLE_FORMS.intersection(self.tokens.distinct)):
+            for i in self.tokens.indices_of(_TITLE_FORMS):
                 w, start = words[i], offsets[i]
                 if _bare(w) in TITLE_HEADS:
                     head = _bare(w)
@@ -161,13 +164,14 @@ class NameIndex:
         if found is None:
             starts = self.title_words()[0]
             near: set[int] = set()
-            for at in self._bare_occurrences(key):
+            occurrences = self._bare_occurrences(key)
+            for at in occurrences:
                 near.update(range(bisect_right(starts, at - TITLE_PHRASE_LIMIT), bisect_right(starts, at)))
             found = self._phrases_at(sorted(starts[k] for k in near), key)
             if not found and self.classes is not None:
                 # no listed title names it: a description no lexicon lists may, with a name of
                 # three words at most (a run of names in a tag line is several people)
-                found = [(at, m) for at, m in self._phrases_at(self._description_starts(key), key)
+                found = [(at, m) for at, m in self._phrases_at(self._description_starts(occurrences), key)
                          if len(self._name_words[id(m)]) <= 3]
             self._naming[key] = found
         return found
@@ -182,13 +186,14 @@ class NameIndex:
                 found.append((start, m))
         return found
 
-    def _description_starts(self, key: str) -> list[int]:
-        """Where a description no lexicon lists opens right before an occurrence of ``key``: the
-        first of the definite words that lead up to it (الملياردير الكوري الجنوبي تشونغ مون-جون).
-        The phrase grammar decides whether it is a description and a name."""
+    def _description_starts(self, occurrences: list[int]) -> list[int]:
+        """Where a description no lexicon lists opens right before an occurrence of a key (the
+        offsets of its words, ``_bare_occurrences``): the first of the definite words that lead up
+        to it (الملياردير الكوري الجنوبي تشونغ مون-جون). The phrase grammar decides whether it is a
+        description and a name."""
         toks = self.tokens
         found = []
-        for at in self._bare_occurrences(key):
+        for at in occurrences:
             i = toks.index_at(at)
             j = i
             while j > 0 and i - j < 4 and is_definite(toks.words[j - 1]) and \
@@ -387,4 +392,5 @@ class NameIndex:
 
 def build_name_index(doc: Document) -> NameIndex:
     """The name index of a document (its entries are read on demand)."""
-    return NameIndex(doc.text, doc.tokens, doc.stops, doc.spelled_names, doc.phrases.classes, doc.phrases.ala)
+    return NameIndex(doc.text, doc.tokens, doc.stops, doc.spelled_names, doc.phrases.classes, doc.phrases.ala,
+                     doc.phrases)

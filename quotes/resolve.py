@@ -14,6 +14,7 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from . import lexicon
@@ -29,6 +30,14 @@ from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 
 _bare = strip_proclitics
 _words = words_of
+
+
+# A candidate's name is read again at every quote it may have said: the set of its words' bare
+# forms is kept, like words_of's words (bounded: a pure function of the string).
+@lru_cache(maxsize=1 << 14)
+def _bare_words(text: str) -> frozenset[str]:
+    return frozenset(_bare(w) for w in _words(text))
+
 _ANOTHER = lexicon.words("another_words")
 _RECENT = 64
 
@@ -236,7 +245,7 @@ class SpeakerResolver:
         seen: list[frozenset[str]] = []
 
         def add(span: tuple[int, int], source: str, at: int, agrees: bool, is_chosen: bool = False) -> None:
-            words = frozenset(_bare(w) for w in _words(self.text[span[0]:span[1]]))
+            words = _bare_words(self.text[span[0]:span[1]])
             if not words or any(words & other for other in seen):
                 return
             seen.append(words)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import regex
 
@@ -71,6 +71,14 @@ class ContentSpan:
     subject: str  # SUBJECT_AFTER_CUE or SUBJECT_PHRASE
     pair: QuotePair | None = None
     base_confidence: float = 0.9
+
+    def with_content(self, start: int, end: int, kind: str, pair: QuotePair | None,
+                     base_confidence: float | None = None) -> ContentSpan:
+        """The span with other content (and confidence): built directly, since dataclasses.replace
+        reads the class's fields at every call, which cost five times the construction (1% of a
+        run)."""
+        return ContentSpan(self.cue, start, end, kind, self.construction, self.zone, self.subject, pair,
+                           self.base_confidence if base_confidence is None else base_confidence)
 
 
 class _Finder:
@@ -356,7 +364,7 @@ class _Finder:
         if span is None and cue.pos == "verb" and not cue.strict:
             span = self.backward(cue)
         if span is not None and cue.strict:
-            span = replace(span, base_confidence=span.base_confidence * 0.9)
+            span = span.with_content(span.start, span.end, span.kind, span.pair, span.base_confidence * 0.9)
         return span
 
     # -- ends and kinds ------------------------------------------------------------------------
@@ -385,14 +393,14 @@ class _Finder:
         first = doc.pair_at.get(s)
         if first is not None and first.close_at >= e - 1:
             fs, fe = trim(text, *first.inner)
-            return replace(span, start=fs, end=fe, kind="direct", pair=first)
+            return span.with_content(fs, fe, "direct", first)
         inner = doc.pair_index.within(s, e)
         kind = span.kind
         if kind == "nominal":
             kind = "mixed" if any(has_words(text, 2, p.open_at, p.close_at) for p in inner) else "none"
         elif any(has_words(text, 2, p.open_at, p.close_at) for p in inner):
             kind = "mixed"
-        return replace(span, start=s, end=e, kind=kind)
+        return span.with_content(s, e, kind, span.pair)
 
 
 def _drop_trailing_connectors(text: str, s: int, e: int) -> tuple[int, int]:

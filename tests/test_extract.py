@@ -575,3 +575,26 @@ def test_a_participle_cue_ends_the_subject_phrase_before_it(extractor: Extractor
     it is never the end of the speaker's name (it was read as the name «قائلا»)."""
     (q,) = run(extractor, "وقلل دبلوماسي غربي من أهمية الاتصالات قائلا: إنها تأتي في إطار مناقشات معتادة مع المسؤولين.")
     assert q.speaker.startswith("دبلوماسي غربي") and "قائلا" not in q.speaker
+
+
+def test_spelled_names_are_the_words_ali_and_wa_ali() -> None:
+    """The offsets of the words علي and وعلي (after و), as the tokens have them, and nothing inside
+    a longer word: the one search for «علي» at a word's end finds the same as the tokens do."""
+    from quotes.document import _spelled_names
+    from quotes.normalize import NormalizedText, tokenize
+
+    original = ("قال علي الأحمدي وعلي حسن على هامش، وعلى الرغم فعلي عليه ووعلي _علي علي_2 عليُّ "
+                "عَلى عليa 3علي علي3 (علي) «وعلي»")
+    norm = NormalizedText.of(original)
+    tokens = tokenize(norm)
+    names: list[int] = []
+    prepositions: list[int] = []
+    for k, word in enumerate(tokens.words):
+        if word in ("علي", "وعلي"):
+            a, b = norm.span(tokens.starts[k], tokens.ends[k])
+            written = original[a:b].rstrip("".join(map(chr, range(0x064B, 0x0660))))
+            (names if written.endswith("ي") else prepositions).append(tokens.starts[k] + (word == "وعلي"))
+    assert _spelled_names(original, norm) == (frozenset(names), frozenset(prepositions))
+    assert len(names) >= 6 and len(prepositions) >= 3
+    assert _spelled_names(original.replace("ى", "ي"), NormalizedText.of(original.replace("ى", "ي"))) == (
+        frozenset(), frozenset())

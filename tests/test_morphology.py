@@ -350,3 +350,25 @@ def test_pre_check_keeps_every_cue_reading(morph: CueMorphology) -> None:
     assert [w for w in skipped if morph._analyze(w)] == []
     passed = [w for w in words if morph._may_be_cue(w)]
     assert passed and all(morph._analyze(w) for w in passed)  # and here none is analysed in vain
+
+
+def test_analyze_folded_reads_as_the_word_by_word_path() -> None:
+    """analyze_folded (a document's words) pre-checks by one intersection with the cue forms:
+    the same readings as word by word, and no character it relies on being folded survives
+    normalize's folding."""
+    from quotes.morphology import _UNFOLDED
+    from quotes.normalize import NormalizedText, tokenize
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    texts = [NormalizedText.of(p.read_text(encoding="utf-8")).text for p in sorted(seeds.glob("*.txt"))]
+    assert all(_UNFOLDED.isdisjoint(t) for t in texts)
+    assert _UNFOLDED.isdisjoint(NormalizedText.of("".join(sorted(_UNFOLDED)) + " أَكَّدَ").text)
+    tokens = [w for t in texts for w in tokenize(NormalizedText.of(t)).words]
+    words = frozenset(tokens)
+    folded, plain = CueMorphology(SHIPPED_DB), CueMorphology(SHIPPED_DB)
+    half = sorted(words)[::2]
+    assert folded.analyze_folded(half)[1] == plain.analyze_many(frozenset(half))
+    indices, readings = folded.analyze_folded(tokens)
+    assert readings == plain.analyze_many(words) == {w: plain.analyze(w) for w in words if plain.analyze(w)}
+    assert indices == [i for i, w in enumerate(tokens) if plain._may_be_cue(w)]
+    assert set(readings) <= {tokens[i] for i in indices}

@@ -374,3 +374,22 @@ def test_source_error_is_one_line_and_pickles() -> None:
     assert str(error) == "a b.jsonl:4: not JSON (bad); fix it"
     again = pickle.loads(pickle.dumps(error))
     assert (again.path, again.line, str(again)) == (error.path, 4, str(error))
+
+
+def test_unpaired_surrogates_are_refused_from_escapes_and_from_file_names(tmp_path: Path) -> None:
+    """A record's fields can only hold a lone surrogate through a \\u escape (lines are decoded
+    strictly), and only such lines are searched; a doc named after a file whose name is not
+    UTF-8 (a surrogate escape) is checked on every line."""
+    escaped = tmp_path / "escaped.jsonl"
+    escaped.write_text('{"id": "a", "text": "قال الوزير", "title": "x\\ud800"}\n'
+                       '{"id": "b", "text": "قال \\u0627\\u0644\\u0648\\u0632\\u064a\\u0631"}\n', encoding="utf-8")
+    errors: list[SourceError] = []
+    assert [a.text for a in iter_articles([str(escaped)], errors=errors)] == ["قال الوزير"]
+    assert len(errors) == 1 and '"title" holds an unpaired surrogate \\ud800' in str(errors[0])
+    if sys.platform != "linux":
+        return
+    odd = tmp_path / b"odd\xff.jsonl".decode("utf-8", "surrogateescape")
+    odd.write_text('{"text": "قال الوزير"}\n', encoding="utf-8")
+    errors = []
+    assert list(iter_articles([str(odd)], errors=errors)) == []
+    assert len(errors) == 1 and '"id" holds an unpaired surrogate' in str(errors[0])
