@@ -328,6 +328,7 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
                      strict: bool) -> tuple[list[str], list[str], list[str]] | None:
     """(title, name, rest) where a name follows the title, or None."""
     n = len(words)
+    held: tuple[list[str], list[str], list[str]] | None = None
     for i in range(1, n):
         if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS
                 or qualifies_rank(words, i - 1) or _complement_ends(words, i, classes)):
@@ -351,8 +352,14 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
                                   and words[i][:1] not in ("و", "ل", "ب"))):
             # (… or by anything once a family name closed a name the analyser can read as one:
             # الشيخ عبدالمجيد العمري | كلمة في …)
+            if words[i][:1] in ("ب", "ل") and j < n and (
+                    (is_definite(words[j]) and _bare(words[j]) in TITLE_HEADS) or words[j] in HONORIFICS):
+                # الناطق الإعلامي بجوازت المنطقة | الرائد حماد المطيري: a word in ب/ل the analyser
+                # does not know, then a definite title or an honorific: the name after them is the person's
+                held = held or (words[:i], words[i:j], words[j:])
+                continue
             return words[:i], words[i:j], words[j:]
-    return None
+    return held
 
 
 def split_title_name(words: list[str], classes: WordQuestions | None = None) -> tuple[list[str], list[str], list[str]]:
