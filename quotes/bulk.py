@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import json
 import os
 import signal
 import sys
@@ -693,10 +692,6 @@ def run_extraction(inputs: Iterable[str | os.PathLike[str]] | Iterable[Article],
     return summary
 
 
-# json.dumps with an option builds a new encoder on every call: one, made once, writes the same text.
-_encode_json = json.JSONEncoder(ensure_ascii=False).encode
-
-
 @dataclass
 class _Outputs:
     """Where a run writes each extracted article: the database, JSON Lines, a record sink."""
@@ -709,7 +704,7 @@ class _Outputs:
         if self.writer is not None:
             self.writer.add(article, quotes)
         if self.jsonl is not None:
-            self.jsonl.write("".join(_encode_json(q.to_json()) + "\n" for q in quotes))
+            self.jsonl.write("".join(q.json_line() for q in quotes))
         if self.sink is not None:
             self.sink.add(article, quotes)
 

@@ -38,3 +38,16 @@ def test_to_json_copies_the_candidates_list_as_asdict_does() -> None:
     assert record == asdict(quote) and list(record) == list(asdict(quote))
     record["evidence"]["candidates"][0]["chosen"] = False
     assert quote.evidence["candidates"][0]["chosen"] is True
+
+
+def test_json_line_is_the_encoded_record(seeds_dir: Path) -> None:
+    """The JSONL writer's line is the text json.dumps gives for to_json(), without the copy."""
+    import json
+
+    extractor = Extractor()
+    quotes = [q for path in sorted(seeds_dir.glob("*.txt"))
+              for q in extractor.extract(Article(doc=path.name, text=path.read_text(encoding="utf-8")))]
+    quotes.append(Quote("d", 0, 3, "abc", "direct", "قال", 4, 7, "", "", None, None,
+                        evidence={"rule": ("a", {"b": 1}), "n": 2}))
+    for q in quotes:
+        assert q.json_line() == json.dumps(q.to_json(), ensure_ascii=False) + "\n"
