@@ -472,9 +472,33 @@ class _Reader:
         limit = doc.sentences.end_after(ends[k])
         subject_end = self.doc.phrases.extent(starts[k + 1], limit)
         mention = self.doc.phrases.mention(starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
+        if mention is None and words[k + 1] in SUBJECT_PREPOSITIONS:
+            mention = self._subject_after_adjunct(k + 1, limit)
         if mention is None or mention.type == "unknown" or self._accusative(mention.start):
             return []
         return [SilentSubject(starts[k], gender or None, mention, narrative=True)]
+
+    def _subject_after_adjunct(self, k: int, limit: int) -> Mention | None:
+        """وظهر على قناة «سي إن إن» أيضا | بنيامين نتنياهو، …: a short prepositional phrase between
+        the verb and its subject. Only a named person is taken, and only within five words."""
+        doc = self.doc
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        classes = doc.phrases.classes
+        if classes is None or k + 1 >= len(words) or classes.name_evidence(words[k + 1]) in ("proper", "unanalysed"):
+            return None  # (شارك على تويتر فيسبوك جوجل بلس: a run of names after the preposition is its object)
+        for p in range(k + 2, min(k + 7, len(words))):
+            if starts[p] >= limit or any(ch in self.text[ends[p - 1]:starts[p]] for ch in ".:()\n،,"):
+                return None
+            if p == k + 2 or words[p - 1] in SUBJECT_PREPOSITIONS or is_definite(words[p]) \
+                    or classes.name_evidence(words[p]) not in ("proper", "unanalysed", "ambiguous"):
+                continue  # (على تويتر: the preposition's own object is no subject)
+            end = doc.phrases.extent(starts[p], limit)
+            found = doc.phrases.mention(starts[p], end) if end > starts[p] else None
+            if found is not None and found.type == "person" and found.name_start == found.start \
+                    and len(found.name.split()) >= 2 and (found.title or self.text[found.name_end:].lstrip(" ")[:1] in "،,") \
+                    and all(classes.name_evidence(w) != "no" for w in found.name.split()):
+                return found  # (a name with its title or apposition: not «تويتر فيسبوك جوجل بلس»)
+        return None
 
     def _amma_topic(self, k: int) -> list[SilentSubject]:
         """أما X، فـ…: the topic X is who the clause after فـ is about (أما محمد البحراني أحد

@@ -530,6 +530,13 @@ SPEAKER_ROWS = [
     # a word in ب/ل the analyser does not know, then a definite title: the name after the title
     pytest.param("وأوضح لـ«عكاظ» الناطق الإعلامي بجوازت المنطقة الرائد حماد المطيري أنه تم تصحيح أوضاع 3406 من "
                  "الأشقاء.", "تصحيح أوضاع", "حماد المطيري", id="an-unknown-complement-then-a-rank-and-name"),
+    # a verb, a short prepositional phrase, then the named subject with its apposition
+    pytest.param("وقال كيري إن الاتفاق جيد. وظهر على قناة «سي إن إن» أيضا بنيامين نتنياهو، رئيس وزراء إسرائيل، "
+                 "وكرر قوله بأن الاتفاق «خطأ تاريخي».", "خطأ تاريخي", "بنيامين نتنياهو",
+                 id="verb-adjunct-then-named-subject"),
+    # but not the names of a share widget (شارك من خلال تويتر فيسبوك جوجل بلس)
+    pytest.param("وقال الوزير إن المشروع جاهز. شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك، وأضاف أن العمل "
+                 "مستمر.", "العمل مستمر", "الوزير", id="a-share-widget-is-no-subject"),
     # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
     pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
                  "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
