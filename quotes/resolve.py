@@ -29,7 +29,14 @@ from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 
 _bare = strip_proclitics
-_words = words_of
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a name or title, a doubled alif before the article mended (االجهيناوي, a
+    typing slip no Arabic word starts with), so that the name is looked up as the article
+    otherwise writes it."""
+    words = words_of(text)
+    if "اال" not in text:
+        return words
+    return tuple(w[1:] if w.startswith("اال") else w for w in words)
 
 
 # A candidate's name is read again at every quote it may have said: the set of its words' bare
