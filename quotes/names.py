@@ -79,6 +79,10 @@ def _not_a_family_name(words: tuple[str, ...]) -> bool:
     ) or (is_definite(words[-1]) and words[-1].endswith(("ون", "ين", "ات")))  # الحوثيون: a group
 
 
+# Connectives after which a clause, and so a verb, begins.
+_CONNECTIVES = frozenset(("كما", "ثم", "فيما", "بينما", "حيث", "قد", "وقد", "فقد", "لقد", "كذلك"))
+
+
 class NameIndex:
     """The people an article names, for one document."""
 
@@ -331,7 +335,8 @@ class NameIndex:
         toks = self.tokens
         if self.classes is None or self.classes.narrative_verb(toks.words[k]) is None:
             return False
-        return k == 0 or bool(self.text[toks.ends[k - 1]:toks.starts[k]].strip(" "))
+        # (or after a connective that opens a clause: كما أدان كيري …)
+        return k == 0 or bool(self.text[toks.ends[k - 1]:toks.starts[k]].strip(" ")) or toks.words[k - 1] in _CONNECTIVES
 
     def _no_name_first(self, word: str) -> bool:
         """The analyser reads the first given name as no name (زميلي، حقيقية). Real given names

@@ -93,6 +93,7 @@ def is_definite(word: str) -> bool:
 # Titles that only people carry, so that «الشيخ الشريم» is a title and a family name.
 _PERSONAL_TITLES = lexicon.words("personal_titles")
 _RANK_QUALIFIERS = lexicon.words("rank_qualifiers")
+_HONORIFIC_STYLES = lexicon.words("honorific_styles")
 NAME_LINKS_INITIAL = lexicon.words("name_links_initial")
 NAME_LINKS = lexicon.words("name_links")
 GLUE = NAME_LINKS_INITIAL | NAME_LINKS  # words that join the parts of a compound name
@@ -290,6 +291,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         return None  # (وفد الغرفة التجارية: an institution, no name)
     if first[:1].isdigit():
         return None  # الصحيفة الأسبوعية «9 داي»: a number opens a title, never a person's name
+    if first in ("صاحب", "صاحبه") and i + 1 < len(words) and words[i + 1] in _HONORIFIC_STYLES:
+        return None  # نائب خادم الحرمين الشريفين | صاحب السمو الملكي الأمير …: a style, not a name
     if first[:1] == "و" and (_bare(first[1:]) in TITLE_HEADS or first[1:] in ORGANISATION_HEADS):
         return None  # المشرف العام على البرنامج | وعضو هيئة الخبراء: a second title, coordinated
 
@@ -307,8 +310,11 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     while k < n:
         w = words[k]
         if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE))  # (عبد الملك: a name's)
-                or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS or w[:1].isdigit()):
+                or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS or w[:1].isdigit()
+                or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
             break  # (a number is never part of a name: على 12 قتيلا)
+        if k >= i + 2 and words[k - 2] == "ال" and ((_definite_like(w) and not _bare(w).endswith("ي")) or w[:1] == "و"):
+            break  # محمد بن نايف آل سعود | المسجد: آل and its name close the name, but for a nisba (آل حرمان الشهراني)
         if k > i and _ends_name_by_class(words, i, k, classes):
             break
         if _definite_like(w):
@@ -321,7 +327,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
                 continue  # عبد الرؤوف، نور الدين، نصر الله: a compound given name, the family name follows
             break  # the family name closes the name
         k += 1
-    return k if i < k <= i + 6 else None
+    # (a lineage's links make a name longer: محمد بن نايف بن عبدالعزيز آل سعود)
+    return k if i < k <= i + (8 if GLUE.intersection(words[i:k]) else 6) else None
 
 
 def _title_then_name(words: list[str], classes: WordQuestions | None,
@@ -387,7 +394,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
         last = words[-1]
         if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
                 and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS
-                and last not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)):
+                and last not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
+                and not (not is_definite(words[-2]) and _bare(words[-2]) in TITLE_HEADS)):  # (سمو ولي | العهد: a genitive)
             return words[:-1], [last], []  # الشيخ الشريم، الدكتور الربيعة: a title and a family name
         return words, [], []
     j = 0

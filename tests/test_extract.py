@@ -540,6 +540,18 @@ SPEAKER_ROWS = [
     # a doubled alif before the article is a typing slip: the name is the one the article gives
     pytest.param('وقال وزير الخارجية خميس الجهيناوي إن تونس تدعم الحوار. وقال االجهيناوي في هذا الخصوص "أنا ضد '
                  'سياسة الكرسي الفارغ".', "الكرسي الفارغ", "خميس الجهيناوي", id="a-doubled-alif-is-a-slip"),
+    # صاحب السمو is a style, and a lineage makes a long name
+    pytest.param("وقال نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز آل سعود وزير "
+                 "الداخلية إن الأمن مستتب.", "الأمن مستتب", "محمد بن نايف بن عبدالعزيز آل سعود",
+                 id="a-style-and-a-lineage"),
+    # آل and its name close the name; a tribal nisba after them does not
+    pytest.param("وأكد الأمير محمد بن نايف آل سعود المسجد الحرام مكانه. وقال الأمير محمد بن نايف آل سعود إن الأمن "
+                 "مستتب.", "الأمن مستتب", "محمد بن نايف آل سعود", id="al-saud-closes-the-name"),
+    pytest.param("وقال سعيد بن عمير آل حرمان الشهراني إن الطريق خطر.", "الطريق خطر",
+                 "سعيد بن عمير آل حرمان الشهراني", id="a-tribal-nisba-after-al"),
+    # كما أدان كيري: the verb after a connective is no given name
+    pytest.param("وقال كيري إن الاتفاق جيد. كما أدان كيري اغتيال النائب العام، وأضاف أن الإرهاب لن ينتصر.",
+                 "لن ينتصر", "كيري", id="a-verb-after-a-connective-is-no-given-name"),
     # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
     pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
                  "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
