@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from . import lexicon
 from .normalize import WORD, Tokens, strip_proclitics, words_of
 from .phrases import (
     ANONYMOUS_HEADS,
@@ -79,8 +80,8 @@ def _not_a_family_name(words: tuple[str, ...]) -> bool:
     ) or (is_definite(words[-1]) and words[-1].endswith(("ون", "ين", "ات")))  # الحوثيون: a group
 
 
-# Connectives after which a clause, and so a verb, begins.
-_CONNECTIVES = frozenset(("كما", "ثم", "فيما", "بينما", "حيث", "قد", "وقد", "فقد", "لقد", "كذلك"))
+# Words that open a clause before its verb (كما، فيما، قد …): the verb after one is no given name.
+_CLAUSE_OPENERS = lexicon.words("clause_openers")
 
 
 class NameIndex:
@@ -336,7 +337,7 @@ class NameIndex:
         if self.classes is None or self.classes.narrative_verb(toks.words[k]) is None:
             return False
         # (or after a connective that opens a clause: كما أدان كيري …)
-        return k == 0 or bool(self.text[toks.ends[k - 1]:toks.starts[k]].strip(" ")) or toks.words[k - 1] in _CONNECTIVES
+        return k == 0 or bool(self.text[toks.ends[k - 1]:toks.starts[k]].strip(" ")) or toks.words[k - 1] in _CLAUSE_OPENERS
 
     def _no_name_first(self, word: str) -> bool:
         """The analyser reads the first given name as no name (زميلي، حقيقية). Real given names
