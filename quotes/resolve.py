@@ -29,6 +29,8 @@ from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 
 _bare = strip_proclitics
+
+
 def _words(text: str) -> tuple[str, ...]:
     """The words of a name or title, a doubled alif before the article mended (االجهيناوي, a
     typing slip no Arabic word starts with), so that the name is looked up as the article
@@ -181,7 +183,7 @@ class SpeakerResolver:
                 and classes.name_evidence(words[1]) == "no" and not _bare(words[1]).endswith("ي")):
             # (a nisba is a family name: نايف الهاجري)
             named = self._named_in_full(words[0], pos)
-            if named is not None and named.name and words[1] not in _words(named.name):
+            if named is not None and words[1] not in _words(named.name):
                 # ودعا أوباما العالم إلى …: a family name the article gives in full, then a definite
                 # common noun, is that person and the verb's object
                 mention = named
@@ -387,21 +389,28 @@ class SpeakerResolver:
     def _named_in_full(self, word: str, pos: int) -> Mention | None:
         """The person the article names in full with ``word`` as the family name, when the
         following word is a common noun (the analyser's reading): None otherwise."""
-        known = self.names.title_phrase_naming((word,), pos) or self.names.name_in_text((word,))
-        if known is None or not self._full_name(_words(known.name)) or _words(known.name)[-1] != word \
-                or _words(known.name)[-2] in GLUE:
+        full = self._full_name_with(word, pos)
+        if full is None or _words(full.name)[-1] != word or _words(full.name)[-2] in GLUE:
             return None  # (محمد بن نايف: نايف is his father's name, and نايف الدخيل another man)
-        return self.names.phrases.mention(known.start, known.end)
+        return full
 
-    def _full_name(self, name: tuple[str, ...]) -> bool:
-        """Whether the name found for a family name is a person's: two words at least, and not
-        a construct chain or a complement the analyser shows by its first word (دعم النهضة،
-        لنادي برشلونة الإسباني, where a name with its links may open with a common word: عاطي
-        بن عطية القرشي)."""
-        classes = self.names.classes
+    def _full_name_with(self, word: str, pos: int) -> Mention | None:
+        """The fullest name the article writes with ``word`` in it (after a title, or after given
+        names), read as a phrase, when it is a person's: two words at least, not a construct chain
+        or a complement the analyser shows by its first word (دعم النهضة، لنادي برشلونة الإسباني,
+        where a name with its links may open with a common word: عاطي بن عطية القرشي), and no body
+        (نادي برشلونة الإسباني)."""
+        known = self.names.title_phrase_naming((word,), pos) or self.names.name_in_text((word,))
+        if known is None:
+            return None
+        name = _words(known.name)
         if len(name) < 2 or name[0] in ("ابن", "بن") or any(w in STOPWORDS and w != "علي" for w in name):
-            return False  # (ابن عم عبود، فإن أورهان باموق)
-        return not (classes is not None and classes.name_evidence(name[0]) == "no" and not GLUE.intersection(name))
+            return None  # (ابن عم عبود، فإن أورهان باموق)
+        classes = self.names.classes
+        if classes is not None and classes.name_evidence(name[0]) == "no" and not GLUE.intersection(name):
+            return None
+        full = self.names.phrases.mention(known.start, known.end)
+        return full if full is not None and full.name and full.type == "person" else None
 
     def _title_and_family_name(self, words: tuple[str, ...], pos: int) -> Resolution | None:
         """A title and one definite word the article writes elsewhere as the family name of a
@@ -411,13 +420,8 @@ class SpeakerResolver:
         title, last = words
         if _bare(title) not in TITLE_HEADS or not is_definite(last) or _bare(last) in TITLE_HEADS:
             return None
-        known = self.names.title_phrase_naming((last,), pos) or self.names.name_in_text((last,))
-        if known is None or not self._full_name(_words(known.name)):
-            return None  # (زعيم النهضة | دعم النهضة)
-        full = self.names.phrases.mention(known.start, known.end)
-        if full is None or not full.name or full.type != "person":
-            return None  # (نادي برشلونة الإسباني: a body)
-        return _by("surname_full_name_in_article", self._person(full, pos)[0])
+        full = self._full_name_with(last, pos)
+        return _by("surname_full_name_in_article", self._person(full, pos)[0]) if full is not None else None
 
     def _title(self, mention: Mention, pos: int) -> Resolution | None:
         """A title or description: the speaker introduced with it, or the person the article
