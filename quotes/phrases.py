@@ -718,14 +718,13 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
 
 
 def _in_construct(walk: _Walk, classes: WordQuestions | None) -> bool:
-    """The word before is a common noun without the article (a title or a word the analyser
-    reads as no name): a definite word after it is its genitive. After a name it is not
+    """The word before is a common noun without the article (a head the lexicons know, or a word
+    the analyser reads as no name): a definite word after it is its genitive. After a name it is not
     (جون كيري المرافق للرئيس)."""
     last = walk.last_word
     if walk.prev_definite or walk.in_phrase or not last:
         return False
-    return _bare(last) in TITLE_HEADS or last in ORGANISATION_HEADS or (
-        classes is not None and classes.name_evidence(last) == "no")
+    return _is_head(last) or (classes is not None and classes.name_evidence(last) == "no")
 
 
 def _ends_by_class(word: str, definite: bool, walk: _Walk, classes: WordQuestions) -> bool:

@@ -56,7 +56,7 @@ class Quote:
         # copy.deepcopy: about a second of a 10,000-article `quotes extract --jsonl` run. A quote
         # holds plain values (the evidence maps rule ids to strings), for which a new dict of the
         # same values is the same record; anything else still goes through asdict.
-        values = {name: getattr(self, name) for name in _QUOTE_FIELDS}  # in field order, as asdict
+        values = self._values()
         evidence = self.evidence
         if type(evidence) is dict and all(type(v) in _PLAIN for name, v in values.items() if name != "evidence") \
                 and all(type(k) in _PLAIN and (type(v) in _PLAIN or _plain_records(v)) for k, v in evidence.items()):
@@ -69,7 +69,11 @@ class Quote:
         """The record as one JSONL line, the same text as encoding ``to_json()``: the fields are
         encoded as they are, with no copy made, since nothing keeps the dict (a tenth of writing
         the 10,000-article corpus was the copy and its checks)."""
-        return _ENCODE_JSON({name: getattr(self, name) for name in _QUOTE_FIELDS}) + "\n"
+        return _ENCODE_JSON(self._values()) + "\n"
+
+    def _values(self) -> dict[str, Any]:
+        """Every field by name, in field order as asdict gives them, the values themselves."""
+        return {name: getattr(self, name) for name in _QUOTE_FIELDS}
 
 
 def _plain_records(value: Any) -> bool:
