@@ -46,7 +46,7 @@ _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
 # A sentence's opening «it is reported that»: the clause after it has its own subject and verb.
-_THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بالذكر|جدير بالذكر|الجدير بالذكر|ذكر|علم)\s+(?:ان|أن|إن)\s+")
+_THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بالذكر|جدير بالذكر|الجدير بالذكر|ذكر|علم)\s+ان\s+")
 # Verbs whose object comes right before «بأنه» (وصف X بأنه …، اتهم X بأنه …): a phrase after the
 # verb followed by it is the object, and the subject is the one who spoke before.
 _OBJECT_THEN_BI_AN = frozenset(("وصف", "اتهم"))
@@ -97,8 +97,7 @@ def _opens_sentence_subject(word: str) -> bool:
     word or preposition (في، إن), and not a conjunction-prefixed word (وفي، وكان), which opens a
     clause the walk back reads on its own terms."""
     return (word not in STOPWORDS and word not in SUBJECT_PREPOSITIONS and word[:1] not in ("و", "ف")
-            and not word[:1].isdigit() and not word.startswith("لكن") and word not in _PRONOUN_CARRIERS
-            and not (word[:2] == "ان" and word[2:] in ("ه", "ها", "هم", "هما", "هن"))
+            and not word[:1].isdigit() and word not in _PRONOUN_CARRIERS
             and not preposition_with_pronoun(word))  # (لكنهم قالوا، إنهم: the subject is the pronoun)
 
 
