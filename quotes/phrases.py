@@ -94,7 +94,7 @@ def is_definite(word: str) -> bool:
 _PERSONAL_TITLES = lexicon.words("personal_titles")
 _RANK_QUALIFIERS = lexicon.words("rank_qualifiers")
 _HONORIFIC_STYLES = lexicon.words("honorific_styles")
-_AL = "ال"  # آل (the house of) once folded: a word of its own, which the article never is
+_HOUSE_OF = "ال"  # آل (the house of) once folded: a word of its own, which the article never is
 NAME_LINKS_INITIAL = lexicon.words("name_links_initial")
 NAME_LINKS = lexicon.words("name_links")
 GLUE = NAME_LINKS_INITIAL | NAME_LINKS  # words that join the parts of a compound name
@@ -314,7 +314,7 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
                 or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS or w[:1].isdigit()
                 or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
             break  # (a number is never part of a name: على 12 قتيلا)
-        if k >= i + 2 and words[k - 2] == _AL and ((_definite_like(w) and not _bare(w).endswith("ي")) or w[:1] == "و"):
+        if k >= i + 2 and words[k - 2] == _HOUSE_OF and ((_definite_like(w) and not _bare(w).endswith("ي")) or w[:1] == "و"):
             break  # محمد بن نايف آل سعود | المسجد: آل and its name close the name, but for a nisba (آل حرمان الشهراني)
         if k > i and _ends_name_by_class(words, i, k, classes):
             break
