@@ -175,24 +175,32 @@ def label_text(label: QLabel) -> str:
 
 
 _SOURCES = {"chosen": "chosen", "previous_speaker": "previous speaker", "earlier_speaker": "earlier speaker",
+            "own_sentence_subject": "subject of its sentence", "narrative_subject": "narrative subject",
             "sentence_subject": "sentence subject", "named_before": "named before"}
+
+
+def _score(candidate: dict[str, Any]) -> str:
+    value = candidate.get("score")
+    return f", score {value:g}" if isinstance(value, int | float) else ""
 
 
 def candidates_text(evidence: dict[str, Any]) -> str:
     """The candidates of the evidence in one line: the chosen speaker first with the rule that
     chose it, then each rival with where it came from, whether it agrees with the verb and how
-    many sentences back it was met; and the doubt about the name, if any."""
+    many sentences back it was met; each with its score (quotes/speaker_ranking.py), so that
+    the reviewer sees by how much the winner won; and the doubt about the name, if any."""
     parts = []
     for c in evidence.get("candidates") or []:
         if not isinstance(c, dict):
             continue
         if c.get("chosen"):
-            parts.append(f"✓ {c.get('speaker', '')} ({evidence.get('speaker_rule', 'chosen')})")
+            parts.append(f"✓ {c.get('speaker', '')} ({evidence.get('speaker_rule', 'chosen')}{_score(c)})")
             continue
         back = c.get("sentences_back", 0)
         where = "same sentence" if back == 0 else f"{back} sentence{'s' if back != 1 else ''} back"
         agrees = "agrees" if c.get("agrees") else "does not agree"
-        parts.append(f"{c.get('speaker', '')} ({_SOURCES.get(c.get('source', ''), c.get('source', ''))}, {agrees}, {where})")
+        source = _SOURCES.get(c.get("source", ""), c.get("source", ""))
+        parts.append(f"{c.get('speaker', '')} ({source}, {agrees}, {where}{_score(c)})")
     if evidence.get("name_doubt"):
         parts.append(f"doubt: {evidence['name_doubt']}")
     return " · ".join(parts) or "—"

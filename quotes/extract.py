@@ -16,14 +16,14 @@ from __future__ import annotations
 import os
 
 from . import __version__
-from .document import StageClock, build_document
+from .document import Document, StageClock, build_document
 from .mentions import find_mentions, find_silent_subjects
 from .morphology import CueMorphology
 from .names import build_name_index
 from .normalize import fold
 from .phrases import ReadWords, WordQuestions, words_reader
 from .records import Article, Quote, build_records
-from .resolve import resolve_speakers
+from .resolve import Attribution, resolve_speakers
 from .spans import find_content_spans
 
 STAGES = ("normalise", "cues", "spans", "speakers", "records")
@@ -33,8 +33,9 @@ class Extractor:
     """Reusable across articles: it holds the morphology analyser and its cache."""
 
     def __init__(self, morphology: CueMorphology | None = None, aliases: dict[str, str] | None = None,
-                 word_classes: WordQuestions | None = None) -> None:
+                 word_classes: WordQuestions | None = None, speaker_weights: tuple[float, ...] | None = None) -> None:
         self.morphology = morphology or CueMorphology()
+        self.speaker_weights = speaker_weights  # None: the shipped ones (speaker_ranking.py)
         self.aliases = aliases or {}
         self.version = __version__
         self._word_classes = word_classes
@@ -60,6 +61,17 @@ class Extractor:
         """The quotations of one article. ``timings`` (if given) accumulates seconds per stage
         (see STAGES): the benchmark reports where the time goes."""
         clock = StageClock(timings)
+        doc, attributed = self.attribute(article, clock)
+        quotes = build_records(doc, attributed)
+        clock.tick("records")
+        if self.aliases:
+            self._apply_aliases(quotes)
+        return quotes
+
+    def attribute(self, article: Article, clock: StageClock | None = None) -> tuple[Document, list[Attribution]]:
+        """Every stage up to the records: the document and its spans with their speakers and
+        the candidates each was chosen among (what the weight fitting reads)."""
+        clock = clock or StageClock(None)
         classes = self.word_classes
         if self._read_words is None:
             self._read_words = words_reader(classes)
@@ -69,13 +81,9 @@ class Extractor:
         clock.tick("spans")
         mentions = find_mentions(doc, spans)
         silent = find_silent_subjects(doc, spans, mentions)
-        attributed = resolve_speakers(doc, names, spans, mentions, silent)
+        attributed = resolve_speakers(doc, names, spans, mentions, silent, self.speaker_weights)
         clock.tick("speakers")
-        quotes = build_records(doc, attributed)
-        clock.tick("records")
-        if self.aliases:
-            self._apply_aliases(quotes)
-        return quotes
+        return doc, attributed
 
     def _apply_aliases(self, quotes: list[Quote]) -> None:
         """A speaker a reviewer corrected before is written as the reviewer wrote it."""

@@ -116,7 +116,8 @@ def _candidate(doc: Document, candidate: Candidate) -> dict[str, Any]:
     was in the running."""
     x, y = doc.norm.span(*candidate.span)
     return {"speaker": _without_wrapping_marks(doc.article.text[x:y].strip(" ،,")), "source": candidate.source,
-            "agrees": candidate.agrees, "sentences_back": candidate.sentences_back, "chosen": candidate.chosen}
+            "agrees": candidate.agrees, "sentences_back": candidate.sentences_back, "chosen": candidate.chosen,
+            "score": candidate.score}
 
 
 def _without_wrapping_marks(name: str) -> str:

@@ -14,7 +14,7 @@ import itertools
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from . import lexicon
@@ -27,6 +27,7 @@ from .normalize import strip_proclitics, words_of
 from .phrases import GLUE, ORGANISATION_HEADS, STOPWORDS, TITLE_HEADS, Mention, WordQuestions, is_definite
 from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
+from .speaker_ranking import FEATURES, load_weights, score
 
 _bare = strip_proclitics
 
@@ -80,6 +81,26 @@ class Candidate(NamedTuple):
     agrees: bool  # with the cue's gender and number, where both are known
     sentences_back: int  # 0: the cue's own sentence
     chosen: bool
+    score: float = 0.0  # speaker_ranking.score of its features
+    features: tuple[float, ...] = ()  # in speaker_ranking.FEATURES order
+
+
+class _Option(NamedTuple):
+    """A zero subject's candidate while they are ranked."""
+
+    source: str  # a feature of speaker_ranking.FEATURES, and a key of CANDIDATE_SOURCES
+    rule: str  # the speaker rule named if it wins
+    at: int  # folded offset where the context met it
+    entity: Entity | None  # None until ``make`` is called: only the winner becomes an entity
+    make: Callable[[], Entity | None]
+    span: tuple[int, int]
+    agrees: bool
+    features: tuple[float, ...]
+    score: float
+
+
+def _nobody() -> Entity | None:
+    return None
 
 
 # where a candidate comes from (evidence ``candidates``)
@@ -87,6 +108,8 @@ CANDIDATE_SOURCES = {
     "chosen": "the speaker the rule chose",
     "previous_speaker": "the speaker of the previous quote",
     "earlier_speaker": "an earlier speaker who agrees with the verb",
+    "own_sentence_subject": "the subject of the verb that opens the cue's sentence",
+    "narrative_subject": "the subject of a narrative sentence since the previous quote",
     "sentence_subject": "the subject of a sentence since the previous quote",
     "named_before": "the last person named with a title before the cue",
 }
@@ -111,6 +134,11 @@ class Resolution(NamedTuple):  # a tuple: built many times per article, far chea
     candidates: tuple[Candidate, ...] = ()  # the winner first, then its rivals
 
 
+@cache
+def _shipped_weights() -> tuple[float, ...]:
+    return load_weights()
+
+
 def _by(rule_id: str, entity: Entity | None) -> Resolution:
     return Resolution(entity, rule_id, SPEAKER_RULES[rule_id].confidence)
 
@@ -119,7 +147,7 @@ class SpeakerResolver:
     """Resolves mentions in text order; one instance per document."""
 
     def __init__(self, text: str, sentence_of: Callable[[int], tuple[int, int]], names: NameIndex,
-                 sentence_number: Callable[[int], int] | None = None) -> None:
+                 sentence_number: Callable[[int], int] | None = None, weights: tuple[float, ...] | None = None) -> None:
         self.text = text
         self.sentence_of = sentence_of
         self.sentence_number = sentence_number or (lambda pos: 0)
@@ -134,6 +162,7 @@ class SpeakerResolver:
         # sentence asks for it (رفض روحاني المزاعم …، موضحا: «…»)
         self.sentence_subjects: list[tuple[int, Mention, str | None]] = []
         self.issuer: Entity | None = None  # who issued «بيان» most recently (وقالت اللجنة في بيان …)
+        self.weights = weights if weights is not None else _shipped_weights()
 
     # -- entities ------------------------------------------------------------------------
     def _index(self, e: Entity) -> None:
@@ -227,14 +256,9 @@ class SpeakerResolver:
         elif mention is not None:
             res = self._resolve_mention(mention, pos, gender, continuation)
         else:
-            res = self._resolve_zero(pos, gender, number, continuation)
-        if mention is None:
             # a zero subject is chosen among the context's candidates; a phrase next to the cue
             # names its speaker itself, and reading the context for it cost a twentieth of the time
-            candidates = self._candidates(res.entity, pos, gender, number)
-            res = res._replace(candidates=candidates)
-            if _contested(candidates):
-                res = res._replace(confidence=res.confidence * _CONTESTED)
+            res = self._resolve_zero(pos, gender, number, continuation)
         if res.entity is not None:
             res.entity.last_seen = pos
             if res.entity.gender is None and gender and mention is not None:
@@ -243,47 +267,6 @@ class SpeakerResolver:
             if in_statement:
                 self.issuer = res.entity
         return res
-
-    def _candidates(self, chosen: Entity | None, pos: int, gender: str | None, number: str | None) -> tuple[Candidate, ...]:
-        """The winner and the others the context offers for the quote at ``pos``, read before the
-        quote's own speaker is recorded, without creating entities: the previous speaker, an
-        earlier one who agrees, the subjects of the sentences since the previous quote, and the
-        last person the article named with a title. One per person."""
-        here = self.sentence_number(pos)
-        found: list[Candidate] = []
-        seen: list[frozenset[str]] = []
-
-        def add(span: tuple[int, int], source: str, at: int, agrees: bool, is_chosen: bool = False) -> None:
-            words = _bare_words(self.text[span[0]:span[1]])
-            if not words or any(words & other for other in seen):
-                return
-            seen.append(words)
-            found.append(Candidate(span, source, agrees, max(0, here - self.sentence_number(at)), is_chosen))
-
-        if chosen is not None:
-            add(chosen.span, "chosen", chosen.last_seen if chosen.last_seen >= 0 else pos, True, True)
-        since = self.speakers[-1][0] if self.speakers else -1
-        if self.speakers:
-            at, e = self.speakers[-1]
-            add(e.span, "previous_speaker", at, self._agrees(e, gender, number))
-            # the nearest few only: a long text (a whole feed in one file) stays linear
-            for at, e in itertools.islice(reversed(self.speakers), 1, _RECENT):
-                if self._agrees(e, gender, number):
-                    add(e.span, "earlier_speaker", at, True)
-                    break
-        for at, mention, verb_gender in reversed(self.sentence_subjects):
-            if at <= since:
-                break
-            if at < pos:
-                agrees = not (gender and verb_gender and gender != verb_gender)
-                add((mention.name_start, mention.name_end) if mention.name else (mention.start, mention.end),
-                    "sentence_subject", at, agrees)
-        named = self.names.last_phrase_before(pos)
-        if named is not None:
-            at, mention = named
-            agrees = not (gender and mention.gender and gender != mention.gender) and number not in ("d", "p")
-            add((mention.name_start, mention.name_end), "named_before", at, agrees)
-        return tuple(found)
 
     def observe(self, mention: Mention, pos: int, gender: str | None, narrative: bool = False) -> None:
         """A subject of a reporting verb that quoted nothing (وندد X بـ… وقال: «…»): it becomes
@@ -294,15 +277,6 @@ class SpeakerResolver:
         if res.entity is not None:
             res.entity.last_seen = pos
             (self.narrated if narrative else self.speakers).append((pos, res.entity))
-
-    def _narrated_since(self, since: int, gender: str | None, number: str | None) -> Entity | None:
-        """The latest sentence subject after ``since`` that agrees with the verb."""
-        for p, e in reversed(self.narrated):
-            if p <= since:
-                return None
-            if self._agrees(e, gender, number):
-                return e
-        return None
 
     def _title_named(self, mention: Mention, gender: str | None) -> Resolution | None:
         """«قال وزير الخارجية التركي إن … وأضاف مولود تشاووش أوغلو …»: a continuation verb
@@ -436,52 +410,124 @@ class SpeakerResolver:
             return _by("title_holder_named", self._person(known, pos)[0])
         return None
 
-    def _own_sentence_subject(self, pos: int, since: int, gender: str | None, number: str | None) -> Entity | None:
+    def _own_sentence_subject(self, pos: int, since: int, gender: str | None, number: str | None) -> tuple[int, Entity | None]:
         """The narrative subject of the zero subject's own sentence, when no quote came between
-        them: «وكان الأزهر استنكر الهجوم، وأكد أن …» is about الأزهر, whoever spoke before."""
+        them: «وكان الأزهر استنكر الهجوم، وأكد أن …» is about الأزهر, whoever spoke before. Returned with
+        the offset of its verb (-1 when there is none)."""
         sentence_start = self.sentence_of(pos)[0]
         for p, mention, verb_gender in reversed(self.sentence_subjects):
             if p >= pos:
                 continue
             if p < sentence_start or p <= since:
-                return None
+                return -1, None
             if verb_gender and gender and verb_gender != gender:
-                return None
+                return -1, None
             entity = self._resolve_mention(mention, p, verb_gender).entity
             if entity is None or not self._agrees(entity, gender, number):
-                return None
-            return entity
-        return None
+                return -1, None
+            return p, entity
+        return -1, None
 
     def _resolve_zero(self, pos: int, gender: str | None, number: str | None, continuation: bool) -> Resolution:
+        """The best-scoring candidate the context offers (speaker_ranking.py), if it scores above
+        zero; the rule named is the winner's source, and the rivals go with it as evidence."""
+        options = self._zero_options(pos, gender, number, continuation)
+        ranked = sorted(options, key=lambda o: o.score, reverse=True)
+        for i, option in enumerate(ranked):
+            if option.score <= 0:
+                break
+            entity = option.entity if option.entity is not None else option.make()
+            if entity is None:
+                continue
+            rivals = ranked[:i] + ranked[i + 1:]
+            res = _by(option.rule, entity)._replace(candidates=self._shown(option, rivals, pos))
+            if _contested(res.candidates):
+                res = res._replace(confidence=res.confidence * _CONTESTED)
+            return res
+        return _by("no_subject_no_speaker", None)._replace(candidates=self._shown(None, ranked, pos))
+
+    def _zero_options(self, pos: int, gender: str | None, number: str | None, continuation: bool) -> list[_Option]:
+        """Who the zero subject at ``pos`` may be, each with its features and score, without
+        creating entities for those that need one (they are made only if they win)."""
+        weights = self.weights
         since = self.speakers[-1][0] if self.speakers else -1
-        own = self._own_sentence_subject(pos, since, gender, number)
+        here = self.sentence_number(pos)
+        spoken = bool(self.speakers)
+        options: list[_Option] = []
+
+        def add(source: str, rule: str, at: int, entity: Entity | None, make: Callable[[], Entity | None] | None,
+                span: tuple[int, int], agrees: bool, **on: float) -> None:
+            values = dict(on, agrees=float(agrees),
+                          sentences_back=min(1.0, max(0, here - self.sentence_number(at)) / 5))
+            values[source] = 1.0
+            features = tuple(values.get(f, 0.0) for f in FEATURES)
+            options.append(_Option(source, rule, at, entity, make or _nobody, span, agrees, features,
+                                   score(weights, features)))
+
+        own_at, own = self._own_sentence_subject(pos, since, gender, number)
         if own is not None:
-            return _by("own_sentence_subject", own)
-        if not continuation or not self.speakers:
-            narrated = self._narrated_since(since, gender, number)
-            if narrated is not None:
-                return _by("narrative_subject_agrees", narrated)
-        if not self.speakers:
-            # the first quote of an article after «استقبل الأمير X …، وقال إن …»: the person named
-            # last before it is the best guess (a reviewer sees the low confidence)
-            named = self.names.last_phrase_before(pos)
-            if named is not None and gender != "f" and number not in ("d", "p"):
-                entity, _ = self._person(named[1], pos)
-                return _by("first_quote_person_named_before", entity)
-            return _by("no_subject_no_speaker", None)
-        for back, (at, e) in enumerate(reversed(self.speakers)):
+            add("own_sentence_subject", "own_sentence_subject", own_at, own, None, own.span, True)
+        for at, e in reversed(self.narrated):
+            if at <= since:
+                break
             if self._agrees(e, gender, number):
-                if back == 0 and self._someone_named_between(at, pos, e):
-                    return _by("previous_speaker_past_another_name", e)
-                return _by("previous_speaker_agrees" if back == 0 else "earlier_speaker_agrees", e)
+                add("narrative_subject", "narrative_subject_agrees", at, e, None, e.span, True,
+                    narrative_subject_continued=float(continuation and spoken))
+                break
+        for at, mention, verb_gender in reversed(self.sentence_subjects):
+            if at <= since:
+                break
+            if at < pos and at != own_at:
+                add("sentence_subject", "narrative_subject_agrees", at, None,
+                    partial(self._subject_entity, mention, at, verb_gender),
+                    (mention.name_start, mention.name_end) if mention.name else (mention.start, mention.end),
+                    not (gender and verb_gender and gender != verb_gender))
+        if spoken:
+            at, e = self.speakers[-1]
+            if self._agrees(e, gender, number):
+                named_since = self._someone_named_between(at, pos, e)
+                rule = "previous_speaker_past_another_name" if named_since else "previous_speaker_agrees"
+                add("previous_speaker", rule, at, e, None, e.span, True, someone_named_since=float(named_since))
+            else:
+                add("previous_speaker", "latest_speaker_disagrees", at, e, None, e.span, False)
+            for back, (at, e) in enumerate(reversed(self.speakers[:-1]), 1):
+                if self._agrees(e, gender, number):
+                    add("earlier_speaker", "earlier_speaker_agrees", at, e, None, e.span, True,
+                        speakers_back=min(1.0, back / 5))
+                    break
         named = self.names.last_phrase_before(pos)
-        if named is not None and gender and named[1].gender == gender and number not in ("d", "p"):
-            # no speaker so far agrees with the verb (مبينة after men only): the person last named
-            # with a title who does (النائبة صابرين القوبنطيني)
-            entity, _ = self._person(named[1], pos)
-            return _by("named_before_agrees", entity)
-        return _by("latest_speaker_disagrees", self.speakers[-1][1])
+        if named is not None:
+            at, mention = named
+            singular = number not in ("d", "p")
+            add("named_before", "named_before_agrees" if spoken else "first_quote_person_named_before", at, None,
+                partial(self._named_entity, mention, pos),
+                (mention.name_start, mention.name_end),
+                singular and not (gender and mention.gender and gender != mention.gender),
+                named_first_quote=float(not spoken and gender != "f" and singular),
+                named_agrees=float(spoken and bool(gender) and mention.gender == gender and singular),
+                named_since_previous=float(at > since))
+        return options
+
+    def _subject_entity(self, mention: Mention, at: int, verb_gender: str | None) -> Entity | None:
+        return self._resolve_mention(mention, at, verb_gender).entity
+
+    def _named_entity(self, mention: Mention, pos: int) -> Entity:
+        return self._person(mention, pos)[0]
+
+    def _shown(self, winner: _Option | None, rivals: list[_Option], pos: int) -> tuple[Candidate, ...]:
+        """The candidates as the reviewer sees them: the winner first, then its rivals best
+        first, one per person."""
+        found: list[Candidate] = []
+        seen: list[frozenset[str]] = []
+        for option in ([winner] if winner is not None else []) + rivals:
+            words = _bare_words(self.text[option.span[0]:option.span[1]])
+            if not words or any(words & other for other in seen):
+                continue
+            seen.append(words)
+            found.append(Candidate(option.span, "chosen" if option is winner else option.source, option.agrees,
+                                   max(0, self.sentence_number(pos) - self.sentence_number(option.at)),
+                                   option is winner, round(option.score, 3), option.features))
+        return tuple(found)
 
     def _someone_named_between(self, start: int, end: int, speaker: Entity) -> bool:
         """Whether the article names another person («title + name») between the previous
@@ -563,11 +609,13 @@ def _subject_naming_someone(mention: Mention, classes: WordQuestions | None) -> 
 
 
 def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, ...],
-                     mentions: tuple[SpeakerMention, ...], silent: tuple[SilentSubject, ...]) -> list[Attribution]:
+                     mentions: tuple[SpeakerMention, ...], silent: tuple[SilentSubject, ...],
+                     weights: tuple[float, ...] | None = None) -> list[Attribution]:
     """A speaker for every span, in text order of the cues, then the quotations with no cue of
-    their own (a paragraph that continues the previous speaker, a «speaker: statement» headline)."""
+    their own (a paragraph that continues the previous speaker, a «speaker: statement» headline).
+    ``weights`` rank the candidates of zero subjects (None: the shipped ones)."""
     ends = doc.sentences.ends
-    resolver = SpeakerResolver(doc.text, doc.sentence_span, names, lambda pos: bisect_left(ends, pos))
+    resolver = SpeakerResolver(doc.text, doc.sentence_span, names, lambda pos: bisect_left(ends, pos), weights)
     events: list[tuple[int, int, SilentSubject | int]] = [(s.cue.start, 0, i) for i, s in enumerate(spans)]
     events += [(s.at, 1, s) for s in silent]
     resolutions: dict[int, Resolution] = {}

@@ -980,7 +980,7 @@ def test_typing_a_speaker_after_the_question_corrects_the_quote(qtbot: Any, tmp_
 
 def test_evidence_shows_the_candidates_and_why_the_winner_won(qtbot: Any) -> None:
     """The candidates the extractor weighed reach the evidence box: the chosen speaker with its
-    rule, each rival with where it came from, agreement and distance."""
+    rule, each rival with where it came from, agreement and distance, and every score."""
     from gui.review_panel import EvidenceBox, candidates_text
     from quotes.extract import Extractor
     from quotes.records import Article
@@ -990,8 +990,8 @@ def test_evidence_shows_the_candidates_and_why_the_winner_won(qtbot: Any) -> Non
     quotes = Extractor().extract(Article(doc="x", text=text))
     evidence = quotes[-1].evidence
     shown = candidates_text(evidence)
-    assert shown.startswith("✓ فؤاد حسين (previous_speaker_past_another_name)")
-    assert "برهم صالح (named before, agrees, 1 sentence back)" in shown
+    assert shown.startswith("✓ فؤاد حسين (previous_speaker_past_another_name, score 20)")
+    assert "برهم صالح (named before, agrees, 1 sentence back, score 12)" in shown
     box = EvidenceBox()
     qtbot.addWidget(box)
     box.show_values({"candidates": shown})
