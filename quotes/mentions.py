@@ -39,6 +39,7 @@ from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
 _NOT_VERBS = lexicon.words("not_verbs")
 _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
+_TURN_ADVERBS = lexicon.words("turn_adverbs")
 _KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
@@ -395,6 +396,14 @@ class _Reader:
         verb_ok = doc.tokens.words[k] in ("كما", "ثم", "فيما", "بينما") and k + 1 < cue.token_index
         if verb_ok:
             k += 1  # «كما أدان الأمين العام … الحادث، داعياً …»: the verb follows the connective
+        elif (past := self._past_opening_adjunct(k)) > k and past + 1 < cue.token_index:
+            # «بدوره، دان أمين سر المجلس عادل الخرافي العمل الإرهابي، مؤكدا …»: the clause starts
+            # after the adjunct and its comma, with a narrative verb whose gender, where both
+            # show one, is the participle's (وفي مأرب، قتل القيادي …، مبينة: not his words)
+            verb_gender = self._verb_gender(doc.tokens.words[past])
+            if verb_gender is None or (verb_gender and cue.gender and verb_gender != cue.gender):
+                return None
+            k, verb_ok = past, True
         w, first_end = doc.tokens.words[k], doc.tokens.ends[k]
         k_verb = bisect_left(doc.verb_starts, cue.start) - 1
         if k_verb >= 0 and doc.verb_starts[k_verb] >= sent_start:
@@ -436,9 +445,13 @@ class _Reader:
         return found
 
     def _past_opening_adjunct(self, k: int) -> int:
-        """The first token after a short prepositional phrase and its comma that open a sentence
-        (من جهة أخرى، رفض روحاني …؛ وفي سياق متصل، أكدت الوزارة …): the clause starts there."""
+        """The first token after a short prepositional phrase or «بدوره» and its comma that open a
+        sentence (من جهة أخرى، رفض روحاني …؛ وفي سياق متصل، أكدت الوزارة …؛ بدوره، دان …): the
+        clause starts there."""
         words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
+        if k < len(words) - 1 and words[k].removeprefix("و") in _TURN_ADVERBS:
+            between = self.text[ends[k]:starts[k + 1]]
+            return k + 1 if "،" in between or "," in between else k  # بدوره، …
         if k >= len(words) or words[k].removeprefix("و") not in SUBJECT_PREPOSITIONS:
             return k
         for j in range(k, min(k + 4, len(words) - 1)):

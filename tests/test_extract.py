@@ -555,6 +555,24 @@ SPEAKER_ROWS = [
     # but a body's name after a plural or dual head is no person (وكالتا الأنباء دوغان والأناضول)
     pytest.param("من جهة اخرى، ذكرت وكالتا الانباء دوغان والاناضول ان الشرطة التركية اعتقلت عشرات المشتبه بهم.",
                  "اعتقلت عشرات", "وكالتا الانباء دوغان والاناضول", id="a-dual-head-names-bodies"),
+    # «بدوره،» opens the clause: the participle's subject is the subject of the verb after it
+    pytest.param("وقال طلال الجلال إن التنسيق ضروري. بدوره، دان أمين سر مجلس الأمة عادل الخرافي العمل "
+                 "الإرهابي، مؤكدا أن دول الخليج باتت مستهدفة.", "باتت مستهدفة", "عادل الخرافي",
+                 id="bidawrihi-opens-the-clause"),
+    # … but a verb that does not agree with the participle is not its subject's (مبينة, not قتل القيادي)
+    pytest.param("أفادت مصادر إعلامية بأن الغارات دمرت تعزيزات للحوثيين. وفي محافظة مأرب، قتل أبو عبدالله "
+                 "الحوثي وقياديان آخران في المواجهات، مبينة أنه قتل في اليوم التالي.", "في اليوم التالي",
+                 "مصادر إعلامية", id="an-adjunct-then-a-verb-that-disagrees"),
+    # a word that reads only with the conjunction و coordinates the title's complement: no name
+    pytest.param("واعتبرت عضو مؤتمر الرياض الخاص بإنقاذ اليمن وبناء الدولة الاتحادية بأن عدن لها وضع حساس.",
+                 "لها وضع حساس", "عضو مؤتمر الرياض الخاص بإنقاذ اليمن وبناء الدولة الاتحادية",
+                 id="a-conjoined-word-opens-no-name"),
+    pytest.param("وقال مدير عام مكتب العمل والتنمية الاجتماعية وتطوير الموارد عبدالله أبو ثنين إن الحملة مستمرة.",
+                 "الحملة مستمرة", "عبدالله أبو ثنين", id="a-conjoined-complement-then-the-name"),
+    # a family name the article gives in full, then a definite common noun: the person, whatever
+    # the analyser makes of the name (يعالون as a verb)
+    pytest.param("والتقى كارتر نظيره الإسرائيلي موشيه يعالون. بدوره، تجنب يعالون الإشارة إلى الخلاف، وقال: "
+                 "«بيننا مصالح مشتركة».", "مصالح مشتركة", "موشيه يعالون", id="a-misread-family-name-then-its-object"),
 ]
 
 
