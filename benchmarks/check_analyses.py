@@ -82,6 +82,7 @@ QUESTIONS: dict[str, Callable[[Any, str], object]] = {
     "is_time": lambda wc, w: wc.is_time(w),
     "is_verbal_noun": lambda wc, w: wc.is_verbal_noun(w),
     "only_prepositional": lambda wc, w: wc.only_prepositional(w),
+    "only_conjoined": lambda wc, w: wc.only_conjoined(w),
     "narrative_verb": lambda wc, w: wc.narrative_verb(w),
     "narrative_verb_after_qad": lambda wc, w: wc.narrative_verb(w, after_qad=True),
     "gender_number": lambda wc, w: wc.gender_number(w),

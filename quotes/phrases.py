@@ -137,6 +137,7 @@ class WordQuestions(Protocol):
     def is_verbal_noun(self, word: str) -> bool: ...
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None: ...
     def only_prepositional(self, word: str) -> bool: ...
+    def only_conjoined(self, word: str) -> bool: ...
     def possessed(self, word: str) -> bool: ...
     def gender_number(self, word: str) -> tuple[str | None, str | None]: ...
 
@@ -346,9 +347,11 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
             continue
         if qualifies_rank(words, i) or (
                 i <= 2 and (_bare(words[0]), words[i]) in _TITLE_PREPOSITIONS and i + 1 < n and classes is not None
-                and classes.name_evidence(words[i + 1]) in ("no", "ambiguous")):
+                and classes.name_evidence(words[i + 1]) in ("no", "ambiguous")) or (
+                words[i][:1] == "و" and classes is not None and classes.only_conjoined(words[i])):
             # the rank goes on; المشرف العام | على العلاقات العامة: the title's complement, not the
-            # name علي (which a family name would follow: المشرف العام علي الغامدي)
+            # name علي (which a family name would follow: المشرف العام علي الغامدي); مؤتمر الرياض
+            # لإنقاذ اليمن | وبناء الدولة: a conjunction coordinates the complement, it opens no name
             continue
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)

@@ -39,6 +39,7 @@ FUNCTION = frozenset({"prep", "conj", "conj_sub", "pron_rel", "part", "part_neg"
 _NON_CONJ_PROCLITICS = frozenset({"bi_prep", "li_prep", "ka_prep", "la_emph", "li_sub", "sa_fut", "la_rc"})
 
 _PREPOSITIONAL = frozenset({"bi_prep", "li_prep", "ka_prep", "la_emph", "la_rc"})
+_CONJUNCTIONS = frozenset({"wa_conj", "fa_conj"})
 _GEN = {"m": "m", "f": "f"}
 _NUM = {"s": "s", "d": "d", "p": "p"}
 _PER = {"1": "1", "2": "2", "3": "3"}
@@ -400,6 +401,12 @@ class WordClasses:
         cannot open a name, unlike لطفي or بدر, which also read without a clitic."""
         readings = self.readings(word)
         return bool(readings) and all(_PREPOSITIONAL.intersection(a.proclitics) for a in readings)
+
+    def only_conjoined(self, word: str) -> bool:
+        """Every reading carries the conjunction و or ف (وبناء، وتطوير): the word coordinates
+        what came before and cannot open a name, unlike وائل or وسام, which also read without it."""
+        readings = self.readings(word)
+        return bool(readings) and all(_CONJUNCTIONS.intersection(a.proclitics) for a in readings)
 
     def possessed(self, word: str) -> bool:
         """Every reading is a noun with a third-person possessive (زيارته، وفريقه، تصريحاتهم) and

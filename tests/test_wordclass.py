@@ -145,6 +145,17 @@ def test_only_prepositional(wc: WordClasses, word: str, prepositional: bool) -> 
 
 
 @pytest.mark.parametrize(
+    ("word", "conjoined"),
+    [("وبناء", True), ("وتطوير", True), ("وحماية", True),
+     ("وليد", False), ("وائل", False), ("وسام", False), ("بناء", False)],
+)
+def test_only_conjoined(wc: WordClasses, word: str, conjoined: bool) -> None:
+    """A word read only with the conjunction و coordinates what came before and cannot open a
+    name; a given name in و that also reads without the clitic can."""
+    assert wc.only_conjoined(fold(word)) is conjoined
+
+
+@pytest.mark.parametrize(
     ("word", "possessed"),
     [("زيارته", True), ("وفريقه", True), ("تصريحاتهم", True),
      ("كيري", False),  # read as «my bellows»: first person is not asked about
