@@ -319,6 +319,8 @@ class SpeakerResolver:
             return _by(rule, entity)
         found = self._lone_surname(words, pos) if len(words) <= 2 and _bare(words[0]) not in TITLE_HEADS else None
         if found is None and len(words) == 2:
+            found = self._family_name_then_object(words, pos)
+        if found is None and len(words) == 2:
             found = self._title_and_family_name(words, pos)
         if found is None and not any(w in _ANOTHER for w in words):  # مصدر آخر: not the same one
             found = self._title(mention, pos)
@@ -359,6 +361,19 @@ class SpeakerResolver:
             assert full is not None  # the phrase was read from this text and named someone
             seen, _ = self._person(full, pos)
         return _by("surname_full_name_in_article", seen) if seen is not None else None
+
+    def _family_name_then_object(self, words: tuple[str, ...], pos: int) -> Resolution | None:
+        """«تجنب يعالون الإشارة إلى …»: a word the article gives as the family name of a person
+        named in full, then a definite common noun, is that person and the verb's object, even
+        where the analyser misreads the name (يعالون as a verb) and the phrase took both words."""
+        classes = self.names.classes
+        if (classes is None or not is_definite(words[1]) or is_definite(words[0]) or _bare(words[0]) in TITLE_HEADS
+                or words[0] in STOPWORDS or words[0] in GLUE or classes.name_evidence(words[1]) != "no"):
+            return None
+        named = self._named_in_full(words[0], pos)
+        if named is None or words[1] in _words(named.name):
+            return None
+        return _by("surname_full_name_in_article", self._person(named, pos)[0])
 
     def _named_in_full(self, word: str, pos: int) -> Mention | None:
         """The person the article names in full with ``word`` as the family name, when the
