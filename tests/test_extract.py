@@ -573,6 +573,10 @@ SPEAKER_ROWS = [
     # the analyser makes of the name (يعالون as a verb)
     pytest.param("والتقى كارتر نظيره الإسرائيلي موشيه يعالون. بدوره، تجنب يعالون الإشارة إلى الخلاف، وقال: "
                  "«بيننا مصالح مشتركة».", "مصالح مشتركة", "موشيه يعالون", id="a-misread-family-name-then-its-object"),
+    # an announcement or tweets the words came in are an adjunct, not part of the speaker
+    pytest.param("وقال المتحدث باسم الوزارة عبدالرحمن الحقباني إن الحملة مستمرة. وقال الحقباني في تغريدات له: "
+                 "«الوزارة ستواصل الحملة».", "ستواصل الحملة", "عبدالرحمن الحقباني",
+                 id="in-tweets-of-his-is-an-adjunct"),
 ]
 
 
