@@ -43,6 +43,10 @@ _TURN_ADVERBS = lexicon.words("turn_adverbs")
 _KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
+# وقال لي/له/لنا …: after «قال», which takes no object, a pronoun in ل is the addressee and what
+# follows it the subject (وقال له رئيس اللجنة بوب كوركر); after a verb that takes one, what follows
+# may be its object (وشرح لهم الدور المهم), so only قال skips it.
+_PRONOUN_ADDRESSEE = regex.compile(r"(?:لي|له|لها|لهما|لهم|لنا|لك|لكم)(?!\w)\s*،?\s*")
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
@@ -275,7 +279,8 @@ class _Reader:
         resumptive = _RESUMPTIVE.match(text, start, zone_end)
         if resumptive:
             start = resumptive.end()  # في الوقت الذي أفاد فيه مصدر مسؤول: the relative clause's pronoun, then the subject
-        addressee = _ADDRESSEE.match(text, start, zone_end)
+        addressee = _ADDRESSEE.match(text, start, zone_end) or (
+            _PRONOUN_ADDRESSEE.match(text, start, zone_end) if cue.lemma == "قال" else None)
         if addressee:
             start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee
         if cue.lemma == "لفت":

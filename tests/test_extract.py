@@ -577,6 +577,11 @@ SPEAKER_ROWS = [
     pytest.param("وقال المتحدث باسم الوزارة عبدالرحمن الحقباني إن الحملة مستمرة. وقال الحقباني في تغريدات له: "
                  "«الوزارة ستواصل الحملة».", "ستواصل الحملة", "عبدالرحمن الحقباني",
                  id="in-tweets-of-his-is-an-adjunct"),
+    # after قال a pronoun in ل is the addressee: the subject follows it, or there is none
+    pytest.param("وانتقد الجمهوريون الاتفاق بشدة. وقال له رئيس اللجنة بوب كوركر: «أعتقد أنك تعرضت للسلب».",
+                 "تعرضت للسلب", "بوب كوركر", id="qala-lahu-then-the-subject"),
+    pytest.param("وقال الوزير خالد سعيد إن الوضع صعب. ثم قال لي: «لا تقلق، كل شيء سيكون بخير».",
+                 "كل شيء سيكون", "خالد سعيد", id="qala-li-is-no-speaker"),
 ]
 
 
