@@ -275,6 +275,16 @@ def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions
 _RELAY_SAYINGS = lexicon.words("relay_sayings")
 # Title links carrying a pronoun (باسمه، باسمها): definite by it, so a name may follow them.
 _PRONOUN_LINKS = frozenset(w for w in TITLE_LINKS if w[:-1] in TITLE_LINKS or w[:-2] in TITLE_LINKS)
+
+
+def _possessed_title(word: str) -> bool:
+    """A title with a possessive pronoun (رئيسها، مديره، أمينهم العام): definite by it, so a name
+    may follow as after a definite title (رئيسها أبراهام فوكسمان)."""
+    for suffix in ("ها", "هم", "هما"):
+        if word.endswith(suffix) and _bare(word[:-len(suffix)]) in TITLE_HEADS:
+            return True
+    return False
+
 # The definite second half of compound given names (نور الدين، سيف الإسلام، فتح الله): a name
 # goes on after it, where any other definite word is the family name that closes it.
 _COMPOUND_SECONDS = frozenset(("الدين", "الله", "الاسلام", "الرحمن"))
@@ -340,7 +350,8 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
     held: tuple[list[str], list[str], list[str]] | None = None
     for i in range(1, n):
         if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS
-                or qualifies_rank(words, i - 1) or _complement_ends(words, i, classes)):
+                or qualifies_rank(words, i - 1) or _complement_ends(words, i, classes)
+                or (i == 1 and _possessed_title(words[0]))):
             # a name follows the title's last definite word, an honorific (مفتي مصر د.), a link
             # with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), a rank's qualifier
             # (الفريق أول عبدالرحمن البنيان) or a complement on a name (لأوبك)
@@ -386,7 +397,7 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     n = len(words)
     if n == 0:
         return [], [], []
-    if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _common_noun_head(words, classes)
+    if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _possessed_title(words[0]) or _common_noun_head(words, classes)
             or _described_by_definite_head(words, classes)):
         # A preposition on a common noun opens no name (بمنطقة مكة المكرمة); only when no name is
         # found otherwise may one begin there, the name then running on from the complement's
@@ -396,7 +407,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
             if found is not None:
                 return found
         last = words[-1]
-        if (n >= 2 and is_definite(last) and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
+        if (n >= 2 and is_definite(last) and last[:1] not in ("و", "ف")  # (وزير الثقافة | والإعلام: coordinated)
+                and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
                 and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS
                 and last not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
                 and not (not is_definite(words[-2]) and _bare(words[-2]) in TITLE_HEADS)):  # (سمو ولي | العهد: a genitive)

@@ -582,6 +582,12 @@ SPEAKER_ROWS = [
                  "تعرضت للسلب", "بوب كوركر", id="qala-lahu-then-the-subject"),
     pytest.param("وقال الوزير خالد سعيد إن الوضع صعب. ثم قال لي: «لا تقلق، كل شيء سيكون بخير».",
                  "كل شيء سيكون", "خالد سعيد", id="qala-li-is-no-speaker"),
+    # a title with a possessive pronoun is definite by it: the name follows
+    pytest.param("وقال رئيسها أبراهام فوكسمان إن المنظمة لم تحسم موقفها.", "لم تحسم", "أبراهام فوكسمان",
+                 id="a-possessed-title-then-the-name"),
+    # a definite word in و after a title is coordinated with it, not a family name
+    pytest.param("وقال معالي وزير الشؤون الاجتماعية وزير الثقافة والإعلام إن المشروع مهم.", "المشروع مهم",
+                 "معالي وزير الشؤون الاجتماعية وزير الثقافة والإعلام", id="a-coordinated-definite-is-no-family-name"),
 ]
 
 
