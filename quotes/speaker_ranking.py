@@ -16,6 +16,7 @@ reports cross-validated figures. No ML library at run time: a dot product.
 
 from __future__ import annotations
 
+from operator import mul
 from pathlib import Path
 
 # One name per feature, in the order of a candidate's feature tuple.
@@ -55,7 +56,7 @@ def load_weights(path: Path = WEIGHTS_FILE) -> tuple[float, ...]:
 
 def score(weights: tuple[float, ...], features: tuple[float, ...]) -> float:
     """A candidate's score: the weighted sum of its features."""
-    return sum(w * f for w, f in zip(weights, features, strict=True))
+    return sum(map(mul, weights, features))
 
 
 def explain(weights: tuple[float, ...], features: tuple[float, ...]) -> dict[str, float]:
