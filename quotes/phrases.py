@@ -41,6 +41,7 @@ _RELATIVE_ALTERNATION = "|".join(sorted(RELATIVE_PRONOUNS, key=len, reverse=True
 # Words that open an adjunct after the subject: the subject phrase stops before them.
 _EVENT_NOUNS = lexicon.alternation("event_nouns")
 _TIME_WORDS = lexicon.alternation("time_words")
+_TIME_WORD_SET = frozenset(t.split()[0] for t in lexicon.entries("time_words"))
 _ADJUNCT_START = regex.compile(
     rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
     rf"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:{_RELATIVE_ALTERNATION})\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
@@ -614,7 +615,7 @@ class _Walk:
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
-                          ala: frozenset[int] = frozenset()) -> int | None:
+                          ala: frozenset[int] = frozenset(), stops: frozenset[int] | set[int] = frozenset()) -> int | None:
     """After «title،» a short run of name-like words closed by another comma is an apposition
     (مستشار الأمن القومي، قاسم الأعرجي،): where it ends, or None when the comma ends the subject.
     A preposition opens an adjunct, not an apposition (بريت مكجيرك، على تويتر،): علي only
@@ -632,13 +633,38 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
         return None  # (a rank, title or honorific may open it: المتحدث باسم الجيش، العميد يحيى سريع،)
     close = text.find("،", nxt.end(1), limit)
     if close == -1:
-        return None
+        # «title، name إن …»: a name of two to four words after a title may close at the clause
+        # (no verb in it, no title opening it: «موشيه يعالون، أكد كارتر أن», «…، مدير البرنامج إن»)
+        at_clause = _before_complementiser(text, nxt.start(1), limit) if walk.head_title else None
+        if at_clause is None:
+            return None
+        run = text[nxt.start(1):at_clause].split()
+        if not 2 <= len(run) <= 4 or _bare(run[0]) in TITLE_HEADS or any(
+                w[:1] in ("و", "ف") or w in STOPWORDS or w in _TIME_WORD_SET or w in SUBJECT_PREPOSITIONS
+                for w in run) or any(p in stops for p in range(nxt.start(1), at_clause)):
+            return None
+        close = at_clause
     comma_run = text[nxt.start(1):close]
     run = comma_run.split()
     longest = (6 if any(w in GLUE or w == "ال" for w in run) else 4) + ranked  # سيف بن أحمد آل ثاني
     if 1 <= len(run) <= longest and not _ADJUNCT_START.match(comma_run):
         return close
     return None
+
+
+def _before_complementiser(text: str, start: int, limit: int) -> int | None:
+    """The end of a run of words from ``start`` that a complementiser closes, nothing but spaces
+    between them (… عن ائتلاف دولة القانون، موفق الربيعي | إن …): the apposition ends at the
+    clause the verb introduces, as at a second comma. None if anything else comes first."""
+    end = start
+    for word in _WORD.finditer(text, start, limit):
+        if text[end:word.start()].strip():
+            return None
+        if word.group() in COMPLEMENTISERS:
+            return end if end > start else None
+        end = word.end()
+    after = _WORD.match(text, limit) if end > start and not text[end:limit].strip() else None
+    return end if after is not None and after.group() in COMPLEMENTISERS else None  # (the walk stops at the clause)
 
 
 def preposition_with_pronoun(word: str) -> bool:
@@ -825,7 +851,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         ch = text[pos]
         if ch in _WALK_MARKS:  # (most walks meet a letter here: one test instead of five)
             if ch in "،,":
-                close = _comma_apposition_end(text, pos, limit, walk, ala)
+                close = _comma_apposition_end(text, pos, limit, walk, ala, stops)
                 if close is None:
                     break
                 walk.words += len(text[pos + 1:close].split())

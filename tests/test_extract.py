@@ -588,6 +588,12 @@ SPEAKER_ROWS = [
     # a definite word in و after a title is coordinated with it, not a family name
     pytest.param("وقال معالي وزير الشؤون الاجتماعية وزير الثقافة والإعلام إن المشروع مهم.", "المشروع مهم",
                  "معالي وزير الشؤون الاجتماعية وزير الثقافة والإعلام", id="a-coordinated-definite-is-no-family-name"),
+    # «النائب عن» (the member of parliament for) goes on with the title; a name after «title،»
+    # may close at the clause the verb introduces, not only at a second comma
+    pytest.param("من جهته قال النائب في البرلمان العراقي عن ائتلاف دولة القانون، موفق الربيعي إن الحرب "
+                 "ستكون طويلة.", "ستكون طويلة", "موفق الربيعي", id="an-mp-for-then-the-name-before-inna"),
+    pytest.param("وقبيل اجتماعه مع نظيره الإسرائيلي موشيه يعالون، أكد كارتر أن البلدين سيعملان معا.",
+                 "سيعملان معا", "كارتر", id="no-apposition-over-a-verb"),
 ]
 
 
