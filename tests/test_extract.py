@@ -594,6 +594,9 @@ SPEAKER_ROWS = [
                  "ستكون طويلة.", "ستكون طويلة", "موفق الربيعي", id="an-mp-for-then-the-name-before-inna"),
     pytest.param("وقبيل اجتماعه مع نظيره الإسرائيلي موشيه يعالون، أكد كارتر أن البلدين سيعملان معا.",
                  "سيعملان معا", "كارتر", id="no-apposition-over-a-verb"),
+    # «لصحيفة …» after the speaker is the addressee, like «للصحيفة»
+    pytest.param("وقال زعيم المعارضة التركية كمال كليتشدار أوغلو لصحيفة «حرييت» إن الحكومة أخطأت.",
+                 "الحكومة أخطأت", "كمال كليتشدار أوغلو", id="li-sahifa-is-an-addressee"),
 ]
 
 
