@@ -710,6 +710,12 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     if (word == "لدي" and walk.head_title) or (
             word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS):
         return False  # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on
+    if (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS) and not walk.head_title
+            and not walk.head_definite and not walk.prev_definite and not walk.in_phrase and not walk.first_anonymous
+            and walk.head_word not in _DOCUMENTS and _bare(walk.head_word) not in ORGANISATION_HEADS
+            and classes is not None and classes.name_evidence(walk.head_word) != "no"
+            and classes.name_evidence(walk.last_word) != "no"):
+        return True  # بارتوميو | لهيئة الإذاعة: after a name, ل on a body opens the addressee (دراسة لمركز: its author)
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous

@@ -597,6 +597,10 @@ SPEAKER_ROWS = [
     # «لصحيفة …» after the speaker is the addressee, like «للصحيفة»
     pytest.param("وقال زعيم المعارضة التركية كمال كليتشدار أوغلو لصحيفة «حرييت» إن الحكومة أخطأت.",
                  "الحكومة أخطأت", "كمال كليتشدار أوغلو", id="li-sahifa-is-an-addressee"),
+    # after a name, ل on a body is the addressee; after a document it names the author
+    pytest.param("وقال رئيس نادي برشلونة خوسيب ماريا بارتوميو إن الفريق جاهز. وقال بارتوميو لهيئة الإذاعة "
+                 "البريطانية إن الصفقة لم تكتمل.", "الصفقة لم تكتمل", "خوسيب ماريا بارتوميو",
+                 id="a-name-then-li-body-is-an-addressee"),
 ]
 
 
