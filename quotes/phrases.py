@@ -732,6 +732,9 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return True
     if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase):
         return True  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
+    if (definite and walk.words == 1 and walk.head_definite and walk.head_word.endswith(("ون", "ين"))
+            and classes is not None and classes.gender_number(walk.head_word) == ("m", "p") and classes.gender_number(word) == ("f", "s")):
+        return True  # ويتهم المتمردون | الحكومة: an adjective agrees with its noun, so a feminine singular after a masculine plural is the object
     return False
 
 

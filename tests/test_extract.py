@@ -601,6 +601,9 @@ SPEAKER_ROWS = [
     pytest.param("وقال رئيس نادي برشلونة خوسيب ماريا بارتوميو إن الفريق جاهز. وقال بارتوميو لهيئة الإذاعة "
                  "البريطانية إن الصفقة لم تكتمل.", "الصفقة لم تكتمل", "خوسيب ماريا بارتوميو",
                  id="a-name-then-li-body-is-an-addressee"),
+    # an adjective agrees with its noun: a feminine singular after a masculine plural is the object
+    pytest.param("وقال الرئيس إن الحرب انتهت. واتهم المتمردون الحكومة بارتكاب جرائم «ابادة» وبالعمل على "
+                 "«تجويع السكان حتى الموت».", "تجويع السكان", "المتمردون", id="no-agreement-no-adjective"),
 ]
 
 
