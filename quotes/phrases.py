@@ -40,6 +40,8 @@ _RELATIVE_ALTERNATION = "|".join(sorted(RELATIVE_PRONOUNS, key=len, reverse=True
 
 # Words that open an adjunct after the subject: the subject phrase stops before them.
 _EVENT_NOUNS = lexicon.alternation("event_nouns")
+# «بتصريح لـ…، ببيان»: ب on the occasion of a statement opens an adjunct as «في تصريح» does
+_BI_EVENT = frozenset("ب" + e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ه", "ها", "هم"))
 _TIME_WORDS = lexicon.alternation("time_words")
 _TIME_WORD_SET = frozenset(t.split()[0] for t in lexicon.entries("time_words"))
 _ADJUNCT_START = regex.compile(
@@ -747,6 +749,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if walk.words and word in _RELAY_SAYINGS:
         return True  # عن الرئيس | قوله: the relayed words begin
+    if walk.words and word in _BI_EVENT:
+        return True  # عبدالعزيز بن سعد | بتصريح لـ…: the occasion, an adjunct
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)
     if walk.words == 0 and _cannot_open_subject(word):

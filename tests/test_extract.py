@@ -604,6 +604,12 @@ SPEAKER_ROWS = [
     # an adjective agrees with its noun: a feminine singular after a masculine plural is the object
     pytest.param("وقال الرئيس إن الحرب انتهت. واتهم المتمردون الحكومة بارتكاب جرائم «ابادة» وبالعمل على "
                  "«تجويع السكان حتى الموت».", "تجويع السكان", "المتمردون", id="no-agreement-no-adjective"),
+    # ب on the statement itself (بتغريدة، بتصريح، بموقعه) opens an adjunct; ب on a place stays with
+    # the title (مدير الإدارة بمدينة الطائف المهندس محمد الربيعي)
+    pytest.param("وقالت إدارة النصر بتغريدة على حسابها إن اللاعب سيغيب عن المباراة.", "سيغيب عن",
+                 "إدارة النصر", id="bi-tweet-is-an-adjunct"),
+    pytest.param("وأوضح مدير إدارة المشاريع الرأسمالية بمدينة الطائف المهندس محمد الربيعي أن الأحياء موصولة.",
+                 "الأحياء موصولة", "محمد الربيعي", id="bi-city-stays-with-the-title"),
 ]
 
 
