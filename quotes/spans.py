@@ -37,6 +37,7 @@ _CONNECTORS = lexicon.words("connectors")
 MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
+_STANCE_NOUNS = lexicon.words("attitude_nouns")
 _CLAUSE_CONNECTIVES = frozenset(("لكن", "ولكن", "كما", "ثم", "فيما", "بينما", "بل"))  # open a clause, subject first
 _MIN_DIRECT_WORDS = 3
 MAX_UNCLOSED = 3000  # characters an unclosed quotation mark may take in (about a long paragraph)
@@ -151,7 +152,7 @@ class _Finder:
                                      (cue.end, subject_end or starts[k]))
             if k + 1 < n and word in governed:
                 opens_quote = pair_opening_in(doc, ends[k], starts[k + 1]) is not None
-                if words[k + 1] not in COMPLEMENTISERS and not opens_quote:
+                if words[k + 1] not in COMPLEMENTISERS and not opens_quote and not self._stance_then_that(k + 1):
                     # شدد على وجود …: a noun object, not a reported clause — unless it quotes
                     # the speaker's words (أشارت إلى مقتل «أحد أفراد الطاقم …»)
                     return self.span("cue_noun_object_quotation", cue, starts[k + 1], -1, "nominal",
@@ -168,6 +169,19 @@ class _Finder:
             pos = ends[k]
             k += 1
         return None
+
+    def _stance_then_that(self, k: int) -> bool:
+        """«أعرب عن أمله (في) أن …»: a stance noun with its pronoun, then (after في or ب) a
+        complementiser: the clause is what the speaker hopes or fears, and the walk goes on to it."""
+        words = self.doc.tokens.words
+        word = words[k]
+        stems = (word[:-len(p)] for p in ("ه", "ها", "هم", "هما", "نا") if word.endswith(p))
+        # (a ta marbuta is written ت before the pronoun: ثقة → ثقته)
+        stance = any(stem in _STANCE_NOUNS or (stem[-1:] == "ت" and stem[:-1] + "ه" in _STANCE_NOUNS) for stem in stems)
+        if not stance or k + 1 >= len(words):
+            return False
+        nxt = words[k + 1] if words[k + 1] not in ("في", "ب") else (words[k + 2] if k + 2 < len(words) else "")
+        return nxt in COMPLEMENTISERS or words[k + 1] in COMPLEMENTISERS
 
     def _subject_then_that(self, cue: Cue) -> bool:
         """«لكن باخ رأى أن …»: a verb with a frequent other sense still reports when a short

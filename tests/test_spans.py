@@ -146,7 +146,22 @@ NO_SPAN_ROWS = [
                  id="according-to-standards-is-no-source"),
     pytest.param("وبحسب متغيرات السوق فإن الأسعار سترتفع.", "بحسب", id="according-to-market-is-no-source"),
     pytest.param("وشدد الوزير على ضرورة ضبط الحدود.", "شدد", id="noun-object-without-marks"),
+    pytest.param("وأعرب الوزير عن تضامنه مع الشعب في محنته.", "اعرب", id="a-stance-with-no-clause"),
 ]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("وأعرب المفاوض خلال مؤتمر صحافي عن ثقته أن المسألة يمكن تسويتها.", "المسألة يمكن تسويتها",
+                 id="thiqatihi-an"),
+    pytest.param("وأعرب الوزير عن أمله في أن تنتهي الأزمة قريبا.", "تنتهي الأزمة قريبا", id="amalihi-fi-an"),
+    pytest.param("وعبرت الوزارة عن قلقها من أن الوضع يتدهور.", None, id="qalaqiha-min-an-is-not-read"),
+])
+def test_a_stance_noun_reports_its_clause(morphology: CueMorphology, text: str, content: str | None) -> None:
+    """«أعرب عن أمله في أن …»: the hoped-for clause is the content, where another noun after عن
+    is the object (only في and ب lead to the clause: من is not read)."""
+    doc, spans = spans_of(text, morphology)
+    found = [doc.article.text[s.start:s.end] for s in spans]
+    assert found == ([content] if content else [])
 
 
 @pytest.mark.parametrize(("text", "lemma"), NO_SPAN_ROWS)
