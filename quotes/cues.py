@@ -16,6 +16,7 @@ import regex
 from . import lexicon
 from .morphology import CueAnalysis, CueMorphology
 from .normalize import NormalizedText, Tokens
+from .phrases import GLUE
 
 # Verbs whose subject is usually omitted: they continue the previous speaker.
 CONTINUATION_LEMMAS = lexicon.words("continuation_lemmas")
@@ -133,6 +134,8 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue  # سيذكر، ستعلن: what someone will say is not a report
         if i > 0 and words[i - 1] in ("عدم", "دون", "بدون"):
             continue  # عدم ذكر اسمه: a masdar, not a verb
+        if i > 0 and words[i - 1] in GLUE and words[i - 1] != "ال" and not text[tokens.ends[i - 1]:tok.start].strip():
+            continue  # عبدالله بن طالب، أبو زيد: a name after its link, not a verb (إل folds to ال: not a link)
         if best.pos == "participle" and best.gender != "f" and best.number in (None, "s") and not tok.text.endswith("ا"):
             continue  # a participle reports as a circumstantial (مضيفاً، قائلاً: accusative, written with alif)
         number = best.number

@@ -610,6 +610,9 @@ SPEAKER_ROWS = [
                  "إدارة النصر", id="bi-tweet-is-an-adjunct"),
     pytest.param("وأوضح مدير إدارة المشاريع الرأسمالية بمدينة الطائف المهندس محمد الربيعي أن الأحياء موصولة.",
                  "الأحياء موصولة", "محمد الربيعي", id="bi-city-stays-with-the-title"),
+    # a cue word right after a name link is the name's (أبو طالب، بن طالب), not a verb
+    pytest.param("وقال مدير الشؤون الصحية موفق أبو طالب إن الاستعدادات اكتملت.", "الاستعدادات اكتملت",
+                 "موفق أبو طالب", id="abu-talib-is-no-verb"),
 ]
 
 
