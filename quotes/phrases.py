@@ -45,7 +45,7 @@ _BI_EVENT = frozenset("ب" + e + suffix for e in lexicon.entries("statement_occa
 _TIME_WORDS = lexicon.alternation("time_words")
 _TIME_WORD_SET = frozenset(t.split()[0] for t in lexicon.entries("time_words"))
 _ADJUNCT_START = regex.compile(
-    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحيف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
+    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|في (?:{lexicon.alternation('month_names')})\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحيف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
     rf"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:{_RELATIVE_ALTERNATION})\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
@@ -823,12 +823,14 @@ class PhraseReader:
         return found
 
 
-def _trim_trailing_links(text: str, start: int, pos: int) -> int:
-    """Do not end a subject on a conjunction or preposition."""
+def _trim_trailing_links(text: str, start: int, pos: int, ala: frozenset[int] = frozenset()) -> int:
+    """Do not end a subject on a conjunction or preposition. علي is one only where the article
+    spells it على (``ala``): written with ي it is the name (وقال شقيقه علي | في مارس)."""
     span = text[start:pos].rstrip(" ،,")
     while True:
         parts = span.rsplit(" ", 1)
-        if len(parts) == 2 and parts[1] in ("و", "في", "من", "عن", "علي", "الي", "مع", "ب", "ل", "قد", "ان"):
+        if len(parts) == 2 and parts[1] in ("و", "في", "من", "عن", "علي", "الي", "مع", "ب", "ل", "قد", "ان") and (
+                parts[1] != "علي" or start + len(parts[0]) + 1 in ala):
             span = parts[0].rstrip(" ،,")
             continue
         return start + len(span)
@@ -912,4 +914,4 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         if walk.words > 16:
             break
         pos = w.end()
-    return _trim_trailing_links(text, start, pos)
+    return _trim_trailing_links(text, start, pos, ala)

@@ -613,6 +613,11 @@ SPEAKER_ROWS = [
     # a cue word right after a name link is the name's (أبو طالب، بن طالب), not a verb
     pytest.param("وقال مدير الشؤون الصحية موفق أبو طالب إن الاستعدادات اكتملت.", "الاستعدادات اكتملت",
                  "موفق أبو طالب", id="abu-talib-is-no-verb"),
+    # «في» and a month is a time adjunct; a final علي written with ي is the name, not على
+    pytest.param("وقالت وكالة الطاقة الدولية في شباط إنها تتوقع أن يتعافى السعر.", "يتعافى السعر",
+                 "وكالة الطاقة الدولية", id="fi-month-is-a-time-adjunct"),
+    pytest.param("ونقل إلى سجن ايفين على عجل. وقال شقيقه علي في مارس بأن أخاه فقد من وزنه.", "أخاه فقد",
+                 "شقيقه علي", id="a-final-ali-with-ya-is-a-name"),
 ]
 
 
