@@ -542,6 +542,8 @@ def make_mention(text: str, start: int, end: int, classes: WordQuestions | None 
         return Mention(start, first_word.end(), words[0], "", "", "pronoun",
                        "f" if words[0].endswith("ها") else "m", "s", start, start)
     reading = read(tuple(words)) if read is not None else read_words(words, classes)
+    if not reading.name_words and ("،" in text[start:end] or "," in text[start:end]):
+        reading = _apposed_name(text, start, end, words, reading, classes, read) or reading
     if reading.name_words:
         first, last = reading.name_first, reading.name_first + reading.name_words - 1
         matches = list(itertools.islice(_WORD.finditer(text, start, end), last + 1))
@@ -551,6 +553,28 @@ def make_mention(text: str, start: int, end: int, classes: WordQuestions | None 
         name_start = name_end = start
     return Mention(start, end, text[start:end], reading.title, reading.name, reading.kind, reading.gender,
                    reading.number, name_start, name_end)
+
+
+def _apposed_name(text: str, start: int, end: int, words: list[str], reading: WordsReading,
+                  classes: WordQuestions | None, read: ReadWords | None) -> WordsReading | None:
+    """«حاكم ولاية كولورادو، جون هيكنلوبر»: a title, a comma, then two to four words that read as a
+    name on their own: the name in apposition, where the title's last word was no definite one
+    for a name to follow (كولورادو، واسط، تعز)."""
+    comma = max(text.rfind("،", start, end), text.rfind(",", start, end))
+    k = len(_WORD.findall(text, start, comma))
+    before, after = words[:k], words[k:]
+    if not before or not 2 <= len(after) <= 4 or not (_bare(before[0]) in TITLE_HEADS or before[0] in HONORIFICS):
+        return None
+    if (is_definite(after[0]) or after[0] in STOPWORDS or after[0] in GLUE or _bare(after[0]) in TITLE_HEADS
+            or after[0][:1] in ("و", "ف") or (classes is not None and after[0][:1] in ("ل", "ب") and classes.only_prepositional(after[0]))):
+        return None  # (وليس صلاح، لفترة مؤقتة: no name)
+    last = after[-1]
+    if is_definite(last) and not _bare(last).endswith("ي") and classes is not None and classes.name_evidence(last) == "no":
+        return None  # جنوب البلاد: a definite common noun is a genitive, not a family name (المسلمي, a nisba, is one)
+    alone = read(tuple(after)) if read is not None else read_words(after, classes)
+    if alone.kind not in ("person", "anonymous") or alone.name_first != 0 or alone.name_words != len(after) or alone.title:
+        return None
+    return WordsReading(" ".join(before), alone.name, "person", reading.gender, "s", k, len(after))
 
 
 def read_words(words: list[str], classes: WordQuestions | None = None) -> WordsReading:
