@@ -761,6 +761,11 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     if (definite and walk.words == 1 and walk.head_definite and walk.head_word.endswith(("ون", "ين"))
             and classes is not None and classes.gender_number(walk.head_word) == ("m", "p") and classes.gender_number(word) == ("f", "s")):
         return True  # ويتهم المتمردون | الحكومة: an adjective agrees with its noun, so a feminine singular after a masculine plural is the object
+    if (definite and walk.head_definite and walk.prev_definite and not walk.in_phrase and word.endswith(("ات", "ين", "ون"))
+            and word[:1] not in ("و", "ف") and (walk.head_title or _bare(walk.head_word) in ORGANISATION_HEADS)
+            and classes is not None and classes.gender_number(word)[1] == "p"
+            and classes.gender_number(walk.head_word)[1] == "s" and classes.gender_number(walk.last_word)[1] == "s"):
+        return True  # نفى المدرب الهولندي | الشائعات: nor does a plural follow a singular noun and its adjective
     return False
 
 

@@ -627,6 +627,11 @@ SPEAKER_ROWS = [
                  "جون هيكنلوبر", id="a-name-apposed-to-a-title"),
     pytest.param("وقال مسؤول يمني بمحافظة عدن، جنوب البلاد، إن المعارك مستمرة.", "المعارك مستمرة",
                  "مسؤول يمني بمحافظة عدن، جنوب البلاد", id="a-place-apposed-is-no-name"),
+    # a plural after a singular head and its adjective agrees with neither: the verb's object; an
+    # editorial is the occasion of a newspaper's words
+    pytest.param("وقالت صحيفة «فايننشال تايمز» في افتتاحيتها إن الأزمة تتعمق. وانتقدت الصحيفة البريطانية "
+                 "السلطات في ميانمار، مؤكدة أن الحل سياسي.", "الحل سياسي", "الصحيفة البريطانية",
+                 id="a-plural-after-a-singular-is-the-object"),
 ]
 
 
