@@ -315,8 +315,10 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         return None  # المتحدث الرسمي لمركز …: the title goes on
     if (classes is not None and first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first)
             and ((strict and classes.name_evidence(first[1:]) == "no") or (i + 1 < len(words) and (
-                is_definite(words[i + 1]) or classes.name_evidence(words[i + 1]) == "no")))):
-        # (a preposition on a word the analyser does not know may be a foreign name: ليو تيونغ لاي)
+                is_definite(words[i + 1]) or classes.name_evidence(words[i + 1]) == "no"
+                or words[i + 1] in NAME_LINKS_INITIAL or words[i + 1][:3] == "عبد")))):
+        # (a preposition on a word the analyser does not know may be a foreign name: ليو تيونغ لاي;
+        # not before عبد or أبو, which open a name: الأمين العام لأوبك | عبد الله البدري)
         # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان، المتحدث الرسمي للدفاع
         # المدني | بمنطقة مكة المكرمة، الأمين العام | لأوبك: a complement, no name
         return None

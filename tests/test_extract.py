@@ -632,6 +632,9 @@ SPEAKER_ROWS = [
     pytest.param("وقالت صحيفة «فايننشال تايمز» في افتتاحيتها إن الأزمة تتعمق. وانتقدت الصحيفة البريطانية "
                  "السلطات في ميانمار، مؤكدة أن الحل سياسي.", "الحل سياسي", "الصحيفة البريطانية",
                  id="a-plural-after-a-singular-is-the-object"),
+    # a word in ل the analyser does not know, then عبد: the complement of the title, then the name
+    pytest.param("وقال الأمين العام لأوبك عبد الله البدري إن السوق متوازنة.", "السوق متوازنة", "عبد الله البدري",
+                 id="li-opec-then-abd"),
 ]
 
 
