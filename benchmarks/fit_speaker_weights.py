@@ -31,12 +31,10 @@ from quotes.sources import iter_articles
 from quotes.speaker_ranking import FEATURES, WEIGHTS_FILE, load_weights
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SETS = {
-    "seeds": (SHARED / "eval" / "gold" / "seeds.jsonl", ROOT / "seeds"),
-    "dev": (SHARED / "eval" / "gold" / "dev.jsonl", SHARED / "corpus" / "articles"),
-    "dev2": (SHARED / "eval" / "gold" / "dev2.jsonl", SHARED / "corpus" / "articles"),
-}
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from fit_confidence import SETS  # noqa: E402  (the gold sets and their article folders, named once)
+
 L2 = 0.05  # per example: pulls each weight toward the hand-set one (features a set never shows keep it)
 HAND_SCALE = 5.0  # the hand-set weights are points (10 between two readings); a logit wants about 2
 STEPS = 3000
