@@ -24,6 +24,7 @@ from .normalize import strip_proclitics
 from .phrases import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
+    KANA,
     ORGANISATION_HEADS,
     RELATIVE_PRONOUNS,
     STOPWORDS,
@@ -40,7 +41,7 @@ _CLAUSE_OPENERS = lexicon.words("clause_openers")
 _NOT_VERBS = lexicon.words("not_verbs")
 _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
 _TURN_ADVERBS = lexicon.words("turn_adverbs")
-_KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
+_KANA = KANA
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
 # وقال لي/له/لنا …: after «قال», which takes no object, a pronoun in ل is the addressee and what

@@ -722,6 +722,10 @@ def _name_after_description(word: str, walk: _Walk, classes: WordQuestions | Non
     return classes is not None and not _heads_no_person(walk.head_word) and _only_a_name(word, classes)
 
 
+# كان and its forms: a verb, which ends a subject after a definite word (عدد من المصادر | كان المركب …)
+KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
+
+
 def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None = None) -> bool:
     """A word after the subject's first one that begins something else.
 
@@ -744,6 +748,8 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
             and classes is not None and classes.name_evidence(walk.head_word) != "no"
             and classes.name_evidence(walk.last_word) != "no"):
         return True  # بارتوميو | لهيئة الإذاعة: after a name, ل on a body opens the addressee (دراسة لمركز: its author)
+    if word in KANA and walk.prev_definite:
+        return True  # (after an indefinite noun it opens a description: ضابط ليبي كان يعمل في …)
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous
