@@ -635,6 +635,9 @@ SPEAKER_ROWS = [
     # a word in ل the analyser does not know, then عبد: the complement of the title, then the name
     pytest.param("وقال الأمين العام لأوبك عبد الله البدري إن السوق متوازنة.", "السوق متوازنة", "عبد الله البدري",
                  id="li-opec-then-abd"),
+    # كان after a definite word is a verb: the subject ends before it
+    pytest.param("وقال عدد من المصادر كان المركب يقل اكثر من 600 شخص إن الغرق وقع فجرا.", "الغرق وقع",
+                 "عدد من المصادر", id="kana-ends-the-subject"),
 ]
 
 
