@@ -590,9 +590,11 @@ def read_words(words: list[str], classes: WordQuestions | None = None) -> WordsR
     title, name, rest = split_title_name(words, classes)
     head = _bare(words[0])
     if (head in ANONYMOUS_HEADS or head in DOCUMENT_HEADS or words[0] in ORGANISATION_HEADS or head in ORGANISATION_HEADS) and (
-        not name or not title
+        not name or not title or (head in ORGANISATION_HEADS and not is_definite(words[0]))
     ):
-        title, name = words, []  # مصادر فلسطينية، البيان المشترك، مكتب حاكم إسطنبول: a description
+        # مصادر فلسطينية، البيان المشترك، مكتب حاكم إسطنبول: a description; مكتب الرئيس عبد الله يمين:
+        # a body in construct with its holder's title and name is still the body
+        title, name = words, []
     elif not title and name and rest and _bare(rest[0]) in TITLE_HEADS:
         title = rest  # name first: ستيفان دوغاريك المتحدث باسم الأمم المتحدة
     elif not title and name and rest and is_definite(rest[0]) and name[-1].endswith(("ين", "ون", "ات")):

@@ -638,6 +638,11 @@ SPEAKER_ROWS = [
     # كان after a definite word is a verb: the subject ends before it
     pytest.param("وقال عدد من المصادر كان المركب يقل اكثر من 600 شخص إن الغرق وقع فجرا.", "الغرق وقع",
                  "عدد من المصادر", id="kana-ends-the-subject"),
+    # a body in construct with its holder's title and name is the body, as the article writes it
+    pytest.param("وقال مكتب الرئيس عبد الله يمين إن المشروع جزء من برنامج استثماري. وأضاف أن الإدارة ترفض المزاعم.",
+                 "الإدارة ترفض", "مكتب الرئيس عبد الله يمين", id="the-office-of-a-named-president"),
+    pytest.param("وذكرت وكالة الأنباء الإيرانية «إرنا» أن الوفد وصل إلى مسقط.", "الوفد وصل",
+                 "وكالة الأنباء الإيرانية «إرنا»", id="an-agency-and-its-quoted-name"),
 ]
 
 
