@@ -211,17 +211,11 @@ class SpeakerResolver:
     def _person(self, mention: Mention, pos: int) -> tuple[Entity, str]:
         words = _words(mention.name)
         title = _words(mention.title)
-        classes = self.names.classes
-        if (len(words) == 2 and is_definite(words[1]) and not title and classes is not None
-                and words[0] not in STOPWORDS and words[0] not in GLUE
-                and classes.name_evidence(words[1]) == "no" and not _bare(words[1]).endswith("ي")):
-            # (a nisba is a family name: نايف الهاجري)
-            named = self._named_in_full(words[0], pos)
-            if named is not None and words[1] not in _words(named.name):
-                # ودعا أوباما العالم إلى …: a family name the article gives in full, then a definite
-                # common noun, is that person and the verb's object
-                mention = named
-                words, title = _words(named.name), _words(named.title)
+        named = self._named_before_object(words, pos) if not title else None
+        if named is not None:
+            # ودعا أوباما العالم إلى …: the person the article names in full, and the verb's object
+            mention = named
+            words, title = _words(named.name), _words(named.title)
         entity = self._find_by_name(words)
         known = self.names.title_phrase_naming(words, pos)
         if (known is None or len(_words(known.name)) <= len(words)) and (entity is None or len(entity.key_words) <= len(words)):
@@ -368,17 +362,22 @@ class SpeakerResolver:
         return _by("surname_full_name_in_article", seen) if seen is not None else None
 
     def _family_name_then_object(self, words: tuple[str, ...], pos: int) -> Resolution | None:
-        """«تجنب يعالون الإشارة إلى …»: a word the article gives as the family name of a person
-        named in full, then a definite common noun, is that person and the verb's object, even
-        where the analyser misreads the name (يعالون as a verb) and the phrase took both words."""
+        """«تجنب يعالون الإشارة إلى …»: the same reading for a phrase typed as no person, where the
+        analyser misreads the name (يعالون as a verb) and the phrase took both words."""
+        named = self._named_before_object(words, pos)
+        return _by("surname_full_name_in_article", self._person(named, pos)[0]) if named is not None else None
+
+    def _named_before_object(self, words: tuple[str, ...], pos: int) -> Mention | None:
+        """A word the article gives as the family name of a person named in full, then a definite
+        common noun (the analyser's reading; a nisba is a family name: نايف الهاجري): the full
+        name's phrase, the second word being the verb's object. None otherwise."""
         classes = self.names.classes
-        if (classes is None or not is_definite(words[1]) or is_definite(words[0]) or _bare(words[0]) in TITLE_HEADS
-                or words[0] in STOPWORDS or words[0] in GLUE or classes.name_evidence(words[1]) != "no"):
+        if (classes is None or len(words) != 2 or not is_definite(words[1]) or is_definite(words[0])
+                or _bare(words[0]) in TITLE_HEADS or words[0] in STOPWORDS or words[0] in GLUE
+                or classes.name_evidence(words[1]) != "no" or _bare(words[1]).endswith("ي")):
             return None
         named = self._named_in_full(words[0], pos)
-        if named is None or words[1] in _words(named.name):
-            return None
-        return _by("surname_full_name_in_article", self._person(named, pos)[0])
+        return named if named is not None and words[1] not in _words(named.name) else None
 
     def _named_in_full(self, word: str, pos: int) -> Mention | None:
         """The person the article names in full with ``word`` as the family name, when the
@@ -513,7 +512,7 @@ class SpeakerResolver:
                 add("previous_speaker", rule, at, e, None, e.span, True, someone_named_since=float(named_since))
             else:
                 add("previous_speaker", "latest_speaker_disagrees", at, e, None, e.span, False)
-            for back, (at, e) in enumerate(reversed(self.speakers[:-1]), 1):
+            for back, (at, e) in enumerate(itertools.islice(reversed(self.speakers), 1, None), 1):
                 if self._agrees(e, gender, number):
                     add("earlier_speaker", "earlier_speaker_agrees", at, e, None, e.span, True,
                         speakers_back=min(1.0, back / 5))
@@ -542,13 +541,14 @@ class SpeakerResolver:
         first, one per person."""
         found: list[Candidate] = []
         seen: list[frozenset[str]] = []
+        here = self.sentence_number(pos)
         for option in ([winner] if winner is not None else []) + rivals:
             words = _bare_words(self.text[option.span[0]:option.span[1]])
             if not words or any(words & other for other in seen):
                 continue
             seen.append(words)
             found.append(Candidate(option.span, "chosen" if option is winner else option.source, option.agrees,
-                                   max(0, self.sentence_number(pos) - self.sentence_number(option.at)),
+                                   max(0, here - self.sentence_number(option.at)),
                                    option is winner, round(option.score, 3), option.features))
         return tuple(found)
 
