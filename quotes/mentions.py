@@ -41,7 +41,6 @@ _CLAUSE_OPENERS = lexicon.words("clause_openers")
 _NOT_VERBS = lexicon.words("not_verbs")
 _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
 _TURN_ADVERBS = lexicon.words("turn_adverbs")
-_KANA = KANA
 
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]\s*،?\s*")
 # وقال لي/له/لنا …: after «قال», which takes no object, a pronoun in ل is the addressee and what
@@ -212,7 +211,7 @@ class _Reader:
         if k_verb >= 0 and doc.verb_starts[k_verb] >= sent_start:
             return None  # another verb of the sentence stands between: its subject is not this one's
         words = doc.tokens.words
-        if words[k] in _KANA or words[k] in _AMMA:
+        if words[k] in KANA or words[k] in _AMMA:
             k += 1
         elif RELATIVE_PRONOUNS.isdisjoint(words[k + 1:min(cue.token_index, k + 8)]):
             return None
@@ -544,7 +543,7 @@ class _Reader:
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
         if words[k] in _AMMA:
             return self._amma_topic(k)
-        if words[k] in _KANA and k + 2 < len(words):
+        if words[k] in KANA and k + 2 < len(words):
             k += 1  # وكان «الأزهر» استنكر …: كان, its subject, the verb
         if doc.phrases.classes is None or words[k] in STOPWORDS or prepositional_opening(words[k]):
             return []  # وباللون الأحمر حملت الصحيفة …: a prepositional phrase, not the subject

@@ -280,13 +280,18 @@ _RELAY_SAYINGS = lexicon.words("relay_sayings")
 _PRONOUN_LINKS = frozenset(w for w in TITLE_LINKS if w[:-1] in TITLE_LINKS or w[:-2] in TITLE_LINKS)
 
 
+def possessed_stems(word: str, suffixes: tuple[str, ...] = ("ها", "هم", "هما")) -> list[str]:
+    """The nouns a word may be once a possessive pronoun of ``suffixes`` is taken off, a ta
+    marbuta written ت before it given back (ثقته → ثقه). (ه alone is not among the default
+    suffixes: folded, it is also the ta marbuta of نائبه.)"""
+    stems = [word[:-len(p)] for p in suffixes if word.endswith(p) and len(word) > len(p) + 1]
+    return stems + [stem[:-1] + "ه" for stem in stems if stem[-1:] == "ت"]
+
+
 def _possessed_title(word: str) -> bool:
     """A title with a possessive pronoun (رئيسها، مديره، أمينهم العام): definite by it, so a name
     may follow as after a definite title (رئيسها أبراهام فوكسمان)."""
-    for suffix in ("ها", "هم", "هما"):
-        if word.endswith(suffix) and _bare(word[:-len(suffix)]) in TITLE_HEADS:
-            return True
-    return False
+    return any(_bare(stem) in TITLE_HEADS for stem in possessed_stems(word))
 
 # The definite second half of compound given names (نور الدين، سيف الإسلام، فتح الله): a name
 # goes on after it, where any other definite word is the family name that closes it.

@@ -30,6 +30,7 @@ from .phrases import (
     ORGANISATION_HEADS,
     RELATIVE_PRONOUNS,
     Mention,
+    possessed_stems,
 )
 from .rules import CONSTRUCTIONS
 
@@ -174,14 +175,11 @@ class _Finder:
         """«أعرب عن أمله (في) أن …»: a stance noun with its pronoun, then (after في or ب) a
         complementiser: the clause is what the speaker hopes or fears, and the walk goes on to it."""
         words = self.doc.tokens.words
-        word = words[k]
-        stems = (word[:-len(p)] for p in ("ه", "ها", "هم", "هما", "نا") if word.endswith(p))
-        # (a ta marbuta is written ت before the pronoun: ثقة → ثقته)
-        stance = any(stem in _STANCE_NOUNS or (stem[-1:] == "ت" and stem[:-1] + "ه" in _STANCE_NOUNS) for stem in stems)
+        stance = any(stem in _STANCE_NOUNS for stem in possessed_stems(words[k], ("ه", "ها", "هم", "هما", "نا")))
         if not stance or k + 1 >= len(words):
             return False
         nxt = words[k + 1] if words[k + 1] not in ("في", "ب") else (words[k + 2] if k + 2 < len(words) else "")
-        return nxt in COMPLEMENTISERS or words[k + 1] in COMPLEMENTISERS
+        return nxt in COMPLEMENTISERS
 
     def _subject_then_that(self, cue: Cue) -> bool:
         """«لكن باخ رأى أن …»: a verb with a frequent other sense still reports when a short

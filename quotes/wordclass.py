@@ -399,14 +399,17 @@ class WordClasses:
     def only_prepositional(self, word: str) -> bool:
         """Every reading carries a preposition or the emphatic la (لرئيس، لكرة، كرئيس): the word
         cannot open a name, unlike لطفي or بدر, which also read without a clitic."""
-        readings = self.readings(word)
-        return bool(readings) and all(_PREPOSITIONAL.intersection(a.proclitics) for a in readings)
+        return self._every_reading_has(word, _PREPOSITIONAL)
 
     def only_conjoined(self, word: str) -> bool:
         """Every reading carries the conjunction و or ف (وبناء، وتطوير): the word coordinates
         what came before and cannot open a name, unlike وائل or وسام, which also read without it."""
+        return self._every_reading_has(word, _CONJUNCTIONS)
+
+    def _every_reading_has(self, word: str, clitics: frozenset[str]) -> bool:
+        """The word has readings, and each carries one of ``clitics``."""
         readings = self.readings(word)
-        return bool(readings) and all(_CONJUNCTIONS.intersection(a.proclitics) for a in readings)
+        return bool(readings) and all(clitics.intersection(a.proclitics) for a in readings)
 
     def possessed(self, word: str) -> bool:
         """Every reading is a noun with a third-person possessive (زيارته، وفريقه، تصريحاتهم) and
