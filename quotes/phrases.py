@@ -39,7 +39,8 @@ RELATIVE_PRONOUNS = frozenset(("الذي", "التي", "الذين", "اللذا
 _RELATIVE_ALTERNATION = "|".join(sorted(RELATIVE_PRONOUNS, key=len, reverse=True))
 
 # Words that open an adjunct after the subject: the subject phrase stops before them.
-_EVENT_NOUNS = lexicon.alternation("event_nouns")
+# (the statement's own nouns, then the other occasions: في تصريح، في ختام الجلسة)
+_EVENT_NOUNS = lexicon.alternation("statement_occasions") + "|" + lexicon.alternation("event_nouns")
 # «بتصريح لـ…، ببيان»: ب on the occasion of a statement opens an adjunct as «في تصريح» does
 _BI_EVENT = frozenset("ب" + e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ه", "ها", "هم"))
 _TIME_WORDS = lexicon.alternation("time_words")
