@@ -58,7 +58,3 @@ def score(weights: tuple[float, ...], features: tuple[float, ...]) -> float:
     """A candidate's score: the weighted sum of its features."""
     return sum(map(mul, weights, features))
 
-
-def explain(weights: tuple[float, ...], features: tuple[float, ...]) -> dict[str, float]:
-    """The features that count for a candidate, each with its share of the score."""
-    return {name: round(w * f, 3) for name, w, f in zip(FEATURES, weights, features, strict=True) if w * f}
