@@ -18,7 +18,7 @@ import regex
 
 from . import lexicon
 from .clauses import clause_initial, nested
-from .cues import HOMOGRAPH_LEMMAS, Cue
+from .cues import GOVERNED_PREPOSITIONS, HOMOGRAPH_LEMMAS, Cue
 from .document import Document
 from .normalize import strip_proclitics
 from .phrases import (
@@ -455,8 +455,7 @@ class _Reader:
         clause starts there."""
         words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
         if k < len(words) - 1 and words[k].removeprefix("و") in _TURN_ADVERBS:
-            between = self.text[ends[k]:starts[k + 1]]
-            return k + 1 if "،" in between or "," in between else k  # بدوره، …
+            return k + 1  # بدوره، دان …؛ وبدورها عبرت الجبهة …: with or without its comma
         if k >= len(words) or words[k].removeprefix("و") not in SUBJECT_PREPOSITIONS:
             return k
         for j in range(k, min(k + 4, len(words) - 1)):
@@ -599,6 +598,17 @@ def _refers_back(mention: Mention) -> bool:
     return not mention.name and len(mention.text.split()) <= 2
 
 
+def _governs_its_preposition(doc: Document, cue: Cue) -> bool:
+    """The preposition the cue governs in its speech sense (عبر عن) comes within the clause."""
+    governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
+    if not governed:
+        return False
+    words, starts = doc.tokens.words, doc.tokens.starts
+    end = min(len(words), cue.token_index + 8)
+    limit = doc.sentences.end_after(cue.end)
+    return any(words[k] in governed for k in range(cue.token_index + 1, end) if starts[k] < limit)
+
+
 def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
                          mentions: tuple[SpeakerMention, ...]) -> tuple[SilentSubject, ...]:
     """The subjects of the reporting verbs and participles that quote nothing. They matter only
@@ -616,7 +626,9 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
         if cue.start in quoted or nested(doc, cue):
             continue
         if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True))
-                and cue.lemma not in HOMOGRAPH_LEMMAS):  # بين الكتابين …: a homograph that quotes nothing is no verb
+                and (cue.lemma not in HOMOGRAPH_LEMMAS or _governs_its_preposition(doc, cue))):
+            # بين الكتابين …: a homograph that quotes nothing is no verb, unless the preposition
+            # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …)
             zone_end = min(doc.sentences.end_after(cue.end), cue.end + 300)
             found.append(SilentSubject(cue.start, cue.gender, reader.after_cue(cue, zone_end)[0]))
         elif cue.pos == "participle":

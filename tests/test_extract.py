@@ -643,6 +643,13 @@ SPEAKER_ROWS = [
                  "الإدارة ترفض", "مكتب الرئيس عبد الله يمين", id="the-office-of-a-named-president"),
     pytest.param("وذكرت وكالة الأنباء الإيرانية «إرنا» أن الوفد وصل إلى مسقط.", "الوفد وصل",
                  "وكالة الأنباء الإيرانية «إرنا»", id="an-agency-and-its-quoted-name"),
+    # عبر quoting nothing is still the verb when عن follows: its subject is the participle's
+    pytest.param("وحث مدير عام حرس الحدود منسوبيه على بذل المزيد من الجهد. من جهته، عبر اللواء الصقير عن شكره "
+                 "لمدير حرس الحدود، مبينا أن هذه الزيارة لها مردود إيجابي.",
+                 "هذه الزيارة", "الصقير", id="abbara-an-quotes-nothing"),
+    # بدوره opens the clause with or without its comma
+    pytest.param("وقالت حركة الشعب إن العدوان مرفوض. وبدورها عبرت الجبهة الشعبية عن إدانتها للعدوان الذي اعتبرته "
+                 "\"حلقة أخرى من حلقات الإرهاب\".", "حلقة أخرى", "الجبهة الشعبية", id="biddawriha-without-comma"),
 ]
 
 
