@@ -4,12 +4,13 @@ resolution stages all ask about a cue (does it open a clause? is it inside a quo
 from __future__ import annotations
 
 from . import lexicon
-from .cues import Cue
+from .cues import GOVERNED_PREPOSITIONS, Cue
 from .document import Document
 from .marks import QuotePair, has_words
-from .phrases import RELATIVE_PRONOUNS
+from .phrases import COMPLEMENTISERS, RELATIVE_PRONOUNS
 
 _CLAUSE_INITIAL_AFTER = tuple(lexicon.entries("clause_initial_words"))
+_PREPOSITION_HOMOGRAPHS = lexicon.words("preposition_homographs")
 
 
 def nested(doc: Document, cue: Cue) -> bool:
@@ -42,6 +43,21 @@ def clause_initial(doc: Document, cue: Cue, strict: bool = False) -> bool:
     if cue.pos == "participle" and not strict:
         return True  # قائلاً، مضيفاً: a participle always opens a new reported clause
     before = doc.text[max(0, cue.start - 12):cue.start].rstrip(" ")
+    if strict and before[-1:] in ("\"", "»", "”") and cue.lemma in _PREPOSITION_HOMOGRAPHS \
+            and not _speech_sense_follows(doc, cue):
+        before = before[:-1].rstrip(" ")
+        return not before or before[-1] in ".:\n!؟?"
     if not before or before[-1] in "،,.:\n؛!؟?\"»”":
         return True
     return before.endswith(_CLAUSE_INITIAL_AFTER)
+
+
+def _speech_sense_follows(doc: Document, cue: Cue) -> bool:
+    """A complementiser right after the cue (بيّن أن) or its own preposition within the clause
+    (عبّر سابقا عن): the verb, not the preposition it is spelled like."""
+    words = doc.tokens.words
+    k = cue.token_index + 1
+    if k < len(words) and words[k] in COMPLEMENTISERS:
+        return True
+    governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
+    return any(w in governed for w in words[k:k + 6])

@@ -650,6 +650,10 @@ SPEAKER_ROWS = [
     # بدوره opens the clause with or without its comma
     pytest.param("وقالت حركة الشعب إن العدوان مرفوض. وبدورها عبرت الجبهة الشعبية عن إدانتها للعدوان الذي اعتبرته "
                  "\"حلقة أخرى من حلقات الإرهاب\".", "حلقة أخرى", "الجبهة الشعبية", id="biddawriha-without-comma"),
+    # بين after a closing quotation mark is the preposition: the continuation is still the speaker's
+    pytest.param("وقال إياد علاوي إن قطر تدخلت في الشأن الفلسطيني. ودعا علاوي إلى \"حديث مباشر\" بين قطر والدول يتطرق "
+                 "إلى \"تعريف الوقائع وماذا عملت قطر وماذا لم تعمل وبعدها المصارحة\". وأضاف \"المصارحة هي مفتاح الحل\".",
+                 "المصارحة هي", "إياد علاوي", id="bayna-after-a-quotation"),
 ]
 
 
