@@ -648,6 +648,7 @@ class _Walk:
     head_title: bool = False  # the head's bare form is a title head: asked at most words, known once
     prev_definite: bool = False
     last_word: str = ""
+    name_run: int = 0  # the words just read that may be a name's (no article, no head noun)
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
@@ -811,10 +812,24 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
                     or (definite and _in_construct(walk, classes)))
     if walk.words and word in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, pos, limit):
         return True  # مسؤول كبير | طلب عدم الكشف عن هويته
+    if walk.name_run >= 2 and word[:1] == "ل" and _after_a_name(walk, classes) and classes is not None \
+            and classes.only_prepositional(word) and classes.name_evidence(word) == "no":
+        # عبد ربه منصور هادي | لمصر، اليكسي سوروكين | لهيئة الإذاعة: an addressee or a purpose after
+        # a name of two words or more. After one word it may be a foreign family name the analyser
+        # reads as ل + a word (ويليام لايسي، رودريجو لاسمار)
+        return True
     # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title; بيان للجيش
     # names the statement's author
     return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite) and not (
         walk.words == 1 and walk.head_word in _DOCUMENTS)
+
+
+def _after_a_name(walk: _Walk, classes: WordQuestions | None) -> bool:
+    """The word before may be a name (neither definite nor a head noun nor a word the analyser
+    reads only as a common word): nothing but an adjunct follows a name in ل."""
+    last = walk.last_word
+    return (classes is not None and bool(last) and not walk.prev_definite
+            and last not in GLUE and not _is_head(last) and classes.name_evidence(last) != "no")
 
 
 def _in_construct(walk: _Walk, classes: WordQuestions | None) -> bool:
@@ -955,6 +970,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع» definite words are fine
         walk.last_word = word
         walk.prev_definite = definite
+        walk.name_run = 0 if definite or _is_head(word) else walk.name_run + 1
         walk.words += 1
         if walk.words > 16:
             break

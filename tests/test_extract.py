@@ -654,6 +654,12 @@ SPEAKER_ROWS = [
     pytest.param("وقال إياد علاوي إن قطر تدخلت في الشأن الفلسطيني. ودعا علاوي إلى \"حديث مباشر\" بين قطر والدول يتطرق "
                  "إلى \"تعريف الوقائع وماذا عملت قطر وماذا لم تعمل وبعدها المصارحة\". وأضاف \"المصارحة هي مفتاح الحل\".",
                  "المصارحة هي", "إياد علاوي", id="bayna-after-a-quotation"),
+    # a ل-word after a name of two words is its addressee, and no part of the name: the article's
+    # full name is the one without it
+    pytest.param("وقال الرئيس اليمني عبد ربه منصور هادي لمصر إن الانتصار قريب.", "الانتصار قريب",
+                 "عبد ربه منصور هادي", id="li-addressee-after-a-name"),
+    # after one given name, a word in ل may be the family name itself
+    pytest.param("وقال رودريجو لاسمار إن النتيجة مهمة.", "النتيجة مهمة", "رودريجو لاسمار", id="foreign-family-name-in-la"),
 ]
 
 
