@@ -361,11 +361,16 @@ class NameIndex:
             if j > len(toks) or tuple(toks.words[i:j]) != words:
                 continue
             # every shorter run of given names too: زميلي جون كيري also offers جون كيري
-            foreign = self.classes is not None and self.classes.name_evidence(words[-1]) == "unanalysed"
+            evidence = self.classes.name_evidence(words[-1]) if self.classes is not None else ""
+            foreign = evidence == "unanalysed"
+            common = evidence == "no" and is_definite(words[-1]) and not _bare(words[-1]).endswith("ي")  # (الحربي: a nisba)
             for k in range(self._given_names_start(i), i):
                 no_name = self._no_name_first(toks.words[k])
-                if no_name and foreign:
-                    continue  # كما أن تاريخ تشونغ: a foreign family name takes no Arabic common noun for given name
+                if no_name and (foreign or common):
+                    # كما أن تاريخ تشونغ: a foreign family name takes no Arabic common noun for given
+                    # name; نتائج الدراسة، ما تردده المعارضة: a common noun before a definite common
+                    # noun is its construct, not a given name
+                    continue
                 candidates.append((no_name, k - i, i, toks.starts[k], toks.ends[j - 1]))
         # the most given names; on a tie the first occurrence, where news introduces people. A run
         # the analyser reads as no name from its first word (زميلي جون كيري، حقيقية أمام كيري) comes

@@ -660,6 +660,9 @@ SPEAKER_ROWS = [
                  "عبد ربه منصور هادي", id="li-addressee-after-a-name"),
     # after one given name, a word in ل may be the family name itself
     pytest.param("وقال رودريجو لاسمار إن النتيجة مهمة.", "النتيجة مهمة", "رودريجو لاسمار", id="foreign-family-name-in-la"),
+    # a common word before a definite common noun is no given name: «ما تردده المعارضة» is no full name
+    pytest.param("وقالت الحكومة إن المشروع سياحي ونفت ما تردده المعارضة من أن الجزر ستباع. وتقول المعارضة إن "
+                 "السماح بالنفوذ الأجنبي سيرسخ هذا التيار.", "السماح بالنفوذ", "المعارضة", id="construct-is-no-full-name"),
 ]
 
 
