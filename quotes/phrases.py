@@ -429,8 +429,9 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     while j < n:
         w = words[j]
         family = j == n - 1 == 1 and is_definite(w)  # a lone given name, then one definite word: علي السيد
-        if _bare(w) in TITLE_HEADS and j > 0 and not family and words[j - 1] not in GLUE:
-            break  # (عبد الملك، عبد الرقيب: after a link the word is a name's)
+        if (_bare(w) in TITLE_HEADS and j > 0 and not family and words[j - 1] not in GLUE
+                and not (j + 1 < n and words[j + 1] in GLUE)):
+            break  # (عبد الملك، عبد الرقيب: after a link the word is a name's; حسين أمير عبد اللهيان: before one too)
         if _definite_like(w):
             if j == 0:
                 break

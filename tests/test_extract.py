@@ -663,6 +663,9 @@ SPEAKER_ROWS = [
     # a common word before a definite common noun is no given name: «ما تردده المعارضة» is no full name
     pytest.param("وقالت الحكومة إن المشروع سياحي ونفت ما تردده المعارضة من أن الجزر ستباع. وتقول المعارضة إن "
                  "السماح بالنفوذ الأجنبي سيرسخ هذا التيار.", "السماح بالنفوذ", "المعارضة", id="construct-is-no-full-name"),
+    # a title word right before a name link is a name's word (أمير عبد …), not the start of a role
+    pytest.param("قال حسين أمير عبد اللهيان، نائب وزير الخارجية الإيراني، أمس، إن «إيران ستقدم إلى الأمم المتحدة "
+                 "قريبًا خطة للسلام».", "خطة للسلام", "حسين أمير عبد اللهيان", id="title-word-before-a-name-link"),
 ]
 
 
