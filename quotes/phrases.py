@@ -804,8 +804,9 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True
     if walk.words and _ends_subject_inside(word, definite, walk, classes):
         return True
-    if word in _POST_MODIFIERS:
-        # المكون من، الصادر عن: a modifier clause, not the name; but a document is named by it
+    if word in _POST_MODIFIERS and walk.words:
+        # المكون من، الصادر عن: a modifier clause, not the name (first, the word is the subject
+        # itself: وأشار المؤلف إلى أن …); but a document is named by it
         # (البيان الصادر عن مكتب رئيس الوزراء), and a definite word right after a common noun
         # without the article is its genitive, since an adjective agrees in definiteness
         # (مصلحة | المرافق العامة, مدير | المرافق)

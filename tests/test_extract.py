@@ -666,6 +666,9 @@ SPEAKER_ROWS = [
     # a title word right before a name link is a name's word (أمير عبد …), not the start of a role
     pytest.param("قال حسين أمير عبد اللهيان، نائب وزير الخارجية الإيراني، أمس، إن «إيران ستقدم إلى الأمم المتحدة "
                  "قريبًا خطة للسلام».", "خطة للسلام", "حسين أمير عبد اللهيان", id="title-word-before-a-name-link"),
+    # a post-modifier (المؤلف من) as the subject's first word is the subject itself: the author
+    pytest.param("وقال الرئيس إن الوضع صعب. وأشار المؤلف إلى أن الرأسمالية لم تستهدف الربح فقط.", "الربح فقط",
+                 "المؤلف", id="the-author"),
 ]
 
 
