@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
+import regex
+
 from . import lexicon
 from .cues import Cue
 from .document import Document
@@ -42,6 +44,20 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w[1:] if w.startswith("اال") else w for w in words)
 
 
+def _ends_body_name(word: str, after_definite: bool, classes: WordQuestions | None) -> bool:
+    """A number, a title, a verb or time word, or (after a definite word) a word with no article
+    the analyser reads as no name: not the body's name any more. A word in و or ل goes on
+    (هيئة الاتصالات وتقنية المعلومات، المرصد السوري لحقوق الإنسان)."""
+    if word[0].isdigit() or _bare(word) in TITLE_HEADS:
+        return True
+    if classes is None or word[:1] in _QUOTE_MARKS:
+        return False
+    if classes.ends_mention(word):
+        return True
+    return (after_definite and not is_definite(word) and word[:1] != "و"
+            and not (word[:1] == "ل" and classes.only_prepositional(word)) and classes.name_evidence(word) == "no")
+
+
 # A candidate's name is read again at every quote it may have said: the set of its words' bare
 # forms is kept, like words_of's words (bounded: a pure function of the string).
 @lru_cache(maxsize=1 << 14)
@@ -49,6 +65,9 @@ def _bare_words(text: str) -> frozenset[str]:
     return frozenset(_bare(w) for w in _words(text))
 
 _ANOTHER = lexicon.words("another_words")
+_PHRASE_WORD = regex.compile(r"[\p{L}\p{N}«»\"“”]+")
+_QUOTE_MARKS = "«»\"“”"
+_HEAD_NOUNS = ORGANISATION_HEADS | TITLE_HEADS
 _RECENT = 64
 
 
@@ -331,6 +350,12 @@ class SpeakerResolver:
             previous = self.speakers[-1][1]
             if previous.type == "organisation" and previous.key_words != words:
                 return _by("generic_noun_continues_speaker", previous)
+        if len(words) == 1 and mention.type == "organisation" and is_definite(words[0]) and words[0] in ORGANISATION_HEADS:
+            full = self._body_named_before(words[0], mention.start)
+            if full is not None:
+                found = self._resolve_mention(full, full.start, gender)
+                if found.entity is not None:
+                    return _by("body_named_in_full_before", found.entity)
         entity = self._new_entity(words, (mention.start, mention.end), mention.type, words, pos)
         entity.number = mention.number
         entity.gender = gender or mention.gender
@@ -404,6 +429,44 @@ class SpeakerResolver:
             return None
         full = self.names.phrases.mention(known.start, known.end)
         return full if full is not None and full.name and full.type == "person" else None
+
+    def _body_named_before(self, head: str, pos: int) -> Mention | None:
+        """«الحزب» after «فقد عبر الحزب الدستوري الحر عن استغرابه»: the last phrase before ``pos``
+        that names a body with the same head noun and more words (حزب التكتل الديمقراطي …، الحزب
+        الدستوري الحر), whether or not it spoke."""
+        names = self.names
+        starts = names.tokens.starts
+        bare = head[2:]
+        found: list[int] = []
+        words = names.tokens.words
+        for form, skip in ((head, 0), (bare, 0), ("و" + head, 1), ("و" + bare, 1)):
+            # (not the genitive of another head noun: قيادة شرطة إسطنبول is no «الشرطة»)
+            found += [starts[k] + skip for k in names.positions(form) if starts[k] + skip < pos
+                      and not (k and _bare(words[k - 1]) in _HEAD_NOUNS)]
+        for at in sorted(found, reverse=True)[:4]:
+            end = self._body_name_end(at, names.phrases.extent(at, min(len(self.text), at + 200)))
+            full = names.phrases.mention(at, end) if end > at else None
+            if full is not None and full.type == "organisation" and len(_words(full.text)) >= 2:
+                return full
+        return None
+
+    def _body_name_end(self, start: int, end: int) -> int:
+        """Where a body's name ends inside a phrase read as a subject wherever it stood: the
+        object of the verb it was the subject of is no part of it (أعلنت وزارة الخدمة المدنية |
+        أسماء …، وافقت شركة الخطوط السعودية للتموين | بتوزيع أرباح …)."""
+        classes = self.names.classes
+        after_definite = False
+        last_end = start
+        for i, m in enumerate(_PHRASE_WORD.finditer(self.text, start, end)):
+            word = m.group()
+            if i == 1 and word[:1] in ("ل", "و"):
+                return last_end  # الشركة | للعملاء، الشرطة | والمسلحين: the noun alone, then no name of it
+            if i and _ends_body_name(word, after_definite, classes):
+                return last_end
+            # (a definite word, one in ل/ب + the article, or a quoted name closes what went before)
+            after_definite = is_definite(word) or word.startswith(("لل", "بال")) or word[-1:] in _QUOTE_MARKS
+            last_end = m.end()
+        return end
 
     def _title_and_family_name(self, words: tuple[str, ...], pos: int) -> Resolution | None:
         """A title and one definite word the article writes elsewhere as the family name of a

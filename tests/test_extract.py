@@ -669,6 +669,13 @@ SPEAKER_ROWS = [
     # a post-modifier (المؤلف من) as the subject's first word is the subject itself: the author
     pytest.param("وقال الرئيس إن الوضع صعب. وأشار المؤلف إلى أن الرأسمالية لم تستهدف الربح فقط.", "الربح فقط",
                  "المؤلف", id="the-author"),
+    # a bare noun for a body is the body the article named in full with it, though that body had
+    # not spoken; not the genitive of another head (قيادة شرطة …)
+    pytest.param("فقد عبر الحزب الدستوري الحر عن استغرابه من الصمت الرسمي. ودعا الحزب كل الأطراف إلى «الاقتصار "
+                 "على التحرك في إطار ما تسمح به القوانين الدولية».", "الاقتصار", "الحزب الدستوري الحر",
+                 id="bare-body-noun-named-in-full"),
+    pytest.param("وأكدت قيادة شرطة إسطنبول في بيان أن ثلاثة رجال أصيبوا. وقالت الشرطة إن مركبة محملة بالمتفجرات "
+                 "استخدمت في الهجوم.", "مركبة محملة", "الشرطة", id="bare-body-noun-not-a-genitive"),
 ]
 
 
