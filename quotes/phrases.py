@@ -665,6 +665,8 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
     if nxt.group(1) in SUBJECT_PREPOSITIONS and (nxt.group(1) != "علي" or nxt.start(1) in ala):
         return None
     first = nxt.group(1)
+    if first in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, nxt.start(1), limit):
+        return None  # مسؤول أمريكي، طلب عدم ذكر اسمه،: the formula, not an apposition
     ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS
                                      or _bare(first) in TITLE_HEADS)
     if is_definite(first) and not ranked:

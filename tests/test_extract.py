@@ -676,6 +676,9 @@ SPEAKER_ROWS = [
                  id="bare-body-noun-named-in-full"),
     pytest.param("وأكدت قيادة شرطة إسطنبول في بيان أن ثلاثة رجال أصيبوا. وقالت الشرطة إن مركبة محملة بالمتفجرات "
                  "استخدمت في الهجوم.", "مركبة محملة", "الشرطة", id="bare-body-noun-not-a-genitive"),
+    # the anonymity formula between commas is no apposition of the source
+    pytest.param("ونقلت وكالة \"رويترز\" عن مسؤول أمريكي، طلب عدم ذكر اسمه، قوله إن المحادثات مستمرة.",
+                 "المحادثات مستمرة", "مسؤول أمريكي", id="anonymity-formula-between-commas"),
 ]
 
 
