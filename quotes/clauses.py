@@ -52,12 +52,20 @@ def clause_initial(doc: Document, cue: Cue, strict: bool = False) -> bool:
     return before.endswith(_CLAUSE_INITIAL_AFTER)
 
 
-def _speech_sense_follows(doc: Document, cue: Cue) -> bool:
-    """A complementiser right after the cue (بيّن أن) or its own preposition within the clause
-    (عبّر سابقا عن): the verb, not the preposition it is spelled like."""
-    words = doc.tokens.words
-    k = cue.token_index + 1
-    if k < len(words) and words[k] in COMPLEMENTISERS:
-        return True
+def governs_its_preposition(doc: Document, cue: Cue) -> bool:
+    """The preposition the cue governs in its speech sense (عبّر … عن) comes within the next few
+    words of its sentence."""
     governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
-    return any(w in governed for w in words[k:k + 6])
+    if not governed:
+        return False
+    words, starts = doc.tokens.words, doc.tokens.starts
+    limit = doc.sentences.end_after(cue.end)
+    return any(words[k] in governed for k in range(cue.token_index + 1, min(len(words), cue.token_index + 8))
+               if starts[k] < limit)
+
+
+def _speech_sense_follows(doc: Document, cue: Cue) -> bool:
+    """A complementiser right after the cue (بيّن أن) or its own preposition (عبّر سابقا عن): the
+    verb, not the preposition it is spelled like."""
+    k = cue.token_index + 1
+    return (k < len(doc.tokens.words) and doc.tokens.words[k] in COMPLEMENTISERS) or governs_its_preposition(doc, cue)

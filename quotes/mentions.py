@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .clauses import clause_initial, nested
-from .cues import GOVERNED_PREPOSITIONS, HOMOGRAPH_LEMMAS, Cue
+from .clauses import clause_initial, governs_its_preposition, nested
+from .cues import HOMOGRAPH_LEMMAS, Cue
 from .document import Document
 from .normalize import strip_proclitics
 from .phrases import (
@@ -450,9 +450,9 @@ class _Reader:
         return found
 
     def _past_opening_adjunct(self, k: int) -> int:
-        """The first token after a short prepositional phrase or «بدوره» and its comma that open a
-        sentence (من جهة أخرى، رفض روحاني …؛ وفي سياق متصل، أكدت الوزارة …؛ بدوره، دان …): the
-        clause starts there."""
+        """The first token after a short prepositional phrase and its comma, or after «بدوره» with
+        or without one, that open a sentence (من جهة أخرى، رفض روحاني …؛ وفي سياق متصل، أكدت الوزارة
+        …؛ بدوره، دان …؛ وبدورها عبرت …): the clause starts there."""
         words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
         if k < len(words) - 1 and words[k].removeprefix("و") in _TURN_ADVERBS:
             return k + 1  # بدوره، دان …؛ وبدورها عبرت الجبهة …: with or without its comma
@@ -598,17 +598,6 @@ def _refers_back(mention: Mention) -> bool:
     return not mention.name and len(mention.text.split()) <= 2
 
 
-def _governs_its_preposition(doc: Document, cue: Cue) -> bool:
-    """The preposition the cue governs in its speech sense (عبر عن) comes within the clause."""
-    governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
-    if not governed:
-        return False
-    words, starts = doc.tokens.words, doc.tokens.starts
-    end = min(len(words), cue.token_index + 8)
-    limit = doc.sentences.end_after(cue.end)
-    return any(words[k] in governed for k in range(cue.token_index + 1, end) if starts[k] < limit)
-
-
 def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
                          mentions: tuple[SpeakerMention, ...]) -> tuple[SilentSubject, ...]:
     """The subjects of the reporting verbs and participles that quote nothing. They matter only
@@ -626,7 +615,7 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
         if cue.start in quoted or nested(doc, cue):
             continue
         if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True))
-                and (cue.lemma not in HOMOGRAPH_LEMMAS or _governs_its_preposition(doc, cue))):
+                and (cue.lemma not in HOMOGRAPH_LEMMAS or governs_its_preposition(doc, cue))):
             # بين الكتابين …: a homograph that quotes nothing is no verb, unless the preposition
             # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …)
             zone_end = min(doc.sentences.end_after(cue.end), cue.end + 300)
