@@ -28,6 +28,7 @@ from .phrases import (
     Mention,
     PhraseReader,
     WordQuestions,
+    definite_common_noun,
     is_definite,
     qualifies_rank,
 )
@@ -361,9 +362,8 @@ class NameIndex:
             if j > len(toks) or tuple(toks.words[i:j]) != words:
                 continue
             # every shorter run of given names too: زميلي جون كيري also offers جون كيري
-            evidence = self.classes.name_evidence(words[-1]) if self.classes is not None else ""
-            foreign = evidence == "unanalysed"
-            common = evidence == "no" and is_definite(words[-1]) and not _bare(words[-1]).endswith("ي")  # (الحربي: a nisba)
+            foreign = self.classes is not None and self.classes.name_evidence(words[-1]) == "unanalysed"
+            common = definite_common_noun(words[-1], self.classes)
             for k in range(self._given_names_start(i), i):
                 no_name = self._no_name_first(toks.words[k])
                 if no_name and (foreign or common):

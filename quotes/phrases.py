@@ -127,6 +127,13 @@ def _complement_ends(words: list[str], i: int, classes: WordQuestions | None) ->
             and classes.name_evidence(prev[1:]) != "no")
 
 
+def definite_common_noun(word: str, classes: WordQuestions | None) -> bool:
+    """A definite word the analyser reads as no name and that is no nisba (الدراسة، المعارضة; not
+    الحربي, a family name): a genitive or an object, never a family name."""
+    return (classes is not None and is_definite(word) and classes.name_evidence(word) == "no"
+            and not _bare(word).endswith("ي"))
+
+
 def _definite_like(w: str) -> bool:
     """A definite word, or a preposition fused with the article (للأمم، بالوزارة)."""
     return is_definite(w) or (w.startswith(("لل", "بال")) and len(w) > 4)
@@ -205,8 +212,8 @@ def _role_after_name(words: list[str], k: int, classes: WordQuestions | None) ->
     genitive = words[k + 1]
     if not is_definite(genitive) and k + 2 < len(words) and classes.name_evidence(genitive) == "no":
         genitive = words[k + 2]  # كبير اقتصاديي | الصندوق: a construct chain of three
-    return (is_definite(genitive) and not _bare(genitive).endswith("ي") and _bare(genitive) not in TITLE_HEADS
-            and classes.name_evidence(genitive) == "no" and classes.name_evidence(words[k]) == "no")
+    return (definite_common_noun(genitive, classes) and _bare(genitive) not in TITLE_HEADS
+            and classes.name_evidence(words[k]) == "no")
 
 
 def _adverb_after_name(words: list[str], k: int, classes: WordQuestions | None) -> bool:
@@ -501,11 +508,12 @@ def gender_number(words: list[str]) -> tuple[str | None, str | None]:
 HONORIFIC_PRONOUNS = lexicon.words("honorific_pronouns")
 
 
-def _is_head(word: str) -> bool:
+def is_head_noun(word: str) -> bool:
     """A word the lexicons know as the head of a title, an institution or a document."""
     bare = _bare(word)
     return (word in ORGANISATION_HEADS or bare in ORGANISATION_HEADS or bare in TITLE_HEADS
             or bare in DOCUMENT_HEADS or word in DOCUMENT_HEADS)
+
 
 
 class WordsReading(NamedTuple):
@@ -578,7 +586,7 @@ def _apposed_name(text: str, start: int, end: int, words: list[str], reading: Wo
             or after[0][:1] in ("و", "ف") or (classes is not None and after[0][:1] in ("ل", "ب") and classes.only_prepositional(after[0]))):
         return None  # (وليس صلاح، لفترة مؤقتة: no name)
     last = after[-1]
-    if is_definite(last) and not _bare(last).endswith("ي") and classes is not None and classes.name_evidence(last) == "no":
+    if definite_common_noun(last, classes):
         return None  # جنوب البلاد: a definite common noun is a genitive, not a family name (المسلمي, a nisba, is one)
     alone = read(tuple(after)) if read is not None else read_words(after, classes)
     if alone.kind not in ("person", "anonymous") or alone.name_first != 0 or alone.name_words != len(after) or alone.title:
@@ -615,7 +623,7 @@ def read_words(words: list[str], classes: WordQuestions | None = None) -> WordsR
     if kind == "person" and number == "p" and not title:
         kind = "anonymous"  # مئات المتظاهرين: a collective source
     if (number == "s" and len(words) >= 3 and words[1].startswith("و") and not is_definite(words[0]) and kind != "person"
-            and not _is_head(words[1])):  # بيان وزارة الخارجية: the و of وزارة is its first letter
+            and not is_head_noun(words[1])):  # بيان وزارة الخارجية: the و of وزارة is its first letter
         number = "d"
     return WordsReading(" ".join(title), " ".join(name), kind, gender, number, first, len(name))
 
@@ -833,7 +841,7 @@ def _after_a_name(walk: _Walk, classes: WordQuestions | None) -> bool:
     reads only as a common word): nothing but an adjunct follows a name in ل."""
     last = walk.last_word
     return (classes is not None and bool(last) and not walk.prev_definite
-            and last not in GLUE and not _is_head(last) and classes.name_evidence(last) != "no")
+            and last not in GLUE and not is_head_noun(last) and classes.name_evidence(last) != "no")
 
 
 def _in_construct(walk: _Walk, classes: WordQuestions | None) -> bool:
@@ -843,7 +851,7 @@ def _in_construct(walk: _Walk, classes: WordQuestions | None) -> bool:
     last = walk.last_word
     if walk.prev_definite or walk.in_phrase or not last:
         return False
-    return _is_head(last) or (classes is not None and classes.name_evidence(last) == "no")
+    return is_head_noun(last) or (classes is not None and classes.name_evidence(last) == "no")
 
 
 def _ends_by_class(word: str, definite: bool, walk: _Walk, classes: WordQuestions) -> bool:
@@ -857,6 +865,42 @@ def _ends_by_class(word: str, definite: bool, walk: _Walk, classes: WordQuestion
     if word not in _LISTED and classes.ends_mention(word):
         return True
     return definite and walk.head_definite and classes.is_verbal_noun(word)
+
+
+_BODY_NAME_WORD = regex.compile(r"[\p{L}\p{N}«»\"“”]+")  # a quoted name's marks stay on its words
+_QUOTE_MARKS = "«»\"“”"
+
+
+def body_name_end(text: str, start: int, end: int, classes: WordQuestions | None) -> int:
+    """Where a body's name ends inside a phrase read as the subject of the verb before it: the
+    verb's object is no part of it (أعلنت وزارة الخدمة المدنية | أسماء …، وافقت شركة الخطوط
+    السعودية للتموين | بتوزيع أرباح …). The head noun alone followed by ل or و names nothing
+    (الشركة | للعملاء، الشرطة | والمسلحين); past it, a number, a title, a verb or time word, or after
+    a definite word (or a quoted name) a word with no article the analyser reads as no name ends
+    it, while a word in و or the ل of a complement goes on (هيئة الاتصالات وتقنية المعلومات،
+    المرصد السوري لحقوق الإنسان)."""
+    after_definite = False
+    last_end = start
+    for i, m in enumerate(_BODY_NAME_WORD.finditer(text, start, end)):
+        word = m.group()
+        if i == 1 and word[:1] in ("ل", "و"):
+            return last_end
+        if i and _ends_body_name(word, after_definite, classes):
+            return last_end
+        after_definite = _definite_like(word) or word[-1:] in _QUOTE_MARKS
+        last_end = m.end()
+    return end
+
+
+def _ends_body_name(word: str, after_definite: bool, classes: WordQuestions | None) -> bool:
+    if word[0].isdigit() or _bare(word) in TITLE_HEADS:
+        return True
+    if classes is None or word[:1] in _QUOTE_MARKS:
+        return False
+    if classes.ends_mention(word):
+        return True
+    return (after_definite and not is_definite(word) and word[:1] != "و"
+            and not (word[:1] == "ل" and classes.only_prepositional(word)) and classes.name_evidence(word) == "no")
 
 
 @dataclass(frozen=True)
@@ -974,7 +1018,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع» definite words are fine
         walk.last_word = word
         walk.prev_definite = definite
-        walk.name_run = 0 if definite or _is_head(word) else walk.name_run + 1
+        walk.name_run = 0 if definite or is_head_noun(word) else walk.name_run + 1
         walk.words += 1
         if walk.words > 16:
             break

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
-import regex
-
 from . import lexicon
 from .cues import Cue
 from .document import Document
@@ -26,7 +24,18 @@ from .marks import has_words, trim, word_count
 from .mentions import SilentSubject, SpeakerMention
 from .names import NameIndex, title_matches
 from .normalize import strip_proclitics, words_of
-from .phrases import GLUE, ORGANISATION_HEADS, STOPWORDS, TITLE_HEADS, Mention, WordQuestions, is_definite
+from .phrases import (
+    GLUE,
+    ORGANISATION_HEADS,
+    STOPWORDS,
+    TITLE_HEADS,
+    Mention,
+    WordQuestions,
+    body_name_end,
+    definite_common_noun,
+    is_definite,
+    is_head_noun,
+)
 from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
 from .speaker_ranking import FEATURES, load_weights, score
@@ -44,20 +53,6 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w[1:] if w.startswith("اال") else w for w in words)
 
 
-def _ends_body_name(word: str, after_definite: bool, classes: WordQuestions | None) -> bool:
-    """A number, a title, a verb or time word, or (after a definite word) a word with no article
-    the analyser reads as no name: not the body's name any more. A word in و or ل goes on
-    (هيئة الاتصالات وتقنية المعلومات، المرصد السوري لحقوق الإنسان)."""
-    if word[0].isdigit() or _bare(word) in TITLE_HEADS:
-        return True
-    if classes is None or word[:1] in _QUOTE_MARKS:
-        return False
-    if classes.ends_mention(word):
-        return True
-    return (after_definite and not is_definite(word) and word[:1] != "و"
-            and not (word[:1] == "ل" and classes.only_prepositional(word)) and classes.name_evidence(word) == "no")
-
-
 # A candidate's name is read again at every quote it may have said: the set of its words' bare
 # forms is kept, like words_of's words (bounded: a pure function of the string).
 @lru_cache(maxsize=1 << 14)
@@ -65,9 +60,6 @@ def _bare_words(text: str) -> frozenset[str]:
     return frozenset(_bare(w) for w in _words(text))
 
 _ANOTHER = lexicon.words("another_words")
-_PHRASE_WORD = regex.compile(r"[\p{L}\p{N}«»\"“”]+")
-_QUOTE_MARKS = "«»\"“”"
-_HEAD_NOUNS = ORGANISATION_HEADS | TITLE_HEADS
 _RECENT = 64
 
 
@@ -397,9 +389,9 @@ class SpeakerResolver:
         common noun (the analyser's reading; a nisba is a family name: نايف الهاجري): the full
         name's phrase, the second word being the verb's object. None otherwise."""
         classes = self.names.classes
-        if (classes is None or len(words) != 2 or not is_definite(words[1]) or is_definite(words[0])
+        if (classes is None or len(words) != 2 or is_definite(words[0])
                 or _bare(words[0]) in TITLE_HEADS or words[0] in STOPWORDS or words[0] in GLUE
-                or classes.name_evidence(words[1]) != "no" or _bare(words[1]).endswith("ي")):
+                or not definite_common_noun(words[1], classes)):
             return None
         named = self._named_in_full(words[0], pos)
         return named if named is not None and words[1] not in _words(named.name) else None
@@ -436,37 +428,19 @@ class SpeakerResolver:
         الدستوري الحر), whether or not it spoke."""
         names = self.names
         starts = names.tokens.starts
-        bare = head[2:]
+        bare = head.removeprefix("ال")
         found: list[int] = []
         words = names.tokens.words
         for form, skip in ((head, 0), (bare, 0), ("و" + head, 1), ("و" + bare, 1)):
             # (not the genitive of another head noun: قيادة شرطة إسطنبول is no «الشرطة»)
             found += [starts[k] + skip for k in names.positions(form) if starts[k] + skip < pos
-                      and not (k and _bare(words[k - 1]) in _HEAD_NOUNS)]
+                      and not (k and is_head_noun(words[k - 1]))]
         for at in sorted(found, reverse=True)[:4]:
-            end = self._body_name_end(at, names.phrases.extent(at, min(len(self.text), at + 200)))
+            end = body_name_end(self.text, at, names.phrases.extent(at, min(len(self.text), at + 200)), names.classes)
             full = names.phrases.mention(at, end) if end > at else None
             if full is not None and full.type == "organisation" and len(_words(full.text)) >= 2:
                 return full
         return None
-
-    def _body_name_end(self, start: int, end: int) -> int:
-        """Where a body's name ends inside a phrase read as a subject wherever it stood: the
-        object of the verb it was the subject of is no part of it (أعلنت وزارة الخدمة المدنية |
-        أسماء …، وافقت شركة الخطوط السعودية للتموين | بتوزيع أرباح …)."""
-        classes = self.names.classes
-        after_definite = False
-        last_end = start
-        for i, m in enumerate(_PHRASE_WORD.finditer(self.text, start, end)):
-            word = m.group()
-            if i == 1 and word[:1] in ("ل", "و"):
-                return last_end  # الشركة | للعملاء، الشرطة | والمسلحين: the noun alone, then no name of it
-            if i and _ends_body_name(word, after_definite, classes):
-                return last_end
-            # (a definite word, one in ل/ب + the article, or a quoted name closes what went before)
-            after_definite = is_definite(word) or word.startswith(("لل", "بال")) or word[-1:] in _QUOTE_MARKS
-            last_end = m.end()
-        return end
 
     def _title_and_family_name(self, words: tuple[str, ...], pos: int) -> Resolution | None:
         """A title and one definite word the article writes elsewhere as the family name of a
@@ -685,7 +659,7 @@ def _subject_naming_someone(mention: Mention, classes: WordQuestions | None) -> 
         lambda w: w not in STOPWORDS and classes.is_name_candidate(w) and not classes.ends_mention(w), name))
     last = name[-1]
     if (len(kept) == len(name) - 1 and kept and is_definite(last) and not classes.ends_mention(last)
-            and (classes.name_evidence(last) != "no" or _bare(last).endswith("ي"))):
+            and not definite_common_noun(last, classes)):
         # محمد البحراني: a family name closes the name, though it reads as a nisba
         return mention._replace(end=mention.name_end, text=mention.name)
     if not kept or not mention.name.startswith(" ".join(kept)):
