@@ -657,7 +657,7 @@ class _Walk:
     head_title: bool = False  # the head's bare form is a title head: asked at most words, known once
     prev_definite: bool = False
     last_word: str = ""
-    name_run: int = 0  # the words just read that may be a name's (no article, no head noun)
+    word_before_last: str = ""
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
@@ -824,7 +824,7 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
                     or (definite and _in_construct(walk, classes)))
     if walk.words and word in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, pos, limit):
         return True  # مسؤول كبير | طلب عدم الكشف عن هويته
-    if walk.name_run >= 2 and word[:1] == "ل" and _after_a_name(walk, classes) and classes is not None \
+    if word[:1] == "ل" and classes is not None and _after_two_name_words(walk, classes) \
             and classes.only_prepositional(word) and classes.name_evidence(word) == "no":
         # عبد ربه منصور هادي | لمصر، اليكسي سوروكين | لهيئة الإذاعة: an addressee or a purpose after
         # a name of two words or more. After one word it may be a foreign family name the analyser
@@ -836,11 +836,12 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         walk.words == 1 and walk.head_word in _DOCUMENTS)
 
 
-def _after_a_name(walk: _Walk, classes: WordQuestions | None) -> bool:
-    """The word before may be a name (neither definite nor a head noun nor a word the analyser
-    reads only as a common word): nothing but an adjunct follows a name in ل."""
-    last = walk.last_word
-    return (classes is not None and bool(last) and not walk.prev_definite
+def _after_two_name_words(walk: _Walk, classes: WordQuestions) -> bool:
+    """The two words before may be a name's (neither definite nor a head noun, the last no link
+    and no word the analyser reads only as a common word): nothing but an adjunct follows a name
+    in ل."""
+    last, before = walk.last_word, walk.word_before_last
+    return (bool(before) and not walk.prev_definite and not is_definite(before) and not is_head_noun(before)
             and last not in GLUE and not is_head_noun(last) and classes.name_evidence(last) != "no")
 
 
@@ -1016,9 +1017,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             walk.first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in _QUANTIFIERS
         if word in _MODIFIER_PREPOSITIONS or (walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS):
             walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع» definite words are fine
-        walk.last_word = word
+        walk.word_before_last, walk.last_word = walk.last_word, word
         walk.prev_definite = definite
-        walk.name_run = 0 if definite or is_head_noun(word) else walk.name_run + 1
         walk.words += 1
         if walk.words > 16:
             break
