@@ -28,8 +28,10 @@ from .phrases import (
     Mention,
     PhraseReader,
     WordQuestions,
+    body_name_end,
     definite_common_noun,
     is_definite,
+    is_head_noun,
     qualifies_rank,
 )
 
@@ -379,6 +381,25 @@ class NameIndex:
             found = self.phrases.mention(start, end)
             if found is not None and found.name:
                 return found
+        return None
+
+    # -- «الحزب» for «الحزب الدستوري الحر» ----------------------------------------------------
+    def body_named_before(self, head: str, pos: int) -> Mention | None:
+        """«الحزب» after «فقد عبر الحزب الدستوري الحر عن استغرابه»: the last phrase before ``pos``
+        that names a body with the same head noun and more words (حزب التكتل الديمقراطي …، الحزب
+        الدستوري الحر), whether or not it spoke. An occurrence that is the genitive of another head
+        noun (قيادة شرطة إسطنبول) names another body."""
+        starts, words = self.tokens.starts, self.tokens.words
+        bare = head.removeprefix("ال")
+        found: list[int] = []
+        for form, skip in ((head, 0), (bare, 0), ("و" + head, 1), ("و" + bare, 1)):
+            found += [starts[k] + skip for k in self.positions(form)
+                      if starts[k] + skip < pos and not (k and is_head_noun(words[k - 1]))]
+        for at in sorted(found, reverse=True)[:4]:
+            end = body_name_end(self.text, at, self.phrases.extent(at, min(len(self.text), at + 200)), self.classes)
+            full = self.phrases.mention(at, end) if end > at else None
+            if full is not None and full.type == "organisation" and len(words_of(full.text)) >= 2:
+                return full
         return None
 
     def positions(self, word: str) -> list[int]:

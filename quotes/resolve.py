@@ -31,10 +31,8 @@ from .phrases import (
     TITLE_HEADS,
     Mention,
     WordQuestions,
-    body_name_end,
     definite_common_noun,
     is_definite,
-    is_head_noun,
 )
 from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
@@ -343,7 +341,7 @@ class SpeakerResolver:
             if previous.type == "organisation" and previous.key_words != words:
                 return _by("generic_noun_continues_speaker", previous)
         if len(words) == 1 and mention.type == "organisation" and is_definite(words[0]) and words[0] in ORGANISATION_HEADS:
-            full = self._body_named_before(words[0], mention.start)
+            full = self.names.body_named_before(words[0], mention.start)
             if full is not None:
                 found = self._resolve_mention(full, full.start, gender)
                 if found.entity is not None:
@@ -421,26 +419,6 @@ class SpeakerResolver:
             return None
         full = self.names.phrases.mention(known.start, known.end)
         return full if full is not None and full.name and full.type == "person" else None
-
-    def _body_named_before(self, head: str, pos: int) -> Mention | None:
-        """«الحزب» after «فقد عبر الحزب الدستوري الحر عن استغرابه»: the last phrase before ``pos``
-        that names a body with the same head noun and more words (حزب التكتل الديمقراطي …، الحزب
-        الدستوري الحر), whether or not it spoke."""
-        names = self.names
-        starts = names.tokens.starts
-        bare = head.removeprefix("ال")
-        found: list[int] = []
-        words = names.tokens.words
-        for form, skip in ((head, 0), (bare, 0), ("و" + head, 1), ("و" + bare, 1)):
-            # (not the genitive of another head noun: قيادة شرطة إسطنبول is no «الشرطة»)
-            found += [starts[k] + skip for k in names.positions(form) if starts[k] + skip < pos
-                      and not (k and is_head_noun(words[k - 1]))]
-        for at in sorted(found, reverse=True)[:4]:
-            end = body_name_end(self.text, at, names.phrases.extent(at, min(len(self.text), at + 200)), names.classes)
-            full = names.phrases.mention(at, end) if end > at else None
-            if full is not None and full.type == "organisation" and len(_words(full.text)) >= 2:
-                return full
-        return None
 
     def _title_and_family_name(self, words: tuple[str, ...], pos: int) -> Resolution | None:
         """A title and one definite word the article writes elsewhere as the family name of a
