@@ -29,6 +29,7 @@ from .phrases import (
     PhraseReader,
     WordQuestions,
     body_name_end,
+    complement_ends,
     definite_common_noun,
     is_definite,
     is_head_noun,
@@ -317,8 +318,9 @@ class NameIndex:
             self._names_in_text[words] = None if _not_a_family_name(words) else self._find_name_in_text(words)
         return self._names_in_text[words]
 
-    def _given_names_start(self, i: int) -> int:
-        """The token where the given names before token ``i`` start (``i`` if none)."""
+    def _given_names_start(self, i: int, name_words: int = 1) -> int:
+        """The token where the given names before token ``i`` (which opens ``name_words`` words of
+        the name) start (``i`` if none)."""
         toks = self.tokens
         k, given = i, 0
         while given < 2 and k > 0:
@@ -326,7 +328,10 @@ class NameIndex:
             if (self.text[prev.end:toks[k].start].strip(" ") or prev.start in self.stops
                     or (prev.start not in self.names and _blocks_given_name(prev.text))
                     or self._clitic_word(prev.text) or self._clause_opening_verb(k - 1)
-                    or qualifies_rank(toks.words, k - 1)):  # الفريق أول | عبدالرحمن البنيان
+                    or qualifies_rank(toks.words, k - 1)  # الفريق أول | عبدالرحمن البنيان
+                    or (given + name_words >= 2 and complement_ends(toks.words, k, self.classes))):
+                # (لصحة عسير | سعيد النقير، بخيبر | فهد الرشيدي: a title's complement, then a name of
+                # two words or more; a shorter one may be the genitive itself: بنظر سليمان غوينغوينغ)
                 break
             k -= 1
             if prev.text not in GLUE:
@@ -366,7 +371,7 @@ class NameIndex:
             # every shorter run of given names too: زميلي جون كيري also offers جون كيري
             foreign = self.classes is not None and self.classes.name_evidence(words[-1]) == "unanalysed"
             common = definite_common_noun(words[-1], self.classes)
-            for k in range(self._given_names_start(i), i):
+            for k in range(self._given_names_start(i, len(words)), i):
                 no_name = self._no_name_first(toks.words[k])
                 if no_name and (foreign or common):
                     # كما أن تاريخ تشونغ: a foreign family name takes no Arabic common noun for given

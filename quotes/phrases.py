@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple, Protocol
@@ -118,13 +118,36 @@ def qualifies_rank(words: list[str], i: int) -> bool:
             and ((is_definite(before) and _bare(before) in _PERSONAL_TITLES) or qualifies_rank(words, i - 1)))
 
 
-def _complement_ends(words: list[str], i: int, classes: WordQuestions | None) -> bool:
-    """Whether a title's prepositional complement on a name ends before ``words[i]``, so a name
-    may begin there (الأمين العام لأوبك | عبد الله البدري). On a common noun it goes on with a
-    genitive that may itself be a name (بمنطقة نجران): there the phrase tells nothing."""
+def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None) -> bool:
+    """Whether a title's prepositional complement ends before ``words[i]``, so a name may begin
+    there: after a word in ب، ل or ك on a name (الأمين العام لأوبك | عبد الله البدري) or, when a
+    name of two words at least follows, after a word in ب or ل the analyser does not know (a
+    place) or a noun in ب or ل and its one-word genitive (بمنطقة عسير | أحمد عسيري). Where one
+    word follows, it may be the genitive itself (بمنطقة نجران): the phrase tells nothing."""
     prev = words[i - 1]
-    return (classes is not None and prev[:1] in ("ب", "ل", "ك") and classes.only_prepositional(prev)
-            and classes.name_evidence(prev[1:]) != "no")
+    if classes is None:
+        return False
+    if _preposition_on_a_name(prev, classes):
+        return True
+    if i + 1 >= len(words) or is_definite(words[i]) or words[i] in GLUE or classes.name_evidence(words[i]) == "no":
+        return False  # what follows must be a name of two words at least
+    if prev[:1] in ("ب", "ل") and classes.name_evidence(prev) == "unanalysed" \
+            and classes.name_evidence(words[i]) in ("proper", "ambiguous"):
+        # مدير فرع مكتب العمل بخيبر | فهد الرشيدي: a place the analyser does not know, in ب, then a
+        # given name it knows (a name that opens with an unknown word in ب, بختيار دوغان, goes on
+        # with another unknown one)
+        return True
+    before = words[i - 2] if i >= 2 else ""
+    # مدير الشؤون الصحية بمنطقة عسير | أحمد إبراهيم عسيري، الناطق الإعلامي بصحة عسير | سعيد النقير:
+    # a word in ب or ل and its one-word genitive, a place's name
+    return (before[:1] in ("ب", "ل") and not _definite_like(before) and classes.only_prepositional(before)
+            and not is_definite(prev) and classes.name_evidence(prev) != "no")
+
+
+def _preposition_on_a_name(word: str, classes: WordQuestions) -> bool:
+    """A word in ب، ل or ك, in every reading, on a word that may be a name (لأوبك، لمصر); or a
+    foreign name the analyser reads so (ليو تيونج لاي)."""
+    return word[:1] in ("ب", "ل", "ك") and classes.only_prepositional(word) and classes.name_evidence(word[1:]) != "no"
 
 
 def definite_common_noun(word: str, classes: WordQuestions | None) -> bool:
@@ -368,7 +391,7 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
     held: tuple[list[str], list[str], list[str]] | None = None
     for i in range(1, n):
         if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS
-                or qualifies_rank(words, i - 1) or _complement_ends(words, i, classes)
+                or qualifies_rank(words, i - 1) or complement_ends(words, i, classes)
                 or (i == 1 and _possessed_title(words[0]))):
             # a name follows the title's last definite word, an honorific (مفتي مصر د.), a link
             # with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), a rank's qualifier
@@ -382,6 +405,14 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
             # name علي (which a family name would follow: المشرف العام علي الغامدي); مؤتمر الرياض
             # لإنقاذ اليمن | وبناء الدولة: a conjunction coordinates the complement, it opens no name
             continue
+        if classes is not None and complement_ends(words, i + 1, classes) and (
+                i + 1 == n or not _preposition_on_a_name(words[i], classes)
+                or classes.name_evidence(words[i + 1]) in ("proper", "ambiguous")):
+            # the word is the complement's, and the name comes after it (بخيبر | فهد الرشيدي،
+            # بجازان | عيسى الحكمي) or none does (… زيارة ولي العهد لمصر); a word in ل before a
+            # word the analyser does not know may be a foreign given name (ليو تيونج لاي)
+            continue
+
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)
         # (or by a definite word the name run stopped at: an institution, the verb's object; or by

@@ -679,6 +679,17 @@ SPEAKER_ROWS = [
     # the anonymity formula between commas is no apposition of the source
     pytest.param("ونقلت وكالة \"رويترز\" عن مسؤول أمريكي، طلب عدم ذكر اسمه، قوله إن المحادثات مستمرة.",
                  "المحادثات مستمرة", "مسؤول أمريكي", id="anonymity-formula-between-commas"),
+    # a title's complement in ب on a place, then the name: the place is no part of it, whether the
+    # analyser knows the place (بمنطقة تبوك) or not (بخيبر)
+    pytest.param("وأوضح مدير فرع مكتب العمل بخيبر فهد الرشيدي أن الجولات مستمرة.", "الجولات مستمرة",
+                 "فهد الرشيدي", id="bi-unknown-place-then-name"),
+    pytest.param("وأكد مدير الشؤون الصحية بمنطقة عسير أحمد إبراهيم عسيري أن المصابين بخير.", "المصابين بخير",
+                 "أحمد إبراهيم عسيري", id="bi-noun-and-place-then-name"),
+    pytest.param("وقال الحاكم السابق لولاية نيويورك جورج باتاكي إن الاتفاق سيئ.", "الاتفاق سيئ", "جورج باتاكي",
+                 id="li-noun-and-place-then-name"),
+    # a family name found alone later takes the given names written before it, not the place
+    pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
+                 "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
 ]
 
 
