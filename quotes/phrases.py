@@ -592,15 +592,25 @@ def make_mention(text: str, start: int, end: int, classes: WordQuestions | None 
     reading = read(tuple(words)) if read is not None else read_words(words, classes)
     if not reading.name_words and ("،" in text[start:end] or "," in text[start:end]):
         reading = _apposed_name(text, start, end, words, reading, classes, read) or reading
-    if reading.name_words:
-        first, last = reading.name_first, reading.name_first + reading.name_words - 1
-        matches = list(itertools.islice(_WORD.finditer(text, start, end), last + 1))
-        name_start = matches[first].start()
-        name_end = matches[last].end()
-    else:
-        name_start = name_end = start
+    name_start, name_end = _name_span(text, start, end, reading)
+    if "،" in text[name_start:name_end] or "," in text[name_start:name_end]:
+        # no name runs over a comma: «رئيس الشركة الوطنية السياحية "سياحية"، صالح قدح» read the
+        # body's quoted name as the name's first word; the name is the one apposed after the comma
+        apposed = _apposed_name(text, start, end, words, reading._replace(name_words=0), classes, read)
+        if apposed is not None:
+            reading = apposed
+            name_start, name_end = _name_span(text, start, end, reading)
     return Mention(start, end, text[start:end], reading.title, reading.name, reading.kind, reading.gender,
                    reading.number, name_start, name_end)
+
+
+def _name_span(text: str, start: int, end: int, reading: WordsReading) -> tuple[int, int]:
+    """The offsets of the reading's name in the phrase ``text[start:end]`` (``start`` twice if none)."""
+    if not reading.name_words:
+        return start, start
+    first, last = reading.name_first, reading.name_first + reading.name_words - 1
+    matches = list(itertools.islice(_WORD.finditer(text, start, end), last + 1))
+    return matches[first].start(), matches[last].end()
 
 
 def _apposed_name(text: str, start: int, end: int, words: list[str], reading: WordsReading,
@@ -614,8 +624,9 @@ def _apposed_name(text: str, start: int, end: int, words: list[str], reading: Wo
     if not before or not 2 <= len(after) <= 4 or not (_bare(before[0]) in TITLE_HEADS or before[0] in HONORIFICS):
         return None
     if (is_definite(after[0]) or after[0] in STOPWORDS or after[0] in GLUE or _bare(after[0]) in TITLE_HEADS
-            or after[0][:1] in ("و", "ف") or (classes is not None and after[0][:1] in ("ل", "ب") and classes.only_prepositional(after[0]))):
-        return None  # (وليس صلاح، لفترة مؤقتة: no name)
+            or after[0][:1] in ("و", "ف") or after[0].endswith(("ها", "هم", "هما"))
+            or (classes is not None and after[0][:1] in ("ل", "ب") and classes.only_prepositional(after[0]))):
+        return None  # (وليس صلاح، لفترة مؤقتة، اعتزامها زيارة طهران: no name)
     last = after[-1]
     if definite_common_noun(last, classes):
         return None  # جنوب البلاد: a definite common noun is a genitive, not a family name (المسلمي, a nisba, is one)

@@ -627,6 +627,9 @@ SPEAKER_ROWS = [
                  "جون هيكنلوبر", id="a-name-apposed-to-a-title"),
     pytest.param("وقال مسؤول يمني بمحافظة عدن، جنوب البلاد، إن المعارك مستمرة.", "المعارك مستمرة",
                  "مسؤول يمني بمحافظة عدن، جنوب البلاد", id="a-place-apposed-is-no-name"),
+    # no name runs over a comma: after a body's quoted name, the name apposed to the title
+    pytest.param("وأوضح رئيس الشركة الوطنية السياحية \"سياحية\"، صالح قدح، أن العربات جاهزة.", "العربات جاهزة",
+                 "صالح قدح", id="a-name-apposed-after-a-quoted-body-name"),
     # a plural after a singular head and its adjective agrees with neither: the verb's object; an
     # editorial is the occasion of a newspaper's words
     pytest.param("وقالت صحيفة «فايننشال تايمز» في افتتاحيتها إن الأزمة تتعمق. وانتقدت الصحيفة البريطانية "
