@@ -627,6 +627,10 @@ SPEAKER_ROWS = [
                  "جون هيكنلوبر", id="a-name-apposed-to-a-title"),
     pytest.param("وقال مسؤول يمني بمحافظة عدن، جنوب البلاد، إن المعارك مستمرة.", "المعارك مستمرة",
                  "مسؤول يمني بمحافظة عدن، جنوب البلاد", id="a-place-apposed-is-no-name"),
+    # قبيل، بعيد، عشية (shortly before, shortly after, on the eve of) open a time adjunct
+    pytest.param("وقال الرئيس الكيني اوهورو كينياتا عشية الزيارة إن الأمن أولوية. وقال كينياتا قبيل انطلاق "
+                 "الاجتماع \"ندرك التحديات المختلفة التي تواجهنا\".", "ندرك التحديات", "اوهورو كينياتا",
+                 id="diminutive-time-prepositions"),
     # no name runs over a comma: after a body's quoted name, the name apposed to the title
     pytest.param("وأوضح رئيس الشركة الوطنية السياحية \"سياحية\"، صالح قدح، أن العربات جاهزة.", "العربات جاهزة",
                  "صالح قدح", id="a-name-apposed-after-a-quoted-body-name"),
