@@ -23,6 +23,7 @@ from .phrases import (
     GLUE,
     HONORIFICS,
     ORGANISATION_HEADS,
+    PRONOUN_SUFFIXES,
     STOPWORDS,
     TITLE_HEADS,
     Mention,
@@ -74,7 +75,7 @@ def _blocks_given_name(word: str) -> bool:
     """Words that are never a given name before a family name."""
     return (word in STOPWORDS or _bare(word) in TITLE_HEADS or word in ORGANISATION_HEADS
             or _bare(word) in ORGANISATION_HEADS or is_definite(word) or (word.startswith("و") and len(word) >= 5)
-            or word in HONORIFICS or not word.isalpha() or word.endswith(("ها", "هم", "هما")))
+            or word in HONORIFICS or not word.isalpha() or word.endswith(PRONOUN_SUFFIXES))
 
 
 def _not_a_family_name(words: tuple[str, ...]) -> bool:

@@ -150,6 +150,16 @@ def _preposition_on_a_name(word: str, classes: WordQuestions) -> bool:
     return word[:1] in ("ب", "ل", "ك") and classes.only_prepositional(word) and classes.name_evidence(word[1:]) != "no"
 
 
+def _in_complement(words: list[str], i: int, classes: WordQuestions) -> bool:
+    """Whether ``words[i]`` belongs to a title's complement, so that no name opens there: the name
+    comes after it (بخيبر | فهد الرشيدي، بجازان | عيسى الحكمي) or none does (… زيارة ولي العهد
+    لمصر). A word in ل before a word the analyser does not know may be a foreign given name
+    (ليو تيونج لاي)."""
+    if _preposition_on_a_name(words[i], classes):
+        return i + 1 == len(words) or classes.name_evidence(words[i + 1]) in ("proper", "ambiguous")
+    return complement_ends(words, i + 1, classes)
+
+
 def definite_common_noun(word: str, classes: WordQuestions | None) -> bool:
     """A definite word the analyser reads as no name and that is no nisba (الدراسة، المعارضة; not
     الحربي, a family name): a genitive or an object, never a family name."""
@@ -311,7 +321,12 @@ _RELAY_SAYINGS = lexicon.words("relay_sayings")
 _PRONOUN_LINKS = frozenset(w for w in TITLE_LINKS if w[:-1] in TITLE_LINKS or w[:-2] in TITLE_LINKS)
 
 
-def possessed_stems(word: str, suffixes: tuple[str, ...] = ("ها", "هم", "هما")) -> list[str]:
+# The third-person pronoun suffixes a folded word can be told by (ه alone is also a folded ta
+# marbuta): a word carrying one is no name (اعتزامها، زيارتهم).
+PRONOUN_SUFFIXES = ("ها", "هم", "هما")
+
+
+def possessed_stems(word: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES) -> list[str]:
     """The nouns a word may be once a possessive pronoun of ``suffixes`` is taken off, a ta
     marbuta written ت before it given back (ثقته → ثقه). (ه alone is not among the default
     suffixes: folded, it is also the ta marbuta of نائبه.)"""
@@ -405,14 +420,8 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
             # name علي (which a family name would follow: المشرف العام علي الغامدي); مؤتمر الرياض
             # لإنقاذ اليمن | وبناء الدولة: a conjunction coordinates the complement, it opens no name
             continue
-        if classes is not None and complement_ends(words, i + 1, classes) and (
-                i + 1 == n or not _preposition_on_a_name(words[i], classes)
-                or classes.name_evidence(words[i + 1]) in ("proper", "ambiguous")):
-            # the word is the complement's, and the name comes after it (بخيبر | فهد الرشيدي،
-            # بجازان | عيسى الحكمي) or none does (… زيارة ولي العهد لمصر); a word in ل before a
-            # word the analyser does not know may be a foreign given name (ليو تيونج لاي)
+        if classes is not None and _in_complement(words, i, classes):
             continue
-
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)
         # (or by a definite word the name run stopped at: an institution, the verb's object; or by
@@ -590,18 +599,21 @@ def make_mention(text: str, start: int, end: int, classes: WordQuestions | None 
         return Mention(start, first_word.end(), words[0], "", "", "pronoun",
                        "f" if words[0].endswith("ها") else "m", "s", start, start)
     reading = read(tuple(words)) if read is not None else read_words(words, classes)
-    if not reading.name_words and ("،" in text[start:end] or "," in text[start:end]):
-        reading = _apposed_name(text, start, end, words, reading, classes, read) or reading
     name_start, name_end = _name_span(text, start, end, reading)
-    if "،" in text[name_start:name_end] or "," in text[name_start:name_end]:
-        # no name runs over a comma: «رئيس الشركة الوطنية السياحية "سياحية"، صالح قدح» read the
-        # body's quoted name as the name's first word; the name is the one apposed after the comma
-        apposed = _apposed_name(text, start, end, words, reading._replace(name_words=0), classes, read)
+    if _has_comma(text, start, end) and (not reading.name_words or _has_comma(text, name_start, name_end)):
+        # a title with no name before a comma may have it apposed after (حاكم ولاية كولورادو، جون
+        # هيكنلوبر); and no name runs over a comma: «رئيس الشركة الوطنية السياحية "سياحية"، صالح قدح»
+        # read the body's quoted name as the name's first word
+        apposed = _apposed_name(text, start, end, words, reading, classes, read)
         if apposed is not None:
             reading = apposed
             name_start, name_end = _name_span(text, start, end, reading)
     return Mention(start, end, text[start:end], reading.title, reading.name, reading.kind, reading.gender,
                    reading.number, name_start, name_end)
+
+
+def _has_comma(text: str, start: int, end: int) -> bool:
+    return "،" in text[start:end] or "," in text[start:end]
 
 
 def _name_span(text: str, start: int, end: int, reading: WordsReading) -> tuple[int, int]:
@@ -624,7 +636,7 @@ def _apposed_name(text: str, start: int, end: int, words: list[str], reading: Wo
     if not before or not 2 <= len(after) <= 4 or not (_bare(before[0]) in TITLE_HEADS or before[0] in HONORIFICS):
         return None
     if (is_definite(after[0]) or after[0] in STOPWORDS or after[0] in GLUE or _bare(after[0]) in TITLE_HEADS
-            or after[0][:1] in ("و", "ف") or after[0].endswith(("ها", "هم", "هما"))
+            or after[0][:1] in ("و", "ف") or after[0].endswith(PRONOUN_SUFFIXES)
             or (classes is not None and after[0][:1] in ("ل", "ب") and classes.only_prepositional(after[0]))):
         return None  # (وليس صلاح، لفترة مؤقتة، اعتزامها زيارة طهران: no name)
     last = after[-1]
