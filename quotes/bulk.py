@@ -166,6 +166,23 @@ def _init_worker(aliases: dict[str, str], parent: int | None = None) -> None:
         _FROZEN = True
 
 
+# An article allocates tens of thousands of short-lived objects and leaves almost no cyclic
+# garbage (a few hundred objects over 10,000 articles), while the word caches grow by thousands
+# of entries: at the default thresholds the collector keeps walking those caches for nothing,
+# 3 % of a bulk run. Fewer collections, the same garbage collected.
+_BULK_GC_THRESHOLDS = (50_000, 20, 100)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    held = gc.get_threshold()
+    gc.set_threshold(*_BULK_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*held)
+
+
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
@@ -226,6 +243,7 @@ def _worker_main(conn: Connection, aliases: dict[str, str], parent: int,
     for end in parent_ends or ():
         end.close()
     _init_worker(aliases, parent)
+    gc.set_threshold(*_BULK_GC_THRESHOLDS)  # the worker does nothing else
     import queue
 
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -406,8 +424,9 @@ def extract_stream(articles: Iterable[Article], *, jobs: int, aliases: dict[str,
             return
         articles = first
     _init_worker(aliases)
-    for article in articles:
-        yield _extract_one(article)
+    with _fewer_collections():  # (in this process only: a GUI caller gets its thresholds back)
+        for article in articles:
+            yield _extract_one(article)
 
 
 @dataclass
