@@ -62,6 +62,9 @@ def main() -> int:
             runs.append(extract_seconds(corpus, out))
         quotes = sum(1 for _ in out.open(encoding="utf-8"))
     best_scan, best_run = min(scans), min(runs)
+    status = subprocess.run([sys.executable, "-m", "quotes.compile_stages", "--status"], capture_output=True,
+                            text=True, check=True).stdout.strip()
+    print(f"compiled stage modules (quotes/compiled.py): {status}")
     print(f"regex scan: {best_scan:.2f} s ({hits} cue matches); runs {', '.join(f'{s:.2f}' for s in scans)}")
     print(f"quotes extract -j 1, whole process: {best_run:.2f} s ({quotes} quotes); runs "
           f"{', '.join(f'{s:.2f}' for s in runs)}")

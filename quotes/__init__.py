@@ -14,3 +14,8 @@ The pipeline, one module per stage:
 """
 
 __version__ = "0.1.0"
+
+from . import compiled as _compiled
+
+# "in use" when the stage modules run compiled (see quotes/compiled.py), else why not.
+COMPILED: str = _compiled.activate(__path__)

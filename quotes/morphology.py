@@ -42,6 +42,7 @@ from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
+from .compiled import PACKAGE_DIR
 from .morphology_db import DB_PATH, fold_key, load_lexicon
 
 # Tokens of the folded text (the usual input) need no folding: no hamza-carrying alef, no ى/ة,
@@ -51,7 +52,7 @@ from .morphology_db import DB_PATH, fold_key, load_lexicon
 _UNFOLDED = frozenset("أإآٱىة\u0670\u0640" + "".join(map(chr, [*range(0x0610, 0x061B), *range(0x064B, 0x0660)])))
 
 SHIPPED_DB = DB_PATH
-SHIPPED_CAMEL_DATA = Path(__file__).resolve().parent / "data" / "camel"
+SHIPPED_CAMEL_DATA = PACKAGE_DIR / "data" / "camel"  # (not this module's __file__: it may run compiled, elsewhere)
 CALIMA_DB_NAME = "calima-msa-r13"
 
 
