@@ -32,8 +32,10 @@ from .phrases import (
     body_name_end,
     complement_ends,
     definite_common_noun,
+    eponym_style,
     is_definite,
     is_head_noun,
+    past_eponym,
     qualifies_rank,
 )
 
@@ -125,6 +127,8 @@ class NameIndex:
             words, offsets = self.tokens.words, self.tokens.starts
             for i in self.tokens.indices_of(_TITLE_FORMS):
                 w, start = words[i], offsets[i]
+                if eponym_style(words, i):
+                    continue  # جامعة الملك سعود: an institution's eponym, no one's title
                 if _bare(w) in TITLE_HEADS:
                     head = _bare(w)
                 elif w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS:
@@ -330,7 +334,8 @@ class NameIndex:
                     or (prev.start not in self.names and _blocks_given_name(prev.text))
                     or self._clitic_word(prev.text) or self._clause_opening_verb(k - 1)
                     or qualifies_rank(toks.words, k - 1)  # الفريق أول | عبدالرحمن البنيان
-                    or (given + name_words >= 2 and complement_ends(toks.words, k, self.classes))):
+                    or (given + name_words >= 2 and complement_ends(toks.words, k, self.classes))
+                    or past_eponym(toks.words, k, self.classes)):  # جامعة الملك سعود | عبد الله الصقعبي
                 # (لصحة عسير | سعيد النقير، بخيبر | فهد الرشيدي: a title's complement, then a name of
                 # two words or more; a shorter one may be the genitive itself: بنظر سليمان غوينغوينغ)
                 break

@@ -144,6 +144,43 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
             and not is_definite(prev) and classes.name_evidence(prev) != "no")
 
 
+# Royal and religious styles an institution or place is named after (جامعة الملك سعود، جسر الملك
+# فهد، مستشفى الأمير سلطان، مسجد الشيخ زايد، مطار الإمام الخميني), and the nouns so named.
+_EPONYM_STYLES = frozenset(("الملك", "الامير", "الشيخ", "الامام", "السلطان"))
+_EPONYM_HEADS = lexicon.words("eponym_heads")
+
+
+def _eponym(words: Sequence[str], i: int) -> bool:
+    """Whether the name at ``words[i]`` follows a style in the genitive of a noun an institution
+    or a place is named with (المؤسسة العامة لجسر الملك | فهد، مدير جامعة الملك | سعود): a noun
+    without the article takes the definite word after it as its genitive, so the style and the
+    name after it name the institution, not the person the phrase is about. Only such nouns
+    count: after a place's name the style opens the person's name (رئيس المحكمة العامة بحائل
+    الشيخ محمد الجزاع، أمير قطر الشيخ تميم), and the analyser reads many places as common
+    words (حائل "barrier", عسير "difficult")."""
+    return i >= 2 and eponym_style(words, i - 1)
+
+
+def eponym_style(words: Sequence[str], k: int) -> bool:
+    """Whether ``words[k]`` is a style in the genitive of a noun an institution or a place is named
+    with (جامعة | الملك سعود): it opens the institution's eponym, no person's title."""
+    if k < 1 or words[k] not in _EPONYM_STYLES:
+        return False
+    noun = words[k - 1]
+    return not _definite_like(noun) and (noun in _EPONYM_HEADS or _bare(noun, prepositions=True) in _EPONYM_HEADS
+                                         or noun[1:] in _EPONYM_HEADS and noun[:1] in ("و", "ب", "ل"))
+
+
+def past_eponym(words: Sequence[str], i: int, classes: WordQuestions | None) -> bool:
+    """An institution's one-word eponym ends before ``words[i]``, a word the analyser may read as
+    a name, which then opens the person's name (مدير الشراكة الطبية في جامعة الملك سعود | عبد
+    الله الصقعبي); not inside a compound or a lineage (جامعة الملك عبد العزيز، مدينة الملك
+    عبدالله بن عبدالعزيز), nor before a verb (بجامعة الملك عبدالعزيز | توفر)."""
+    return (classes is not None and i + 1 < len(words) and _eponym(words, i - 1) and words[i - 1] not in GLUE
+            and words[i] not in ("بن", "بنت", "ابن", "ال") and not _definite_like(words[i])
+            and classes.name_evidence(words[i]) in ("proper", "ambiguous"))
+
+
 def _preposition_on_a_name(word: str, classes: WordQuestions) -> bool:
     """A word in ب، ل or ك, in every reading, on a word that may be a name (لأوبك، لمصر); or a
     foreign name the analyser reads so (ليو تيونج لاي)."""
@@ -407,7 +444,7 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
     for i in range(1, n):
         if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS
                 or qualifies_rank(words, i - 1) or complement_ends(words, i, classes)
-                or (i == 1 and _possessed_title(words[0]))):
+                or (i == 1 and _possessed_title(words[0])) or past_eponym(words, i, classes)):
             # a name follows the title's last definite word, an honorific (مفتي مصر د.), a link
             # with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), a rank's qualifier
             # (الفريق أول عبدالرحمن البنيان) or a complement on a name (لأوبك)
@@ -420,7 +457,7 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
             # name علي (which a family name would follow: المشرف العام علي الغامدي); مؤتمر الرياض
             # لإنقاذ اليمن | وبناء الدولة: a conjunction coordinates the complement, it opens no name
             continue
-        if classes is not None and _in_complement(words, i, classes):
+        if classes is not None and _in_complement(words, i, classes) or _eponym(words, i):
             continue
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)

@@ -694,6 +694,17 @@ SPEAKER_ROWS = [
                  "أحمد إبراهيم عسيري", id="bi-noun-and-place-then-name"),
     pytest.param("وقال الحاكم السابق لولاية نيويورك جورج باتاكي إن الاتفاق سيئ.", "الاتفاق سيئ", "جورج باتاكي",
                  id="li-noun-and-place-then-name"),
+    # a royal style in the genitive of an institution's noun, and the name after it, name the
+    # institution, not a person: the body speaks (جسر الملك فهد), or the title holder named after it
+    pytest.param("وقالت المؤسسة العامة لجسر الملك فهد في بيانها إن التيار انقطع مساء الاثنين.", "التيار انقطع",
+                 "المؤسسة العامة لجسر الملك فهد", id="eponym-of-a-body"),
+    pytest.param("وأوضح مدير عام جمارك مطار الملك فهد بالدمام يوسف الزاكان أن الإجراءات ميسرة.", "الإجراءات ميسرة",
+                 "يوسف الزاكان", id="eponym-then-place-then-name"),
+    pytest.param("وقال مدير الشراكة الطبية في جامعة الملك سعود عبد الله الصقعبي إن البرنامج بدأ.", "البرنامج بدأ",
+                 "عبد الله الصقعبي", id="name-right-after-an-eponym"),
+    # after a place (the analyser reads حائل as a common noun) الشيخ opens the person's name
+    pytest.param("وأشار رئيس المحكمة العامة بحائل الشيخ محمد الجزاع إلى أن الجائزة ستنطلق قريبا.", "الجائزة ستنطلق",
+                 "محمد الجزاع", id="style-after-a-place-opens-the-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
