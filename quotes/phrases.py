@@ -723,6 +723,23 @@ _OBJECT_STARTERS = lexicon.words("object_starters")
 ADDRESSEE_NOUNS = lexicon.words("addressee_nouns")
 _QUANTIFIERS = lexicon.words("quantifiers")
 COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with a pronoun: أنه، إنها …
+_WORDS_TO_THAT = regex.compile(r"(?:\s+[\p{L}]+){1,3}")
+
+
+def says_that_after(text: str, pos: int, limit: int) -> bool:
+    """Whether a complementiser follows ``pos``, after at most two adjectives or complements
+    (… المعارض أن، … للأنباء أن، … أنه) and no mark: after a short quoted phrase right after a
+    verb, the phrase is the verb's subject, a body's or a person's quoted name (وأعلن «مكتب
+    أخبار سوريا» المعارض أن …، أعلن «كونميبول» أنه …), not its words."""
+    run = _WORDS_TO_THAT.match(text, pos, limit)
+    if run is None:
+        return False
+    for word in run.group().split():
+        if word in COMPLEMENTISERS:
+            return True
+        if not (is_definite(word) or word.startswith("لل")):
+            return False
+    return False
 _POST_MODIFIERS = lexicon.words("post_modifiers")
 SUBJECT_PREPOSITIONS = lexicon.words("subject_prepositions")
 _INNER_PREPOSITIONS = lexicon.words("inner_prepositions")
@@ -1074,7 +1091,10 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                 continue
             if ch in "«\"“„":
                 named = _QUOTED_NAME.match(text, pos)
-                opens_body = not walk.words and named is not None and _bare(named.group(1).split()[0]) in ORGANISATION_HEADS
+                opens_body = not walk.words and named is not None and (
+                    _bare(named.group(1).split()[0]) in ORGANISATION_HEADS
+                    or (named.group(1).split()[0] not in COMPLEMENTISERS  # (past the zone: its end is أن)
+                        and says_that_after(text, named.end(), min(len(text), named.end() + 60))))
                 if named and len(named.group(1).split()) <= 4 and (walk.words or opens_body):
                     # شبكة «روسيا اليوم»: a quoted name inside the subject; وذكرت «وكالة دوجان» للأنباء:
                     # a body's quoted name as the whole subject

@@ -31,6 +31,7 @@ from .phrases import (
     RELATIVE_PRONOUNS,
     Mention,
     possessed_stems,
+    says_that_after,
 )
 from .rules import CONSTRUCTIONS
 
@@ -136,7 +137,7 @@ class _Finder:
                 return self._after_colon(cue, colon, subject_end or colon)
             if pair is not None:
                 inner = text[pair.open_at + 1:pair.close_at]
-                if has_words(inner, _MIN_DIRECT_WORDS) and not self._is_quoted_name(pair):
+                if has_words(inner, _MIN_DIRECT_WORDS) and not self._is_quoted_name(pair, cue):
                     return self._direct(cue, subject_end or pair.open_at, pair, "cue_quotation")
                 pos = pair.close_at + 1  # a scare-quoted name inside the subject: go on
                 while k < n and starts[k] < pos:
@@ -242,14 +243,21 @@ class _Finder:
                 return trim(self.text, s, other.start)
         return s, e
 
-    def _is_quoted_name(self, pair: QuotePair) -> bool:
-        """«سي إن إن ترك» after قناة, or a quoted phrase the subject's verb still follows."""
+    def _is_quoted_name(self, pair: QuotePair, cue: Cue) -> bool:
+        """«سي إن إن ترك» after قناة, a quoted phrase the subject's verb still follows, or a short
+        one right after the verb that its clause follows (the verb's quoted subject)."""
         before = _WORD_BEFORE.search(self.text, max(0, pair.open_at - 30), pair.open_at)
         if (before and strip_proclitics(before.group(1), prepositions=True) in NAMED_THINGS
                 and not has_words(self.text, 6, pair.open_at, pair.close_at)):
             return True
         after = _WORD_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 40)
-        return bool(after and after.group(1) in COMPLEMENTISERS)
+        if after and after.group(1) in COMPLEMENTISERS:
+            return True
+        # وأعلن «مكتب أخبار سوريا» المعارض أن …: a short name and its adjective, then the verb's clause
+        first = _WORD_AFTER.match(self.text, pair.open_at + 1, pair.close_at)
+        return (not self.text[cue.end:pair.open_at].strip() and not has_words(self.text, 5, pair.open_at, pair.close_at)
+                and not (first and first.group(1) in COMPLEMENTISERS)
+                and says_that_after(self.text, pair.close_at + 1, min(len(self.text), pair.close_at + 60)))
 
     def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> ContentSpan:
         s, e = trim(self.text, *pair.inner)

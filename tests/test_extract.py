@@ -705,6 +705,12 @@ SPEAKER_ROWS = [
     # after a place (the analyser reads حائل as a common noun) الشيخ opens the person's name
     pytest.param("وأشار رئيس المحكمة العامة بحائل الشيخ محمد الجزاع إلى أن الجائزة ستنطلق قريبا.", "الجائزة ستنطلق",
                  "محمد الجزاع", id="style-after-a-place-opens-the-name"),
+    # a short quoted phrase right after the verb, then its clause (after an adjective at most): the
+    # verb's quoted subject, not its words; the quotation after أن is
+    pytest.param("وأعلن «مكتب أخبار سوريا» المعارض أن «فصائل المعارضة مهدت لهذا الهجوم بتفجير عربة مفخخة».",
+                 "فصائل المعارضة", "«مكتب أخبار سوريا» المعارض", id="quoted-body-name-then-that"),
+    pytest.param("وقال الاتحاد إن الإصلاح بدأ. وفي الإطار التجاري، أعلن «كونميبول» أنه بصدد مراجعة كافة علاقاته.",
+                 "بصدد مراجعة", "كونميبول", id="quoted-one-word-name-then-anna"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
