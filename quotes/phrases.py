@@ -326,14 +326,29 @@ def _described_by_definite_head(words: list[str], classes: WordQuestions | None)
         return False
     if _heads_no_person(words[0]):
         return False
-    if classes.name_evidence(words[0]) != "no" or classes.gender_number(words[0])[1] in ("d", "p"):
+    head = classes.name_evidence(words[0])
+    if head == "proper" or classes.gender_number(words[0])[1] in ("d", "p"):
         return False  # الجبير ولافروف، وكالتا الأنباء دوغان والأناضول: names, or more than one
     k = 1
     while k < len(words) and is_definite(words[k]):
         if classes.name_evidence(words[k]) != "no":
             return False  # النيابي السابق البدري فرغلي: a definite given name, which no name run opens
         k += 1
-    return k < len(words) and _only_a_name(words[k], classes)
+    if k >= len(words):
+        return False
+    # a head the analyser also reads as a name (الطالب، المزارع) or does not know (البائع) needs a
+    # full name after it: a given name, then a lineage or a family name
+    return (head == "no" and _only_a_name(words[k], classes)) or (
+        k + 1 < len(words) and _full_name_opens(words[k], words[k + 1], classes))
+
+
+def _full_name_opens(given: str, after: str, classes: WordQuestions) -> bool:
+    """A given name the analyser knows as one, then a lineage link, a nisba family name or a word
+    it reads only as a name (سعيد بن سالم، أحمد الزهراني، محمد البحراني)."""
+    if given[:1] == "و" or given in GLUE or classes.name_evidence(given) not in ("proper", "ambiguous"):
+        return False
+    return (after in ("بن", "ابن", "بنت", "ال") or _only_a_name(after, classes)
+            or (is_definite(after) and _bare(after).endswith("ي") and len(_bare(after)) >= 4))
 
 
 def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
@@ -843,18 +858,26 @@ def _cannot_open_subject(word: str) -> bool:
             or (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS)))
 
 
-def _name_after_description(word: str, walk: _Walk, classes: WordQuestions | None) -> bool:
+def _name_after_description(word: str, walk: _Walk, classes: WordQuestions | None, text: str, end: int) -> bool:
     """A word the analyser reads only as a proper noun, or does not know, after a definite
     description whose head is no body or document names the person described (رفع الملياردير
-    الكوري الجنوبي | تشونغ مون-جون): the lexicons cannot list every such head."""
-    return classes is not None and not _heads_no_person(walk.head_word) and _only_a_name(word, classes)
+    الكوري الجنوبي | تشونغ مون-جون): the lexicons cannot list every such head. So does a given
+    name it knows, when a lineage or a family name follows (البائع | سعيد بن سالم، الطالب | أحمد
+    الزهراني: ``end`` is where the word ends in ``text``)."""
+    if classes is None or _heads_no_person(walk.head_word):
+        return False
+    if _only_a_name(word, classes):
+        return True
+    after = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return after is not None and _full_name_opens(word, after.group(), classes)
 
 
 # كان and its forms: a verb, which ends a subject after a definite word (عدد من المصادر | كان المركب …)
 KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
 
 
-def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None = None) -> bool:
+def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None = None,
+                         text: str = "", end: int = 0) -> bool:
     """A word after the subject's first one that begins something else.
 
     Complexity (radon ~34) kept in one function on purpose: it is a flat list of independent
@@ -885,7 +908,7 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return True  # ورحبت وزارة الخارجية | بالاتفاق: the object a verb governs with ب
     if (walk.head_definite and not walk.head_title and walk.head_word not in HONORIFICS
             and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
-            and word not in ("في", "من") and not walk.in_phrase and not _name_after_description(word, walk, classes)):
+            and word not in ("في", "من") and not walk.in_phrase and not _name_after_description(word, walk, classes, text, end)):
         return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
     if len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")) and not (
             walk.prev_definite and walk.head_title):
@@ -920,7 +943,7 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # (أن never takes كي: «بان كي مون» is a name)
     if walk.words == 0 and _cannot_open_subject(word):
         return True
-    if walk.words and _ends_subject_inside(word, definite, walk, classes):
+    if walk.words and _ends_subject_inside(word, definite, walk, classes, text, end):
         return True
     if word in _POST_MODIFIERS and walk.words:
         # المكون من، الصادر عن: a modifier clause, not the name (first, the word is the subject

@@ -711,6 +711,12 @@ SPEAKER_ROWS = [
                  "فصائل المعارضة", "«مكتب أخبار سوريا» المعارض", id="quoted-body-name-then-that"),
     pytest.param("وقال الاتحاد إن الإصلاح بدأ. وفي الإطار التجاري، أعلن «كونميبول» أنه بصدد مراجعة كافة علاقاته.",
                  "بصدد مراجعة", "كونميبول", id="quoted-one-word-name-then-anna"),
+    # a definite description no lexicon lists, which the analyser also reads as a name (الطالب) or
+    # does not know (البائع), then a full name: the description and the person's name
+    pytest.param("وأوضح البائع سعيد بن سالم أنه أحضر تسع سيارات من جوز الهند.", "أحضر تسع", "سعيد بن سالم",
+                 id="unlisted-description-then-lineage"),
+    pytest.param("وقال الطالب أحمد الزهراني إن الاختبارات كانت صعبة.", "الاختبارات كانت", "أحمد الزهراني",
+                 id="unlisted-description-then-family-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
