@@ -901,6 +901,9 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return True  # بارتوميو | لهيئة الإذاعة: after a name, ل on a body opens the addressee (دراسة لمركز: its author)
     if word in KANA and walk.prev_definite:
         return True  # (after an indefinite noun it opens a description: ضابط ليبي كان يعمل في …)
+    if (walk.prev_definite and word[:1] not in ("و", "ف", "ل", "ب") and word.endswith((*PRONOUN_SUFFIXES, "هن"))
+            and classes is not None and classes.possessed(word)):
+        return True  # أبدى عدد من الحاضرات | سعادتهن: a noun with its possessor after a definite word is the object
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous

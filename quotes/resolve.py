@@ -574,8 +574,7 @@ class SpeakerResolver:
         return found is not None and found[0] > start and \
             not set(words_of(found[1].name)) <= set(speaker.key_words)
 
-    @staticmethod
-    def _agrees(e: Entity, gender: str | None, number: str | None) -> bool:
+    def _agrees(self, e: Entity, gender: str | None, number: str | None) -> bool:
         if number == "d":
             return e.number == "d"
         if number == "p":
@@ -583,8 +582,17 @@ class SpeakerResolver:
         if gender == "f":
             return e.gender == "f" or (e.number == "p" and e.type != "person")
         if gender == "m":
+            if number == "s" and e.number in ("p", "d") and self._plural_noun_head(e):
+                return False  # وأضاف after «أعلن عشرات من الأفراد …»: a plural took the verb before it, not after
             return e.gender != "f" or e.type == "person" and e.gender is None
         return True
+
+    def _plural_noun_head(self, e: Entity) -> bool:
+        """The entity is a description whose head is a common noun in the plural or dual by its
+        ending (ناشطون، المسؤولين، عشرات، الوزيران), not a name that merely ends so (آرون، فالون)."""
+        classes = self.names.classes
+        return (e.type != "person" and bool(e.key_words) and classes is not None
+                and classes.name_evidence(e.key_words[0]) == "no")
 
 
 @dataclass(frozen=True)

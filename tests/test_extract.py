@@ -717,6 +717,14 @@ SPEAKER_ROWS = [
                  id="unlisted-description-then-lineage"),
     pytest.param("وقال الطالب أحمد الزهراني إن الاختبارات كانت صعبة.", "الاختبارات كانت", "أحمد الزهراني",
                  id="unlisted-description-then-family-name"),
+    # a noun with its possessor right after a definite word is the verb's object, not the subject's
+    pytest.param("وأبدى عدد من المشاهدين الروس إعجابهم بالفيلم، مؤكدين أن القصة مؤثرة.", "القصة مؤثرة",
+                 "عدد من المشاهدين الروس", id="possessed-noun-after-definite-is-the-object"),
+    # a masculine singular continuation after a plural description: not theirs (they would take
+    # وأضافوا), so the speaker before them
+    pytest.param("وقال مصدر مسؤول إن المقاومة استعادت السيطرة على الحي. وأعلن عشرات من الأفراد الموالين للرئيس "
+                 "المخلوع استسلامهم. وأضاف أن المقر شهد تحقيقات مع عدد من المقاومين.", "المقر شهد", "مصدر مسؤول",
+                 id="singular-continuation-skips-a-plural"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
