@@ -70,7 +70,29 @@ def title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
     missing = rest - have
     if rest and not (rest & have):
         return False
-    return all(w.endswith(("ي", "يه")) for w in missing)
+    if not all(w.endswith(("ي", "يه")) for w in missing):
+        return False
+    # «وزير الخارجية القطري» is not «وزير الخارجية الأميركي»: each ends on a nationality the
+    # other lacks (in either gender: التركي and التركية are one)
+    said, given = _final_nisba(mention), _final_nisba(title)
+    return not (said and given and said != given and said not in _masculine(title) and given not in _masculine(mention))
+
+
+def _masculine(words: tuple[str, ...]) -> set[str]:
+    return {_bare(w).removesuffix("ه") for w in words}
+
+
+def _final_nisba(words: tuple[str, ...]) -> str:
+    """The last definite word of a title before an honorific, bare and in the masculine, if it
+    ends as a relative adjective does (-ي، -ية): where news puts the nationality. Not the head,
+    nor the word right after a head without the article, which is its genitive (وزير | الخارجية)."""
+    last = ""
+    for k, w in enumerate(words):
+        if w in HONORIFICS:
+            break  # (a name follows: الخبير الأمني | الدكتور الغزي)
+        if k >= (1 if is_definite(words[0]) else 2) and is_definite(w):
+            last = _bare(w).removesuffix("ه")
+    return last if last.endswith("ي") else ""
 
 
 def _blocks_given_name(word: str) -> bool:

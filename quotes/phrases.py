@@ -872,6 +872,8 @@ def _name_after_description(word: str, walk: _Walk, classes: WordQuestions | Non
     return after is not None and _full_name_opens(word, after.group(), classes)
 
 
+_CIRCUMSTANTIAL_PRONOUNS = frozenset(("وهو", "وهي", "وهم", "وهما", "وهن"))
+
 # كان and its forms: a verb, which ends a subject after a definite word (عدد من المصادر | كان المركب …)
 KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
 
@@ -940,6 +942,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if walk.words and word in _RELAY_SAYINGS:
         return True  # عن الرئيس | قوله: the relayed words begin
+    if walk.words and word in _CIRCUMSTANTIAL_PRONOUNS:
+        return True  # فاليري بيرال | وهي أستاذة بجامعة أكسفورد: و and a pronoun open a circumstantial clause
     if walk.words and word in _BI_EVENT:
         return True  # عبدالعزيز بن سعد | بتصريح لـ…: the occasion, an adjunct
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):

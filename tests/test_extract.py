@@ -725,6 +725,14 @@ SPEAKER_ROWS = [
     pytest.param("وقال مصدر مسؤول إن المقاومة استعادت السيطرة على الحي. وأعلن عشرات من الأفراد الموالين للرئيس "
                  "المخلوع استسلامهم. وأضاف أن المقر شهد تحقيقات مع عدد من المقاومين.", "المقر شهد", "مصدر مسؤول",
                  id="singular-continuation-skips-a-plural"),
+    # و and a pronoun open a circumstantial clause; إثر («following») a time adjunct
+    pytest.param("وقالت فاليري بيرال وهي أستاذة بجامعة أكسفورد شاركت في الإشراف على الدراسة إن النتائج مهمة.",
+                 "النتائج مهمة", "فاليري بيرال", id="wa-huwa-opens-a-circumstantial-clause"),
+    pytest.param("من جانبه أعلن وزير الخارجية القطري إثر اللقاء أن بلاده تدعم الاتفاق.", "بلاده تدعم",
+                 "وزير الخارجية القطري", id="ithra-opens-a-time-adjunct"),
+    # a title with another nationality is another person
+    pytest.param("وقال وزير الخارجية الأميركي جون كيري إن الاتفاق جيد. وقال وزير الخارجية القطري إن بلاده "
+                 "ترحب بالاتفاق.", "بلاده ترحب", "وزير الخارجية القطري", id="another-nationality-another-person"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
