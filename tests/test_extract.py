@@ -733,6 +733,13 @@ SPEAKER_ROWS = [
     # a title with another nationality is another person
     pytest.param("وقال وزير الخارجية الأميركي جون كيري إن الاتفاق جيد. وقال وزير الخارجية القطري إن بلاده "
                  "ترحب بالاتفاق.", "بلاده ترحب", "وزير الخارجية القطري", id="another-nationality-another-person"),
+    # صاحب («holder of») heads a title: صاحب السمو الملكي الأمير … is the style before the name
+    pytest.param("وأكد صاحب السمو الملكي الأمير فيصل بن سلمان أمير منطقة المدينة المنورة أن المشروع سيكتمل.",
+                 "المشروع سيكتمل", "فيصل بن سلمان", id="sahib-al-sumuw"),
+    # a title's ل-complement is no name when an honorific and a name follow further on
+    pytest.param("وأوضح المدير الإقليمي للحملة الوطنية السعودية لنصرة الأشقاء في سورية الدكتور بدر السمحان أن "
+                 "العيادات استقبلت المراجعين.", "العيادات استقبلت", "بدر السمحان",
+                 id="li-complement-then-honorific-and-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
