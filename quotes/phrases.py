@@ -484,11 +484,12 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
                                   and words[i][:1] not in ("و", "ل", "ب"))):
             # (… or by anything once a family name closed a name the analyser can read as one:
             # الشيخ عبدالمجيد العمري | كلمة في …)
-            if words[i][:1] in ("ب", "ل") and j < n and (
-                    (is_definite(words[j]) and _bare(words[j]) in TITLE_HEADS) or not HONORIFICS.isdisjoint(words[j:])):
-                # الناطق الإعلامي بجوازت المنطقة | الرائد حماد المطيري: a word in ب/ل the analyser
-                # does not know, then a definite title or, anywhere after, an honorific (… لنصرة الأشقاء
-                # في سورية الدكتور بدر السمحان): the name after them is the person's
+            if j < n and ((words[i][:1] in ("ب", "ل") or j - i == 1) and not HONORIFICS.isdisjoint(words[j:]) or (
+                    words[i][:1] in ("ب", "ل") and is_definite(words[j]) and _bare(words[j]) in TITLE_HEADS)):
+                # a word in ب/ل the analyser does not know or a lone word, then a definite title or,
+                # anywhere after, an honorific (الناطق الإعلامي بجوازت المنطقة | الرائد حماد المطيري،
+                # … لنصرة الأشقاء في سورية الدكتور بدر السمحان، الشركة الوطنية السياحية "سياحية"
+                # المهندس صالح قدح): the name after them is the person's
                 held = held or (words[:i], words[i:j], words[j:])
                 continue
             return words[:i], words[i:j], words[j:]

@@ -740,6 +740,8 @@ SPEAKER_ROWS = [
     pytest.param("وأوضح المدير الإقليمي للحملة الوطنية السعودية لنصرة الأشقاء في سورية الدكتور بدر السمحان أن "
                  "العيادات استقبلت المراجعين.", "العيادات استقبلت", "بدر السمحان",
                  id="li-complement-then-honorific-and-name"),
+    pytest.param("وأوضح مدير عام الشركة الوطنية السياحية \"سياحية\" المهندس صالح قدح أن العربات جاهزة.",
+                 "العربات جاهزة", "صالح قدح", id="quoted-body-name-then-honorific-and-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
