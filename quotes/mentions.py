@@ -32,6 +32,7 @@ from .phrases import (
     TITLE_HEADS,
     Mention,
     is_definite,
+    possessed_stems,
     preposition_with_pronoun,
     prepositional_opening,
 )
@@ -127,6 +128,8 @@ class _Reader:
             return None, "none"  # وقال لحلفائها …، رحب بقدوم كيري: a complement, the subject is the previous one
         if mention is not None and self._object_masdar(mention, zone_end):
             return None, "none"  # وأكد الثقة بأن …: the verb's object, the subject is the previous one
+        if mention is not None and _own_talk(mention.text):
+            return None, "none"  # واختتم حديثه بأن …، وواصل حديثه بقوله: his own talk, the speaker is the one before
         if mention is not None and cue.lemma in _OBJECT_THEN_BI_AN and not mention.name \
                 and strip_proclitics(mention.text.split()[0]) not in _PERSON_OR_BODY_HEADS \
                 and self.text[mention.end:mention.end + 12].lstrip(" ،").startswith("بان"):
@@ -584,6 +587,16 @@ class _Reader:
             if subject is not None:
                 return SpeakerMention(None, subject, "sentence_subject")
         return SpeakerMention(mention, mention, rule)
+
+
+# Nouns for what someone says (حديث، كلمة، تصريح …): with a possessive pronoun, alone after a verb
+# of finishing or going on, they are that verb's object.
+_TALK_NOUNS = frozenset(("حديث", "كلام", "كلمه", "تصريح", "تصريحات", "حوار", "خطاب", "مداخله", "لقاء"))
+
+
+def _own_talk(text: str) -> bool:
+    """A lone speech noun with a third-person possessive (حديثه، كلمتها، تصريحاته)."""
+    return " " not in text and any(stem in _TALK_NOUNS for stem in possessed_stems(text, ("ه", "ها", "هم", "هما")))
 
 
 def find_mentions(doc: Document, spans: tuple[ContentSpan, ...]) -> tuple[SpeakerMention, ...]:

@@ -742,6 +742,12 @@ SPEAKER_ROWS = [
                  id="li-complement-then-honorific-and-name"),
     pytest.param("وأوضح مدير عام الشركة الوطنية السياحية \"سياحية\" المهندس صالح قدح أن العربات جاهزة.",
                  "العربات جاهزة", "صالح قدح", id="quoted-body-name-then-honorific-and-name"),
+    # «واختتم حديثه»: his own talk is the verb's object; the speaker is the one before
+    pytest.param("وقال الطبيب محمد العلي إن التقنية مفيدة. واختتم حديثه بأن الاستفادة من الصحة المتنقلة كبيرة.",
+                 "الاستفادة من", "محمد العلي", id="closing-his-talk"),
+    # «رفض ذكر اسمه»: ذكر mentions a name, it reports nothing, and takes no content from the relay
+    pytest.param("وقال زوج المعلمة إن الحادث مؤلم. وأضاف الزوج الذي رفض ذكر اسمه أن الشرطة تحقق في الأمر.",
+                 "الشرطة تحقق", "زوج المعلمة", id="refused-to-give-his-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
