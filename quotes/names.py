@@ -19,6 +19,7 @@ from . import lexicon
 from .normalize import WORD, Tokens, strip_proclitics, words_of
 from .phrases import (
     ANONYMOUS_HEADS,
+    COMPLEMENTISERS,
     DOCUMENT_HEADS,
     GLUE,
     HONORIFICS,
@@ -97,7 +98,7 @@ def _final_nisba(words: tuple[str, ...]) -> str:
 
 def _blocks_given_name(word: str) -> bool:
     """Words that are never a given name before a family name."""
-    return (word in STOPWORDS or _bare(word) in TITLE_HEADS or word in ORGANISATION_HEADS
+    return (word in STOPWORDS or word.removeprefix("ف") in COMPLEMENTISERS or _bare(word) in TITLE_HEADS or word in ORGANISATION_HEADS
             or _bare(word) in ORGANISATION_HEADS or is_definite(word) or (word.startswith("و") and len(word) >= 5)
             or word in HONORIFICS or not word.isalpha() or word.endswith(PRONOUN_SUFFIXES))
 

@@ -1072,14 +1072,19 @@ class PhraseReader:
         return found
 
 
+_TRAILING_LINKS = frozenset(("و", "في", "من", "عن", "علي", "الي", "مع", "ب", "ل", "قد", "ان"))
+# مصادر محلية | وفي …; not والي, a name and a governor's title
+_AND_A_LINK = frozenset("و" + w for w in ("في", "من", "عن", "علي", "مع"))
+
+
 def _trim_trailing_links(text: str, start: int, pos: int, ala: frozenset[int] = frozenset()) -> int:
     """Do not end a subject on a conjunction or preposition. علي is one only where the article
     spells it على (``ala``): written with ي it is the name (وقال شقيقه علي | في مارس)."""
     span = text[start:pos].rstrip(" ،,")
     while True:
         parts = span.rsplit(" ", 1)
-        if len(parts) == 2 and parts[1] in ("و", "في", "من", "عن", "علي", "الي", "مع", "ب", "ل", "قد", "ان") and (
-                parts[1] != "علي" or start + len(parts[0]) + 1 in ala):
+        if len(parts) == 2 and (parts[1] in _TRAILING_LINKS or parts[1] in _AND_A_LINK) and (
+                parts[1] not in ("علي", "وعلي") or start + len(parts[0]) + 1 in ala):
             span = parts[0].rstrip(" ،,")
             continue
         return start + len(span)

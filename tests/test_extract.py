@@ -748,6 +748,11 @@ SPEAKER_ROWS = [
     # «رفض ذكر اسمه»: ذكر mentions a name, it reports nothing, and takes no content from the relay
     pytest.param("وقال زوج المعلمة إن الحادث مؤلم. وأضاف الزوج الذي رفض ذكر اسمه أن الشرطة تحقق في الأمر.",
                  "الشرطة تحقق", "زوج المعلمة", id="refused-to-give-his-name"),
+    # no subject ends on و + a preposition; فإن is no given name of the family name after it
+    pytest.param("وقالت مصادر محلية وفي مقدمتها مصادر طبية إن عدد القتلى ارتفع.", "عدد القتلى", "مصادر محلية",
+                 id="no-trailing-wa-fi"),
+    pytest.param("وبحسب المعارض السوري فإن سيدا يرى أن المرحلة صعبة. ويشير سيدا إلى أنه طرح المبادرة.",
+                 "طرح المبادرة", "سيدا", id="fa-inna-is-no-given-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
