@@ -138,10 +138,17 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         # with another unknown one)
         return True
     before = words[i - 2] if i >= 2 else ""
-    # مدير الشؤون الصحية بمنطقة عسير | أحمد إبراهيم عسيري، الناطق الإعلامي بصحة عسير | سعيد النقير:
-    # a word in ب or ل and its one-word genitive, a place's name
-    return (before[:1] in ("ب", "ل") and not _definite_like(before) and classes.only_prepositional(before)
-            and not is_definite(prev) and classes.name_evidence(prev) != "no")
+    if is_definite(prev):
+        return False
+    # مدير الشؤون الصحية بمنطقة عسير | أحمد إبراهيم عسيري، الناطق الإعلامي بصحة عسير | سعيد النقير،
+    # … بمنطقة تبوك | ناصر بن أحمد الخريصي: a word in ب or ل and its one-word genitive, a place's
+    # name, which the analyser may read as anything (تبوك: a verb)
+    if before[:1] in ("ب", "ل") and not _definite_like(before) and classes.only_prepositional(before):
+        # (a genitive the analyser reads as a noun may take its own genitive, بشرطة منطقة | مكة
+        # المكرمة; one it reads only as a verb is a place: بمنطقة تبوك، بمحافظة ينبع)
+        return classes.name_evidence(prev) != "no" or classes.ends_mention(prev)
+    # رئيس مجلس تنسيق المقاومة الشعبية في تعز | حمود سعيد المخلافي: في and a place
+    return before == "في" and classes.name_evidence(prev) in ("proper", "ambiguous", "unanalysed")
 
 
 # Royal and religious styles an institution or place is named after (جامعة الملك سعود، جسر الملك

@@ -753,6 +753,14 @@ SPEAKER_ROWS = [
                  id="no-trailing-wa-fi"),
     pytest.param("وبحسب المعارض السوري فإن سيدا يرى أن المرحلة صعبة. ويشير سيدا إلى أنه طرح المبادرة.",
                  "طرح المبادرة", "سيدا", id="fa-inna-is-no-given-name"),
+    # a title's complement ends on a place after في, or after a noun in ب when the analyser reads the
+    # place as a verb (تبوك); not on a noun that takes its own genitive (بشرطة منطقة | مكة المكرمة)
+    pytest.param("وقال رئيس مجلس تنسيق المقاومة الشعبية في تعز حمود سعيد المخلافي إن المواقع سقطت.",
+                 "المواقع سقطت", "حمود سعيد المخلافي", id="fi-and-a-place-then-name"),
+    pytest.param("وأوضح مدير فرع الهيئة العامة للسياحة والتراث الوطني بمنطقة تبوك ناصر بن أحمد الخريصي أن "
+                 "الجولات مستمرة.", "الجولات مستمرة", "ناصر بن أحمد الخريصي", id="bi-noun-and-a-place-read-as-a-verb"),
+    pytest.param("وقال المتحدث الإعلامي لشرطة منطقة مكة المكرمة العقيد عاطي بن عطية القرشي إن التحقيق جار.",
+                 "التحقيق جار", "عاطي بن عطية القرشي", id="li-noun-whose-genitive-goes-on"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
