@@ -137,7 +137,7 @@ class NameIndex:
         self._names_in_text: dict[tuple[str, ...], Mention | None] = {}
         self._word_positions: dict[str, list[int]] = {}
         self._all_positions: dict[str, list[int]] = {}
-        self._containing: dict[frozenset[str], tuple[list[int], list[Mention]]] = {}
+        self._containing: dict[frozenset[str], tuple[list[int], list[Mention], list[int], list[Mention]]] = {}
         self._with_title: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
         self._last_named: dict[int, tuple[int, Mention] | None] = {}
 
@@ -303,18 +303,27 @@ class NameIndex:
             hits = [(at, m) for at, m in self.phrases_naming(key) if want <= self._name_words[id(m)]]
             longest = max((len(self._name_words[id(m)]) for _, m in hits), default=0)
             best = [(at, m) for at, m in hits if len(self._name_words[id(m)]) == longest]
-            cached = self._containing[want] = ([at for at, _ in best], [m for _, m in best])
-        ats, phrases = cached
+            cached = self._containing[want] = ([at for at, _ in best], [m for _, m in best],
+                                               [at for at, _ in hits], [m for _, m in hits])
+        ats, phrases, hit_ats, hit_phrases = cached
         if not ats:
             return None
         k = bisect_right(ats, pos)
         before = k - 1 if k > 0 else None
         after = k if k < len(ats) else None
         if before is None:
-            return phrases[after] if after is not None else None
-        if after is None or pos - ats[before] <= _FAR + ats[after] - pos:
-            return phrases[before]
-        return phrases[after]
+            chosen = phrases[after] if after is not None else None
+        elif after is None or pos - ats[before] <= _FAR + ats[after] - pos:
+            chosen = phrases[before]
+        else:
+            chosen = phrases[after]
+        # two people may share a family name: the one named last before ``pos`` is meant, unless the
+        # fullest name is a fuller form of that one's (الدكتور عبدالرحمن السلمي … الدكتور السلمي, not
+        # عبدالله بن عويقل السلمي named elsewhere)
+        j = bisect_right(hit_ats, pos) - 1
+        if chosen is not None and j >= 0 and not self._name_words[id(hit_phrases[j])] <= self._name_words[id(chosen)]:
+            return hit_phrases[j]
+        return chosen
 
     def title_phrase_with_title(self, mention: Mention, pos: int) -> Mention | None:
         """The title phrase whose title the mention («الوزير العراقي») abbreviates: the last one

@@ -761,6 +761,10 @@ SPEAKER_ROWS = [
                  "الجولات مستمرة.", "الجولات مستمرة", "ناصر بن أحمد الخريصي", id="bi-noun-and-a-place-read-as-a-verb"),
     pytest.param("وقال المتحدث الإعلامي لشرطة منطقة مكة المكرمة العقيد عاطي بن عطية القرشي إن التحقيق جار.",
                  "التحقيق جار", "عاطي بن عطية القرشي", id="li-noun-whose-genitive-goes-on"),
+    # two people share a family name: a title with it refers to the one named last before
+    pytest.param("وقال مدير الجامعة الدكتور عبدالله بن عويقل السلمي إن الموسم ناجح. وكان التدشين على يد الدكتور "
+                 "عبدالرحمن السلمي عضو مجلس إدارة النادي. وأوضح الدكتور السلمي أن الحقائب وزعت.", "الحقائب وزعت",
+                 "عبدالرحمن السلمي", id="shared-family-name-the-nearer-person"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
