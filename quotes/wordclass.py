@@ -412,11 +412,11 @@ class WordClasses:
         return bool(readings) and all(clitics.intersection(a.proclitics) for a in readings)
 
     def possessed(self, word: str) -> bool:
-        """Every reading is a noun with a third-person possessive (زيارته، وفريقه، تصريحاتهم) and
-        none a proper noun. (A first-person one is not asked about: the lexicon reads foreign names
-        in -ي so, كيري «my bellows».)"""
+        """Every reading is a noun with a third-person possessive (زيارته، وفريقه، تصريحاتهم), a
+        proper noun's too (سعادته: «Saada» is a name, but not with «his»). (A first-person one is
+        not asked about: the lexicon reads foreign names in -ي so, كيري «my bellows».)"""
         readings = self.readings(word)
-        return bool(readings) and all(a.pos == "noun" and a.enc0[:1] == "3" and a.enc0.endswith("_poss")
+        return bool(readings) and all(a.pos in ("noun", "noun_prop") and a.enc0[:1] == "3" and a.enc0.endswith("_poss")
                                       for a in readings)
 
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None:

@@ -765,6 +765,10 @@ SPEAKER_ROWS = [
     pytest.param("وقال مدير الجامعة الدكتور عبدالله بن عويقل السلمي إن الموسم ناجح. وكان التدشين على يد الدكتور "
                  "عبدالرحمن السلمي عضو مجلس إدارة النادي. وأوضح الدكتور السلمي أن الحقائب وزعت.", "الحقائب وزعت",
                  "عبدالرحمن السلمي", id="shared-family-name-the-nearer-person"),
+    # after a full name, a noun with a possessive is the object, though the analyser also knows it
+    # as a name (سعادة)
+    pytest.param("وأبدى المدرب التونسي جميل بلقاسم سعادته بما يقدمه اللاعبون، مضيفا أن الفريق جاهز.",
+                 "الفريق جاهز", "جميل بلقاسم", id="possessed-name-like-noun-after-a-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
