@@ -769,6 +769,9 @@ SPEAKER_ROWS = [
     # as a name (سعادة)
     pytest.param("وأبدى المدرب التونسي جميل بلقاسم سعادته بما يقدمه اللاعبون، مضيفا أن الفريق جاهز.",
                  "الفريق جاهز", "جميل بلقاسم", id="possessed-name-like-noun-after-a-name"),
+    # فضيلته («his eminence», of a scholar) is an honorific pronoun like سموه
+    pytest.param("وقال الشيخ سعود بن إبراهيم الشريم إن الأمن نعمة. وأكد فضيلته أن الوحدة واجبة.", "الوحدة واجبة",
+                 "سعود بن إبراهيم الشريم", id="fadilatuhu"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
