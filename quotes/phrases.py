@@ -550,7 +550,7 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
                           and w not in ORGANISATION_HEADS and not _plural_noun(w, classes)):
                 j += 1  # the family name closes the name: الكاظمي، الأعرجي (not a plural: الاتحادات)
             break
-        if w in _NAME_STOPS or _role_after_name(words, j, classes) or (
+        if (w in _NAME_STOPS and not (j == 0 and w == "ام" and n > 1)) or _role_after_name(words, j, classes) or (
                 j >= 2 and classes is not None and words[j - 1] not in GLUE and classes.possessed(w)):
             break  # (حسن روحاني | دفاعه)
         j += 1
@@ -957,8 +957,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # عبدالعزيز بن سعد | بتصريح لـ…: the occasion, an adjunct
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)
-    if walk.words == 0 and _cannot_open_subject(word):
-        return True
+    if walk.words == 0 and _cannot_open_subject(word) and not (word == "ام" and _kunya_follows(text, end, classes)):
+        return True  # (أم عبدالله: a kunya, as أبو عبدالله is, not «or»)
     if walk.words and _ends_subject_inside(word, definite, walk, classes, text, end):
         return True
     if word in _POST_MODIFIERS and walk.words:
@@ -981,6 +981,12 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
     # names the statement's author
     return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite) and not (
         walk.words == 1 and walk.head_word in _DOCUMENTS)
+
+
+def _kunya_follows(text: str, end: int, classes: WordQuestions | None) -> bool:
+    """After أم at ``end``, a word the analyser reads as a name: the two are a woman's kunya."""
+    after = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return classes is not None and after is not None and classes.name_evidence(after.group()) in ("proper", "ambiguous")
 
 
 def _after_two_name_words(walk: _Walk, classes: WordQuestions) -> bool:

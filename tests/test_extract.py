@@ -772,6 +772,9 @@ SPEAKER_ROWS = [
     # فضيلته («his eminence», of a scholar) is an honorific pronoun like سموه
     pytest.param("وقال الشيخ سعود بن إبراهيم الشريم إن الأمن نعمة. وأكد فضيلته أن الوحدة واجبة.", "الوحدة واجبة",
                  "سعود بن إبراهيم الشريم", id="fadilatuhu"),
+    # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
+    pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
+                 "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
