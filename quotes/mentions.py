@@ -423,7 +423,8 @@ class _Reader:
         start = doc.tokens.starts[k + 1]
         end = self.doc.phrases.extent(start, cue.start)
         m = self.doc.phrases.mention(start, end) if end > start else None
-        return m if m is not None and m.type != "unknown" else None
+        # (واهتمت | بمستجدات العمليات …، مشيرة: a complement in ب/ل is no subject)
+        return m if m is not None and m.type != "unknown" and not self._prepositional(m) else None
 
     def narrative_subjects(self, before: list[tuple[int, int]]) -> list[SilentSubject]:
         """Who a narrative sentence is about, salient for the zero subjects after it: the subject
