@@ -775,6 +775,9 @@ SPEAKER_ROWS = [
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
+    # a complement in ب opens no sentence subject for a participle: the speaker before it goes on
+    pytest.param("وقالت الصحيفة إن الوضع متوتر. واهتمت بمستجدات العمليات العسكرية في اليمن، مشيرة إلى أن القوات "
+                 "سيطرت على زنجبار.", "القوات سيطرت", "الصحيفة", id="participle-after-a-complement"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
