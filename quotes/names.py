@@ -96,6 +96,19 @@ def _final_nisba(words: tuple[str, ...]) -> str:
     return last if last.endswith("ي") else ""
 
 
+def _nearest(ats: list[int], phrases: list[Mention], pos: int) -> Mention | None:
+    """Of phrases at offsets ``ats`` (in order), the nearest before ``pos``, else the nearest after
+    it; one before wins unless it is over ``_FAR`` characters further away."""
+    k = bisect_right(ats, pos)
+    before = k - 1 if k > 0 else None
+    after = k if k < len(ats) else None
+    if before is None:
+        return phrases[after] if after is not None else None
+    if after is None or pos - ats[before] <= _FAR + ats[after] - pos:
+        return phrases[before]
+    return phrases[after]
+
+
 def _blocks_given_name(word: str) -> bool:
     """Words that are never a given name before a family name."""
     return (word in STOPWORDS or word.removeprefix("ف") in COMPLEMENTISERS or _bare(word) in TITLE_HEADS or word in ORGANISATION_HEADS
@@ -306,17 +319,7 @@ class NameIndex:
             cached = self._containing[want] = ([at for at, _ in best], [m for _, m in best],
                                                [at for at, _ in hits], [m for _, m in hits])
         ats, phrases, hit_ats, hit_phrases = cached
-        if not ats:
-            return None
-        k = bisect_right(ats, pos)
-        before = k - 1 if k > 0 else None
-        after = k if k < len(ats) else None
-        if before is None:
-            chosen = phrases[after] if after is not None else None
-        elif after is None or pos - ats[before] <= _FAR + ats[after] - pos:
-            chosen = phrases[before]
-        else:
-            chosen = phrases[after]
+        chosen = _nearest(ats, phrases, pos)
         # two people may share a family name: the one named last before ``pos`` is meant, unless the
         # fullest name is a fuller form of that one's (الدكتور عبدالرحمن السلمي … الدكتور السلمي, not
         # عبدالله بن عويقل السلمي named elsewhere)
