@@ -436,7 +436,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     k = i
     while k < n:
         w = words[k]
-        if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE))  # (عبد الملك: a name's)
+        if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE)  # (عبد الملك: a name's)
+             and not (k == i and _given_name_after_honorific(words, i)))
                 or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS or w[:1].isdigit()
                 or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
             break  # (a number is never part of a name: على 12 قتيلا)
@@ -456,6 +457,16 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         k += 1
     # (a lineage's links make a name longer: محمد بن نايف بن عبدالعزيز آل سعود)
     return k if i < k <= i + (8 if GLUE.intersection(words[i:k]) else 6) else None
+
+
+def _given_name_after_honorific(words: list[str], i: int) -> bool:
+    """A title noun right after a definite honorific, then a family name, is a given name (الدكتور |
+    مساعد الأحمد، المهندس | نائب العتيبي): such an honorific precedes a name, a title precedes it.
+    The styles without the article precede a title (معالي | وزير الخارجية، سمو | أمير الكويت)."""
+    return (0 < i < len(words) - 1 and words[i - 1] in HONORIFICS and (is_definite(words[i - 1]) or words[i - 1] == "د")
+            and is_definite(words[i + 1])
+            and _bare(words[i + 1]) not in TITLE_HEADS and _bare(words[i + 1]) not in ORGANISATION_HEADS
+            and (i + 2 == len(words) or not is_definite(words[i + 2])))
 
 
 def _title_then_name(words: list[str], classes: WordQuestions | None,

@@ -778,6 +778,11 @@ SPEAKER_ROWS = [
     # a complement in ب opens no sentence subject for a participle: the speaker before it goes on
     pytest.param("وقالت الصحيفة إن الوضع متوتر. واهتمت بمستجدات العمليات العسكرية في اليمن، مشيرة إلى أن القوات "
                  "سيطرت على زنجبار.", "القوات سيطرت", "الصحيفة", id="participle-after-a-complement"),
+    # after الدكتور a title noun then a family name is a given name (مساعد); after معالي it is the title
+    pytest.param("وأكد المشرف العام على البرنامج الدكتور مساعد الأحمد أن الطلاب قبلوا. وأضاف الأحمد أن البرنامج "
+                 "مستمر.", "البرنامج مستمر", "مساعد الأحمد", id="title-noun-as-given-name-after-doctor"),
+    pytest.param("وقال معالي وزير الخارجية عادل الجبير إن الزيارة ناجحة.", "الزيارة ناجحة", "عادل الجبير",
+                 id="title-after-a-style-honorific"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
