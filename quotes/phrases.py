@@ -147,8 +147,12 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         # (a genitive the analyser reads as a noun may take its own genitive, بشرطة منطقة | مكة
         # المكرمة; one it reads only as a verb is a place: بمنطقة تبوك، بمحافظة ينبع)
         return classes.name_evidence(prev) != "no" or classes.ends_mention(prev)
-    # رئيس مجلس تنسيق المقاومة الشعبية في تعز | حمود سعيد المخلافي: في and a place
-    return before == "في" and classes.name_evidence(prev) in ("proper", "ambiguous", "unanalysed")
+    # رئيس مجلس تنسيق المقاومة الشعبية في تعز | حمود سعيد المخلافي: في and a place, or a noun and
+    # the proper noun it names (مدير التنسيق والمتابعة في سوق عكاظ | فهد الحارثي)
+    if before == "في":
+        return classes.name_evidence(prev) in ("proper", "ambiguous", "unanalysed")
+    return (i >= 3 and words[i - 3] == "في" and not _definite_like(before) and before[:1] not in ("و", "ب", "ل")
+            and classes.name_evidence(before) == "no" and classes.name_evidence(prev) == "proper")
 
 
 # Royal and religious styles an institution or place is named after (جامعة الملك سعود، جسر الملك

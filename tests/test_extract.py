@@ -783,6 +783,8 @@ SPEAKER_ROWS = [
                  "مستمر.", "البرنامج مستمر", "مساعد الأحمد", id="title-noun-as-given-name-after-doctor"),
     pytest.param("وقال معالي وزير الخارجية عادل الجبير إن الزيارة ناجحة.", "الزيارة ناجحة", "عادل الجبير",
                  id="title-after-a-style-honorific"),
+    pytest.param("وأوضح مدير التنسيق والمتابعة في سوق عكاظ فهد الحارثي أن الحفل مختلف.", "الحفل مختلف",
+                 "فهد الحارثي", id="fi-a-noun-and-its-proper-noun-then-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
