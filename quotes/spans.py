@@ -203,6 +203,19 @@ class _Finder:
         words = self.doc.tokens.words
         return cue.lemma == "ذكر" and cue.token_index + 1 < len(words) and words[cue.token_index + 1] in _HIS_NAME
 
+    def _second_bayna(self, cue: Cue) -> bool:
+        """«علاقة جديدة بين لجانه وبين بقية الرياضيين»: وبين after a بين of the same clause is the
+        preposition repeated before the second term, not «and he explained»."""
+        if cue.word != "وبين":
+            return False
+        words, starts = self.doc.tokens.words, self.doc.tokens.starts
+        k = cue.token_index
+        for j in range(k - 1, max(-1, k - 9), -1):
+            if words[j] == "بين":
+                # (the same clause: no sentence end, colon or quotation mark between the two)
+                return not any(ch in self.text[starts[j]:cue.start] for ch in ".:«»\"“”")
+        return False
+
     def _next_cue(self, k: int) -> Cue | None:
         """A cue at token ``k`` that takes the content from the cue being read."""
         other = self.doc.cue_at_token.get(k)
@@ -384,7 +397,7 @@ class _Finder:
             return None
         if nested(self.doc, cue):
             return None  # speech reported inside a quotation belongs to the outer quotation
-        if self._names_a_name(cue):
+        if self._names_a_name(cue) or self._second_bayna(cue):
             return None
         span = self.forward(cue)
         if span is not None and cue.strict and cue.pos == "verb" and not clause_initial(self.doc, cue, strict=True) \

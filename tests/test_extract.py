@@ -856,3 +856,14 @@ def test_spelled_names_are_the_words_ali_and_wa_ali() -> None:
     assert len(names) >= 6 and len(prepositions) >= 3
     assert _spelled_names(original.replace("ى", "ي"), NormalizedText.of(original.replace("ى", "ي"))) == (
         frozenset(), frozenset())
+
+
+def test_a_repeated_bayna_is_the_preposition(extractor: Extractor) -> None:
+    """«بين X وبين Y»: the second بين repeats the preposition, it is no «and he explained»; after
+    a closed quotation it is the verb again."""
+    found = run(extractor, "ستكون منطلقا لعلاقة جديدة بين لجانه وبين بقية الرياضيين، خصوصا أن بعض الأسماء ما زالت "
+                           "تشكك في قدرتهم على النجاح.")
+    assert found == []
+    (q,) = run(extractor, "وقال المسؤول: «أثمرت المفاوضات عن اتفاق بين الطرفين»، وبين أن الإقليم سيعمل كل ما في "
+                          "وسعه من أجل التهدئة.")[1:]
+    assert q.text.startswith("الإقليم سيعمل")
