@@ -42,6 +42,7 @@ _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
 _STANCE_NOUNS = lexicon.words("attitude_nouns")
 _CLAUSE_CONNECTIVES = frozenset(("لكن", "ولكن", "كما", "ثم", "فيما", "بينما", "بل"))  # open a clause, subject first
 _MIN_DIRECT_WORDS = 3
+_IT_IS = frozenset(("وهو", "وهي", "وهذا", "هو", "هي", "هذا"))  # وهو ما يشير إلى: «which indicates»
 _HIS_NAME = frozenset(("اسمه", "اسمها", "اسمهم", "اسميهما", "اسماءهم", "هويته", "هويتها", "هويتهم"))
 MAX_UNCLOSED = 3000  # characters an unclosed quotation mark may take in (about a long paragraph)
 
@@ -161,6 +162,11 @@ class _Finder:
                     return self.span("cue_noun_object_quotation", cue, starts[k + 1], -1, "nominal",
                                      (cue.end, subject_end or starts[k]))
             other = self._next_cue(k) if k in cue_at_token else None  # (most words are no cue)
+            if other is None and cue.strict and k in cue_at_token and (
+                    words[k - 1] == "مما" or (words[k - 1] == "ما" and words[k - 2] in _IT_IS)):
+                # زاد الإنفاق … وهو ما يشير إلى أن …: the clause is what the relative's verb says, and
+                # a homograph of a cue gives way to it (نفى الجيش ما أعلنه المتمردون من أن: its object)
+                return None
             if other is not None:
                 if other.pos in ("participle", "masdar") and other.lemma in ("قال", "قول"):
                     subject_end = subject_end or starts[k]  # وأضاف قائلاً: / عن الوزير قوله إن

@@ -867,3 +867,13 @@ def test_a_repeated_bayna_is_the_preposition(extractor: Extractor) -> None:
     (q,) = run(extractor, "وقال المسؤول: «أثمرت المفاوضات عن اتفاق بين الطرفين»، وبين أن الإقليم سيعمل كل ما في "
                           "وسعه من أجل التهدئة.")[1:]
     assert q.text.startswith("الإقليم سيعمل")
+
+
+def test_a_homograph_gives_way_to_a_relative_verb(extractor: Extractor) -> None:
+    """«زاد الإنفاق … وهو ما يشير إلى أن …»: the clause is what «ما يشير» says; زاد («increased»)
+    quotes nothing. A verb that reads only as a cue keeps it (وقال … وهو ما يعني أن …)."""
+    text = ("زاد إنفاق المستهلكين الأمريكيين في يونيو بأبطأ وتيرة له في أربعة أشهر مع انحسار الطلب على السيارات "
+            "وهو ما يشير إلى أن الاقتصاد فقد بعضا من قوة دفعه.")
+    assert [q.cue for q in run(extractor, text)] == []
+    kept = run(extractor, "وأكد الوزير ارتفاع الإنفاق وهو ما يشير إلى أن الاقتصاد يتحسن.")
+    assert [q.cue for q in kept] == ["وأكد"] and kept[0].text.startswith("الاقتصاد يتحسن")
