@@ -785,6 +785,9 @@ SPEAKER_ROWS = [
                  id="title-after-a-style-honorific"),
     pytest.param("وأوضح مدير التنسيق والمتابعة في سوق عكاظ فهد الحارثي أن الحفل مختلف.", "الحفل مختلف",
                  "فهد الحارثي", id="fi-a-noun-and-its-proper-noun-then-name"),
+    # جندي أول is a rank (private first class): أول qualifies it, the name begins after it
+    pytest.param("وقال الجندي أول حسن بن ناصر بشيري إن الوحدة مستعدة. وأضاف بشيري أن الحدود آمنة.",
+                 "الحدود آمنة", "حسن بن ناصر بشيري", id="jundi-awwal"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
