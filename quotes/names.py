@@ -370,7 +370,8 @@ class NameIndex:
                     or self._clitic_word(prev.text) or self._clause_opening_verb(k - 1)
                     or qualifies_rank(toks.words, k - 1)  # الفريق أول | عبدالرحمن البنيان
                     or (given + name_words >= 2 and complement_ends(toks.words, k, self.classes))
-                    or past_eponym(toks.words, k, self.classes)):  # جامعة الملك سعود | عبد الله الصقعبي
+                    or past_eponym(toks.words, k, self.classes)  # جامعة الملك سعود | عبد الله الصقعبي
+                    or (self.classes is not None and self.classes.possessed(prev.text))):  # ضيفته | هيفاء وهبي
                 # (لصحة عسير | سعيد النقير، بخيبر | فهد الرشيدي: a title's complement, then a name of
                 # two words or more; a shorter one may be the genitive itself: بنظر سليمان غوينغوينغ)
                 break

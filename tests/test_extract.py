@@ -788,6 +788,9 @@ SPEAKER_ROWS = [
     # جندي أول is a rank (private first class): أول qualifies it, the name begins after it
     pytest.param("وقال الجندي أول حسن بن ناصر بشيري إن الوحدة مستعدة. وأضاف بشيري أن الحدود آمنة.",
                  "الحدود آمنة", "حسن بن ناصر بشيري", id="jundi-awwal"),
+    # a word with a possessive is no given name before a family name (أكد من جهته | سهيل المزروعي)
+    pytest.param("وفي انتظار نتائج اللجنة، أكد من جهته سهيل المزروعي وزير الطاقة الإماراتي أن القرار مدروس. "
+                 "وأضاف المزروعي أن الدعم مستمر.", "الدعم مستمر", "سهيل المزروعي", id="possessed-word-no-given-name"),
     # a family name found alone later takes the given names written before it, not the place
     pytest.param("وأوضح المتحدث الإعلامي لصحة عسير سعيد النقير أن خمسة مصابين يتلقون العلاج. وأضاف النقير أن "
                  "الحالات مستقرة.", "الحالات مستقرة", "سعيد النقير", id="family-name-not-the-place-before"),
