@@ -57,9 +57,8 @@ def activate(package_path: list[str], folder: Path | None = None) -> str:
     if os.environ.get("QUOTES_COMPILED", "").lower() in _OFF:
         return "off"
     folder = folder or default_dir()
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    manifest = _read_manifest(folder)
+    if manifest is None:
         return "not built"
     try:
         if manifest != _expected_manifest():
@@ -88,7 +87,8 @@ def build(folder: Path | None = None) -> tuple[bool, str]:
         import mypyc  # noqa: F401  (mypy brings it)
     except ImportError:
         return False, "compiled modules not built: mypyc is missing (pip install mypy); quotes runs as pure Python"
-    if _expected_manifest() == _read_manifest(folder):
+    expected = _expected_manifest()
+    if expected == _read_manifest(folder):
         return True, f"compiled modules up to date in {folder}"
     folder.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="quotes-compile-") as tmp:
@@ -112,7 +112,7 @@ def build(folder: Path | None = None) -> tuple[bool, str]:
         staging.mkdir()
         for so in built:
             shutil.copy2(so, staging / so.name)
-        (staging / MANIFEST).write_text(json.dumps(_expected_manifest(), indent=1), encoding="utf-8")
+        (staging / MANIFEST).write_text(json.dumps(expected, indent=1), encoding="utf-8")
         old = folder.with_name(folder.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if folder.exists():
@@ -123,6 +123,7 @@ def build(folder: Path | None = None) -> tuple[bool, str]:
 
 
 def _read_manifest(folder: Path) -> object:
+    """The build's manifest, None if there is none or it cannot be read."""
     try:
         return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -29,6 +29,7 @@ from .phrases import (
     RELATIVE_PRONOUNS,
     STOPWORDS,
     SUBJECT_PREPOSITIONS,
+    THIRD_PERSON_SUFFIXES,
     TITLE_HEADS,
     Mention,
     is_definite,
@@ -597,7 +598,7 @@ _TALK_NOUNS = frozenset(("حديث", "كلام", "كلمه", "تصريح", "تص
 
 def _own_talk(text: str) -> bool:
     """A lone speech noun with a third-person possessive (حديثه، كلمتها، تصريحاته)."""
-    return " " not in text and any(stem in _TALK_NOUNS for stem in possessed_stems(text, ("ه", "ها", "هم", "هما")))
+    return " " not in text and any(stem in _TALK_NOUNS for stem in possessed_stems(text, THIRD_PERSON_SUFFIXES))
 
 
 def find_mentions(doc: Document, spans: tuple[ContentSpan, ...]) -> tuple[SpeakerMention, ...]:

@@ -102,6 +102,7 @@ _HOUSE_OF = "ال"  # آل (the house of) once folded: a word of its own, which 
 NAME_LINKS_INITIAL = lexicon.words("name_links_initial")
 NAME_LINKS = lexicon.words("name_links")
 GLUE = NAME_LINKS_INITIAL | NAME_LINKS  # words that join the parts of a compound name
+_LINEAGE_LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # «son/daughter of», «house of»: a name goes on
 TITLE_LINKS = lexicon.words("title_links")
 _ADJECTIVES = lexicon.words("quality_adjectives")
 
@@ -161,20 +162,13 @@ _EPONYM_STYLES = frozenset(("الملك", "الامير", "الشيخ", "الا�
 _EPONYM_HEADS = lexicon.words("eponym_heads")
 
 
-def _eponym(words: Sequence[str], i: int) -> bool:
-    """Whether the name at ``words[i]`` follows a style in the genitive of a noun an institution
-    or a place is named with (المؤسسة العامة لجسر الملك | فهد، مدير جامعة الملك | سعود): a noun
-    without the article takes the definite word after it as its genitive, so the style and the
-    name after it name the institution, not the person the phrase is about. Only such nouns
-    count: after a place's name the style opens the person's name (رئيس المحكمة العامة بحائل
-    الشيخ محمد الجزاع، أمير قطر الشيخ تميم), and the analyser reads many places as common
-    words (حائل "barrier", عسير "difficult")."""
-    return i >= 2 and eponym_style(words, i - 1)
-
-
 def eponym_style(words: Sequence[str], k: int) -> bool:
     """Whether ``words[k]`` is a style in the genitive of a noun an institution or a place is named
-    with (جامعة | الملك سعود): it opens the institution's eponym, no person's title."""
+    with (المؤسسة العامة لجسر | الملك فهد، مدير جامعة | الملك سعود): a noun without the article
+    takes the definite word after it as its genitive, so the style and the name after it name the
+    institution, no person's title. Only such nouns count: after a place's name the style opens
+    the person's name (رئيس المحكمة العامة بحائل الشيخ محمد الجزاع، أمير قطر الشيخ تميم), and the
+    analyser reads many places as common words (حائل "barrier", عسير "difficult")."""
     if k < 1 or words[k] not in _EPONYM_STYLES:
         return False
     noun = words[k - 1]
@@ -187,8 +181,8 @@ def past_eponym(words: Sequence[str], i: int, classes: WordQuestions | None) -> 
     a name, which then opens the person's name (مدير الشراكة الطبية في جامعة الملك سعود | عبد
     الله الصقعبي); not inside a compound or a lineage (جامعة الملك عبد العزيز، مدينة الملك
     عبدالله بن عبدالعزيز), nor before a verb (بجامعة الملك عبدالعزيز | توفر)."""
-    return (classes is not None and i + 1 < len(words) and _eponym(words, i - 1) and words[i - 1] not in GLUE
-            and words[i] not in ("بن", "بنت", "ابن", "ال") and not _definite_like(words[i])
+    return (classes is not None and i + 1 < len(words) and eponym_style(words, i - 2) and words[i - 1] not in GLUE
+            and words[i] not in _LINEAGE_LINKS and not _definite_like(words[i])
             and classes.name_evidence(words[i]) in ("proper", "ambiguous"))
 
 
@@ -358,7 +352,7 @@ def _full_name_opens(given: str, after: str, classes: WordQuestions) -> bool:
     it reads only as a name (سعيد بن سالم، أحمد الزهراني، محمد البحراني)."""
     if given[:1] == "و" or given in GLUE or classes.name_evidence(given) not in ("proper", "ambiguous"):
         return False
-    return (after in ("بن", "ابن", "بنت", "ال") or _only_a_name(after, classes)
+    return (after in _LINEAGE_LINKS or _only_a_name(after, classes)
             or (is_definite(after) and _bare(after).endswith("ي") and len(_bare(after)) >= 4))
 
 
@@ -387,6 +381,7 @@ _PRONOUN_LINKS = frozenset(w for w in TITLE_LINKS if w[:-1] in TITLE_LINKS or w[
 # The third-person pronoun suffixes a folded word can be told by (ه alone is also a folded ta
 # marbuta): a word carrying one is no name (اعتزامها، زيارتهم).
 PRONOUN_SUFFIXES = ("ها", "هم", "هما")
+THIRD_PERSON_SUFFIXES = ("ه", *PRONOUN_SUFFIXES)  # with ه, where a word list tells the noun (حديثه)
 
 
 def possessed_stems(word: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES) -> list[str]:
@@ -494,7 +489,7 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
             # name علي (which a family name would follow: المشرف العام علي الغامدي); مؤتمر الرياض
             # لإنقاذ اليمن | وبناء الدولة: a conjunction coordinates the complement, it opens no name
             continue
-        if classes is not None and _in_complement(words, i, classes) or _eponym(words, i):
+        if (classes is not None and _in_complement(words, i, classes)) or eponym_style(words, i - 1):
             continue
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)
@@ -631,7 +626,6 @@ def is_head_noun(word: str) -> bool:
             or bare in DOCUMENT_HEADS or word in DOCUMENT_HEADS)
 
 
-
 class WordsReading(NamedTuple):
     """What a subject phrase's words read as, whatever text writes them: its title and name (joined
     by spaces), kind and agreement features, and where the name's words are among the words."""
@@ -765,12 +759,18 @@ COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with
 _WORDS_TO_THAT = regex.compile(r"(?:\s+[\p{L}]+){1,3}")
 
 
-def says_that_after(text: str, pos: int, limit: int) -> bool:
-    """Whether a complementiser follows ``pos``, after at most two adjectives or complements
-    (… المعارض أن، … للأنباء أن، … أنه) and no mark: after a short quoted phrase right after a
-    verb, the phrase is the verb's subject, a body's or a person's quoted name (وأعلن «مكتب
-    أخبار سوريا» المعارض أن …، أعلن «كونميبول» أنه …), not its words."""
-    run = _WORDS_TO_THAT.match(text, pos, limit)
+def quoted_subject(text: str, inner: str, after: int) -> bool:
+    """Whether a short quoted phrase right after a verb (its words ``inner``, its closing mark
+    ending at ``after``) is the verb's subject, a body's or a person's quoted name (وأعلن «مكتب
+    أخبار سوريا» المعارض أن …، أعلن «كونميبول» أنه …), not its words: the verb's clause follows
+    it, after at most two adjectives or complements (… المعارض أن، … للأنباء أن، … أنه) and no
+    mark. Words that open with a complementiser are the words (قال «إنها ظاهرة عالمية»)."""
+    first = _WORD.search(inner)
+    return first is not None and first.group() not in COMPLEMENTISERS and _says_that_after(text, after)
+
+
+def _says_that_after(text: str, pos: int) -> bool:
+    run = _WORDS_TO_THAT.match(text, pos, min(len(text), pos + 60))
     if run is None:
         return False
     for word in run.group().split():
@@ -892,8 +892,8 @@ def _name_after_description(word: str, walk: _Walk, classes: WordQuestions | Non
         return False
     if _only_a_name(word, classes):
         return True
-    after = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-    return after is not None and _full_name_opens(word, after.group(), classes)
+    after = _next_word(text, end)
+    return after is not None and _full_name_opens(word, after, classes)
 
 
 _CIRCUMSTANTIAL_PRONOUNS = frozenset(("وهو", "وهي", "وهم", "وهما", "وهن"))
@@ -1000,8 +1000,14 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
 
 def _kunya_follows(text: str, end: int, classes: WordQuestions | None) -> bool:
     """After أم at ``end``, a word the analyser reads as a name: the two are a woman's kunya."""
+    after = _next_word(text, end)
+    return classes is not None and after is not None and classes.name_evidence(after) in ("proper", "ambiguous")
+
+
+def _next_word(text: str, end: int) -> str | None:
+    """The word right after the one ending at ``end``, one space between them."""
     after = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-    return classes is not None and after is not None and classes.name_evidence(after.group()) in ("proper", "ambiguous")
+    return after.group() if after is not None else None
 
 
 def _after_two_name_words(walk: _Walk, classes: WordQuestions) -> bool:
@@ -1156,10 +1162,9 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                 continue
             if ch in "«\"“„":
                 named = _QUOTED_NAME.match(text, pos)
+                # (the clause after a quoted subject lies past ``limit``: the zone ends at its أن)
                 opens_body = not walk.words and named is not None and (
-                    _bare(named.group(1).split()[0]) in ORGANISATION_HEADS
-                    or (named.group(1).split()[0] not in COMPLEMENTISERS  # (past the zone: its end is أن)
-                        and says_that_after(text, named.end(), min(len(text), named.end() + 60))))
+                    _bare(named.group(1).split()[0]) in ORGANISATION_HEADS or quoted_subject(text, named.group(1), named.end()))
                 if named and len(named.group(1).split()) <= 4 and (walk.words or opens_body):
                     # شبكة «روسيا اليوم»: a quoted name inside the subject; وذكرت «وكالة دوجان» للأنباء:
                     # a body's quoted name as the whole subject

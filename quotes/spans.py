@@ -29,9 +29,10 @@ from .phrases import (
     COMPLEMENTISERS,
     ORGANISATION_HEADS,
     RELATIVE_PRONOUNS,
+    THIRD_PERSON_SUFFIXES,
     Mention,
     possessed_stems,
-    says_that_after,
+    quoted_subject,
 )
 from .rules import CONSTRUCTIONS
 
@@ -183,7 +184,7 @@ class _Finder:
         """«أعرب عن أمله (في) أن …»: a stance noun with its pronoun, then (after في or ب) a
         complementiser: the clause is what the speaker hopes or fears, and the walk goes on to it."""
         words = self.doc.tokens.words
-        stance = any(stem in _STANCE_NOUNS for stem in possessed_stems(words[k], ("ه", "ها", "هم", "هما", "نا")))
+        stance = any(stem in _STANCE_NOUNS for stem in possessed_stems(words[k], (*THIRD_PERSON_SUFFIXES, "نا")))
         if not stance or k + 1 >= len(words):
             return False
         nxt = words[k + 1] if words[k + 1] not in ("في", "ب") else (words[k + 2] if k + 2 < len(words) else "")
@@ -280,10 +281,8 @@ class _Finder:
         if after and after.group(1) in COMPLEMENTISERS:
             return True
         # وأعلن «مكتب أخبار سوريا» المعارض أن …: a short name and its adjective, then the verb's clause
-        first = _WORD_AFTER.match(self.text, pair.open_at + 1, pair.close_at)
         return (not self.text[cue.end:pair.open_at].strip() and not has_words(self.text, 5, pair.open_at, pair.close_at)
-                and not (first and first.group(1) in COMPLEMENTISERS)
-                and says_that_after(self.text, pair.close_at + 1, min(len(self.text), pair.close_at + 60)))
+                and quoted_subject(self.text, self.text[pair.open_at + 1:pair.close_at], pair.close_at + 1))
 
     def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> ContentSpan:
         s, e = trim(self.text, *pair.inner)
