@@ -591,14 +591,14 @@ class _Reader:
         return SpeakerMention(mention, mention, rule)
 
 
-# Nouns for what someone says (حديث، كلمة، تصريح …): with a possessive pronoun, alone after a verb
-# of finishing or going on, they are that verb's object.
-_TALK_NOUNS = frozenset(("حديث", "كلام", "كلمه", "تصريح", "تصريحات", "حوار", "خطاب", "مداخله", "لقاء"))
+# The nouns of a statement and its occasions (حديث، كلمة، تصريح، زيارة …): with a possessive
+# pronoun, alone after a verb of finishing or going on, they are that verb's object.
+_STATEMENT_NOUNS = lexicon.words("statement_occasions")
 
 
 def _own_talk(text: str) -> bool:
-    """A lone speech noun with a third-person possessive (حديثه، كلمتها، تصريحاته)."""
-    return " " not in text and any(stem in _TALK_NOUNS for stem in possessed_stems(text, THIRD_PERSON_SUFFIXES))
+    """A lone statement noun with a third-person possessive (حديثه، كلمتها، تصريحاته)."""
+    return " " not in text and any(stem in _STATEMENT_NOUNS for stem in possessed_stems(text, THIRD_PERSON_SUFFIXES))
 
 
 def find_mentions(doc: Document, spans: tuple[ContentSpan, ...]) -> tuple[SpeakerMention, ...]:
