@@ -110,6 +110,27 @@ def _matches_at_hints(pattern: regex.Pattern[str], text: str, hints: tuple[str, 
     return [found[p] for p in sorted(found)]
 
 
+# A name or an identity as ذكر's object: the anonymity formula (رفض ذكر اسمه، طلب عدم كشف هويته).
+_A_NAME = frozenset(("اسمه", "اسمها", "اسمهم", "اسميهما", "اسماءهم", "هويته", "هويتها", "هويتهم"))
+
+
+def _between_pairs(text: str, tokens: Tokens, candidates: list[int]) -> set[int]:
+    """The token indices of «بين X وبين Y»: Arabic repeats the preposition before the second term,
+    so a وبين less than nine words after a بين of the same clause (no sentence end, colon or
+    quotation mark between) makes both prepositions, neither «(and) he explained»."""
+    words, starts = tokens.words, tokens.starts
+    pairs: set[int] = set()
+    for i in candidates:
+        if words[i] != "وبين":
+            continue
+        for j in range(i - 1, max(-1, i - 9), -1):
+            if words[j] == "بين":
+                if not any(ch in text[starts[j]:starts[i]] for ch in ".:«»\"“”"):
+                    pairs.update((i, j))
+                break
+    return pairs
+
+
 def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -> list[Cue]:
     """All reporting-cue candidates of a document, in text order."""
     cues: list[Cue] = []
@@ -123,6 +144,7 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             best = _best(found)
             if best is not None:
                 analysed[word] = best
+    between = _between_pairs(text, tokens, candidates)
     for i in candidates:
         if words[i] not in analysed:
             continue
@@ -134,6 +156,10 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue  # سيذكر، ستعلن: what someone will say is not a report
         if i > 0 and words[i - 1] in ("عدم", "دون", "بدون"):
             continue  # عدم ذكر اسمه: a masdar, not a verb
+        if best.lemma == "ذكر" and i + 1 < len(words) and words[i + 1] in _A_NAME:
+            continue  # الذي رفض ذكر اسمه، متحدث لم تذكر اسمه: mentioning a name reports nothing
+        if i in between:
+            continue  # علاقة بين لجانه وبين بقية الرياضيين: prepositions, not «(and) he explained»
         if i > 0 and words[i - 1] in GLUE and words[i - 1] != "ال" and not text[tokens.ends[i - 1]:tok.start].strip():
             continue  # عبدالله بن طالب، أبو زيد: a name after its link, not a verb (إل folds to ال: not a link)
         if best.pos == "participle" and best.gender != "f" and best.number in (None, "s") and not tok.text.endswith("ا"):

@@ -44,7 +44,6 @@ _STANCE_NOUNS = lexicon.words("attitude_nouns")
 _CLAUSE_CONNECTIVES = frozenset(("لكن", "ولكن", "كما", "ثم", "فيما", "بينما", "بل"))  # open a clause, subject first
 _MIN_DIRECT_WORDS = 3
 _IT_IS = frozenset(("وهو", "وهي", "وهذا", "هو", "هي", "هذا"))  # وهو ما يشير إلى: «which indicates»
-_HIS_NAME = frozenset(("اسمه", "اسمها", "اسمهم", "اسميهما", "اسماءهم", "هويته", "هويتها", "هويتهم"))
 MAX_UNCLOSED = 3000  # characters an unclosed quotation mark may take in (about a long paragraph)
 
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*$")
@@ -204,29 +203,10 @@ class _Finder:
             j -= 1
         return j < k and (j == 0 or bool(self.text[ends[j - 1]:starts[j]].strip()))
 
-    def _names_a_name(self, cue: Cue) -> bool:
-        """الذي رفض ذكر اسمه، متحدث لم تذكر اسمه: ذكر with a name as its object mentions the name
-        (the anonymity formula); it reports nothing."""
-        words = self.doc.tokens.words
-        return cue.lemma == "ذكر" and cue.token_index + 1 < len(words) and words[cue.token_index + 1] in _HIS_NAME
-
-    def _second_bayna(self, cue: Cue) -> bool:
-        """«علاقة جديدة بين لجانه وبين بقية الرياضيين»: وبين after a بين of the same clause is the
-        preposition repeated before the second term, not «and he explained»."""
-        if cue.word != "وبين":
-            return False
-        words, starts = self.doc.tokens.words, self.doc.tokens.starts
-        k = cue.token_index
-        for j in range(k - 1, max(-1, k - 9), -1):
-            if words[j] == "بين":
-                # (the same clause: no sentence end, colon or quotation mark between the two)
-                return not any(ch in self.text[starts[j]:cue.start] for ch in ".:«»\"“”")
-        return False
-
     def _next_cue(self, k: int) -> Cue | None:
         """A cue at token ``k`` that takes the content from the cue being read."""
         other = self.doc.cue_at_token.get(k)
-        if other is None or self._names_a_name(other):
+        if other is None:
             return None
         if other.strict and not clause_initial(self.doc, other, strict=True):
             return None  # «بين البلدين» inside the subject's adjunct: a preposition, not a verb
@@ -402,8 +382,6 @@ class _Finder:
             return None
         if nested(self.doc, cue):
             return None  # speech reported inside a quotation belongs to the outer quotation
-        if self._names_a_name(cue) or self._second_bayna(cue):
-            return None
         span = self.forward(cue)
         if span is not None and cue.strict and cue.pos == "verb" and not clause_initial(self.doc, cue, strict=True) \
                 and not self._subject_then_that(cue):

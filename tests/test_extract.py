@@ -870,6 +870,9 @@ def test_a_repeated_bayna_is_the_preposition(extractor: Extractor) -> None:
     found = run(extractor, "ستكون منطلقا لعلاقة جديدة بين لجانه وبين بقية الرياضيين، خصوصا أن بعض الأسماء ما زالت "
                            "تشكك في قدرتهم على النجاح.")
     assert found == []
+    # the first بين of the pair is the preposition too, though a clause of أن follows it
+    assert run(extractor, "ليس سهلا على إيران الحسم، بين أن تخضع لشروط الاستفادة من الثروة وإغراءاتها، وبين أن "
+                          "تنحاز لخيار الجغرافيا ومكاسبها.") == []
     (q,) = run(extractor, "وقال المسؤول: «أثمرت المفاوضات عن اتفاق بين الطرفين»، وبين أن الإقليم سيعمل كل ما في "
                           "وسعه من أجل التهدئة.")[1:]
     assert q.text.startswith("الإقليم سيعمل")
