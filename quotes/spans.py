@@ -41,6 +41,7 @@ MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
 _STANCE_NOUNS = lexicon.words("attitude_nouns")
+_STANCE_SUFFIXES = (*THIRD_PERSON_SUFFIXES, "نا")  # أمله، أملها، أملنا
 _CLAUSE_CONNECTIVES = frozenset(("لكن", "ولكن", "كما", "ثم", "فيما", "بينما", "بل"))  # open a clause, subject first
 _MIN_DIRECT_WORDS = 3
 _IT_IS = frozenset(("وهو", "وهي", "وهذا", "هو", "هي", "هذا"))  # وهو ما يشير إلى: «which indicates»
@@ -183,7 +184,7 @@ class _Finder:
         """«أعرب عن أمله (في) أن …»: a stance noun with its pronoun, then (after في or ب) a
         complementiser: the clause is what the speaker hopes or fears, and the walk goes on to it."""
         words = self.doc.tokens.words
-        stance = any(stem in _STANCE_NOUNS for stem in possessed_stems(words[k], (*THIRD_PERSON_SUFFIXES, "نا")))
+        stance = any(stem in _STANCE_NOUNS for stem in possessed_stems(words[k], _STANCE_SUFFIXES))
         if not stance or k + 1 >= len(words):
             return False
         nxt = words[k + 1] if words[k + 1] not in ("في", "ب") else (words[k + 2] if k + 2 < len(words) else "")
