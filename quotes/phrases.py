@@ -438,7 +438,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         w = words[k]
         if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE)  # (عبد الملك: a name's)
              and not (k == i and _given_name_after_honorific(words, i)))
-                or w in _ADJECTIVES or w in HONORIFICS or w in _NAME_STOPS or w[:1].isdigit()
+                or w in _ADJECTIVES or (w in HONORIFICS and not (k > i and words[k - 1] == _HOUSE_OF))  # (آل الشيخ)
+                or w in _NAME_STOPS or w[:1].isdigit()
                 or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
             break  # (a number is never part of a name: على 12 قتيلا)
         if k >= i + 2 and words[k - 2] == _HOUSE_OF and ((_definite_like(w) and not _bare(w).endswith("ي")) or w[:1] == "و"):

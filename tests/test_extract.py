@@ -772,6 +772,12 @@ SPEAKER_ROWS = [
     # فضيلته («his eminence», of a scholar) is an honorific pronoun like سموه
     pytest.param("وقال الشيخ سعود بن إبراهيم الشريم إن الأمن نعمة. وأكد فضيلته أن الوحدة واجبة.", "الوحدة واجبة",
                  "سعود بن إبراهيم الشريم", id="fadilatuhu"),
+    # سماحة and فضيلة are styles like معالي, not the speaker's name; آل then a word that is also an
+    # honorific (آل الشيخ) is a family name
+    pytest.param("وأوضح سماحة مفتي عام المملكة رئيس هيئة كبار العلماء الشيخ عبدالعزيز بن عبدالله آل الشيخ أن "
+                 "الفئة ضالة.", "الفئة ضالة", "عبدالعزيز بن عبدالله آل الشيخ", id="samahat-style-and-al-alshaikh"),
+    pytest.param("واستنكر فضيلة الشيخ محمد بن محمد الشنقيطي الجريمة، مؤكدا أن الإرهاب لا دين له.", "لا دين له",
+                 "محمد بن محمد الشنقيطي", id="fadilat-style"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
