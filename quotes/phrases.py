@@ -63,6 +63,8 @@ _ANONYMITY = regex.compile(rf"(?:{lexicon.alternation('anonymity_formula')})\b")
 # text); trying it only there spares a regex call on nearly every word of every subject walk.
 _ANONYMITY_FIRST_WORDS = frozenset(e.split(" ", 1)[0] for e in lexicon.entries("anonymity_formula"))
 assert all(" " in e and _WORD.fullmatch(e.split(" ", 1)[0]) for e in lexicon.entries("anonymity_formula"))
+_EULOGY = regex.compile(rf"(?:{lexicon.alternation('eulogies')})\b")
+_EULOGY_FIRST_WORDS = frozenset(e.split(" ", 1)[0] for e in lexicon.entries("eulogies"))  # (as for the formulas above)
 _AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
 _SPACES = re.compile(r"\s*")
 _QUOTED_NAME = regex.compile(r"[«\"“„]([^\"«»“”\n]{1,40})[»\"”]")
@@ -968,6 +970,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if walk.words and word in _RELAY_SAYINGS:
         return True  # عن الرئيس | قوله: the relayed words begin
+    if walk.words and word in _EULOGY_FIRST_WORDS and _EULOGY.match(text, pos):
+        return True  # الرسول | صلى الله عليه وسلم، حذيفة | رضي الله عنه: a blessing, not part of the name
     if walk.words and word in _CIRCUMSTANTIAL_PRONOUNS:
         return True  # فاليري بيرال | وهي أستاذة بجامعة أكسفورد: و and a pronoun open a circumstantial clause
     if walk.words and word in _BI_EVENT:

@@ -778,6 +778,8 @@ SPEAKER_ROWS = [
                  "الفئة ضالة.", "الفئة ضالة", "عبدالعزيز بن عبدالله آل الشيخ", id="samahat-style-and-al-alshaikh"),
     pytest.param("واستنكر فضيلة الشيخ محمد بن محمد الشنقيطي الجريمة، مؤكدا أن الإرهاب لا دين له.", "لا دين له",
                  "محمد بن محمد الشنقيطي", id="fadilat-style"),
+    # a eulogy after a name is no part of it
+    pytest.param("وقال حذيفة رضي الله عنه إن الفتنة قريبة.", "الفتنة قريبة", "حذيفة", id="eulogy-after-a-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
