@@ -109,9 +109,13 @@ def _nearest(ats: list[int], phrases: list[Mention], pos: int) -> Mention | None
     return phrases[after]
 
 
+_EPONYM_HEADS = lexicon.words("eponym_heads")
+
+
 def _blocks_given_name(word: str) -> bool:
-    """Words that are never a given name before a family name."""
-    return (word in STOPWORDS or word.removeprefix("ف") in COMPLEMENTISERS or _bare(word) in TITLE_HEADS or word in ORGANISATION_HEADS
+    """Words that are never a given name before a family name (nor is an institution's noun
+    before its eponym: مسجد | عبدالله بن العباس)."""
+    return (word in STOPWORDS or _bare(word) in _EPONYM_HEADS or word.removeprefix("ف") in COMPLEMENTISERS or _bare(word) in TITLE_HEADS or word in ORGANISATION_HEADS
             or _bare(word) in ORGANISATION_HEADS or is_definite(word) or (word.startswith("و") and len(word) >= 5)
             or word in HONORIFICS or not word.isalpha() or word.endswith(PRONOUN_SUFFIXES))
 

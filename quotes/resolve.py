@@ -42,13 +42,14 @@ _bare = strip_proclitics
 
 
 def _words(text: str) -> tuple[str, ...]:
-    """The words of a name or title, a doubled alif before the article mended (االجهيناوي, a
-    typing slip no Arabic word starts with), so that the name is looked up as the article
-    otherwise writes it."""
+    """The words of a name or title, so that the name is looked up as the article otherwise
+    writes it: a doubled alif before the article mended (االجهيناوي, a typing slip no Arabic word
+    starts with), and the link ابن written بن («الدكتور ابن معيقل» after «عبدالله بن سعود بن
+    معيقل»: the same word, whose alif Arabic spelling drops between two names)."""
     words = words_of(text)
-    if "اال" not in text:
+    if "اال" not in text and "ابن" not in words:
         return words
-    return tuple(w[1:] if w.startswith("اال") else w for w in words)
+    return tuple(w[1:] if w.startswith("اال") or w == "ابن" else w for w in words)
 
 
 # A candidate's name is read again at every quote it may have said: the set of its words' bare

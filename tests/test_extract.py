@@ -780,6 +780,14 @@ SPEAKER_ROWS = [
                  "محمد بن محمد الشنقيطي", id="fadilat-style"),
     # a eulogy after a name is no part of it
     pytest.param("وقال حذيفة رضي الله عنه إن الفتنة قريبة.", "الفتنة قريبة", "حذيفة", id="eulogy-after-a-name"),
+    # ابن opens a name as أبو does (ابن باز), and «ابن معيقل» is «… بن معيقل» the article named
+    pytest.param("وقال الشيخ ابن باز رحمه الله: (الواجب محبتهم في الله).", "الواجب محبتهم", "ابن باز",
+                 id="ibn-opens-a-name-and-a-eulogy"),
+    pytest.param("وكشف وكيل الوزارة الدكتور عبدالله بن سعود بن معيقل أن الجمعيات ستنشأ. وأبان الدكتور ابن معيقل أن "
+                 "الورشة ناجحة.", "الورشة ناجحة", "عبدالله بن سعود بن معيقل", id="ibn-family-name-after-doctor"),
+    # an institution's noun is no given name of its eponym
+    pytest.param("وزار الوفد مسجد عبدالله بن العباس في الطائف. وقال ابن العباس إن العلم نور.", "العلم نور",
+                 "عبدالله بن العباس", id="eponym-noun-no-given-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
