@@ -131,6 +131,20 @@ def _between_pairs(text: str, tokens: Tokens, candidates: list[int]) -> set[int]
     return pairs
 
 
+# Prepositions written as words of their own (folded), which govern a noun: the word right after
+# one is no verb. Not من (also «who»: من قال), and علي only where the text writes على (علي is also
+# the name Ali: بن علي يقول).
+_NOUN_PREPOSITIONS = frozenset(("في", "الي", "عن", "مع", "لدي", "نحو", "حول", "عبر", "تجاه", "ازاء", "بشان"))
+
+
+def _governs_a_noun(norm: NormalizedText, tokens: Tokens, k: int) -> bool:
+    """Token ``k`` is a preposition right before the next word, with only a space between."""
+    word = tokens.words[k]
+    if word not in _NOUN_PREPOSITIONS and not (word == "علي" and norm.original[norm.to_original(tokens.ends[k] - 1)] == "ى"):
+        return False
+    return norm.text[tokens.ends[k]:tokens.starts[k + 1]] == " "
+
+
 def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -> list[Cue]:
     """All reporting-cue candidates of a document, in text order."""
     cues: list[Cue] = []
@@ -160,6 +174,8 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue  # الذي رفض ذكر اسمه، متحدث لم تذكر اسمه: mentioning a name reports nothing
         if i in between:
             continue  # علاقة بين لجانه وبين بقية الرياضيين: prepositions, not «(and) he explained»
+        if best.pos == "verb" and not best.proclitics and i > 0 and _governs_a_noun(norm, tokens, i - 1):
+            continue  # على أمل أن، إلى شرح، عن كشف: a preposition governs a noun, never a verb
         if i > 0 and words[i - 1] in GLUE and words[i - 1] != "ال" and not text[tokens.ends[i - 1]:tok.start].strip():
             continue  # عبدالله بن طالب، أبو زيد: a name after its link, not a verb (إل folds to ال: not a link)
         if best.pos == "participle" and best.gender != "f" and best.number in (None, "s") and not tok.text.endswith("ا"):

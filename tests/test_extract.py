@@ -894,6 +894,16 @@ def test_a_repeated_bayna_is_the_preposition(extractor: Extractor) -> None:
     assert q.text.startswith("الإقليم سيعمل")
 
 
+def test_no_verb_right_after_a_preposition(extractor: Extractor) -> None:
+    """«على أمل أن»، «إلى شرح»، «عن حث»: a preposition governs a noun, so the cue homograph after it
+    («hoped», «explained», «urged») is the noun. علي, which folds like على, is also the name Ali."""
+    assert run(extractor, "وستخصص الأشهر المقبلة لهذه المهمة على أمل أن ينجز العمل التقني قبل الاجتماع الوزاري.") == []
+    assert run(extractor, "وسارع رئيس الوزراء التركي أحمد داود أوغلو إلى تطمين إقليم كردستان العراق بأن الحرب غير "
+                          "موجهة ضده.") == []
+    (q,) = run(extractor, "وأصدر الرئيس السابق زين العابدين بن علي يقول إن القانون ضروري لحماية البلاد.")
+    assert q.cue == "يقول" and q.text.startswith("القانون ضروري")
+
+
 def test_a_homograph_gives_way_to_a_relative_verb(extractor: Extractor) -> None:
     """«زاد الإنفاق … وهو ما يشير إلى أن …»: the clause is what «ما يشير» says; زاد («increased»)
     quotes nothing. A verb that reads only as a cue keeps it (وقال … وهو ما يعني أن …)."""
