@@ -141,6 +141,12 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         # with another unknown one)
         return True
     before = words[i - 2] if i >= 2 else ""
+    if prev[:1] == "ب" and len(prev) >= 4 and is_definite(before) and classes.name_evidence(prev) == "no" \
+            and classes.name_evidence(prev[1:]) in ("proper", "ambiguous"):
+        # رئيس لجنة الفواكه بالغرفة التجارية بجدة | عيضة الحارثي: after the complement's last
+        # definite word, a proper noun in ب that the analyser also reads as a common word (بجدة),
+        # then a name (not بلدة: سكان بلدة | بيت أمر، في بلدة | كريمس)
+        return True
     if is_definite(prev):
         return False
     # مدير الشؤون الصحية بمنطقة عسير | أحمد إبراهيم عسيري، الناطق الإعلامي بصحة عسير | سعيد النقير،

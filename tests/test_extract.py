@@ -788,6 +788,9 @@ SPEAKER_ROWS = [
     # an institution's noun is no given name of its eponym
     pytest.param("وزار الوفد مسجد عبدالله بن العباس في الطائف. وقال ابن العباس إن العلم نور.", "العلم نور",
                  "عبدالله بن العباس", id="eponym-noun-no-given-name"),
+    # after a complement's definite word, a city in ب that the analyser also reads as a common word
+    pytest.param("وطالب نائب رئيس لجنة الفواكه والخضار بالغرفة التجارية بجدة عيضة الحارثي بإعادة تهيئة السوق، مشيرا "
+                 "إلى أن اللجنة ستتابع الأمر.", "اللجنة ستتابع", "عيضة الحارثي", id="city-in-bi-then-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
