@@ -390,7 +390,8 @@ _PRONOUN_LINKS = frozenset(w for w in TITLE_LINKS if w[:-1] in TITLE_LINKS or w[
 # marbuta): a word carrying one is no name (اعتزامها، زيارتهم).
 PRONOUN_SUFFIXES = ("ها", "هم", "هما")
 THIRD_PERSON_SUFFIXES = ("ه", *PRONOUN_SUFFIXES)  # with ه, where a word list tells the noun (حديثه)
-_POSSESSIVE_ENDINGS = (*PRONOUN_SUFFIXES, "هن")
+# (ه too: the analyser tells «his» from a folded teh marbuta, reading زيارته only with a possessive)
+_POSSESSIVE_ENDINGS = (*THIRD_PERSON_SUFFIXES, "هن")
 
 
 def possessed_stems(word: str, suffixes: tuple[str, ...] = PRONOUN_SUFFIXES) -> list[str]:
@@ -939,7 +940,7 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return True  # (after an indefinite noun it opens a description: ضابط ليبي كان يعمل في …)
     if (walk.prev_definite and word[:1] not in ("و", "ف", "ل", "ب") and word.endswith(_POSSESSIVE_ENDINGS)
             and classes is not None and classes.possessed(word)):
-        return True  # أبدى عدد من الحاضرات | سعادتهن: a noun with its possessor after a definite word is the object
+        return True  # أبدى عدد من الحاضرات | سعادتهن، المدرب الأرجنتيني | دخوله: a noun with its possessor after a definite word is the object
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous

@@ -791,6 +791,9 @@ SPEAKER_ROWS = [
     # after a complement's definite word, a city in ب that the analyser also reads as a common word
     pytest.param("وطالب نائب رئيس لجنة الفواكه والخضار بالغرفة التجارية بجدة عيضة الحارثي بإعادة تهيئة السوق، مشيرا "
                  "إلى أن اللجنة ستتابع الأمر.", "اللجنة ستتابع", "عيضة الحارثي", id="city-in-bi-then-name"),
+    # a noun with «his» after the title's last definite word is the object, no name
+    pytest.param("وأعلن المدرب الأرجنتيني دخوله في مفاوضات مع النادي، مؤكدا أن العرض مغر.", "العرض مغر",
+                 "المدرب الأرجنتيني", id="possessed-noun-with-hu-after-definite-title"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
