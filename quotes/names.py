@@ -167,8 +167,8 @@ class NameIndex:
             words, offsets = self.tokens.words, self.tokens.starts
             for i in self.tokens.indices_of(_TITLE_FORMS):
                 w, start = words[i], offsets[i]
-                if eponym_style(words, i):
-                    continue  # جامعة الملك سعود: an institution's eponym, no one's title
+                if eponym_style(words, i) or (i > 0 and words[i - 1] == "ال"):
+                    continue  # جامعة الملك سعود: an institution's eponym; آل الشيخ: a family name, no one's title
                 if _bare(w) in TITLE_HEADS:
                     head = _bare(w)
                 elif w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS:

@@ -778,6 +778,10 @@ SPEAKER_ROWS = [
                  "الفئة ضالة.", "الفئة ضالة", "عبدالعزيز بن عبدالله آل الشيخ", id="samahat-style-and-al-alshaikh"),
     pytest.param("واستنكر فضيلة الشيخ محمد بن محمد الشنقيطي الجريمة، مؤكدا أن الإرهاب لا دين له.", "لا دين له",
                  "محمد بن محمد الشنقيطي", id="fadilat-style"),
+    # الشيخ in the family name آل الشيخ is no title of the next words
+    pytest.param("ووصف سماحة المفتي الشيخ عبدالعزيز بن عبدالله آل الشيخ حادثة التفجير بالعمل الإجرامي. وقال سماحته "
+                 "في مداخلة: المصاب مصاب الجميع.", "المصاب مصاب", "عبدالعزيز بن عبدالله آل الشيخ",
+                 id="al-alshaikh-is-no-title"),
     # a eulogy after a name is no part of it
     pytest.param("وقال حذيفة رضي الله عنه إن الفتنة قريبة.", "الفتنة قريبة", "حذيفة", id="eulogy-after-a-name"),
     # ابن opens a name as أبو does (ابن باز), and «ابن معيقل» is «… بن معيقل» the article named
