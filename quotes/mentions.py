@@ -219,8 +219,8 @@ class _Reader:
             k += 1
         elif RELATIVE_PRONOUNS.isdisjoint(words[k + 1:min(cue.token_index, k + 8)]):
             return None
-        if k >= cue.token_index or words[k] in STOPWORDS:
-            return None
+        if k >= cue.token_index or words[k] in STOPWORDS or prepositional_opening(words[k]):
+            return None  # وعن الاتفاق النووي الذي …، أكد أن: a topic in عن, which is no subject
         start = doc.tokens.starts[k]
         end = self.doc.phrases.extent(start, cue.start)
         if end <= start:

@@ -798,6 +798,9 @@ SPEAKER_ROWS = [
     # a noun with «his» after the title's last definite word is the object, no name
     pytest.param("وأعلن المدرب الأرجنتيني دخوله في مفاوضات مع النادي، مؤكدا أن العرض مغر.", "العرض مغر",
                  "المدرب الأرجنتيني", id="possessed-noun-with-hu-after-definite-title"),
+    # a topic in عن/حول/في that opens the sentence is no subject: the verb's is the person before
+    pytest.param("وتطرق الوزير إلى العلاقات بين البلدين. وعن الاتفاق النووي مع إيران الذي تمت مناقشته أمس، أكد أن "
+                 "الاتفاق سيسهم في استقرار المنطقة.", "سيسهم في", "الوزير", id="prepositional-topic-is-no-subject"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
