@@ -985,6 +985,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # عبدالعزيز بن سعد | بتصريح لـ…: the occasion, an adjunct
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)
+    if word[:1] == "ف" and word[1:] in COMPLEMENTISERS and (word != "فان" or walk.prev_definite):
+        return True  # حسبما تقول الإحصاءات | فإن …؛ but فان is also «van» inside a name (لويس فان جال)
     if walk.words == 0 and _cannot_open_subject(word) and not (word == "ام" and _kunya_follows(text, end, classes)):
         return True  # (أم عبدالله: a kunya, as أبو عبدالله is, not «or»)
     if walk.words and _ends_subject_inside(word, definite, walk, classes, text, end):

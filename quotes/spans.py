@@ -31,6 +31,7 @@ from .phrases import (
     RELATIVE_PRONOUNS,
     THIRD_PERSON_SUFFIXES,
     Mention,
+    is_definite,
     possessed_stems,
     quoted_subject,
 )
@@ -44,6 +45,8 @@ _STANCE_NOUNS = lexicon.words("attitude_nouns")
 _STANCE_SUFFIXES = (*THIRD_PERSON_SUFFIXES, "نا")  # أمله، أملها، أملنا
 _CLAUSE_CONNECTIVES = frozenset(("لكن", "ولكن", "كما", "ثم", "فيما", "بينما", "بل"))  # open a clause, subject first
 _MIN_DIRECT_WORDS = 3
+# كما، حسبما: «as (X says)»; the clause that answers them opens with فإن (كما قال الوزير فإن …)
+_AS_WHAT = frozenset(("كما", "وكما", "حسبما", "وحسبما", "بحسبما", "وبحسبما", "مثلما", "ومثلما"))
 _IT_IS = frozenset(("وهو", "وهي", "وهذا", "هو", "هي", "هذا"))  # وهو ما يشير إلى: «which indicates»
 MAX_UNCLOSED = 3000  # characters an unclosed quotation mark may take in (about a long paragraph)
 
@@ -155,6 +158,10 @@ class _Finder:
                 if not (k + 1 < n and words[k + 1] == "كي"):  # (أن never takes كي: «بان كي مون» is a name)
                     return self.span("cue_complementiser", cue, ends[k], -1, "indirect",
                                      (cue.end, subject_end or starts[k]))
+            if word[:1] == "ف" and word[1:] in COMPLEMENTISERS and (word != "فان" or is_definite(words[k - 1])) \
+                    and cue.token_index > 0 and words[cue.token_index - 1] in _AS_WHAT:
+                # وحسبما تقول الإحصاءات | فإن ثلثي حالات الطلاق …: «as X says, (then) that …»
+                return self.span("cue_complementiser", cue, ends[k], -1, "indirect", (cue.end, subject_end or starts[k]))
             if k + 1 < n and word in governed:
                 opens_quote = pair_opening_in(doc, ends[k], starts[k + 1]) is not None
                 if words[k + 1] not in COMPLEMENTISERS and not opens_quote and not self._stance_then_that(k + 1):

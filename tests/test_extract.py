@@ -801,6 +801,10 @@ SPEAKER_ROWS = [
     # a topic in عن/حول/في that opens the sentence is no subject: the verb's is the person before
     pytest.param("وتطرق الوزير إلى العلاقات بين البلدين. وعن الاتفاق النووي مع إيران الذي تمت مناقشته أمس، أكد أن "
                  "الاتفاق سيسهم في استقرار المنطقة.", "سيسهم في", "الوزير", id="prepositional-topic-is-no-subject"),
+    # فإن after a definite word opens the clause (but فان is «van» in a name)
+    pytest.param("وحسبما تقول الإحصاءات فإن ثلثي حالات الطلاق تقع في السنة الأولى من الزواج.", "ثلثي حالات",
+                 "الإحصاءات", id="fa-inna-ends-the-subject"),
+    pytest.param("وقال المدرب لويس فان جال إن الفريق جاهز.", "الفريق جاهز", "لويس فان جال", id="van-in-a-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
