@@ -67,8 +67,8 @@ def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterato
         if ch == "." and ((i > 0 and text[i - 1].isdecimal()) or (i + 1 < end and text[i + 1].isdecimal())):
             continue
         if ch == "." and i > 0 and text[i - 1] in TITLE_ABBREVIATIONS and (i < 2 or not text[i - 2].isalpha()) \
-                and i + 2 < end and text[i + 1] == " " and text[i + 2].isalpha():
-            continue
+                and i + 2 < end and (text[i + 1] == " " and text[i + 2].isalpha() or text[i + 1].isalpha()):
+            continue  # (د.هشام الضلعان: written without the space too)
         yield i, ch
 
 

@@ -538,7 +538,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     if n == 0:
         return [], [], []
     if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _possessed_title(words[0]) or _common_noun_head(words, classes)
-            or _described_by_definite_head(words, classes)):
+            or _described_by_definite_head(words, classes) or "د" in words[1:-1]):
+        # (المختص في علم الإجرام د. | يوسف الرميح: the abbreviation of «doctor» precedes a name)
         # A preposition on a common noun opens no name (بمنطقة مكة المكرمة); only when no name is
         # found otherwise may one begin there, the name then running on from the complement's
         # genitive (… لمواجهة تنظيم داعش بريت مكجيرك), which a reader still recognises.
@@ -551,7 +552,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
                 and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
                 and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS
                 and last not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
-                and not (not is_definite(words[-2]) and _bare(words[-2]) in TITLE_HEADS)):  # (سمو ولي | العهد: a genitive)
+                and not (not is_definite(words[-2]) and _bare(words[-2]) in TITLE_HEADS and words[-2] != "د")):
+            # (سمو ولي | العهد: a genitive; but د. | الضلعان, an abbreviation, governs none)
             return words[:-1], [last], []  # الشيخ الشريم، الدكتور الربيعة: a title and a family name
         return words, [], []
     j = 0
@@ -936,6 +938,10 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
             and classes is not None and classes.name_evidence(walk.head_word) != "no"
             and classes.name_evidence(walk.last_word) != "no"):
         return True  # بارتوميو | لهيئة الإذاعة: after a name, ل on a body opens the addressee (دراسة لمركز: its author)
+    if (walk.words == 2 and walk.head_word in HONORIFICS and walk.prev_definite and not definite
+            and _bare(walk.last_word) not in TITLE_HEADS and word[:1] not in ("ل", "ب") and word not in STOPWORDS
+            and classes is not None and classes.name_evidence(word) == "no"):
+        return True  # تمنى الدكتور الضلعان | وجود دراسة: an honorific and a family name, then the object
     if word in KANA and walk.prev_definite:
         return True  # (after an indefinite noun it opens a description: ضابط ليبي كان يعمل في …)
     if (walk.prev_definite and word[:1] not in ("و", "ف", "ل", "ب") and word.endswith(_POSSESSIVE_ENDINGS)
@@ -1189,8 +1195,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                     pos = named.end()
                     walk.words += 1
                     continue
-            if ch == "." and walk.last_word in TITLE_ABBREVIATIONS and text[pos + 1:pos + 2] == " ":
-                pos += 1  # مفتي مصر د. شوقي علام: the abbreviation of a title, not a full stop
+            if ch == "." and walk.last_word in TITLE_ABBREVIATIONS and (text[pos + 1:pos + 2] == " " or text[pos + 1:pos + 2].isalpha()):
+                pos += 1  # مفتي مصر د. شوقي علام، د.هشام: the abbreviation of a title, not a full stop
                 continue
             if ch in _WALK_STOPS:
                 break

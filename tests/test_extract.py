@@ -805,6 +805,14 @@ SPEAKER_ROWS = [
     pytest.param("وحسبما تقول الإحصاءات فإن ثلثي حالات الطلاق تقع في السنة الأولى من الزواج.", "ثلثي حالات",
                  "الإحصاءات", id="fa-inna-ends-the-subject"),
     pytest.param("وقال المدرب لويس فان جال إن الفريق جاهز.", "الفريق جاهز", "لويس فان جال", id="van-in-a-name"),
+    # د. glued to the name (د.هشام) is the abbreviation, no full stop; after an honorific and a family
+    # name, a common noun is the object; د. inside a phrase precedes the name
+    pytest.param("وقالت رنا زينة إن الأمر صعب. وتحدث د.هشام الضلعان -استشاري مخ وأعصاب الأطفال- قائلاً: يوجد نقص "
+                 "شديد في المراكز.", "نقص شديد", "هشام الضلعان", id="glued-doctor-abbreviation"),
+    pytest.param("وقالت رنا زينة إن الأمر صعب. وتمنى د.الضلعان وجود دراسة وطنية للتوحد، مضيفاً أن التوحد منتشر.",
+                 "التوحد منتشر", "الضلعان", id="honorific-family-name-then-object"),
+    pytest.param("وأكد المختص في علم الإجرام ومكافحة الجريمة أ.د. يوسف الرميح أن الأمن مسؤولية الجميع.",
+                 "الأمن مسؤولية", "يوسف الرميح", id="doctor-abbreviation-inside-a-phrase"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
