@@ -678,7 +678,8 @@ def resolve_speakers(doc: Document, names: NameIndex, spans: tuple[ContentSpan, 
             continue
         span, mention = spans[item], mentions[item]
         cue = span.cue
-        verbal = cue.pos in ("verb", "participle")
+        # (نقلت وكالة رويترز عن الناطق …: the verb agrees with the relay, not with the speaker)
+        verbal = cue.pos in ("verb", "participle") and cue.lemma != "نقل"
         in_statement = "بيان" in doc.text[cue.end:span.start] and mention.mention is not None
         resolutions[item] = resolver.resolve(mention.subject, cue.start, cue.gender if verbal else None,
                                              cue.number if verbal else None, cue.continuation, in_statement)
