@@ -446,7 +446,7 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     while k < n:
         w = words[k]
         if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE)  # (عبد الملك: a name's)
-             and not (k == i and _given_name_after_honorific(words, i)))
+             and not (k == i and _given_name_after_honorific(words, i)) and not _title_noun_as_given_name(words, i, k, classes))
                 or w in _ADJECTIVES or (w in HONORIFICS and not (k > i and words[k - 1] == _HOUSE_OF))  # (آل الشيخ)
                 or w in _NAME_STOPS or w[:1].isdigit()
                 or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
@@ -467,6 +467,18 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         k += 1
     # (a lineage's links make a name longer: محمد بن نايف بن عبدالعزيز آل سعود)
     return k if i < k <= i + (8 if GLUE.intersection(words[i:k]) else 6) else None
+
+
+def _title_noun_as_given_name(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
+    """Inside a name, a title noun between a given name and a family name is a given name too
+    (خالد | مساعد | السهلي): a title would govern a definite common noun or another title
+    (خالد مساعد الوزير، علي رئيس الوزراء), never a family name."""
+    if k == i or k + 2 != len(words) or words[k - 1] in GLUE:
+        return False
+    family = words[k + 1]
+    return (is_definite(family) and not definite_common_noun(family, classes) and _bare(family) not in TITLE_HEADS
+            and _bare(family) not in ORGANISATION_HEADS and family not in ORGANISATION_HEADS
+            and classes is not None and classes.name_evidence(family) != "no")
 
 
 def _given_name_after_honorific(words: list[str], i: int) -> bool:

@@ -817,6 +817,11 @@ SPEAKER_ROWS = [
     pytest.param("وقال المرصد السوري إن الاشتباكات عنيفة. ونقلت وكالة رويترز عن الناطق باسم الجبهة الجنوبية عصام "
                  "الريس أن الهجوم استهدف المنطقة الأمنية. وأشار إلى أن المعارضة تنفذ خطة عسكرية جديدة.",
                  "تنفذ خطة", "عصام الريس", id="relay-verb-agrees-with-the-relay"),
+    # a title noun between a given name and a family name is a given name (مساعد); before a
+    # definite common noun it is the title (خالد مساعد الوزير)
+    pytest.param("وقال المتحدث الرسمي باسم الهلال الأحمر بالمدينة المنورة خالد مساعد السهلي: \"الهيئة تقدم خدماتها "
+                 "من خلال 30 مركزاً\".", "تقدم خدماتها", "خالد مساعد السهلي", id="title-noun-as-middle-name"),
+    pytest.param("وقال خالد مساعد الوزير إن الخطة جاهزة.", "الخطة جاهزة", "خالد", id="title-noun-before-its-genitive"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
