@@ -938,6 +938,17 @@ def test_no_verb_right_after_a_preposition(extractor: Extractor) -> None:
     assert q.cue == "يقول" and q.text.startswith("القانون ضروري")
 
 
+def test_threaten_reports_only_a_clause(extractor: Extractor) -> None:
+    """هدد («threatened») takes an object far more often than a reported clause: it reports only
+    with a clause-opening complement (هدد بأن …)."""
+    assert run(extractor, "لقد أصبحت حملة المقاطعة تهدد سمعة إسرائيل ورفاهية اقتصادها، ما أدى في الآونة الأخيرة إلى "
+                          "أن يعقد اثنان من المليارديرات اجتماعا سريا.") == []
+    assert run(extractor, "وأصبحت المخدرات خطراً يهدد حياة أكبر شرائح مجتمعنا ألا وهي الشباب ولاشك أن فئة الحاقدين "
+                          "تسعى لذلك.") == []
+    (q,) = run(extractor, "وهدد رئيس الوزراء التركي بأن الحزب سيكون في عداد المتهمين بنظر الحكومة.")
+    assert q.speaker == "رئيس الوزراء التركي" and q.text.startswith("الحزب سيكون")
+
+
 def test_a_homograph_gives_way_to_a_relative_verb(extractor: Extractor) -> None:
     """«زاد الإنفاق … وهو ما يشير إلى أن …»: the clause is what «ما يشير» says; زاد («increased»)
     quotes nothing. A verb that reads only as a cue keeps it (وقال … وهو ما يعني أن …)."""
