@@ -446,7 +446,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     while k < n:
         w = words[k]
         if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE)  # (عبد الملك: a name's)
-             and not (k == i and _given_name_after_honorific(words, i)) and not _title_noun_as_given_name(words, i, k, classes))
+             and not (k == i and (_given_name_after_honorific(words, i) or _given_name_after_title(words, i, classes)))
+             and not _title_noun_as_given_name(words, i, k, classes))
                 or w in _ADJECTIVES or (w in HONORIFICS and not (k > i and words[k - 1] == _HOUSE_OF))  # (آل الشيخ)
                 or w in _NAME_STOPS or w[:1].isdigit()
                 or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
@@ -473,12 +474,23 @@ def _title_noun_as_given_name(words: list[str], i: int, k: int, classes: WordQue
     """Inside a name, a title noun between a given name and a family name is a given name too
     (خالد | مساعد | السهلي): a title would govern a definite common noun or another title
     (خالد مساعد الوزير، علي رئيس الوزراء), never a family name."""
-    if k == i or k + 2 != len(words) or words[k - 1] in GLUE:
+    if k == i or k + 2 > len(words) or words[k - 1] in GLUE:
         return False
+    if k + 2 < len(words) and (is_definite(words[k + 2]) or classes is None or classes.name_evidence(words[k + 2]) != "no"):
+        return False  # (what follows the family name is the verb's object, a common word: مساعد الزويهري | أنصار ناديه)
     family = words[k + 1]
     return (is_definite(family) and not definite_common_noun(family, classes) and _bare(family) not in TITLE_HEADS
             and _bare(family) not in ORGANISATION_HEADS and family not in ORGANISATION_HEADS
             and classes is not None and classes.name_evidence(family) != "no")
+
+
+def _given_name_after_title(words: list[str], i: int, classes: WordQuestions | None) -> bool:
+    """A title noun right after the title's last definite word, then a definite word that may be
+    a family name closing the phrase, is a given name (رئيس النادي الجديد | مساعد الزويهري):
+    after a title, a name is due, and a title noun there would govern a common noun or a title."""
+    if not (0 < i < len(words) - 1 and _definite_like(words[i - 1]) and _bare(words[i - 1]) not in TITLE_HEADS):
+        return False
+    return _title_noun_as_given_name(words, i - 1, i, classes)
 
 
 def _given_name_after_honorific(words: list[str], i: int) -> bool:
