@@ -576,8 +576,9 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
                 and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
                 and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS
                 and last not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
-                and not (not is_definite(words[-2]) and _bare(words[-2]) in TITLE_HEADS and words[-2] != "د")):
-            # (سمو ولي | العهد: a genitive; but د. | الضلعان, an abbreviation, governs none)
+                and not (not is_definite(words[-2]) and words[-2] not in HONORIFICS and words[-2] not in GLUE)):
+            # (سمو ولي | العهد، أمير منطقة | الباحة: an indefinite noun takes the word after it as its
+            # genitive; but د. | الضلعان, an abbreviation, governs none)
             return words[:-1], [last], []  # الشيخ الشريم، الدكتور الربيعة: a title and a family name
         return words, [], []
     j = 0

@@ -242,6 +242,11 @@ def test_make_mention_of_no_words_is_none() -> None:
     pytest.param("رئيس الاتحاد العام التونسي للشغل نور الدين الطبوبي",
                  ("رئيس الاتحاد العام التونسي للشغل", "نور الدين الطبوبي", ""), id="compound-given-name"),
     pytest.param("نور الدين الطبوبي رئيس الاتحاد", ("", "نور الدين الطبوبي", "رئيس الاتحاد"), id="compound-name-first"),
+    # a title and one definite word: a family name after the title itself (الشيخ الشريم) or an
+    # abbreviation (د.), the genitive after an indefinite noun (أمير منطقة الباحة)
+    pytest.param("الشيخ الشريم", ("الشيخ", "الشريم", ""), id="title-then-family-name"),
+    pytest.param("د الضلعان", ("د", "الضلعان", ""), id="abbreviation-then-family-name"),
+    pytest.param("أمير منطقة الباحة", ("أمير منطقة الباحة", "", ""), id="title-genitive-is-no-family-name"),
 ])
 def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
     title, name, rest = split_title_name(fold(text).split())
