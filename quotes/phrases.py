@@ -452,6 +452,11 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
                 or w in _NAME_STOPS or w[:1].isdigit()
                 or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
             break  # (a number is never part of a name: على 12 قتيلا)
+        if _bare(w, prepositions=True) in _EPONYM_HEADS and not (k > i and words[k - 1] in GLUE) \
+                and not (k == i and i > 0 and words[i - 1] in HONORIFICS):
+            # المدير العام لأمن | مطار الكويت: an institution's noun is no part of a person's name
+            # (but after an honorific a name is due, whatever else it means: الدكتور شارع البقمي)
+            break
         if k >= i + 2 and words[k - 2] == _HOUSE_OF and ((_definite_like(w) and not _bare(w).endswith("ي")) or w[:1] == "و"):
             break  # محمد بن نايف آل سعود | المسجد: آل and its name close the name, but for a nisba (آل حرمان الشهراني)
         if k > i and _ends_name_by_class(words, i, k, classes):

@@ -824,6 +824,10 @@ SPEAKER_ROWS = [
     pytest.param("وقال خالد مساعد الوزير إن الخطة جاهزة.", "الخطة جاهزة", "خالد", id="title-noun-before-its-genitive"),
     pytest.param("وقال المتحدث الرسمي للهلال الأحمر بمنطقة الحدود الشمالية مساعد العنزي إن الفرق باشرت الحادث.",
                  "الفرق باشرت", "مساعد العنزي", id="title-noun-as-given-name-after-a-title"),
+    # an institution's noun (مطار، جامعة) ends a name run: the person's name comes after the title
+    pytest.param("وقال العقيد خالد إن الأمن مستتب. وكشف المدير العام لأمن مطار الكويت الدولي اللواء فيصل السنين عن "
+                 "زيادة في الإجراءات الأمنية، مؤكداً أن كل من يدخل البلاد يسجل.", "كل من يدخل", "فيصل السنين",
+                 id="institution-noun-ends-a-name-run"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
