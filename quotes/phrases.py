@@ -1213,6 +1213,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                 continue
             if ch in "«\"“„":
                 named = _QUOTED_NAME.match(text, pos)
+                if named is not None and not named.group(1).strip():
+                    named = None  # « »: quotation marks around nothing name nothing
                 # (the clause after a quoted subject lies past ``limit``: the zone ends at its أن)
                 opens_body = not walk.words and named is not None and (
                     _bare(named.group(1).split()[0]) in ORGANISATION_HEADS or quoted_subject(text, named.group(1), named.end()))
