@@ -448,7 +448,7 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE)  # (عبد الملك: a name's)
              and not (k == i and (_given_name_after_honorific(words, i) or _given_name_after_title(words, i, classes)))
              and not _title_noun_as_given_name(words, i, k, classes))
-                or w in _ADJECTIVES or (w in HONORIFICS and not (k > i and words[k - 1] == _HOUSE_OF))  # (آل الشيخ)
+                or w in _ADJECTIVES or (w in HONORIFICS and not (k > i and words[k - 1] in GLUE))  # (آل الشيخ، بن السيد)
                 or w in _NAME_STOPS or w[:1].isdigit()
                 or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
             break  # (a number is never part of a name: على 12 قتيلا)
@@ -998,7 +998,8 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return True  # ويتهم المتمردون | الحكومة: an adjective agrees with its noun, so a feminine singular after a masculine plural is the object
     if (definite and walk.head_definite and walk.prev_definite and not walk.in_phrase and word.endswith(("ات", "ين", "ون"))
             and word[:1] not in ("و", "ف") and (walk.head_title or _bare(walk.head_word) in ORGANISATION_HEADS)
-            and classes is not None and classes.gender_number(word)[1] == "p"
+            and classes is not None and classes.gender_number(word)[1] in (("p", "d", None) if walk.words == 1 else ("p",))
+            # (right after the head, plural, dual or either: دعا الرئيس | المواطنين)
             and classes.gender_number(walk.head_word)[1] == "s" and classes.gender_number(walk.last_word)[1] == "s"):
         return True  # نفى المدرب الهولندي | الشائعات: nor does a plural follow a singular noun and its adjective
     return False

@@ -831,6 +831,12 @@ SPEAKER_ROWS = [
     # «ومضى X بالقول إن …»: X goes on saying; بالقول ends X's phrase
     pytest.param("وقال الوزير إن المعارك عنيفة. ومضى المتحدث بالقول إن المتمردين تكبدوا خسائر فادحة.", "تكبدوا خسائر",
                  "المتحدث", id="madha-bil-qawl"),
+    # a definite plural right after a singular title is the object (دعا الرئيس | المواطنين)
+    pytest.param("وقال مكتب الرئيس بول بيا إن 11 شخصا قتلوا. ودعا الرئيس المواطنين إلى الهدوء، مؤكدا أن الدولة "
+                 "قوية.", "الدولة قوية", "بول بيا", id="plural-object-after-a-title"),
+    # an honorific after a name link is a name's word (خالد بن السيد صالح الصواف)
+    pytest.param("ويؤيد خبير الإدارة الصحية الدكتور خالد بن السيد صالح الصواف هذه الآراء، مؤكدا أن النظام ضروري.",
+                 "النظام ضروري", "خالد بن السيد صالح الصواف", id="honorific-after-a-name-link"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
