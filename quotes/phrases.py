@@ -553,6 +553,12 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
     return held
 
 
+# The anonymous heads that name sources or groups, not one person who might be named after them
+# (متحدث، مسؤول، ناطق may be: قال متحدث باسم الخارجية جون كيربي).
+_NAMELESS_HEADS = ANONYMOUS_HEADS - frozenset((
+    "متحدث", "متحدثه", "ناطق", "ناطقه", "مسؤول", "مسؤوله", "احد", "احدي", "دبلوماسي", "شاهد", "ساكن"))
+
+
 def split_title_name(words: list[str], classes: WordQuestions | None = None) -> tuple[list[str], list[str], list[str]]:
     """(title words, name words, trailing title words) of a subject phrase.
 
@@ -566,6 +572,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     n = len(words)
     if n == 0:
         return [], [], []
+    if words[0] in _NAMELESS_HEADS:
+        return words, [], []  # مصادر صحفية داخل العاصمة صنعاء: sources and groups are never one named person
     if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _possessed_title(words[0]) or _common_noun_head(words, classes)
             or _described_by_definite_head(words, classes) or "د" in words[1:-1]):
         # (المختص في علم الإجرام د. | يوسف الرميح: the abbreviation of «doctor» precedes a name)
