@@ -471,8 +471,8 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
                 continue  # عبد الرؤوف، نور الدين، نصر الله: a compound given name, the family name follows
             break  # the family name closes the name
         k += 1
-    # (a lineage's links make a name longer: محمد بن نايف بن عبدالعزيز آل سعود)
-    return k if i < k <= i + (8 if GLUE.intersection(words[i:k]) else 6) else None
+    # (a lineage's links make a name longer, two words a link: محمد بن عبد الرحمن بن عبد العزيز آل سعود)
+    return k if i < k <= i + 6 + 2 * sum(w in GLUE for w in words[i:k]) else None
 
 
 def _title_noun_as_given_name(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:

@@ -247,6 +247,9 @@ def test_make_mention_of_no_words_is_none() -> None:
     pytest.param("الشيخ الشريم", ("الشيخ", "الشريم", ""), id="title-then-family-name"),
     pytest.param("د الضلعان", ("د", "الضلعان", ""), id="abbreviation-then-family-name"),
     pytest.param("أمير منطقة الباحة", ("أمير منطقة الباحة", "", ""), id="title-genitive-is-no-family-name"),
+    # a long lineage is one name, however many links it has
+    pytest.param("الأمير محمد بن عبد الرحمن بن عبد العزيز آل سعود",
+                 ("الأمير", "محمد بن عبد الرحمن بن عبد العزيز آل سعود", ""), id="long-lineage"),
     # sources and groups name no one: the place after them is no person's name
     pytest.param("مصادر صحفية داخل العاصمة صنعاء", ("مصادر صحفية داخل العاصمة صنعاء", "", ""), id="sources-name-no-one"),
     pytest.param("مصدر مقرب من الفرنسي ميشال بلاتيني", ("مصدر مقرب من الفرنسي ميشال بلاتيني", "", ""),
