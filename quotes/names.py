@@ -285,6 +285,16 @@ class NameIndex:
             self._headed[head] = found
         return found
 
+    def last_phrase_styled(self, pos: int, titles: frozenset[str]) -> tuple[int, Mention] | None:
+        """The last title phrase before ``pos`` that names someone with one of ``titles`` (bare)
+        in its title: whom an honorific pronoun (سموه، معاليه) refers to."""
+        starts = self.title_words()[0]
+        for k in range(bisect_left(starts, pos) - 1, -1, -1):
+            m = self.title_phrase(starts[k])
+            if m is not None and any(_bare(w) in titles for w in words_of(m.title)):
+                return starts[k], m
+        return None
+
     def last_phrase_before(self, pos: int) -> tuple[int, Mention] | None:
         """The last title phrase that names someone before ``pos``. The answer for each title
         word is kept, so the walks back over title words that name no one are done once."""

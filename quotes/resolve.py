@@ -59,6 +59,9 @@ def _bare_words(text: str) -> frozenset[str]:
     return frozenset(_bare(w) for w in _words(text))
 
 _ANOTHER = lexicon.words("another_words")
+_PRONOUN_TITLES: dict[str, frozenset[str]] = {
+    line.split()[0]: frozenset(line.split()[1:]) for line in lexicon.entries("pronoun_titles")
+}
 _RECENT = 64
 
 
@@ -304,9 +307,17 @@ class SpeakerResolver:
         self._index(previous)
         return _by("title_named_when_continued", previous)
 
-    def _resolve_honorific(self, pos: int) -> Resolution:
-        """سموه، معاليه: the dignitary named last, as a speaker or anywhere in the text."""
+    def _resolve_honorific(self, pos: int, pronoun: str) -> Resolution:
+        """سموه، معاليه: the dignitary named last, as a speaker or anywhere in the text; of those
+        the article names with the pronoun's title or style (سموه: أمير، سمو), when it names one."""
         last_speaker = self.speakers[-1] if self.speakers else None
+        titles = _PRONOUN_TITLES.get(pronoun, frozenset())
+        styled = self.names.last_phrase_styled(pos, titles) if titles else None
+        if styled is not None and not (last_speaker is not None and last_speaker[0] > styled[0] and any(
+                _bare(w) in titles for t in last_speaker[1].titles for w in t)):
+            # (unless the last speaker is such a dignitary too: وقال سموه goes on with him)
+            entity, _ = self._person(styled[1], pos)
+            return _by("honorific_named_before", entity)
         named = self.names.last_phrase_before(pos)
         if named is not None and (last_speaker is None or named[0] > last_speaker[0]):
             entity, _ = self._person(named[1], pos)
@@ -318,7 +329,7 @@ class SpeakerResolver:
     def _resolve_mention(self, mention: Mention, pos: int, gender: str | None,
                          continuation: bool = False) -> Resolution:
         if mention.type == "pronoun":
-            return self._resolve_honorific(pos)
+            return self._resolve_honorific(pos, mention.text)
         words = _words(mention.text)
         met = self._met_before(mention, words)
         if met is not None:

@@ -837,6 +837,10 @@ SPEAKER_ROWS = [
     # an honorific after a name link is a name's word (خالد بن السيد صالح الصواف)
     pytest.param("ويؤيد خبير الإدارة الصحية الدكتور خالد بن السيد صالح الصواف هذه الآراء، مؤكدا أن النظام ضروري.",
                  "النظام ضروري", "خالد بن السيد صالح الصواف", id="honorific-after-a-name-link"),
+    # سموه is the prince named before, not the last person named (a sergeant)
+    pytest.param("قدم صاحب السمو الملكي الأمير متعب بن عبدالله وزير الحرس الوطني تعازيه لوالد الشهيد الرقيب ماجد بن "
+                 "فهد السبيعي. ودعا سموه المولى أن يتغمد الشهيد برحمته، مؤكدا أن الوطن فخور به.", "الوطن فخور",
+                 "متعب بن عبدالله", id="honorific-pronoun-finds-its-style"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
