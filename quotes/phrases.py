@@ -46,7 +46,7 @@ _BI_EVENT = frozenset("ب" + e + suffix for e in lexicon.entries("statement_occa
 _TIME_WORDS = lexicon.alternation("time_words")
 _TIME_WORD_SET = frozenset(t.split()[0] for t in lexicon.entries("time_words"))
 _ADJUNCT_START = regex.compile(
-    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|في (?:{lexicon.alternation('month_names')})\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحيف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل|وسائل|وسائط)\w*|"
+    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|في (?:{lexicon.alternation('month_names')})\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحيف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل(?!س)|وسائل|وسائط)\w*|"
     rf"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:{_RELATIVE_ALTERNATION})\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
@@ -588,7 +588,7 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
         if (n >= 2 and is_definite(last) and last[:1] not in ("و", "ف")  # (وزير الثقافة | والإعلام: coordinated)
                 and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
                 and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS
-                and last not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
+                and _bare(last) not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
                 and not (not is_definite(words[-2]) and words[-2] not in HONORIFICS and words[-2] not in GLUE)):
             # (سمو ولي | العهد، أمير منطقة | الباحة: an indefinite noun takes the word after it as its
             # genitive; but د. | الضلعان, an abbreviation, governs none)
@@ -971,6 +971,7 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
             word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS):
         return False  # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on
     if (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS) and not walk.head_title
+            and walk.head_word not in HONORIFICS  # (معالي الأمين العام | لمجلس التعاون: the title goes on)
             and not walk.head_definite and not walk.prev_definite and not walk.in_phrase and not walk.first_anonymous
             and walk.head_word not in _DOCUMENTS and _bare(walk.head_word) not in ORGANISATION_HEADS
             and classes is not None and classes.name_evidence(walk.head_word) != "no"

@@ -247,6 +247,8 @@ def test_make_mention_of_no_words_is_none() -> None:
     pytest.param("الشيخ الشريم", ("الشيخ", "الشريم", ""), id="title-then-family-name"),
     pytest.param("د الضلعان", ("د", "الضلعان", ""), id="abbreviation-then-family-name"),
     pytest.param("أمير منطقة الباحة", ("أمير منطقة الباحة", "", ""), id="title-genitive-is-no-family-name"),
+    # an adjective closing a title is no family name (معالي الأمين | العام)
+    pytest.param("معالي الأمين العام", ("معالي الأمين العام", "", ""), id="adjective-is-no-family-name"),
     # a long lineage is one name, however many links it has
     pytest.param("الأمير محمد بن عبد الرحمن بن عبد العزيز آل سعود",
                  ("الأمير", "محمد بن عبد الرحمن بن عبد العزيز آل سعود", ""), id="long-lineage"),
