@@ -461,7 +461,11 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
             break  # محمد بن نايف آل سعود | المسجد: آل and its name close the name, but for a nisba (آل حرمان الشهراني)
         if k > i and _ends_name_by_class(words, i, k, classes):
             break
-        if _definite_like(w):
+        # (a word in ف/ل/ب + ال the analyser cannot read as clitics and a noun is a foreign name
+        # that merely starts so, no definite word: إيفان | فالاسكويز، فرانك | فالتر شتاينماير; not
+        # و + ال, which coordinates even a misspelt noun: شايع شراحيلي | والاورجواني)
+        if _definite_like(w) and not (w[:1] in ("ف", "ل", "ب") and classes is not None
+                                      and classes.name_evidence(w) == "unanalysed"):
             if _bare(w) in ORGANISATION_HEADS or w in ORGANISATION_HEADS or w[:1] in ("و", "ف", "ل", "ب"):
                 break  # an institution, «و + ال» (a coordinated noun) or «لل/بال» (a complement): no family name
             if _plural_noun(w, classes):

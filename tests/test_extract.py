@@ -844,6 +844,9 @@ SPEAKER_ROWS = [
     # «لمجلس» is no magazine (مجلة): the title goes on to its apposed name
     pytest.param("أكد معالي الأمين العام لمجلس التعاون لدول الخليج العربية، الدكتور عبد اللطيف الزياني، أن دول "
                  "المجلس ستظل إلى جانب اليمن.", "ستظل إلى", "عبد اللطيف الزياني", id="majlis-is-no-magazine"),
+    # a foreign name that merely starts like ف + ال is no definite word (فالتر، فالاسكويز)
+    pytest.param("وقال وزير الخارجية الألماني فرانك فالتر شتاينماير إن الاتفاق جيد.", "الاتفاق جيد",
+                 "فرانك فالتر شتاينماير", id="foreign-name-in-fal"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
