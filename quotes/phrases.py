@@ -1006,6 +1006,9 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return True
     if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase):
         return True  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
+    if (walk.first_anonymous and walk.in_phrase and walk.prev_definite and not definite and word[:1] not in ("و", "ف", "ل", "ب")
+            and classes is not None and classes.name_evidence(word) == "no" and classes.is_verbal_noun(word)):
+        return True  # أعلن مسؤول بوزارة الخارجية الإيرانية | تأجيل زيارة: after the source's complement, the object
     if (definite and walk.words == 1 and walk.head_definite and walk.head_word.endswith(("ون", "ين"))
             and classes is not None and classes.gender_number(walk.head_word) == ("m", "p") and classes.gender_number(word) == ("f", "s")):
         return True  # ويتهم المتمردون | الحكومة: an adjective agrees with its noun, so a feminine singular after a masculine plural is the object
@@ -1263,8 +1266,9 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             walk.head_word, walk.head_definite, walk.head_title = word, definite, _bare(word) in TITLE_HEADS
             # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
             walk.first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in _QUANTIFIERS
-        if word in _MODIFIER_PREPOSITIONS or (walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS):
-            walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع» definite words are fine
+        if word in _MODIFIER_PREPOSITIONS or (walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS) or (
+                walk.first_anonymous and word[:1] == "ب" and classes is not None and classes.only_prepositional(word)):
+            walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع»، «مسؤول بوزارة النقل» definite words are fine
         walk.word_before_last, walk.last_word = walk.last_word, word
         walk.prev_definite = definite
         walk.words += 1

@@ -847,6 +847,12 @@ SPEAKER_ROWS = [
     # a foreign name that merely starts like ف + ال is no definite word (فالتر، فالاسكويز)
     pytest.param("وقال وزير الخارجية الألماني فرانك فالتر شتاينماير إن الاتفاق جيد.", "الاتفاق جيد",
                  "فرانك فالتر شتاينماير", id="foreign-name-in-fal"),
+    # a source's complement in ب runs on over its definite words (مسؤول كبير بوزارة الخارجية الأميركية),
+    # and ends at دون or at the verb's object (تأجيل زيارة)
+    pytest.param("وقال مسؤول كبير بوزارة الخارجية الأميركية دون الخوض في التفاصيل إن كيري بحث الملف السوري.",
+                 "كيري بحث", "مسؤول كبير بوزارة الخارجية الأميركية", id="source-complement-in-bi"),
+    pytest.param("وأعلن مسؤول بوزارة الخارجية الإيرانية تأجيل زيارة الوزير، مؤكدا أن الموعد سيحدد لاحقا.",
+                 "سيحدد لاحقا", "مسؤول بوزارة الخارجية الإيرانية", id="source-complement-then-object"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
