@@ -233,6 +233,7 @@ class WordQuestions(Protocol):
     def only_prepositional(self, word: str) -> bool: ...
     def only_conjoined(self, word: str) -> bool: ...
     def possessed(self, word: str) -> bool: ...
+    def carries_pronoun(self, word: str) -> bool: ...
     def gender_number(self, word: str) -> tuple[str | None, str | None]: ...
 
 
@@ -371,10 +372,11 @@ def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions
         return False  # (بن، أبو، عبد: the next word is a name's, whatever else it reads as)
     if _prepositional_after_name(words, k, classes) or _verbal_noun_after_name(words, k, classes):
         return True  # جوزيف ويستفول | بأشد العبارات، بختيار دوغان | قصف الطائرات
-    if k >= i + 2 and classes.possessed(words[k]):
-        # باراك أوباما | زيارته، باراك أوباما | وفريقه: after a full name, a noun with a possessive
-        # is the verb's object or a coordination (a single given name may be followed by a family
-        # name the lexicon reads so: كمال عواملة)
+    if k >= i + 2 and classes.carries_pronoun(words[k]):
+        # باراك أوباما | زيارته، باراك أوباما | وفريقه، باراك أوباما | دعوته: after a full name, a
+        # word with a pronoun (a possessive, or a verb's object) is the verb's object or a
+        # coordination (a single given name may be followed by a family name the lexicon reads
+        # so: كمال عواملة)
         return True
     return k >= i + 2 and (_adverb_after_name(words, k, classes)  # ميشال بلاتيني | خلفا
                            or (_construct_after_name(words, k, classes)  # جون كيري | أهمية الدور

@@ -419,6 +419,12 @@ class WordClasses:
         return bool(readings) and all(a.pos in ("noun", "noun_prop") and a.enc0[:1] == "3" and a.enc0.endswith("_poss")
                                       for a in readings)
 
+    def carries_pronoun(self, word: str) -> bool:
+        """Every reading carries a third-person pronoun: a possessive or a verb's object (دعوته:
+        «his call» or «he called him»). No reading is a bare name."""
+        readings = self.readings(word)
+        return bool(readings) and all(a.enc0[:1] == "3" for a in readings)
+
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None:
         """The gender of a third-person active perfective verb reading ("m", "f", or "" when the
         readings differ), or None when the word has no such reading, or reads as a proper noun,

@@ -853,6 +853,9 @@ SPEAKER_ROWS = [
                  "كيري بحث", "مسؤول كبير بوزارة الخارجية الأميركية", id="source-complement-in-bi"),
     pytest.param("وأعلن مسؤول بوزارة الخارجية الإيرانية تأجيل زيارة الوزير، مؤكدا أن الموعد سيحدد لاحقا.",
                  "سيحدد لاحقا", "مسؤول بوزارة الخارجية الإيرانية", id="source-complement-then-object"),
+    # after a full name, a word that reads only with a pronoun (دعوته: «his call» or «called him»)
+    pytest.param("وجدد الرئيس الأمريكي باراك أوباما دعوته للكونغرس إلى دعم الاتفاق، مؤكدا أن البديل هو الحرب.",
+                 "البديل هو", "باراك أوباما", id="word-with-a-pronoun-after-a-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
