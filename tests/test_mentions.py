@@ -96,6 +96,8 @@ MENTION_ROWS = [
                  id="number-is-no-name-title-opens-apposition"),
     pytest.param("وذكر بيان للجيش اللبناني أن وحدات عسكرية انتشرت في المنطقة.",
                  "بيان للجيش اللبناني", "subject_after_cue", "document", id="statement-and-its-author"),
+    pytest.param("وأكد الشيخ محمد بن راشد أعزه الله أن الإمارات ماضية في طريقها.",
+                 "الشيخ محمد بن راشد", "subject_after_cue", "person", id="a-eulogy-ends-the-subject"),
     pytest.param("وأضافت أن الحكومة تدرس كل الخيارات المتاحة.",
                  None, "none", None, id="zero-subject"),
     pytest.param("ويتزعم المعارضين قادة بارزون، مثل: إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، قال: إنه "
