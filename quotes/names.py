@@ -110,6 +110,23 @@ def _nearest(ats: list[int], phrases: list[Mention], pos: int) -> Mention | None
 
 
 _EPONYM_HEADS = lexicon.words("eponym_heads")
+_FILIATION = frozenset(("بن", "ابن", "بنت"))  # «son/daughter of»: the name after it is a parent's
+
+
+def names_a_parent(words: tuple[str, ...], name: str) -> bool:
+    """Whether a name (``words``, bare) stands in ``name`` only right after بن/بنت, as a lineage
+    names a parent: «عبد العزيز» in «سلمان بن عبد العزيز آل سعود» is his father, another person.
+    A lone word that ends the name is its family name too (أحمد بن عيد: «عيد»)."""
+    ws = [_bare(w) for w in words_of(name)]
+    at = [k for k, w in enumerate(ws) if w == words[0]]
+    return bool(at) and all(k > 0 and ws[k - 1] in _FILIATION and _parent_not_family(words, ws, k) for k in at)
+
+
+def _parent_not_family(words: tuple[str, ...], name: list[str], k: int) -> bool:
+    """The name after بن at ``k`` is a parent's, not a family name: it has two words or more, or
+    more of the lineage follows it."""
+    after = k + len(words)
+    return len(words) >= 2 or (after < len(name) and name[after] in GLUE)
 
 
 def _blocks_given_name(word: str) -> bool:
@@ -154,7 +171,7 @@ class NameIndex:
         self._names_in_text: dict[tuple[str, ...], Mention | None] = {}
         self._word_positions: dict[str, list[int]] = {}
         self._all_positions: dict[str, list[int]] = {}
-        self._containing: dict[frozenset[str], tuple[list[int], list[Mention], list[int], list[Mention]]] = {}
+        self._containing: dict[tuple[frozenset[str], str], tuple[list[int], list[Mention], list[int], list[Mention]]] = {}
         self._with_title: dict[tuple[str, ...], tuple[list[int], list[Mention]]] = {}
         self._last_named: dict[int, tuple[int, Mention] | None] = {}
 
@@ -323,14 +340,16 @@ class NameIndex:
         want = frozenset(_bare(w) for w in words)
         if not want:
             return None
-        cached = self._containing.get(want)
+        first = _bare(words[0])
+        cached = self._containing.get((want, first))
         if cached is None:
             # the shortest word, the same one whatever the set's order, finds the fewest phrases
             key = min(want, key=lambda w: (len(w), w))
-            hits = [(at, m) for at, m in self.phrases_naming(key) if want <= self._name_words[id(m)]]
+            hits = [(at, m) for at, m in self.phrases_naming(key) if want <= self._name_words[id(m)]
+                    and (first in _FILIATION or not names_a_parent(tuple(_bare(w) for w in words), m.name))]
             longest = max((len(self._name_words[id(m)]) for _, m in hits), default=0)
             best = [(at, m) for at, m in hits if len(self._name_words[id(m)]) == longest]
-            cached = self._containing[want] = ([at for at, _ in best], [m for _, m in best],
+            cached = self._containing[(want, first)] = ([at for at, _ in best], [m for _, m in best],
                                                [at for at, _ in hits], [m for _, m in hits])
         ats, phrases, hit_ats, hit_phrases = cached
         chosen = _nearest(ats, phrases, pos)
@@ -424,6 +443,9 @@ class NameIndex:
             j = i + len(words)
             if j > len(toks) or tuple(toks.words[i:j]) != words:
                 continue
+            if i > 0 and toks.words[i - 1] in _FILIATION and words[0] not in _FILIATION and (
+                    len(words) >= 2 or (j < len(toks) and toks.words[j] in GLUE)):
+                continue  # سلمان بن | عبد العزيز آل سعود: the father's name, another person's
             # every shorter run of given names too: زميلي جون كيري also offers جون كيري
             foreign = self.classes is not None and self.classes.name_evidence(words[-1]) == "unanalysed"
             common = definite_common_noun(words[-1], self.classes)

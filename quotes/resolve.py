@@ -22,7 +22,7 @@ from .cues import Cue
 from .document import Document
 from .marks import has_words, trim, word_count
 from .mentions import SilentSubject, SpeakerMention
-from .names import NameIndex, title_matches
+from .names import NameIndex, names_a_parent, title_matches
 from .normalize import strip_proclitics, words_of
 from .phrases import (
     GLUE,
@@ -205,7 +205,8 @@ class SpeakerResolver:
         if not want:
             return None
         hits = [e for e in self._recent(self._by_word.get(min(want, key=len)))
-                if e.type == "person" and want <= e.bare_words()]
+                if e.type == "person" and want <= e.bare_words()
+                and not names_a_parent(tuple(_bare(w) for w in words), " ".join(e.key_words))]
         return max(hits, key=lambda e: (len(e.key_words), e.last_seen)) if hits else None
 
     def _find_by_title(self, mention: Mention) -> Entity | None:

@@ -856,6 +856,11 @@ SPEAKER_ROWS = [
     # after a full name, a word that reads only with a pronoun (دعوته: «his call» or «called him»)
     pytest.param("وجدد الرئيس الأمريكي باراك أوباما دعوته للكونغرس إلى دعم الاتفاق، مؤكدا أن البديل هو الحرب.",
                  "البديل هو", "باراك أوباما", id="word-with-a-pronoun-after-a-name"),
+    # a name after بن in a lineage is the parent's, another person; a lone last one is a family name
+    pytest.param("وأكد رئيس الاتحاد الشيخ حسن بن ناصر بشيري أن الفريق جاهز. وعبر والد اللاعب الشيخ ناصر بشيري عن "
+                 "شكره، مؤكدا أن ابنه مصدر فخر.", "مصدر فخر", "ناصر بشيري", id="a-parent-in-a-lineage"),
+    pytest.param("وقال رئيس الاتحاد أحمد بن عيد إن المباراة مهمة. وتمنى عيد أن تخرج المباراة بصورة جميلة.",
+                 "تخرج المباراة", "أحمد بن عيد", id="a-lone-last-name-after-bin"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
