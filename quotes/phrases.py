@@ -149,6 +149,8 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         return True
     if is_definite(prev):
         return False
+    if _construct_on_a_place(words, i, classes):
+        return True
     # مدير الشؤون الصحية بمنطقة عسير | أحمد إبراهيم عسيري، الناطق الإعلامي بصحة عسير | سعيد النقير،
     # … بمنطقة تبوك | ناصر بن أحمد الخريصي: a word in ب or ل and its one-word genitive, a place's
     # name, which the analyser may read as anything (تبوك: a verb)
@@ -162,6 +164,32 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         return classes.name_evidence(prev) in ("proper", "ambiguous", "unanalysed")
     return (i >= 3 and words[i - 3] == "في" and not _definite_like(before) and before[:1] not in ("و", "ب", "ل")
             and classes.name_evidence(before) == "no" and classes.name_evidence(prev) == "proper")
+
+
+_PLACE_CONSTRUCTS = lexicon.words("place_constructs")
+_PLACE_OPENERS = lexicon.words("place_openers")
+
+
+def _construct_on_a_place(words: Sequence[str], i: int, classes: WordQuestions) -> bool:
+    """A title noun without the article takes a place's name as its genitive, which ends the
+    title before ``words[i]`` when a given name the analyser knows opens there (محافظ جدة | محمد
+    القحطاني، وزير خارجية إيران | محمد جواد ظريف، محافظ أبو عريش | محمد القحطاني). Only nouns
+    that govern places do (not مدرب باريس | سان جرمان, a club of two words); the place is one word
+    the analyser reads as a name or does not know (not مدينة: محافظ مدينة | عدن); and no title
+    word follows within the name's reach, which may be a family name (أمين منطقة عسير صالح القاضي)."""
+    if i < 2:
+        return False
+    noun, place, first = words[i - 2], words[i - 1], words[i]
+    if place in _PLACE_OPENERS:
+        return False  # شرطة لوس | أنجليس: the place goes on
+    if noun in _PLACE_OPENERS and i >= 3:
+        noun = words[i - 3]  # محافظ أبو عريش، رئيس بلدية خان يونس: a place of two words
+    return (noun in _PLACE_CONSTRUCTS and place not in _PLACE_CONSTRUCTS and place not in GLUE
+            and _bare(place) not in TITLE_HEADS and _bare(place) not in ORGANISATION_HEADS
+            and classes.name_evidence(place) != "no" and not classes.only_prepositional(place)
+            and not classes.only_conjoined(place)
+            and classes.name_evidence(first) in ("proper", "ambiguous") and not classes.possessed(first)
+            and not any(_bare(w) in TITLE_HEADS for w in words[i:i + 4]))
 
 
 # Royal and religious styles an institution or place is named after (جامعة الملك سعود، جسر الملك

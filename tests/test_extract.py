@@ -861,6 +861,10 @@ SPEAKER_ROWS = [
                  "شكره، مؤكدا أن ابنه مصدر فخر.", "مصدر فخر", "ناصر بشيري", id="a-parent-in-a-lineage"),
     pytest.param("وقال رئيس الاتحاد أحمد بن عيد إن المباراة مهمة. وتمنى عيد أن تخرج المباراة بصورة جميلة.",
                  "تخرج المباراة", "أحمد بن عيد", id="a-lone-last-name-after-bin"),
+    # a title in construct with a place (محافظ مدينة عدن): the name after the place; the surname
+    # later links to it
+    pytest.param("أكد محافظ مدينة عدن نايف البكري أن الأوضاع سيئة. وأوضح البكري أن عمليات الإصلاح بدأت في المطار.",
+                 "عمليات الإصلاح", "نايف البكري", id="title-in-construct-with-a-place"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

@@ -278,6 +278,15 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
     pytest.param("زغير الاتحادات العربية", "", "زغير", id="a-plural-is-no-family-name"),
     pytest.param("رئيس الاتحاد الأوروبي ميشال بلاتيني خلفا", "رئيس الاتحاد الأوروبي", "ميشال بلاتيني",
                  id="accusative-after-name"),
+    # a title noun in construct with a place's name: the name opens after the place
+    pytest.param("وزير خارجية إيران محمد جواد ظريف", "وزير خارجية إيران", "محمد جواد ظريف", id="construct-on-a-country"),
+    pytest.param("محافظ مدينة عدن نايف البكري", "محافظ مدينة عدن", "نايف البكري", id="construct-on-a-city"),
+    pytest.param("رئيس بلدية أبوعريش محمد بن مسفر القحطاني", "رئيس بلدية أبوعريش", "محمد بن مسفر القحطاني",
+                 id="construct-on-a-kunya-place"),
+    pytest.param("رئيس شرطة لوس أنجليس أندرو سميث", "رئيس شرطة لوس أنجليس", "أندرو سميث",
+                 id="construct-on-a-two-word-place"),
+    pytest.param("مستشار محمد مرسي", "مستشار محمد مرسي", "", id="a-person-in-construct-is-no-place"),
+    pytest.param("أمين منطقة عسير صالح القاضي", "أمين منطقة عسير صالح القاضي", "", id="title-word-as-family-name"),
 ])
 def test_a_prepositional_complement_is_no_name(word_classes: WordClasses, text: str, title: str, name: str) -> None:
     """With the word classes, a word read only as preposition + noun continues the title."""
