@@ -287,6 +287,7 @@ class _Reader:
             _PRONOUN_ADDRESSEE.match(text, start, zone_end) if cue.lemma == "قال" else None)
         if addressee:
             start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee
+        start = self._past_adverbs(start, zone_end)
         if cue.lemma == "لفت":
             idiom = _LAFT_IDIOM.match(text, start, zone_end)
             if idiom and not idiom.group().startswith("ال"):
@@ -294,6 +295,27 @@ class _Reader:
             if idiom:
                 start = idiom.end()  # لفت النظر/الانتباه إلى: the object of the idiom, not the subject
         return start
+
+    def _past_adverbs(self, start: int, zone_end: int) -> int:
+        """Past the adverbs in the accusative between a verb and its subject (وأكد مجددا | وزير
+        الخارجية، وقالت مرارا وتكرارا | أن …): never the subject, which follows them or is the
+        previous one."""
+        classes = self.doc.phrases.classes
+        if classes is None:
+            return start
+        toks = self.doc.tokens
+        first = k = toks.index_at(start)
+        while k < len(toks) and toks.starts[k] < zone_end and classes.accusative_adverb(
+                toks.words[k][1:] if k > first and toks.words[k][:1] == "و" else toks.words[k]):  # مرارا | وتكرارا
+            k += 1
+        if k == first:
+            return start
+        nxt = toks.words[k] if k < len(toks) and toks.starts[k] < zone_end else ""
+        if nxt and (nxt in STOPWORDS or prepositional_opening(nxt) or classes.only_prepositional(nxt)
+                    or not classes.may_be_nominal(nxt)):
+            return zone_end  # وقال وفقا لما نقلته …: the adverb heads its complement; no subject opens there
+        end = toks.ends[k - 1]
+        return end + len(self.text[end:zone_end]) - len(self.text[end:zone_end].lstrip(" ،,"))
 
     def _subject_first_token(self, cue: Cue) -> int | None:
         """Walking back from the verb: the first token of an SVO subject, -1 when a document

@@ -149,6 +149,9 @@ def _analyzer(db: Any) -> Any:
 
 # --- readings: what the questions read, looked up without camel's full analysis ------------------------
 
+_NOMINAL_POS = frozenset(("noun", "noun_prop", "noun_num", "noun_quant", "adj", "abbrev"))
+
+
 class Reading(NamedTuple):
     """One reading of a word as the questions see it: camel's merged values of the twelve features
     they read ("" where the stem does not declare one), with the same derived views as Analysis.
@@ -424,6 +427,18 @@ class WordClasses:
         «his call» or «he called him»). No reading is a bare name."""
         readings = self.readings(word)
         return bool(readings) and all(a.enc0[:1] == "3" for a in readings)
+
+    def accusative_adverb(self, word: str) -> bool:
+        """An adverb in the accusative (مجددا، مرارا، دائما، وفقا): the word ends in the
+        accusative's alif, reads as an adverb and never as a name (not رضا، علا)."""
+        return len(word) >= 3 and word.endswith("ا") and self.name_evidence(word) == "no" and any(
+            a.pos == "adv" for a in self.readings(word))
+
+    def may_be_nominal(self, word: str) -> bool:
+        """A word that may be a noun, a name or an adjective, and so open a subject: one with such
+        a reading, or one the lexicon does not know (a name, often). Not لما، عل."""
+        readings = self.readings(word)
+        return not readings or any(a.pos in _NOMINAL_POS for a in readings)
 
     def narrative_verb(self, word: str, after_qad: bool = False) -> str | None:
         """The gender of a third-person active perfective verb reading ("m", "f", or "" when the

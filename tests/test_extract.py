@@ -865,6 +865,13 @@ SPEAKER_ROWS = [
     # later links to it
     pytest.param("أكد محافظ مدينة عدن نايف البكري أن الأوضاع سيئة. وأوضح البكري أن عمليات الإصلاح بدأت في المطار.",
                  "عمليات الإصلاح", "نايف البكري", id="title-in-construct-with-a-place"),
+    # an adverb in the accusative after the verb is never the subject (مرارا، دائما، وفقا لـ)
+    pytest.param("وأكد مجددا وزير الخارجية أن الحل سياسي.", "الحل سياسي", "وزير الخارجية",
+                 id="an-adverb-before-the-subject"),
+    pytest.param("وقالت الوزيرة إن الحل سياسي. وأكدت مرارا وتكرارا أن الحرب لن تحل شيئا.",
+                 "الحرب لن", "الوزيرة", id="an-adverb-is-no-subject"),
+    pytest.param("دان رئيس المجلس أحمد الملا التفجير. وقال وفقا لما نقلته الوكالة إن البحرين تقف صفا واحدا.",
+                 "البحرين تقف", "أحمد الملا", id="an-adverb-heading-its-complement"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
