@@ -102,16 +102,24 @@ _HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))
 # nothing, or only و, comes before it. One C-level search finds these few: looking at every «علي»
 # inside a word (عليه، الفعلي) was most of this step.
 _ALI_END = re.compile(r"علي(?![^\W_])")
+_IMAM = re.compile(r"(?<![^\W_])[وف]?امام(?![^\W_])")
 
 
 def _spelled_names(original: str, norm: NormalizedText) -> tuple[frozenset[int], frozenset[int]]:
     """Folding makes the name علي and the preposition على one word. An article that writes the
     preposition with alif maqsura anywhere keeps them apart, so there a «علي» written with yeh
     is the name (الناطق باسم المجلس علي الأحمدي) and one written with alif maqsura the
-    preposition; elsewhere nothing is assumed. Returns (names, prepositions), as offsets."""
-    if "على" not in original:
-        return frozenset(), frozenset()
+    preposition; elsewhere nothing is assumed. So too the noun إمام, an imam (وقال إمام وخطيب
+    المسجد الحرام …), and the preposition أمام «before», whose hamzas folding removes: only a
+    word spelled with the hamza below is the noun. Returns (names, prepositions), as offsets."""
     names: list[int] = []
+    if "إمام" in original:
+        for m in _IMAM.finditer(norm.text):
+            a, b = norm.span(m.start(), m.end())
+            if "إ" in original[a:b]:
+                names.append(m.start())
+    if "على" not in original:
+        return frozenset(names), frozenset()
     prepositions: list[int] = []
     text = norm.text
     for m in _ALI_END.finditer(text):

@@ -186,6 +186,8 @@ class NameIndex:
                 w, start = words[i], offsets[i]
                 if eponym_style(words, i) or (i > 0 and words[i - 1] == "ال"):
                     continue  # جامعة الملك سعود: an institution's eponym; آل الشيخ: a family name, no one's title
+                if w in ("امام", "وامام") and start not in self.names:
+                    continue  # أمام «before», which folds as إمام «imam» does
                 if _bare(w) in TITLE_HEADS:
                     head = _bare(w)
                 elif w[:1] == "و" and _bare(w[1:]) in TITLE_HEADS:

@@ -872,6 +872,14 @@ SPEAKER_ROWS = [
                  "الحرب لن", "الوزيرة", id="an-adverb-is-no-subject"),
     pytest.param("دان رئيس المجلس أحمد الملا التفجير. وقال وفقا لما نقلته الوكالة إن البحرين تقف صفا واحدا.",
                  "البحرين تقف", "أحمد الملا", id="an-adverb-heading-its-complement"),
+    # إمام, an imam, folds as أمام «before» does: the hamza below tells the noun
+    pytest.param("وقال إمام وخطيب المسجد الحرام الشيخ صالح بن حميد إن المؤمن القوي حصن.", "المؤمن القوي",
+                 "صالح بن حميد", id="an-imam-is-a-title"),
+    pytest.param("وقال الوزير إن الحل سياسي. وأضاف أمام الصحفيين أن الحرب لن تحل شيئا.", "الحرب لن",
+                 "الوزير", id="before-is-no-imam"),
+    # a sermon is the occasion of a statement, no part of the speaker
+    pytest.param("وقال مفتي عام المملكة في خطبته إن المؤمن القوي حصن.", "المؤمن القوي", "مفتي عام المملكة",
+                 id="in-his-sermon"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
