@@ -121,6 +121,9 @@ def qualifies_rank(words: list[str], i: int) -> bool:
             and ((is_definite(before) and _bare(before) in _PERSONAL_TITLES) or qualifies_rank(words, i - 1)))
 
 
+_NAME_OPENERS = frozenset(("عبد", "ابو"))  # links that open a name: عبد الله، أبو بكر
+
+
 def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None) -> bool:
     """Whether a title's prepositional complement ends before ``words[i]``, so a name may begin
     there: after a word in ب، ل or ك on a name (الأمين العام لأوبك | عبد الله البدري) or, when a
@@ -132,8 +135,9 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         return False
     if _preposition_on_a_name(prev, classes):
         return True
-    if i + 1 >= len(words) or is_definite(words[i]) or words[i] in GLUE or classes.name_evidence(words[i]) == "no":
-        return False  # what follows must be a name of two words at least
+    if i + 1 >= len(words) or is_definite(words[i]) or (words[i] in GLUE and words[i] not in _NAME_OPENERS) \
+            or (words[i] not in GLUE and classes.name_evidence(words[i]) == "no"):
+        return False  # what follows must be a name of two words at least (عبد الله بوحبيب: عبد opens one)
     if prev[:1] in ("ب", "ل") and classes.name_evidence(prev) == "unanalysed" \
             and classes.name_evidence(words[i]) in ("proper", "ambiguous"):
         # مدير فرع مكتب العمل بخيبر | فهد الرشيدي: a place the analyser does not know, in ب, then a
@@ -907,6 +911,8 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
     if nxt.group(1) in SUBJECT_PREPOSITIONS and (nxt.group(1) != "علي" or nxt.start(1) in ala):
         return None
     first = nxt.group(1)
+    if first in COMPLEMENTISERS:
+        return None  # عبد الله بوحبيب، أنه «…»: the clause the verb introduces
     if first in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, nxt.start(1), limit):
         return None  # مسؤول أمريكي، طلب عدم ذكر اسمه،: the formula, not an apposition
     ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS

@@ -880,6 +880,11 @@ SPEAKER_ROWS = [
     # a sermon is the occasion of a statement, no part of the speaker
     pytest.param("وقال مفتي عام المملكة في خطبته إن المؤمن القوي حصن.", "المؤمن القوي", "مفتي عام المملكة",
                  id="in-his-sermon"),
+    # a complementiser after a comma opens the verb's clause, no apposition; عبد opens a name
+    # after a place in في
+    pytest.param("ويرى سفير لبنان السابق في واشنطن عبد الله بوحبيب، أنه «في الوقت الحاضر، لا أحد يفكر بالتقسيم». "
+                 "ويضيف: «التقسيم يعني الفرز على الأرض».", "التقسيم يعني", "عبد الله بوحبيب",
+                 id="complementiser-after-a-comma"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

@@ -278,6 +278,8 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
     pytest.param("زغير الاتحادات العربية", "", "زغير", id="a-plural-is-no-family-name"),
     pytest.param("رئيس الاتحاد الأوروبي ميشال بلاتيني خلفا", "رئيس الاتحاد الأوروبي", "ميشال بلاتيني",
                  id="accusative-after-name"),
+    pytest.param("رئيس المجلس في تعز أبو بكر المخلافي", "رئيس المجلس في تعز", "أبو بكر المخلافي",
+                 id="a-kunya-after-a-place-in-fi"),
     # a title noun in construct with a place's name: the name opens after the place
     pytest.param("وزير خارجية إيران محمد جواد ظريف", "وزير خارجية إيران", "محمد جواد ظريف", id="construct-on-a-country"),
     pytest.param("محافظ مدينة عدن نايف البكري", "محافظ مدينة عدن", "نايف البكري", id="construct-on-a-city"),
