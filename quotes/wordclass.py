@@ -39,6 +39,7 @@ FUNCTION = frozenset({"prep", "conj", "conj_sub", "pron_rel", "part", "part_neg"
 _NON_CONJ_PROCLITICS = frozenset({"bi_prep", "li_prep", "ka_prep", "la_emph", "li_sub", "sa_fut", "la_rc"})
 
 _PREPOSITIONAL = frozenset({"bi_prep", "li_prep", "ka_prep", "la_emph", "la_rc"})
+_LI_BEFORE_VERB = frozenset({"li_sub", "li_jus"})
 _CONJUNCTIONS = frozenset({"wa_conj", "fa_conj"})
 _GEN = {"m": "m", "f": "f"}
 _NUM = {"s": "s", "d": "d", "p": "p"}
@@ -403,6 +404,12 @@ class WordClasses:
         """Every reading carries a preposition or the emphatic la (لرئيس، لكرة، كرئيس): the word
         cannot open a name, unlike لطفي or بدر, which also read without a clitic."""
         return self._every_reading_has(word, _PREPOSITIONAL)
+
+    def behind_a_clitic(self, word: str) -> bool:
+        """Every reading carries ب، ل or ك, the ل of purpose before a verb included (لنصرة: «for
+        the support of» or «to support him»). Foreign names may read so too (لافي، لينش): the
+        word after such a word decides."""
+        return self._every_reading_has(word, _PREPOSITIONAL | _LI_BEFORE_VERB)
 
     def only_conjoined(self, word: str) -> bool:
         """Every reading carries the conjunction و or ف (وبناء، وتطوير): the word coordinates

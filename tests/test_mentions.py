@@ -280,6 +280,11 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
                  id="accusative-after-name"),
     pytest.param("رئيس المجلس في تعز أبو بكر المخلافي", "رئيس المجلس في تعز", "أبو بكر المخلافي",
                  id="a-kunya-after-a-place-in-fi"),
+    # ل of purpose or a preposition on a common noun before a common noun: no name opens there
+    pytest.param("مدير مكتب الحملة الوطنية السعودية لنصرة الأشقاء في سورية بلبنان وليد الجلال",
+                 "مدير مكتب الحملة الوطنية السعودية لنصرة الأشقاء في سورية بلبنان", "وليد الجلال",
+                 id="li-of-purpose-is-no-name"),
+    pytest.param("المدعية العامة لوريتا لينش", "المدعية العامة", "لوريتا لينش", id="a-foreign-name-in-lam"),
     # a title noun in construct with a place's name: the name opens after the place
     pytest.param("وزير خارجية إيران محمد جواد ظريف", "وزير خارجية إيران", "محمد جواد ظريف", id="construct-on-a-country"),
     pytest.param("محافظ مدينة عدن نايف البكري", "محافظ مدينة عدن", "نايف البكري", id="construct-on-a-city"),
