@@ -49,6 +49,7 @@ _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]
 # follows it the subject (وقال له رئيس اللجنة بوب كوركر); after a verb that takes one, what follows
 # may be its object (وشرح لهم الدور المهم), so only قال skips it.
 _PRONOUN_ADDRESSEE = regex.compile(r"(?:لي|له|لها|لهما|لهم|لنا|لك|لكم)(?!\w)\s*،?\s*")
+_CONNECTIVES_BEFORE_VERB = frozenset(("كما", "ثم"))
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
@@ -483,6 +484,9 @@ class _Reader:
         words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
         if k < len(words) - 1 and words[k].removeprefix("و") in _TURN_ADVERBS:
             return k + 1  # بدوره، دان …؛ وبدورها عبرت الجبهة …: with or without its comma
+        if k < len(words) - 1 and words[k].removeprefix("و") in _CONNECTIVES_BEFORE_VERB \
+                and self._verb_gender(words[k + 1]) is not None:
+            return k + 1  # كما زار المحافظ …، ثم أعلن الوزير …: a connective, then the sentence's verb
         if k >= len(words) or words[k].removeprefix("و") not in SUBJECT_PREPOSITIONS:
             return k
         for j in range(k, min(k + 4, len(words) - 1)):

@@ -73,6 +73,10 @@ def title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
         return False
     if not all(w.endswith(("ي", "يه")) for w in missing):
         return False
+    if missing and not any(map(is_definite, mention)):
+        # مصدر عسكري مالي after «مصدر عسكري آخر»: a description with no definite word, not even a
+        # genitive's (وزير المعادن السوداني), is indefinite, and what it adds tells another one
+        return False
     # «وزير الخارجية القطري» is not «وزير الخارجية الأميركي»: each ends on a nationality the
     # other lacks (in either gender: التركي and التركية are one)
     said, given = _final_nisba(mention), _final_nisba(title)

@@ -885,6 +885,14 @@ SPEAKER_ROWS = [
     pytest.param("ويرى سفير لبنان السابق في واشنطن عبد الله بوحبيب، أنه «في الوقت الحاضر، لا أحد يفكر بالتقسيم». "
                  "ويضيف: «التقسيم يعني الفرز على الأرض».", "التقسيم يعني", "عبد الله بوحبيب",
                  id="complementiser-after-a-comma"),
+    # a sentence opening with كما and a verb has a narrative subject, whom a zero subject after it
+    # in the sentence continues; an indefinite source with a word the other lacks is another one
+    pytest.param("وقال مصدر عسكري آخر إن الهجوم بدأ فجرا. كما تحدث مصدر عسكري مالي عن فرار أوكراني من الفندق، "
+                 "وأشار إلى وجود «ثلاثة مواطنين من جنوب أفريقيا»، معه في الفندق.", "ثلاثة مواطنين",
+                 "مصدر عسكري مالي", id="another-indefinite-source"),
+    pytest.param("وقال الوزير أحمد سالم إن الهجوم بدأ فجرا. كما زار المحافظ خالد الحربي الفندق الجمعة، وأشار إلى "
+                 "وجود «ثلاثة مواطنين من جنوب أفريقيا»، معه في الفندق.", "ثلاثة مواطنين", "خالد الحربي",
+                 id="kama-then-a-narrative-verb"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
