@@ -50,6 +50,7 @@ _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]
 # may be its object (وشرح لهم الدور المهم), so only قال skips it.
 _PRONOUN_ADDRESSEE = regex.compile(r"(?:لي|له|لها|لهما|لهم|لنا|لك|لكم)(?!\w)\s*،?\s*")
 _CONNECTIVES_BEFORE_VERB = frozenset(("كما", "ثم"))
+_CLAUSE_COMPLEMENTISERS = frozenset(("ان", "لكن", "ولكن"))  # أن، إن، لكن: a clause with its own subject follows
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
@@ -477,6 +478,29 @@ class _Reader:
             found += self._verb_first(k) or self._subject_first(k)
         return found
 
+    def clause_subjects(self, cues: list[Cue]) -> list[SilentSubject]:
+        """The subject of a clause after أن or لكن that a coordinated cue continues in the same
+        sentence (غير أن الأمانة قامت بالتوضيح | وأكدت …، الغريب أن هيئة الطيران المدني تجرأت |
+        وأعلنت …): the clause opens inside the sentence, where the narrative reader does not look.
+        Not when a cue comes earlier in the sentence: the clause may then be what it reports."""
+        doc = self.doc
+        words = doc.tokens.words
+        found = []
+        for cue in cues:
+            if cue.proclitics[:1] != "و" or cue.pos != "verb":
+                continue
+            first = doc.tokens.index_at(doc.sentences.start_before(cue.start))
+            if any(k in doc.cue_at_token for k in range(first, cue.token_index)):
+                continue
+            opener = next((k for k in range(cue.token_index - 2, max(first, cue.token_index - 16) - 1, -1)
+                           if words[k] in _CLAUSE_COMPLEMENTISERS), None)
+            if opener is None:
+                continue
+            subject = self._subject_first(opener + 1)
+            if subject and subject[0].at < cue.start:
+                found += subject
+        return found
+
     def _past_opening_adjunct(self, k: int) -> int:
         """The first token after a short prepositional phrase and its comma, or after «بدوره» with
         or without one, that open a sentence (من جهة أخرى، رفض روحاني …؛ وفي سياق متصل، أكدت الوزارة
@@ -669,5 +693,6 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
     found += reader.narrative_subjects([(s.cue.start, cue_starts[i - 1] if i else -1)
                                         for i, (s, m) in enumerate(zip(spans, mentions, strict=True))
                                         if m.mention is None])
+    found += reader.clause_subjects([s.cue for s, m in zip(spans, mentions, strict=True) if m.mention is None])
     found.sort(key=lambda s: s.at)
     return tuple(found)
