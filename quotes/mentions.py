@@ -663,6 +663,19 @@ def _refers_back(mention: Mention) -> bool:
     return not mention.name and len(mention.text.split()) <= 2
 
 
+def _after_its_subject(doc: Document, cue: Cue) -> bool:
+    """The cue follows a definite word with nothing between them (الجانبين أكدا): its subject."""
+    k = cue.token_index - 1
+    return (k >= 0 and not cue.proclitics and is_definite(doc.tokens.words[k])
+            and not doc.text[doc.tokens.ends[k]:cue.start].strip())
+
+
+def _inside_content(contents: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of the reported contents (sorted (start, end) pairs)."""
+    k = bisect_left(contents, (pos + 1,)) - 1
+    return k >= 0 and contents[k][0] <= pos < contents[k][1]
+
+
 def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
                          mentions: tuple[SpeakerMention, ...]) -> tuple[SilentSubject, ...]:
     """The subjects of the reporting verbs and participles that quote nothing. They matter only
@@ -673,12 +686,14 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
     reader = _Reader(doc)
     quoted = {s.cue.start for s in spans}
     last_quote = max(quoted, default=-1)
+    contents = sorted((s.start, s.end) for s in spans if s.end > s.start)
     found = []
     for cue in doc.cues:
         if cue.start > last_quote:
             break  # a subject after the last quote's cue is no one's antecedent
-        if cue.start in quoted or nested(doc, cue):
-            continue
+        if cue.start in quoted or nested(doc, cue) or (
+                _inside_content(contents, cue.start) and _after_its_subject(doc, cue)):
+            continue  # (…، مفيدا بأن الجانبين أكدا …: a verb after its subject inside reported words is theirs)
         if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True))
                 and (cue.lemma not in HOMOGRAPH_LEMMAS or governs_its_preposition(doc, cue))):
             # بين الكتابين …: a homograph that quotes nothing is no verb, unless the preposition

@@ -576,6 +576,11 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
             continue
         if (classes is not None and _in_complement(words, i, classes)) or eponym_style(words, i - 1):
             continue
+        if (_verbal_noun_after_name(words, i, classes) and i + 2 < n and not _definite_like(words[i + 1])
+                and words[i + 1] not in GLUE and classes is not None and classes.name_evidence(words[i + 1]) == "no"):
+            # وأكد الوزير المصري | تطابق رؤية الجانبين: a verbal noun heading a construct chain is the
+            # verb's object (one followed by a family name is a given name: توفيق الربيعة)
+            continue
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)
         # (or by a definite word the name run stopped at: an institution, the verb's object; or by

@@ -900,6 +900,10 @@ SPEAKER_ROWS = [
     # a coordinated cue continues the subject of the clause after أن it follows in its sentence
     pytest.param("وقال المواطن فهد إن الرحلة تأخرت. لكن الغريب أن هيئة الطيران المدني تجرأت وأعلنت عبر تويتر أن "
                  "السبب يعود إلى عطل في الشبكة.", "السبب يعود", "هيئة الطيران المدني", id="a-clause-after-anna"),
+    # a verb after its subject inside reported words names no speaker for what follows
+    pytest.param("وأوضح وزير الخارجية المصري سامح شكري أن الحوار تناول عددا من الموضوعات، مفيدا بأن الجانبين أكدا "
+                 "أهمية الحل السياسي في اليمن بما يضمن سلامته. وأضاف انه بحث الاتفاق مع إيران.", "بحث الاتفاق",
+                 "سامح شكري", id="a-verb-inside-reported-words"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

@@ -285,6 +285,11 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
                  "مدير مكتب الحملة الوطنية السعودية لنصرة الأشقاء في سورية بلبنان", "وليد الجلال",
                  id="li-of-purpose-is-no-name"),
     pytest.param("المدعية العامة لوريتا لينش", "المدعية العامة", "لوريتا لينش", id="a-foreign-name-in-lam"),
+    # a verbal noun heading a construct chain after a title is the verb's object, no name
+    pytest.param("الوزير المصري تطابق رؤية الجانبين", "الوزير المصري تطابق رؤية الجانبين", "",
+                 id="an-object-after-a-title"),
+    pytest.param("وزير التجارة والصناعة توفيق الربيعة", "وزير التجارة والصناعة", "توفيق الربيعة",
+                 id="a-given-name-read-as-a-verbal-noun"),
     # a title noun in construct with a place's name: the name opens after the place
     pytest.param("وزير خارجية إيران محمد جواد ظريف", "وزير خارجية إيران", "محمد جواد ظريف", id="construct-on-a-country"),
     pytest.param("محافظ مدينة عدن نايف البكري", "محافظ مدينة عدن", "نايف البكري", id="construct-on-a-city"),
