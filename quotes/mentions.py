@@ -24,6 +24,7 @@ from .normalize import strip_proclitics
 from .phrases import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
+    HONORIFICS,
     KANA,
     ORGANISATION_HEADS,
     RELATIVE_PRONOUNS,
@@ -33,6 +34,7 @@ from .phrases import (
     TITLE_HEADS,
     Mention,
     is_definite,
+    is_head_noun,
     possessed_stems,
     preposition_with_pronoun,
     prepositional_opening,
@@ -378,7 +380,10 @@ class _Reader:
             return None, "none"
         if first == -1:
             found = self.document_before(cue)
-            return found, ("document_before_cue" if found is not None else "none")
+            if found is not None:
+                return found, "document_before_cue"
+            found = self._sentence_opening_subject(cue)
+            return found, ("subject_before_cue" if found is not None else "none")
         words = self.doc.tokens.words
         while first < cue.token_index and words[first] == "قد":
             first += 1
@@ -389,6 +394,28 @@ class _Reader:
             return None, "none"
         found = self.doc.phrases.mention(self.doc.tokens.starts[first], self.doc.tokens.ends[last])
         return found, ("subject_before_cue" if found is not None else "none")
+
+    def _sentence_opening_subject(self, cue: Cue) -> Mention | None:
+        """SVO from the sentence's first word (رئيس مجلس تشخيص مصلحة النظام قال: …): a phrase of
+        a few words that opens the sentence and runs up to the verb, when it names someone: a
+        person, a body the lexicons know, a source (not a prepositional opening: وفي سياق متصل قال)."""
+        doc = self.doc
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        first = doc.tokens.index_at(doc.sentences.start_before(cue.start))
+        if not (0 < cue.token_index - first <= 8) or not _opens_sentence_subject(words[first]):
+            return None
+        if any(ch in self.text[starts[first]:cue.start] for ch in "،,:\"«»“”()"):
+            return None
+        if doc.phrases.extent(starts[first], cue.start) < ends[cue.token_index - 1]:
+            return None  # the phrase stops short of the verb: what opens the sentence is no subject
+        found = doc.phrases.mention(starts[first], ends[cue.token_index - 1])
+        if found is None:
+            return None
+        classes = doc.phrases.classes
+        named = (classes is not None and len(found.name.split()) >= 2 and found.name_start == found.start
+                 and classes.name_evidence(words[first]) in ("proper", "ambiguous"))  # مها أبو عوف قالت
+        known_head = is_head_noun(words[first]) or words[first] in HONORIFICS or words[first] in ANONYMOUS_HEADS
+        return found if known_head or named else None
 
     def document_antecedent(self, cue: Cue) -> Mention | None:
         """The last document the sentence names before the cue (خطاب مشترك، البيان), with the

@@ -413,9 +413,11 @@ def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions
         # coordination (a single given name may be followed by a family name the lexicon reads
         # so: كمال عواملة)
         return True
-    return k >= i + 2 and (_adverb_after_name(words, k, classes)  # ميشال بلاتيني | خلفا
-                           or (_construct_after_name(words, k, classes)  # جون كيري | أهمية الدور
-                               and _reads_as_name(words[i:k], classes)))
+    if k < i + 2:
+        return False
+    if words[k - 1] not in _COMPOUND_SECONDS and _adverb_after_name(words, k, classes):
+        return True  # ميشال بلاتيني | خلفا (not حسام الدين | آشنا: after a compound the family name is due)
+    return _construct_after_name(words, k, classes) and _reads_as_name(words[i:k], classes)  # جون كيري | أهمية الدور
 
 
 _RELAY_SAYINGS = lexicon.words("relay_sayings")
@@ -576,10 +578,12 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
             continue
         if (classes is not None and _in_complement(words, i, classes)) or eponym_style(words, i - 1):
             continue
-        if (_verbal_noun_after_name(words, i, classes) and i + 2 < n and not _definite_like(words[i + 1])
+        if (i + 1 < n and _plural_noun(words[i], classes) and is_definite(words[i + 1])) or (
+                _verbal_noun_after_name(words, i, classes) and i + 2 < n and not _definite_like(words[i + 1])
                 and words[i + 1] not in GLUE and classes is not None and classes.name_evidence(words[i + 1]) == "no"):
-            # وأكد الوزير المصري | تطابق رؤية الجانبين: a verbal noun heading a construct chain is the
-            # verb's object (one followed by a family name is a given name: توفيق الربيعة)
+            # وأكد الوزير المصري | تطابق رؤية الجانبين، نفى متحدث باسم المتمردين | مزاعم الحكومة: a
+            # plural, or a verbal noun heading a construct chain, is the verb's object (a verbal noun
+            # followed by a family name is a given name: توفيق الربيعة)
             continue
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)
