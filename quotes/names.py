@@ -80,7 +80,26 @@ def title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
     # «وزير الخارجية القطري» is not «وزير الخارجية الأميركي»: each ends on a nationality the
     # other lacks (in either gender: التركي and التركية are one)
     said, given = _final_nisba(mention), _final_nisba(title)
+    if said and not given and not _nisba_of_place(said, title):
+        return False  # «وزير الخارجية السعودي» is not «وزير خارجية مصر»: the nationality names another place
     return not (said and given and said != given and said not in _masculine(title) and given not in _masculine(mention))
+
+
+def _nisba_of_place(nisba: str, title: tuple[str, ...]) -> bool:
+    """Whether a nationality (bare, masculine: سعودي) may be the one of the place a title ends
+    on without the article (وزير خارجية | مصر): a nisba is its place's name and -ي (مصر، مصري؛
+    بريطانيا، بريطاني). True when the title ends on no such place."""
+    if not 2 <= len(title) <= 3 or _bare(title[0]) not in TITLE_HEADS or title[0] in ANONYMOUS_HEADS \
+            or any(map(is_definite, title)) or any(w in STOPWORDS or w in GLUE for w in title):
+        return True  # (only a title in construct with a place: سفير | مصر، وزير خارجية | مصر)
+    place = title[-1]
+    if is_head_noun(place) or place[:1] == "و" or _bare(place).endswith(("ي", "يه")):
+        return True
+    stem = _bare(place)
+    for ending in ("يا", "ا"):
+        stem = stem.removesuffix(ending)
+    root = nisba.removesuffix("ي")
+    return stem[:3] == root[:3]
 
 
 def _masculine(words: tuple[str, ...]) -> set[str]:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.names import NameIndex
-from quotes.normalize import NormalizedText, strip_proclitics, tokenize
+from quotes.names import NameIndex, title_matches
+from quotes.normalize import NormalizedText, fold, strip_proclitics, tokenize
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))
 
@@ -67,3 +67,18 @@ def test_a_lone_family_name_finds_its_given_names(text: str, family: str, full: 
         assert found is None, found
     else:
         assert found is not None and found.name == fold(full)
+
+
+@pytest.mark.parametrize(("mention", "title", "matches"), [
+    pytest.param("الوزير المصري", "وزير الخارجية المصري", True, id="same-nationality"),
+    pytest.param("وزير الخارجية القطري", "وزير الخارجية الأميركي", False, id="other-nationality"),
+    # a nationality must be the one of the place a title in construct ends on
+    pytest.param("وزير الخارجية المصري", "وزير خارجية مصر", True, id="nisba-of-the-place"),
+    pytest.param("وزير الخارجية السعودي", "وزير خارجية مصر", False, id="nisba-of-another-place"),
+    pytest.param("المصادر الطبية", "مصادر طبية في عدن", True, id="a-place-in-a-complement"),
+    # an indefinite description that adds a word is another one
+    pytest.param("مصدر عسكري مالي", "مصدر عسكري آخر", False, id="indefinite-adds-a-word"),
+    pytest.param("المصدر العسكري", "مصدر عسكري مالي", True, id="definite-refers-back"),
+])
+def test_title_matches(mention: str, title: str, matches: bool) -> None:
+    assert title_matches(tuple(fold(mention).split()), tuple(fold(title).split())) is matches
