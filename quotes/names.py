@@ -488,6 +488,10 @@ class NameIndex:
         # the most given names; on a tie the first occurrence, where news introduces people. A run
         # the analyser reads as no name from its first word (زميلي جون كيري، حقيقية أمام كيري) comes
         # after the others, and one that the grammar reads as no name (انتشار قصة العنزي) gives way.
+        if len(words) >= 2:
+            # a full name of its own is not made fuller by a run the analyser reads as no name from
+            # its first word (لقد ذكر زميلي جون كيري)
+            candidates = [c for c in candidates if not c[0]]
         for *_, start, end in sorted(candidates):
             found = self.phrases.mention(start, end)
             if found is not None and found.name:

@@ -909,6 +909,10 @@ SPEAKER_ROWS = [
                  "هناك تزوير فسنكشفه».", "إذا كان", "رئيس مجلس تشخيص مصلحة النظام", id="svo-from-the-sentence-start"),
     pytest.param("وقال الوزير إن الانتخابات نزيهة. وفي سياق متصل قال إن التزوير مستحيل.", "التزوير مستحيل", "الوزير",
                  id="a-prepositional-opening-is-no-subject"),
+    # a full name is not made fuller by a word before it the analyser reads as no name
+    pytest.param("كيري: الاتفاق يمنع إيران من السلاح النووي\n\nأكد وزير خارجية الولايات المتحدة جون كيري أن الاتفاق "
+                 "جيد. وقال الوزير القطري: \"لقد ذكر زميلي جون كيري قواعد الحل السياسي\".", "الاتفاق يمنع",
+                 "جون كيري", id="no-name-word-before-a-full-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
