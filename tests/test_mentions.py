@@ -98,6 +98,8 @@ MENTION_ROWS = [
                  "بيان للجيش اللبناني", "subject_after_cue", "document", id="statement-and-its-author"),
     pytest.param("وأكد الشيخ محمد بن راشد أعزه الله أن الإمارات ماضية في طريقها.",
                  "الشيخ محمد بن راشد", "subject_after_cue", "person", id="a-eulogy-ends-the-subject"),
+    pytest.param("وقال دبلوماسي غربي لرويترز إن الاتصالات حققت تقدما.", "دبلوماسي غربي", "subject_after_cue",
+                 "anonymous", id="a-wire-agency-is-the-addressee"),
     pytest.param("وأضافت أن الحكومة تدرس كل الخيارات المتاحة.",
                  None, "none", None, id="zero-subject"),
     pytest.param("ويتزعم المعارضين قادة بارزون، مثل: إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، قال: إنه "
