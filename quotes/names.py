@@ -133,7 +133,15 @@ def _nearest(ats: list[int], phrases: list[Mention], pos: int) -> Mention | None
 
 
 _EPONYM_HEADS = lexicon.words("eponym_heads")
+# The styles dignitaries are addressed by, bare (سمو، معالي، جلالة …): one in a title tells which
+# honorific pronoun may refer to its holder. Not دولة, a style but also «state» (وزير خارجية دولة …).
+_STYLES = frozenset(_bare(w) for w in lexicon.words("honorific_styles")) - {"دوله"}
 _FILIATION = frozenset(("بن", "ابن", "بنت"))  # «son/daughter of»: the name after it is a parent's
+
+
+def styled_otherwise(title: str, titles: frozenset[str]) -> bool:
+    """Whether a title carries a style none of ``titles`` (bare) is (صاحب السمو … for «معاليه»)."""
+    return bool({_bare(w) for w in words_of(title)} & _STYLES - titles)
 
 
 def names_a_parent(words: tuple[str, ...], name: str) -> bool:
@@ -329,11 +337,15 @@ class NameIndex:
 
     def last_phrase_styled(self, pos: int, titles: frozenset[str]) -> tuple[int, Mention] | None:
         """The last title phrase before ``pos`` that names someone with one of ``titles`` (bare)
-        in its title: whom an honorific pronoun (سموه، معاليه) refers to."""
+        in its title: whom an honorific pronoun (سموه، معاليه) refers to. Not one styled otherwise:
+        a prince who is also a minister (صاحب السمو الملكي … وزير الدفاع) is no «معاليه»."""
         starts = self.title_words()[0]
         for k in range(bisect_left(starts, pos) - 1, -1, -1):
             m = self.title_phrase(starts[k])
-            if m is not None and any(_bare(w) in titles for w in words_of(m.title)):
+            if m is None:
+                continue
+            title = {_bare(w) for w in words_of(m.title)}
+            if title & titles and not styled_otherwise(m.title, titles):
                 return starts[k], m
         return None
 
@@ -390,17 +402,49 @@ class NameIndex:
         """The title phrase whose title the mention («الوزير العراقي») abbreviates: the last one
         before ``pos``, else the first after it."""
         words = words_of(mention.text)
+        styles = []
+        while len(words) > 1 and words[0] in HONORIFICS:
+            styles.append(words[0])  # معالي وزير الخارجية: the title after the style, as title words are read
+            words = words[1:]
         if _bare(words[0]) not in TITLE_HEADS:
             return None
-        cached = self._with_title.get(words)
+        key = (*styles, *words)
+        cached = self._with_title.get(key)
         if cached is None:
-            hits = [(at, m) for at, m in self.phrases_headed(_bare(words[0])) if title_matches(words, words_of(m.title))]
-            cached = self._with_title[words] = ([at for at, _ in hits], [m for _, m in hits])
+            hits = [(at, m) for at, m in self.phrases_headed(_bare(words[0])) if title_matches(words, words_of(m.title))
+                    and self._may_be_a_name(m.name)]
+            if styles:
+                # a style names those the article styles so (معالي وزير الخارجية: not the Italian one),
+                # with a name of two words at least (not «ألقى سمو أمير دولة الكويت | كلمة»)
+                hits = [(at, m) for at, m in hits if len(words_of(m.name)) >= 2]
+                hits = [(at, m) for at, m in hits if self.text[max(0, at - 16):at].split()[-1:] == styles[-1:]] or hits
+            # the titles that write the mention's words as it does and add the fewest first: «وزير
+            # الخارجية» is the holder of «وزير الخارجية» before the one of «وزير خارجية روسيا» or
+            # «وزير الخارجية الإيطالي»
+            def closeness(m: Mention) -> tuple[int, int]:
+                title = set(words_of(m.title))
+                return len(set(words) & title), -len(title - set(words) - HONORIFICS)
+            closest = max((closeness(m) for _, m in hits), default=(0, 0))
+            hits = [(at, m) for at, m in hits if closeness(m) == closest]
+            cached = self._with_title[key] = ([at for at, _ in hits], [m for _, m in hits])
         ats, phrases = cached
         if not ats:
             return None
         k = bisect_right(ats, pos) - 1
         return phrases[k] if k >= 0 else phrases[0]
+
+    def _may_be_a_name(self, name: str) -> bool:
+        """Whether a phrase's name may be one: some word the analyser may read as a name, or a
+        last word, where the family name stands, that is clearly none (a verb, a definite common
+        noun, an accusative in -ا). Not «جاء اعترافًا» or «كرة القدم», which a long title phrase
+        can end on; بان كي مون is."""
+        classes = self.classes
+        if classes is None:
+            return True
+        words = words_of(name)
+        last = words[-1] if words else ""
+        return any(classes.name_evidence(w) != "no" for w in words) or not (
+            classes.ends_mention(last) or definite_common_noun(last, classes) or last.endswith("ا"))
 
     # -- «given names + family name» --------------------------------------------------------
     def name_in_text(self, words: tuple[str, ...]) -> Mention | None:

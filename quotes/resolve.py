@@ -314,9 +314,12 @@ class SpeakerResolver:
         last_speaker = self.speakers[-1] if self.speakers else None
         titles = _PRONOUN_TITLES.get(pronoun, frozenset())
         styled = self.names.last_phrase_styled(pos, titles) if titles else None
-        if styled is not None and not (last_speaker is not None and last_speaker[0] > styled[0] and any(
-                _bare(w) in titles for t in last_speaker[1].titles for w in t)):
-            # (unless the last speaker is such a dignitary too: وقال سموه goes on with him)
+        if styled is not None:
+            if last_speaker is not None and last_speaker[0] > styled[0] and any(
+                    _bare(w) in titles for t in last_speaker[1].titles for w in t):
+                # the last speaker is such a dignitary too: وقال معاليه goes on with him, whoever
+                # his words name after (… زيارة صاحب السمو الملكي الأمير محمد بن سلمان …)
+                return _by("honorific_previous_speaker", last_speaker[1])
             entity, _ = self._person(styled[1], pos)
             return _by("honorific_named_before", entity)
         named = self.names.last_phrase_before(pos)
