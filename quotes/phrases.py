@@ -501,7 +501,7 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
             # المدير العام لأمن | مطار الكويت: an institution's noun is no part of a person's name
             # (but after an honorific a name is due, whatever else it means: الدكتور شارع البقمي)
             break
-        if k >= i + 2 and words[k - 2] == _HOUSE_OF and ((_definite_like(w) and not _bare(w).endswith("ي")) or w[:1] == "و"):
+        if _closed_by_house(words, i, k):
             break  # محمد بن نايف آل سعود | المسجد: آل and its name close the name, but for a nisba (آل حرمان الشهراني)
         if k > i and _ends_name_by_class(words, i, k, classes):
             break
@@ -521,6 +521,14 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         k += 1
     # (a lineage's links make a name longer, two words a link: محمد بن عبد الرحمن بن عبد العزيز آل سعود)
     return k if i < k <= i + 6 + 2 * sum(w in GLUE for w in words[i:k]) else None
+
+
+def _closed_by_house(words: Sequence[str], i: int, k: int) -> bool:
+    """آل and the family's name close a name that starts at ``i``: the word at ``k`` after them
+    is no part of it (تميم بن حمد آل ثاني | لتهنئة، آل سعود | المسجد), but for a nisba (آل حرمان
+    الشهراني)."""
+    w = words[k]
+    return k >= i + 2 and words[k - 2] == _HOUSE_OF and not (is_definite(w) and _bare(w).endswith("ي"))
 
 
 def _title_noun_as_given_name(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
@@ -590,7 +598,7 @@ def _title_then_name(words: list[str], classes: WordQuestions | None,
         j = _name_run_end(words, i, classes, strict)
         # (or by a definite word the name run stopped at: an institution, the verb's object; or by
         # a word the analyser knows is no name)
-        if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS
+        if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS or _closed_by_house(words, i, j)
                               or _definite_like(words[j]) or _ends_name_by_class(words, i, j, classes)
                               or (j - i >= 2 and is_definite(words[j - 1]) and _reads_as_name(words[i:j], classes)
                                   and words[i][:1] not in ("و", "ل", "ب"))):
@@ -652,6 +660,8 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     j = 0
     while j < n:
         w = words[j]
+        if _closed_by_house(words, 0, j):
+            break  # محمد بن نايف آل سعود | المسجد
         family = j == n - 1 == 1 and is_definite(w)  # a lone given name, then one definite word: علي السيد
         if (_bare(w) in TITLE_HEADS and j > 0 and not family and words[j - 1] not in GLUE
                 and not (j + 1 < n and words[j + 1] in GLUE)):

@@ -292,6 +292,10 @@ def test_split_title_name(text: str, parts: tuple[str, str, str]) -> None:
                  id="an-object-after-a-title"),
     pytest.param("وزير التجارة والصناعة توفيق الربيعة", "وزير التجارة والصناعة", "توفيق الربيعة",
                  id="a-given-name-read-as-a-verbal-noun"),
+    # آل and the family's name close a name: what follows is no part of it, but for a nisba
+    pytest.param("أمير قطر الشيخ تميم بن حمد آل ثاني لتهنئة", "أمير قطر الشيخ", "تميم بن حمد آل ثاني",
+                 id="house-of-closes-a-name"),
+    pytest.param("محمد آل حرمان الشهراني", "", "محمد آل حرمان الشهراني", id="a-nisba-after-house-of"),
     # a title noun in construct with a place's name: the name opens after the place
     pytest.param("وزير خارجية إيران محمد جواد ظريف", "وزير خارجية إيران", "محمد جواد ظريف", id="construct-on-a-country"),
     pytest.param("محافظ مدينة عدن نايف البكري", "محافظ مدينة عدن", "نايف البكري", id="construct-on-a-city"),
