@@ -690,6 +690,12 @@ def _refers_back(mention: Mention) -> bool:
     return not mention.name and len(mention.text.split()) <= 2
 
 
+def _after_qad(doc: Document, cue: Cue) -> bool:
+    """The cue follows فقد، وقد or لقد, which open a clause with its verb (فقد عبر الحزب …)."""
+    k = cue.token_index - 1
+    return k >= 0 and doc.tokens.words[k] in ("فقد", "وقد", "لقد") and not doc.text[doc.tokens.ends[k]:cue.start].strip()
+
+
 def _after_its_subject(doc: Document, cue: Cue) -> bool:
     """The cue follows a definite word with nothing between them (الجانبين أكدا): its subject."""
     k = cue.token_index - 1
@@ -721,7 +727,7 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
         if cue.start in quoted or nested(doc, cue) or (
                 _inside_content(contents, cue.start) and _after_its_subject(doc, cue)):
             continue  # (…، مفيدا بأن الجانبين أكدا …: a verb after its subject inside reported words is theirs)
-        if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True))
+        if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True) or _after_qad(doc, cue))
                 and (cue.lemma not in HOMOGRAPH_LEMMAS or governs_its_preposition(doc, cue))):
             # بين الكتابين …: a homograph that quotes nothing is no verb, unless the preposition
             # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …)
