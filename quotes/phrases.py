@@ -456,54 +456,14 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
     """End of the name that starts at ``i``: indefinite words and compounds (عبد الرؤوف، أبو
     ردينة), closed by at most one family name (الكاظمي); None if no name starts there. Not
     ``strict``: a preposition on a common noun opens no name only before a definite or common word.
-
-    Complexity (radon ~27): one scan over the words, each condition a word that cannot stand
-    inside a name; the scan and its stops read together, as split_title_name's do.
     """
-    first = words[i]
-    if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS or first in ORGANISATION_HEADS:
-        return None  # (وفد الغرفة التجارية: an institution, no name)
-    if first[:1].isdigit():
-        return None  # الصحيفة الأسبوعية «9 داي»: a number opens a title, never a person's name
-    if first in ("صاحب", "صاحبه") and i + 1 < len(words) and words[i + 1] in _HONORIFIC_STYLES:
-        return None  # نائب خادم الحرمين الشريفين | صاحب السمو الملكي الأمير …: a style, not a name
-    if first[:1] == "و" and (_bare(first[1:]) in TITLE_HEADS or first[1:] in ORGANISATION_HEADS):
-        return None  # المشرف العام على البرنامج | وعضو هيئة الخبراء: a second title, coordinated
-
-    if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
-        return None  # المتحدث الرسمي لمركز …: the title goes on
-    if (classes is not None and first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first)
-            and ((strict and classes.name_evidence(first[1:]) == "no") or (i + 1 < len(words) and (
-                is_definite(words[i + 1]) or classes.name_evidence(words[i + 1]) == "no"
-                or words[i + 1] in NAME_LINKS_INITIAL or words[i + 1][:3] == "عبد")))):
-        # (a preposition on a word the analyser does not know may be a foreign name: ليو تيونغ لاي;
-        # not before عبد or أبو, which open a name: الأمين العام لأوبك | عبد الله البدري)
-        # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان، المتحدث الرسمي للدفاع
-        # المدني | بمنطقة مكة المكرمة، الأمين العام | لأوبك: a complement, no name
+    if _no_name_starts(words, i, classes, strict):
         return None
-    if (classes is not None and first[:1] == "ل" and i + 1 < len(words) and classes.name_evidence(first) == "no"
-            and classes.behind_a_clitic(first) and (definite_common_noun(words[i + 1], classes) or (
-                not _definite_like(words[i + 1]) and classes.name_evidence(words[i + 1]) == "no"))):
-        return None  # الحملة الوطنية | لنصرة الأشقاء، لأمانة محافظة جدة: a purpose or a complement, no name
     n = len(words)
     k = i
     while k < n:
         w = words[k]
-        if ((_bare(w) in TITLE_HEADS and not (k > i and words[k - 1] in GLUE)  # (عبد الملك: a name's)
-             and not (k == i and (_given_name_after_honorific(words, i) or _given_name_after_title(words, i, classes)))
-             and not _title_noun_as_given_name(words, i, k, classes))
-                or w in _ADJECTIVES or (w in HONORIFICS and not (k > i and words[k - 1] in GLUE))  # (آل الشيخ، بن السيد)
-                or w in _NAME_STOPS or w[:1].isdigit()
-                or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
-            break  # (a number is never part of a name: على 12 قتيلا)
-        if _bare(w, prepositions=True) in _EPONYM_HEADS and not (k > i and words[k - 1] in GLUE) \
-                and not (k == i and i > 0 and words[i - 1] in HONORIFICS):
-            # المدير العام لأمن | مطار الكويت: an institution's noun is no part of a person's name
-            # (but after an honorific a name is due, whatever else it means: الدكتور شارع البقمي)
-            break
-        if _closed_by_house(words, i, k):
-            break  # محمد بن نايف آل سعود | المسجد: آل and its name close the name, but for a nisba (آل حرمان الشهراني)
-        if k > i and _ends_name_by_class(words, i, k, classes):
+        if _outside_a_name(words, i, k, classes):
             break
         # (a word in ف/ل/ب + ال the analyser cannot read as clitics and a noun is a foreign name
         # that merely starts so, no definite word: إيفان | فالاسكويز، فرانك | فالتر شتاينماير; not
@@ -521,6 +481,57 @@ def _name_run_end(words: list[str], i: int, classes: WordQuestions | None = None
         k += 1
     # (a lineage's links make a name longer, two words a link: محمد بن عبد الرحمن بن عبد العزيز آل سعود)
     return k if i < k <= i + 6 + 2 * sum(w in GLUE for w in words[i:k]) else None
+
+
+def _no_name_starts(words: list[str], i: int, classes: WordQuestions | None, strict: bool) -> bool:
+    """The word at ``i`` opens no name: a definite word, a link, a number, a style, a second
+    title coordinated, or a preposition that opens the title's complement."""
+    first = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS or first in ORGANISATION_HEADS:
+        return True  # (وفد الغرفة التجارية: an institution, no name)
+    if first[:1].isdigit():
+        return True  # الصحيفة الأسبوعية «9 داي»: a number opens a title, never a person's name
+    if first in ("صاحب", "صاحبه") and nxt in _HONORIFIC_STYLES:
+        return True  # نائب خادم الحرمين الشريفين | صاحب السمو الملكي الأمير …: a style, not a name
+    if first[:1] == "و" and (_bare(first[1:]) in TITLE_HEADS or first[1:] in ORGANISATION_HEADS):
+        return True  # المشرف العام على البرنامج | وعضو هيئة الخبراء: a second title, coordinated
+    if first[:1] == "ل" and (first[1:] in ORGANISATION_HEADS or first[1:] in ADDRESSEE_NOUNS):
+        return True  # المتحدث الرسمي لمركز …: the title goes on
+    if classes is None:
+        return False
+    if first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first) and (
+            (strict and classes.name_evidence(first[1:]) == "no") or (nxt and (
+                is_definite(nxt) or classes.name_evidence(nxt) == "no" or nxt in NAME_LINKS_INITIAL or nxt[:3] == "عبد"))):
+        # (a preposition on a word the analyser does not know may be a foreign name: ليو تيونغ لاي;
+        # not before عبد or أبو, which open a name: الأمين العام لأوبك | عبد الله البدري)
+        # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان، المتحدث الرسمي للدفاع
+        # المدني | بمنطقة مكة المكرمة، الأمين العام | لأوبك: a complement, no name
+        return True
+    # الحملة الوطنية | لنصرة الأشقاء، لأمانة محافظة جدة: a purpose or a complement, no name
+    return bool(first[:1] == "ل" and nxt and classes.name_evidence(first) == "no" and classes.behind_a_clitic(first)
+                and (definite_common_noun(nxt, classes) or (not _definite_like(nxt) and classes.name_evidence(nxt) == "no")))
+
+
+def _outside_a_name(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
+    """The word at ``k`` stands outside the name that starts at ``i``: a title (not inside a
+    compound or as a given name), an adjective, an honorific, a stop word, a number, an
+    institution's noun, what follows آل and its name, or what the word classes say ends it."""
+    w = words[k]
+    linked = k > i and words[k - 1] in GLUE  # (عبد الملك، آل الشيخ، بن السيد: a name's)
+    if ((_bare(w) in TITLE_HEADS and not linked
+         and not (k == i and (_given_name_after_honorific(words, i) or _given_name_after_title(words, i, classes)))
+         and not _title_noun_as_given_name(words, i, k, classes))
+            or w in _ADJECTIVES or (w in HONORIFICS and not linked)
+            or w in _NAME_STOPS or w[:1].isdigit()  # (a number is never part of a name: على 12 قتيلا)
+            or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
+        return True
+    if _bare(w, prepositions=True) in _EPONYM_HEADS and not linked and not (k == i and i > 0 and words[i - 1] in HONORIFICS):
+        # المدير العام لأمن | مطار الكويت: an institution's noun is no part of a person's name
+        # (but after an honorific a name is due, whatever else it means: الدكتور شارع البقمي)
+        return True
+    # محمد بن نايف آل سعود | المسجد: آل and its name close the name
+    return _closed_by_house(words, i, k) or (k > i and _ends_name_by_class(words, i, k, classes))
 
 
 def _closed_by_house(words: Sequence[str], i: int, k: int) -> bool:
@@ -566,54 +577,80 @@ def _given_name_after_honorific(words: list[str], i: int) -> bool:
 
 def _title_then_name(words: list[str], classes: WordQuestions | None,
                      strict: bool) -> tuple[list[str], list[str], list[str]] | None:
-    """(title, name, rest) where a name follows the title, or None."""
+    """(title, name, rest) where a name follows the title, or None: the first place the title
+    may end at where a name opens and closes."""
     n = len(words)
     held: tuple[list[str], list[str], list[str]] | None = None
     for i in range(1, n):
-        if not (_definite_like(words[i - 1]) or words[i - 1] in HONORIFICS or words[i - 1] in _PRONOUN_LINKS
-                or qualifies_rank(words, i - 1) or complement_ends(words, i, classes)
-                or (i == 1 and _possessed_title(words[0])) or past_eponym(words, i, classes)):
-            # a name follows the title's last definite word, an honorific (مفتي مصر د.), a link
-            # with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), a rank's qualifier
-            # (الفريق أول عبدالرحمن البنيان) or a complement on a name (لأوبك)
-            continue
-        if qualifies_rank(words, i) or (
-                i <= 2 and (_bare(words[0]), words[i]) in _TITLE_PREPOSITIONS and i + 1 < n and classes is not None
-                and classes.name_evidence(words[i + 1]) in ("no", "ambiguous")) or (
-                words[i][:1] == "و" and classes is not None and classes.only_conjoined(words[i])):
-            # the rank goes on; المشرف العام | على العلاقات العامة: the title's complement, not the
-            # name علي (which a family name would follow: المشرف العام علي الغامدي); مؤتمر الرياض
-            # لإنقاذ اليمن | وبناء الدولة: a conjunction coordinates the complement, it opens no name
-            continue
-        if (classes is not None and _in_complement(words, i, classes)) or eponym_style(words, i - 1):
-            continue
-        if (i + 1 < n and _plural_noun(words[i], classes) and is_definite(words[i + 1])) or (
-                _verbal_noun_after_name(words, i, classes) and i + 2 < n and not _definite_like(words[i + 1])
-                and words[i + 1] not in GLUE and classes is not None and classes.name_evidence(words[i + 1]) == "no"):
-            # وأكد الوزير المصري | تطابق رؤية الجانبين، نفى متحدث باسم المتمردين | مزاعم الحكومة: a
-            # plural, or a verbal noun heading a construct chain, is the verb's object (a verbal noun
-            # followed by a family name is a given name: توفيق الربيعة)
+        if not _title_may_end(words, i, classes) or _opens_no_name(words, i, classes):
             continue
         # the name may be followed by a modifier (… بايدن في البيت الأبيض) or another title
         j = _name_run_end(words, i, classes, strict)
-        # (or by a definite word the name run stopped at: an institution, the verb's object; or by
-        # a word the analyser knows is no name)
-        if j is not None and (j == n or words[j] in _NAME_STOPS or _bare(words[j]) in TITLE_HEADS or _closed_by_house(words, i, j)
-                              or _definite_like(words[j]) or _ends_name_by_class(words, i, j, classes)
-                              or (j - i >= 2 and is_definite(words[j - 1]) and _reads_as_name(words[i:j], classes)
-                                  and words[i][:1] not in ("و", "ل", "ب"))):
-            # (… or by anything once a family name closed a name the analyser can read as one:
-            # الشيخ عبدالمجيد العمري | كلمة في …)
-            if j < n and ((words[i][:1] in ("ب", "ل") or j - i == 1) and not HONORIFICS.isdisjoint(words[j:]) or (
-                    words[i][:1] in ("ب", "ل") and is_definite(words[j]) and _bare(words[j]) in TITLE_HEADS)):
-                # a word in ب/ل the analyser does not know or a lone word, then a definite title or,
-                # anywhere after, an honorific (الناطق الإعلامي بجوازت المنطقة | الرائد حماد المطيري،
-                # … لنصرة الأشقاء في سورية الدكتور بدر السمحان، الشركة الوطنية السياحية "سياحية"
-                # المهندس صالح قدح): the name after them is the person's
-                held = held or (words[:i], words[i:j], words[j:])
-                continue
-            return words[:i], words[i:j], words[j:]
+        if j is None or not _name_closes(words, i, j, classes):
+            continue
+        if j < n and _title_follows_the_name(words, i, j):
+            held = held or (words[:i], words[i:j], words[j:])
+            continue
+        return words[:i], words[i:j], words[j:]
     return held
+
+
+def _title_may_end(words: list[str], i: int, classes: WordQuestions | None) -> bool:
+    """A name may follow the title's last definite word, an honorific (مفتي مصر د.), a link
+    with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), a rank's qualifier (الفريق أول
+    عبدالرحمن البنيان), a complement on a name (لأوبك) or an eponym (جامعة الملك سعود)."""
+    before = words[i - 1]
+    return (_definite_like(before) or before in HONORIFICS or before in _PRONOUN_LINKS
+            or qualifies_rank(words, i - 1) or complement_ends(words, i, classes)
+            or (i == 1 and _possessed_title(words[0])) or past_eponym(words, i, classes))
+
+
+def _opens_no_name(words: list[str], i: int, classes: WordQuestions | None) -> bool:
+    """What the word at ``i`` opens is the title's, or the verb's, not a name: the rank goes on;
+    المشرف العام | على العلاقات العامة, the title's complement, not the name علي (which a family
+    name would follow: المشرف العام علي الغامدي); مؤتمر الرياض لإنقاذ اليمن | وبناء الدولة, a
+    conjunction coordinating the complement; a word of the complement or an eponym's style; وأكد
+    الوزير المصري | تطابق رؤية الجانبين، نفى متحدث باسم المتمردين | مزاعم الحكومة, a plural or a
+    verbal noun heading a construct chain, the verb's object (a verbal noun followed by a family
+    name is a given name: توفيق الربيعة)."""
+    n = len(words)
+    if qualifies_rank(words, i) or eponym_style(words, i - 1):
+        return True
+    if classes is None:
+        return False
+    if (i <= 2 and (_bare(words[0]), words[i]) in _TITLE_PREPOSITIONS and i + 1 < n
+            and classes.name_evidence(words[i + 1]) in ("no", "ambiguous")):
+        return True
+    if (words[i][:1] == "و" and classes.only_conjoined(words[i])) or _in_complement(words, i, classes):
+        return True
+    if i + 1 < n and _plural_noun(words[i], classes) and is_definite(words[i + 1]):
+        return True
+    return (_verbal_noun_after_name(words, i, classes) and i + 2 < n and not _definite_like(words[i + 1])
+            and words[i + 1] not in GLUE and classes.name_evidence(words[i + 1]) == "no")
+
+
+def _name_closes(words: list[str], i: int, j: int, classes: WordQuestions | None) -> bool:
+    """The name run from ``i`` ends at ``j`` where the phrase does, or before a stop word, a
+    title, a definite word (an institution, the verb's object), a word the analyser knows is no
+    name, the end آل closes; or before anything once a family name closed a name the analyser
+    can read as one (الشيخ عبدالمجيد العمري | كلمة في …)."""
+    if j == len(words):
+        return True
+    w = words[j]
+    return (w in _NAME_STOPS or _bare(w) in TITLE_HEADS or _closed_by_house(words, i, j) or _definite_like(w)
+            or _ends_name_by_class(words, i, j, classes)
+            or (j - i >= 2 and is_definite(words[j - 1]) and _reads_as_name(words[i:j], classes)
+                and words[i][:1] not in ("و", "ل", "ب")))
+
+
+def _title_follows_the_name(words: list[str], i: int, j: int) -> bool:
+    """A word in ب/ل the analyser does not know, or a lone word, before a definite title or,
+    anywhere after, an honorific (الناطق الإعلامي بجوازت المنطقة | الرائد حماد المطيري، … لنصرة
+    الأشقاء في سورية الدكتور بدر السمحان، الشركة الوطنية السياحية "سياحية" المهندس صالح قدح):
+    the name after them is the person's, so this one is held back."""
+    in_preposition = words[i][:1] in ("ب", "ل")
+    return ((in_preposition or j - i == 1) and not HONORIFICS.isdisjoint(words[j:])) or (
+        in_preposition and is_definite(words[j]) and _bare(words[j]) in TITLE_HEADS)
 
 
 # The anonymous heads that name sources or groups, not one person who might be named after them
@@ -628,35 +665,49 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     Title first (وزير الخارجية الأميركي أنتوني بلينكن): the name is the run of indefinite
     words that closes the phrase after the title's last definite word. Name first (ديفيد
     شينكر مساعد وزيرة الخارجية): the name is the leading run, up to a role noun.
-
-    Complexity (radon ~33) kept in one function: its two halves are the two word orders, each
-    one short scan; their conditions are the lexicon checks that decide where a name stops.
     """
-    n = len(words)
-    if n == 0:
+    if not words:
         return [], [], []
     if words[0] in _NAMELESS_HEADS:
         return words, [], []  # مصادر صحفية داخل العاصمة صنعاء: sources and groups are never one named person
     if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _possessed_title(words[0]) or _common_noun_head(words, classes)
             or _described_by_definite_head(words, classes) or "د" in words[1:-1]):
         # (المختص في علم الإجرام د. | يوسف الرميح: the abbreviation of «doctor» precedes a name)
-        # A preposition on a common noun opens no name (بمنطقة مكة المكرمة); only when no name is
-        # found otherwise may one begin there, the name then running on from the complement's
-        # genitive (… لمواجهة تنظيم داعش بريت مكجيرك), which a reader still recognises.
-        for strict in (True, False):
-            found = _title_then_name(words, classes, strict)
-            if found is not None:
-                return found
-        last = words[-1]
-        if (n >= 2 and is_definite(last) and last[:1] not in ("و", "ف")  # (وزير الثقافة | والإعلام: coordinated)
-                and not _bare(last).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
-                and _bare(last) not in TITLE_HEADS and _bare(last) not in ORGANISATION_HEADS
-                and _bare(last) not in _ADJECTIVES and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
-                and not (not is_definite(words[-2]) and words[-2] not in HONORIFICS and words[-2] not in GLUE)):
-            # (سمو ولي | العهد، أمير منطقة | الباحة: an indefinite noun takes the word after it as its
-            # genitive; but د. | الضلعان, an abbreviation, governs none)
-            return words[:-1], [last], []  # الشيخ الشريم، الدكتور الربيعة: a title and a family name
+        return _split_title_first(words, classes)
+    j = _leading_name_end(words, classes)
+    if j == 0:
         return words, [], []
+    return [], words[:j], words[j:]
+
+
+def _split_title_first(words: list[str], classes: WordQuestions | None) -> tuple[list[str], list[str], list[str]]:
+    """A phrase that opens with its title. A preposition on a common noun opens no name
+    (بمنطقة مكة المكرمة); only when no name is found otherwise may one begin there, the name
+    then running on from the complement's genitive (… لمواجهة تنظيم داعش بريت مكجيرك), which a
+    reader still recognises. With no name, a personal title and one definite word are a title
+    and a family name (الشيخ الشريم، الدكتور الربيعة)."""
+    for strict in (True, False):
+        found = _title_then_name(words, classes, strict)
+        if found is not None:
+            return found
+    n = len(words)
+    last = words[-1]
+    bare = _bare(last)
+    if (n >= 2 and is_definite(last) and last[:1] not in ("و", "ف")  # (وزير الثقافة | والإعلام: coordinated)
+            and not bare.endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
+            and bare not in TITLE_HEADS and bare not in ORGANISATION_HEADS and bare not in _ADJECTIVES
+            and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
+            and not (not is_definite(words[-2]) and words[-2] not in HONORIFICS and words[-2] not in GLUE)):
+        # (سمو ولي | العهد، أمير منطقة | الباحة: an indefinite noun takes the word after it as its
+        # genitive; but د. | الضلعان, an abbreviation, governs none)
+        return words[:-1], [last], []
+    return words, [], []
+
+
+def _leading_name_end(words: list[str], classes: WordQuestions | None) -> int:
+    """Where the name that opens a phrase ends (0: none): its given names and one family name,
+    up to a title, a stop word, a role or a word with a pronoun (حسن روحاني | دفاعه)."""
+    n = len(words)
     j = 0
     while j < n:
         w = words[j]
@@ -678,12 +729,9 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
             break
         if (w in _NAME_STOPS and not (j == 0 and w == "ام" and n > 1)) or _role_after_name(words, j, classes) or (
                 j >= 2 and classes is not None and words[j - 1] not in GLUE and classes.possessed(w)):
-            break  # (حسن روحاني | دفاعه)
+            break
         j += 1
-    name, rest = words[:j], words[j:]
-    if not name:
-        return words, [], []
-    return [], name, rest
+    return j
 
 
 STOPWORDS = lexicon.words("function_words")
@@ -1022,21 +1070,31 @@ KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "�
 
 def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None = None,
                          text: str = "", end: int = 0) -> bool:
-    """A word after the subject's first one that begins something else.
+    """A word after the subject's first one that begins something else. The exceptions where
+    the subject goes on come first; the tests that end it are independent of one another."""
+    if _subject_goes_on(word, walk):
+        return False
+    return (_opens_apposition_or_clause(word, walk, classes)
+            or _object_begins(word, definite, walk, classes, text, end)
+            or _anonymous_source_ends(word, definite, walk, classes))
 
-    Complexity (radon ~34) kept in one function on purpose: it is a flat list of independent
-    tests, each one fact of Arabic phrase structure with its example, tried in order; split
-    across functions, the order (which decides precedence) would no longer be visible in one place.
-    """
+
+def _subject_goes_on(word: str, walk: _Walk) -> bool:
+    """A source's or a title's complement, or a post-modifier's preposition, continues it."""
     if walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS:
-        return False  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
+        return True  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
+    if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
+        return True  # البيان الصادر | عن …
+    # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on
+    return (word == "لدي" and walk.head_title) or (
+        word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS)
+
+
+def _opens_apposition_or_clause(word: str, walk: _Walk, classes: WordQuestions | None) -> bool:
+    """A second quantifier, an addressee after a name, كان after a definite word, or a
+    circumstantial participle or a verb with نا."""
     if word in ("احد", "احدي") and walk.words >= 2:
         return True  # أحد سكان الإسماعيلية | إحدى مدن القناة: a second quantifier opens an apposition
-    if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
-        return False  # البيان الصادر | عن …
-    if (word == "لدي" and walk.head_title) or (
-            word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS):
-        return False  # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on
     if (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS) and not walk.head_title
             and walk.head_word not in HONORIFICS  # (معالي الأمين العام | لمجلس التعاون: the title goes on)
             and not walk.head_definite and not walk.prev_definite and not walk.in_phrase and not walk.first_anonymous
@@ -1044,12 +1102,23 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
             and classes is not None and classes.name_evidence(walk.head_word) != "no"
             and classes.name_evidence(walk.last_word) != "no"):
         return True  # بارتوميو | لهيئة الإذاعة: after a name, ل on a body opens the addressee (دراسة لمركز: its author)
+    if word in KANA and walk.prev_definite:
+        return True  # (after an indefinite noun it opens a description: ضابط ليبي كان يعمل في …)
+    # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb); but right after
+    # a title's last definite word a name is due (وزيرة الخارجية الألمانية أنالينا بيربوك)
+    return (len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا"))
+            and not (walk.prev_definite and walk.head_title))
+
+
+def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None, text: str,
+                   end: int) -> bool:
+    """The verb's object begins: after a family name, a possessed noun, a preposition or a
+    demonstrative that opens an object, a noun in بال, an indefinite word after a definite
+    head, or a noun that does not agree with the head as an adjective would."""
     if (walk.words == 2 and walk.head_word in HONORIFICS and walk.prev_definite and not definite
             and _bare(walk.last_word) not in TITLE_HEADS and word[:1] not in ("ل", "ب") and word not in STOPWORDS
             and classes is not None and classes.name_evidence(word) == "no"):
         return True  # تمنى الدكتور الضلعان | وجود دراسة: an honorific and a family name, then the object
-    if word in KANA and walk.prev_definite:
-        return True  # (after an indefinite noun it opens a description: ضابط ليبي كان يعمل في …)
     if (walk.prev_definite and word[:1] not in ("و", "ف", "ل", "ب") and word.endswith(_POSSESSIVE_ENDINGS)
             and classes is not None and classes.possessed(word)):
         return True  # أبدى عدد من الحاضرات | سعادتهن، المدرب الأرجنتيني | دخوله: a noun with its possessor after a definite word is the object
@@ -1062,26 +1131,34 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
             and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
             and word not in ("في", "من") and not walk.in_phrase and not _name_after_description(word, walk, classes, text, end)):
         return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
-    if len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")) and not (
-            walk.prev_definite and walk.head_title):
-        # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb); but right
-        # after a title's last definite word a name is due (وزيرة الخارجية الألمانية أنالينا بيربوك)
-        return True
+    return _disagrees_with_the_head(word, definite, walk, classes)
+
+
+def _disagrees_with_the_head(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None) -> bool:
+    """A definite word that cannot be the head's adjective, for it does not agree with it: the
+    object (ويتهم المتمردون | الحكومة، نفى المدرب الهولندي | الشائعات)."""
+    if not definite or classes is None:
+        return False
+    if (walk.words == 1 and walk.head_definite and walk.head_word.endswith(("ون", "ين"))
+            and classes.gender_number(walk.head_word) == ("m", "p") and classes.gender_number(word) == ("f", "s")):
+        return True  # a feminine singular after a masculine plural
+    # nor a plural after a singular noun and its adjective (right after the head, plural, dual or
+    # either: دعا الرئيس | المواطنين)
+    return (walk.head_definite and walk.prev_definite and not walk.in_phrase and word.endswith(("ات", "ين", "ون"))
+            and word[:1] not in ("و", "ف") and (walk.head_title or _bare(walk.head_word) in ORGANISATION_HEADS)
+            and classes.gender_number(word)[1] in (("p", "d", None) if walk.words == 1 else ("p",))
+            and classes.gender_number(walk.head_word)[1] == "s" and classes.gender_number(walk.last_word)[1] == "s")
+
+
+def _anonymous_source_ends(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None) -> bool:
+    """An indefinite source's phrase ends at a definite adjective or, after its complement, at a
+    verbal noun (the object)."""
     if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase):
         return True  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
-    if (walk.first_anonymous and walk.in_phrase and walk.prev_definite and not definite and word[:1] not in ("و", "ف", "ل", "ب")
-            and classes is not None and classes.name_evidence(word) == "no" and classes.is_verbal_noun(word)):
-        return True  # أعلن مسؤول بوزارة الخارجية الإيرانية | تأجيل زيارة: after the source's complement, the object
-    if (definite and walk.words == 1 and walk.head_definite and walk.head_word.endswith(("ون", "ين"))
-            and classes is not None and classes.gender_number(walk.head_word) == ("m", "p") and classes.gender_number(word) == ("f", "s")):
-        return True  # ويتهم المتمردون | الحكومة: an adjective agrees with its noun, so a feminine singular after a masculine plural is the object
-    if (definite and walk.head_definite and walk.prev_definite and not walk.in_phrase and word.endswith(("ات", "ين", "ون"))
-            and word[:1] not in ("و", "ف") and (walk.head_title or _bare(walk.head_word) in ORGANISATION_HEADS)
-            and classes is not None and classes.gender_number(word)[1] in (("p", "d", None) if walk.words == 1 else ("p",))
-            # (right after the head, plural, dual or either: دعا الرئيس | المواطنين)
-            and classes.gender_number(walk.head_word)[1] == "s" and classes.gender_number(walk.last_word)[1] == "s"):
-        return True  # نفى المدرب الهولندي | الشائعات: nor does a plural follow a singular noun and its adjective
-    return False
+    # أعلن مسؤول بوزارة الخارجية الإيرانية | تأجيل زيارة: after the source's complement, the object
+    return bool(walk.first_anonymous and walk.in_phrase and walk.prev_definite and not definite
+                and word[:1] not in ("و", "ف", "ل", "ب")
+                and classes is not None and classes.name_evidence(word) == "no" and classes.is_verbal_noun(word))
 
 
 def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk,
