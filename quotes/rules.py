@@ -74,8 +74,8 @@ _SPEAKER_RULES = (
          "وقال حزب العمال الكردستاني إن الغارات لن تمر دون رد. وأضافت الجماعة في بيان أن الهدنة انتهت."),
     Rule("body_named_in_full_before", "speaker",
          "a bare noun for a body (الحزب، الوزارة): the body the article last named in full with it", 0.75,
-         "فقد عبر الحزب الدستوري الحر عن استغرابه من الصمت الرسمي. ودعا الحزب كل الأطراف إلى «الاقتصار على التحرك "
-         "في إطار ما تسمح به القوانين الدولية»."),
+         "وشارك الحزب الدستوري الحر في المسيرة أمس. ودعا الحزب كل الأطراف إلى «الاقتصار على التحرك في إطار ما "
+         "تسمح به القوانين الدولية»."),
     Rule("description_met_earlier", "speaker", "a description (not a title) that the article used before", 0.8,
          "وقال ناطق بلسان جهاز الإسعاف إن المصاب نقل إلى المستشفى. وبحسب الناطق بلسان الجهاز، فإن حالته مستقرة."),
     Rule("statement_issuer", "speaker", "«البيان»: the one who issued the statement (في بيان) before", 0.75,
