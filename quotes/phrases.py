@@ -1076,7 +1076,7 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         return False
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
-            or _anonymous_source_ends(word, definite, walk, classes))
+            or _anonymous_source_ends(word, definite, walk, classes, text, end))
 
 
 def _subject_goes_on(word: str, walk: _Walk) -> bool:
@@ -1150,15 +1150,19 @@ def _disagrees_with_the_head(word: str, definite: bool, walk: _Walk, classes: Wo
             and classes.gender_number(walk.head_word)[1] == "s" and classes.gender_number(walk.last_word)[1] == "s")
 
 
-def _anonymous_source_ends(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None) -> bool:
+def _anonymous_source_ends(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None, text: str = "",
+                           end: int = 0) -> bool:
     """An indefinite source's phrase ends at a definite adjective or, after its complement, at a
-    verbal noun (the object)."""
+    verbal noun or a common noun governing a definite word (the object)."""
     if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase):
         return True  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
-    # أعلن مسؤول بوزارة الخارجية الإيرانية | تأجيل زيارة: after the source's complement, the object
-    return bool(walk.first_anonymous and walk.in_phrase and walk.prev_definite and not definite
-                and word[:1] not in ("و", "ف", "ل", "ب")
-                and classes is not None and classes.name_evidence(word) == "no" and classes.is_verbal_noun(word))
+    if not (walk.first_anonymous and walk.in_phrase and walk.prev_definite and not definite
+            and word[:1] not in ("و", "ف", "ل", "ب") and classes is not None and classes.name_evidence(word) == "no"):
+        return False
+    # أعلن مسؤول بوزارة الخارجية الإيرانية | تأجيل زيارة، نفى متحدث باسم المتمردين | مزاعم الحكومة:
+    # after the source's complement, the object
+    nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return classes.is_verbal_noun(word) or (nxt is not None and is_definite(nxt.group()))
 
 
 def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk,
