@@ -1085,6 +1085,8 @@ def _subject_goes_on(word: str, walk: _Walk) -> bool:
         return True  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
         return True  # البيان الصادر | عن …
+    if word == "علي" and (walk.last_word in HONORIFICS or _bare(walk.last_word) in _PERSONAL_TITLES):
+        return True  # المقدم | علي الشهراني: after a rank or an honorific a name is due, not the preposition
     # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on
     return (word == "لدي" and walk.head_title) or (
         word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS)

@@ -932,6 +932,10 @@ SPEAKER_ROWS = [
     # after a source's complement, a common noun governing a definite word is the verb's object
     pytest.param("وقال مسؤول إن الوضع هادئ. ونفى متحدث باسم المتمردين مزاعم الحكومة السبت بسيطرتها على عدن وقال إنها "
                  "حرب نفسية.", "حرب نفسية", "متحدث باسم المتمردين", id="a-common-noun-in-construct-after-a-source"),
+    # after a rank or an honorific, علي is a name, not the preposition (in an article that never
+    # writes على with alif maqsura)
+    pytest.param("أوضح المتحدث الإعلامي للدفاع المدني بمنطقة نجران المقدم علي الشهراني أن الفرق باشرت الحادث.",
+                 "الفرق باشرت", "علي الشهراني", id="ali-after-a-rank"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
