@@ -1072,21 +1072,25 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
                          text: str = "", end: int = 0) -> bool:
     """A word after the subject's first one that begins something else. The exceptions where
     the subject goes on come first; the tests that end it are independent of one another."""
-    if _subject_goes_on(word, walk):
+    if _subject_goes_on(word, walk, text, end):
         return False
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
             or _anonymous_source_ends(word, definite, walk, classes, text, end))
 
 
-def _subject_goes_on(word: str, walk: _Walk) -> bool:
-    """A source's or a title's complement, or a post-modifier's preposition, continues it."""
+def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bool:
+    """A source's or a title's complement, a post-modifier's preposition, or علي as a name
+    continues it."""
     if walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS:
         return True  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
         return True  # البيان الصادر | عن …
-    if word == "علي" and (walk.last_word in HONORIFICS or _bare(walk.last_word) in _PERSONAL_TITLES):
-        return True  # المقدم | علي الشهراني: after a rank or an honorific a name is due, not the preposition
+    if word == "علي" and (walk.last_word in HONORIFICS or _bare(walk.last_word) in _PERSONAL_TITLES
+                          or _next_word(text, end) in _FILIATION_LINKS):
+        # المقدم | علي الشهراني، … بمنطقة مكة المكرمة | علي بن عبدالله الغامدي: after a rank or an
+        # honorific, or before بن, a name, not the preposition
+        return True
     # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on
     return (word == "لدي" and walk.head_title) or (
         word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS)
@@ -1216,6 +1220,9 @@ def _kunya_follows(text: str, end: int, classes: WordQuestions | None) -> bool:
     """After أم at ``end``, a word the analyser reads as a name: the two are a woman's kunya."""
     after = _next_word(text, end)
     return classes is not None and after is not None and classes.name_evidence(after) in ("proper", "ambiguous")
+
+
+_FILIATION_LINKS = frozenset(("بن", "ابن"))
 
 
 def _next_word(text: str, end: int) -> str | None:
