@@ -129,6 +129,8 @@ class _Reader:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
         end = self.doc.phrases.extent(start, zone_end)
         mention = self.doc.phrases.mention(start, end) if end > start else None
+        if mention is not None and self._coordinated_verb(mention):
+            return None, "none"  # ويشرح | ويقدم الحلول: a second verb, the subject is the previous one
         if mention is not None and self._prepositional(mention):
             return None, "none"  # وقال لحلفائها …، رحب بقدوم كيري: a complement, the subject is the previous one
         if mention is not None and self._object_masdar(mention, zone_end):
@@ -256,6 +258,17 @@ class _Reader:
         classes = self.doc.phrases.classes
         first = mention.text.split(" ", 1)[0]
         return classes is not None and first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first)
+
+    def _coordinated_verb(self, mention: Mention) -> bool:
+        """The phrase opens with و and a word the analyser reads only as a verb: a second verb
+        coordinated with the cue, never its subject."""
+        classes = self.doc.phrases.classes
+        words = mention.text.split()
+        first = words[0]
+        if classes is None or first[:1] != "و" or not classes.only_conjoined(first) or not classes.ends_mention(first):
+            return False
+        # (not a foreign name that merely reads so, ويندي شيرمان: a name follows it)
+        return len(words) == 1 or classes.name_evidence(words[1]) == "no"
 
     def _accusative(self, pos: int) -> bool:
         """Whether the word at ``pos`` carries tanween fath in the original (تزامناً، رداً،

@@ -938,6 +938,10 @@ SPEAKER_ROWS = [
                  "الفرق باشرت", "علي الشهراني", id="ali-after-a-rank"),
     pytest.param("وأوضح المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة مكة المكرمة علي بن عبدالله الغامدي أن الفرق "
                  "باشرت الحادث.", "الفرق باشرت", "علي بن عبدالله الغامدي", id="ali-before-bin"),
+    # و and a word read only as a verb after the cue is a second verb, not the subject (but ويندي
+    # شيرمان, a name, is one)
+    pytest.param("وقال الكاتب أحمد الحربي إن الرواية جيدة. ويشرح ويقدم الحلول أن الاحترام هو الأساس.",
+                 "الاحترام هو", "أحمد الحربي", id="a-coordinated-verb-is-no-subject"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
