@@ -703,17 +703,21 @@ def _refers_back(mention: Mention) -> bool:
     return not mention.name and len(mention.text.split()) <= 2
 
 
+def _word_right_before(doc: Document, cue: Cue) -> str:
+    """The word right before the cue, with only spaces between them; "" when there is none."""
+    k = cue.token_index - 1
+    return doc.tokens.words[k] if k >= 0 and not doc.text[doc.tokens.ends[k]:cue.start].strip() else ""
+
+
 def _after_qad(doc: Document, cue: Cue) -> bool:
     """The cue follows فقد، وقد or لقد, which open a clause with its verb (فقد عبر الحزب …)."""
-    k = cue.token_index - 1
-    return k >= 0 and doc.tokens.words[k] in ("فقد", "وقد", "لقد") and not doc.text[doc.tokens.ends[k]:cue.start].strip()
+    return _word_right_before(doc, cue) in ("فقد", "وقد", "لقد")
 
 
 def _after_its_subject(doc: Document, cue: Cue) -> bool:
     """The cue follows a definite word with nothing between them (الجانبين أكدا): its subject."""
-    k = cue.token_index - 1
-    return (k >= 0 and not cue.proclitics and is_definite(doc.tokens.words[k])
-            and not doc.text[doc.tokens.ends[k]:cue.start].strip())
+    before = _word_right_before(doc, cue)
+    return bool(before) and not cue.proclitics and is_definite(before)
 
 
 def _inside_content(contents: list[tuple[int, int]], pos: int) -> bool:

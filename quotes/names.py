@@ -13,6 +13,7 @@ so a long article with recurring names and titles stays linear.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import lexicon
@@ -21,6 +22,7 @@ from .phrases import (
     ANONYMOUS_HEADS,
     COMPLEMENTISERS,
     DOCUMENT_HEADS,
+    FILIATION,
     GLUE,
     HONORIFICS,
     ORGANISATION_HEADS,
@@ -136,7 +138,13 @@ _EPONYM_HEADS = lexicon.words("eponym_heads")
 # The styles dignitaries are addressed by, bare (سمو، معالي، جلالة …): one in a title tells which
 # honorific pronoun may refer to its holder. Not دولة, a style but also «state» (وزير خارجية دولة …).
 _STYLES = frozenset(_bare(w) for w in lexicon.words("honorific_styles")) - {"دوله"}
-_FILIATION = frozenset(("بن", "ابن", "بنت"))  # «son/daughter of»: the name after it is a parent's
+
+
+def _closeness(said: set[str], title: str) -> tuple[int, int]:
+    """How closely a title writes a mention's words: how many it shares, then how few it adds
+    (honorifics aside)."""
+    words = set(words_of(title))
+    return len(said & words), -len(words - said - HONORIFICS)
 
 
 def styled_otherwise(title: str, titles: frozenset[str]) -> bool:
@@ -144,16 +152,16 @@ def styled_otherwise(title: str, titles: frozenset[str]) -> bool:
     return bool({_bare(w) for w in words_of(title)} & _STYLES - titles)
 
 
-def names_a_parent(words: tuple[str, ...], name: str) -> bool:
-    """Whether a name (``words``, bare) stands in ``name`` only right after بن/بنت, as a lineage
-    names a parent: «عبد العزيز» in «سلمان بن عبد العزيز آل سعود» is his father, another person.
-    A lone word that ends the name is its family name too (أحمد بن عيد: «عيد»)."""
-    ws = [_bare(w) for w in words_of(name)]
+def names_a_parent(words: tuple[str, ...], name: Sequence[str]) -> bool:
+    """Whether a name (``words``, bare) stands in the words of ``name`` only right after بن/بنت,
+    as a lineage names a parent: «عبد العزيز» in «سلمان بن عبد العزيز آل سعود» is his father,
+    another person. A lone word that ends the name is its family name too (أحمد بن عيد: «عيد»)."""
+    ws = [_bare(w) for w in name]
     at = [k for k, w in enumerate(ws) if w == words[0]]
-    return bool(at) and all(k > 0 and ws[k - 1] in _FILIATION and _parent_not_family(words, ws, k) for k in at)
+    return bool(at) and all(k > 0 and ws[k - 1] in FILIATION and _parent_not_family(words, ws, k) for k in at)
 
 
-def _parent_not_family(words: tuple[str, ...], name: list[str], k: int) -> bool:
+def _parent_not_family(words: tuple[str, ...], name: Sequence[str], k: int) -> bool:
     """The name after بن at ``k`` is a parent's, not a family name: it has two words or more, or
     more of the lineage follows it."""
     after = k + len(words)
@@ -382,8 +390,9 @@ class NameIndex:
         if cached is None:
             # the shortest word, the same one whatever the set's order, finds the fewest phrases
             key = min(want, key=lambda w: (len(w), w))
+            bare = tuple(_bare(w) for w in words)
             hits = [(at, m) for at, m in self.phrases_naming(key) if want <= self._name_words[id(m)]
-                    and (first in _FILIATION or not names_a_parent(tuple(_bare(w) for w in words), m.name))]
+                    and (first in FILIATION or not names_a_parent(bare, words_of(m.name)))]
             longest = max((len(self._name_words[id(m)]) for _, m in hits), default=0)
             best = [(at, m) for at, m in hits if len(self._name_words[id(m)]) == longest]
             cached = self._containing[(want, first)] = ([at for at, _ in best], [m for _, m in best],
@@ -421,11 +430,10 @@ class NameIndex:
             # the titles that write the mention's words as it does and add the fewest first: «وزير
             # الخارجية» is the holder of «وزير الخارجية» before the one of «وزير خارجية روسيا» or
             # «وزير الخارجية الإيطالي»
-            def closeness(m: Mention) -> tuple[int, int]:
-                title = set(words_of(m.title))
-                return len(set(words) & title), -len(title - set(words) - HONORIFICS)
-            closest = max((closeness(m) for _, m in hits), default=(0, 0))
-            hits = [(at, m) for at, m in hits if closeness(m) == closest]
+            said = set(words)
+            scored = [(at, m, _closeness(said, m.title)) for at, m in hits]
+            closest = max((c for *_, c in scored), default=(0, 0))
+            hits = [(at, m) for at, m, c in scored if c == closest]
             cached = self._with_title[key] = ([at for at, _ in hits], [m for _, m in hits])
         ats, phrases = cached
         if not ats:
@@ -515,8 +523,8 @@ class NameIndex:
             j = i + len(words)
             if j > len(toks) or tuple(toks.words[i:j]) != words:
                 continue
-            if i > 0 and toks.words[i - 1] in _FILIATION and words[0] not in _FILIATION and (
-                    len(words) >= 2 or (j < len(toks) and toks.words[j] in GLUE)):
+            if i > 0 and toks.words[i - 1] in FILIATION and words[0] not in FILIATION \
+                    and _parent_not_family(words, toks.words, i):
                 continue  # سلمان بن | عبد العزيز آل سعود: the father's name, another person's
             # every shorter run of given names too: زميلي جون كيري also offers جون كيري
             foreign = self.classes is not None and self.classes.name_evidence(words[-1]) == "unanalysed"

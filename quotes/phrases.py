@@ -105,6 +105,7 @@ _HOUSE_OF = "ال"  # آل (the house of) once folded: a word of its own, which 
 NAME_LINKS_INITIAL = lexicon.words("name_links_initial")
 NAME_LINKS = lexicon.words("name_links")
 GLUE = NAME_LINKS_INITIAL | NAME_LINKS  # words that join the parts of a compound name
+FILIATION = frozenset(("بن", "ابن", "بنت"))  # «son/daughter of»: a name follows, the parent's
 _LINEAGE_LINKS = frozenset(("بن", "ابن", "بنت", "ال"))  # «son/daughter of», «house of»: a name goes on
 TITLE_LINKS = lexicon.words("title_links")
 _ADJECTIVES = lexicon.words("quality_adjectives")
@@ -122,7 +123,7 @@ def qualifies_rank(words: list[str], i: int) -> bool:
             and ((is_definite(before) and _bare(before) in _PERSONAL_TITLES) or qualifies_rank(words, i - 1)))
 
 
-_NAME_OPENERS = frozenset(("عبد", "ابو"))  # links that open a name: عبد الله، أبو بكر
+_NAME_OPENERS = NAME_LINKS_INITIAL - {"ال"}  # links that open a name: عبد الله، أبو بكر، ابن باز
 
 
 def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None) -> bool:
@@ -1087,7 +1088,7 @@ def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bo
     if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
         return True  # البيان الصادر | عن …
     if word == "علي" and (walk.last_word in HONORIFICS or _bare(walk.last_word) in _PERSONAL_TITLES
-                          or _next_word(text, end) in _FILIATION_LINKS):
+                          or _next_word(text, end) in FILIATION):
         # المقدم | علي الشهراني، … بمنطقة مكة المكرمة | علي بن عبدالله الغامدي: after a rank or an
         # honorific, or before بن, a name, not the preposition
         return True
@@ -1220,9 +1221,6 @@ def _kunya_follows(text: str, end: int, classes: WordQuestions | None) -> bool:
     """After أم at ``end``, a word the analyser reads as a name: the two are a woman's kunya."""
     after = _next_word(text, end)
     return classes is not None and after is not None and classes.name_evidence(after) in ("proper", "ambiguous")
-
-
-_FILIATION_LINKS = frozenset(("بن", "ابن"))
 
 
 def _next_word(text: str, end: int) -> str | None:

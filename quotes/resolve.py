@@ -201,12 +201,13 @@ class SpeakerResolver:
         return list(itertools.islice(reversed(bucket.values()), _RECENT))[::-1]
 
     def _find_by_name(self, words: tuple[str, ...]) -> Entity | None:
-        want = {_bare(w) for w in words}
+        bare = tuple(_bare(w) for w in words)
+        want = set(bare)
         if not want:
             return None
         hits = [e for e in self._recent(self._by_word.get(min(want, key=len)))
                 if e.type == "person" and want <= e.bare_words()
-                and not names_a_parent(tuple(_bare(w) for w in words), " ".join(e.key_words))]
+                and not names_a_parent(bare, e.key_words)]
         return max(hits, key=lambda e: (len(e.key_words), e.last_seen)) if hits else None
 
     def _find_by_title(self, mention: Mention) -> Entity | None:
