@@ -85,6 +85,7 @@ QUESTIONS: dict[str, Callable[[Any, str], object]] = {
     "only_conjoined": lambda wc, w: wc.only_conjoined(w),
     "narrative_verb": lambda wc, w: wc.narrative_verb(w),
     "narrative_verb_after_qad": lambda wc, w: wc.narrative_verb(w, after_qad=True),
+    "narrative_verb_imperfective": lambda wc, w: wc.narrative_verb(w, imperfective=True),
     "gender_number": lambda wc, w: wc.gender_number(w),
 }
 

@@ -33,6 +33,7 @@ from .phrases import (
     THIRD_PERSON_SUFFIXES,
     TITLE_HEADS,
     Mention,
+    body_object_start,
     is_definite,
     is_head_noun,
     possessed_stems,
@@ -487,7 +488,7 @@ class _Reader:
             return None
         start = doc.tokens.starts[k + 1]
         end = self.doc.phrases.extent(start, cue.start)
-        m = self.doc.phrases.mention(start, end) if end > start else None
+        m = self._without_object(self.doc.phrases.mention(start, end) if end > start else None)
         # (واهتمت | بمستجدات العمليات …، مشيرة: a complement in ب/ل is no subject)
         return m if m is not None and m.type != "unknown" and not self._prepositional(m) else None
 
@@ -561,13 +562,13 @@ class _Reader:
                 return k
         return k
 
-    def _verb_gender(self, word: str, after_qad: bool = False) -> str | None:
+    def _verb_gender(self, word: str, after_qad: bool = False, imperfective: bool = False) -> str | None:
         """"m", "f" or "" for a word that opens a narrative clause as a verb, else None. With the
         word classes, a third-person perfective reading; without, the shape و + a word that is
         not a known non-verb."""
         classes = self.doc.phrases.classes
         if classes is not None:
-            gender = classes.narrative_verb(word, after_qad)
+            gender = classes.narrative_verb(word, after_qad, imperfective)
             if gender is not None or not word.startswith("و") or prepositional_opening(word):
                 return gender
         if word.startswith("و") and len(word) >= 4 and word not in _NOT_VERBS and word[1:3] != "ال":
@@ -577,17 +578,26 @@ class _Reader:
     def _verb_first(self, k: int) -> list[SilentSubject]:
         doc, text = self.doc, self.text
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
-        gender = self._verb_gender(words[k])
+        gender = self._verb_gender(words[k], imperfective=True)
         if gender is None or text[ends[k]:starts[k + 1]].strip():
             return []  # ولذلك، …: punctuation after the word: no verb and subject
         limit = doc.sentences.end_after(ends[k])
         subject_end = self.doc.phrases.extent(starts[k + 1], limit)
         mention = self.doc.phrases.mention(starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
+        mention = self._without_object(mention)
         if mention is None and words[k + 1] in SUBJECT_PREPOSITIONS:
             mention = self._subject_after_adjunct(k + 1, limit)
         if mention is None or mention.type == "unknown" or self._accusative(mention.start):
             return []
         return [SilentSubject(starts[k], gender or None, mention, narrative=True)]
+
+    def _without_object(self, mention: Mention | None) -> Mention | None:
+        """A body read as the subject of a narrative verb, without the verb's object that the
+        phrase ran into (تعتزم الشركة السعودية للكهرباء | طرح مناقصة)."""
+        if mention is None or mention.type != "organisation":
+            return mention
+        name_end = body_object_start(self.text, mention.start, mention.end, self.doc.phrases.classes)
+        return mention if name_end == mention.end else self.doc.phrases.mention(mention.start, name_end)
 
     def _subject_after_adjunct(self, k: int, limit: int) -> Mention | None:
         """وظهر على قناة «سي إن إن» أيضا | بنيامين نتنياهو، …: a short prepositional phrase between

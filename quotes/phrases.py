@@ -263,7 +263,7 @@ class WordQuestions(Protocol):
     def name_evidence(self, word: str) -> str: ...
     def ends_mention(self, word: str) -> bool: ...
     def is_verbal_noun(self, word: str) -> bool: ...
-    def narrative_verb(self, word: str, after_qad: bool = False) -> str | None: ...
+    def narrative_verb(self, word: str, after_qad: bool = False, imperfective: bool = False) -> str | None: ...
     def only_prepositional(self, word: str) -> bool: ...
     def only_conjoined(self, word: str) -> bool: ...
     def behind_a_clitic(self, word: str) -> bool: ...
@@ -1283,6 +1283,19 @@ def body_name_end(text: str, start: int, end: int, classes: WordQuestions | None
             return last_end
         after_definite = _definite_like(word) or word[-1:] in _QUOTE_MARKS
         last_end = m.end()
+    return end
+
+
+def body_object_start(text: str, start: int, end: int, classes: WordQuestions | None) -> int:
+    """Where the verb's object begins after a body's name in a narrative clause, or ``end``: only
+    after a name of two words or more that closes on a definite or quoted word (تعتزم الشركة
+    السعودية للكهرباء | طرح مناقصة، أصدرت وزارة الخزانة الأميركية | تقريرا). A cut after one word
+    or a word without the article is not trusted: the analyser reads many place names as verbs
+    (جامعة تبوك) and وزارة opens with the letter و."""
+    cut = body_name_end(text, start, end, classes)
+    kept = _BODY_NAME_WORD.findall(text, start, cut)
+    if cut < end and len(kept) >= 2 and (_definite_like(kept[-1]) or kept[-1][-1] in _QUOTE_MARKS):
+        return cut
     return end
 
 

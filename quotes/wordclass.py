@@ -257,6 +257,7 @@ class WordClasses:
     _verbal_noun: dict[str, bool] = field(default_factory=dict, repr=False)
     _narrative_verb: dict[str, str | None] = field(default_factory=dict, repr=False)
     _narrative_verb_after_qad: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _narrative_verb_imperfective: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> WordClasses:
@@ -447,21 +448,27 @@ class WordClasses:
         readings = self.readings(word)
         return not readings or any(a.pos in _NOMINAL_POS for a in readings)
 
-    def narrative_verb(self, word: str, after_qad: bool = False) -> str | None:
+    def narrative_verb(self, word: str, after_qad: bool = False, imperfective: bool = False) -> str | None:
         """The gender of a third-person active perfective verb reading ("m", "f", or "" when the
         readings differ), or None when the word has no such reading, or reads as a proper noun,
         a definite word or a function word (وفي «and in», not وفى «fulfilled»): what opens a
         narrative clause (دافع كيري عن …، روحاني … ووصفها). After قد a verb is certain, so only
-        the verb reading is asked for (قد عبر عن صدمته: عبر is also «across»)."""
-        known = self._narrative_verb_after_qad if after_qad else self._narrative_verb
+        the verb reading is asked for (قد عبر عن صدمته: عبر is also «across»). With
+        ``imperfective``, a third-person imperfective reading counts too: news leads open with
+        one (تعتزم شركة … طرح هاتف، مشيرة …)."""
+        if imperfective:
+            known = self._narrative_verb_imperfective
+        else:
+            known = self._narrative_verb_after_qad if after_qad else self._narrative_verb
         if word in known:
             return known[word]
-        answer = known[word] = self._narrative_verb_of(word, after_qad)
+        answer = known[word] = self._narrative_verb_of(word, after_qad, imperfective)
         return answer
 
-    def _narrative_verb_of(self, word: str, after_qad: bool) -> str | None:
+    def _narrative_verb_of(self, word: str, after_qad: bool, imperfective: bool = False) -> str | None:
         readings = self.readings(word)
-        verbs = [a for a in readings if a.pos == "verb" and a.person == "3" and a.aspect == "p" and not a.passive]
+        aspects = ("p", "i") if imperfective else ("p",)
+        verbs = [a for a in readings if a.pos == "verb" and a.person == "3" and a.aspect in aspects and not a.passive]
         if not verbs:
             return None
         if not after_qad and any(_is_name_reading(a) or a.definite or a.pos in FUNCTION for a in readings):

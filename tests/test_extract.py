@@ -942,6 +942,18 @@ SPEAKER_ROWS = [
     # شيرمان, a name, is one)
     pytest.param("وقال الكاتب أحمد الحربي إن الرواية جيدة. ويشرح ويقدم الحلول أن الاحترام هو الأساس.",
                  "الاحترام هو", "أحمد الحربي", id="a-coordinated-verb-is-no-subject"),
+    # a news lead may open with an imperfective verb; its subject goes on speaking in the
+    # participle after it
+    pytest.param("يرفض المحامي سليمان الجميعي القول بأن التحرش صار ظاهرة، مبيناً أنها مجرد تصرفات فردية يقوم بها "
+                 "بعض المراهقين.", "مجرد تصرفات", "سليمان الجميعي", id="imperfective-lead-verb"),
+    pytest.param("وقال الوزير إن العمل مستمر. يعتقد المدرب خالد العمري أن اللاعبين الجدد استطاعوا التأقلم مع الفريق، "
+                 "مشيرا إلى أنهم سيقومون بدورهم.", "سيقومون بدورهم", "خالد العمري", id="imperfective-lead-verb-after-a-quote"),
+    # in a narrative clause the verb's object after a body's name is no part of it
+    pytest.param("وقال المسؤول إن العمل مستمر. تعتزم الشركة السعودية للكهرباء طرح مناقصة جديدة الشهر المقبل، مشيرة "
+                 "إلى أن المناقصة تشمل ثلاث محطات.", "المناقصة تشمل", "الشركة السعودية للكهرباء",
+                 id="body-name-before-the-verbs-object"),
+    pytest.param("وقال المسؤول إن العمل مستمر. وأصدرت وزارة الخزانة الأميركية تقريرا جديدا، مشيرة إلى أن العقوبات "
+                 "مستمرة.", "العقوبات مستمرة", "وزارة الخزانة الأميركية", id="body-name-before-an-indefinite-object"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

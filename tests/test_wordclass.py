@@ -176,6 +176,17 @@ def test_narrative_verb(wc: WordClasses, word: str, gender: str | None) -> None:
     assert wc.narrative_verb(fold(word)) == gender
 
 
+@pytest.mark.parametrize(
+    ("word", "gender"),
+    [("يعتقد", "m"), ("يرفض", "m"), ("أكدت", "f"), ("نشر", "m"), ("يوسف", None), ("الولايات", None),
+     ("وزير", None), ("وفي", None)],
+)
+def test_narrative_verb_imperfective(wc: WordClasses, word: str, gender: str | None) -> None:
+    """A news lead may open with an imperfective verb (يعتقد مايكل كاريك …): its gender is read too;
+    a name (يوسف) or a noun is still no verb."""
+    assert wc.narrative_verb(fold(word), imperfective=True) == gender
+
+
 def test_folded_and_original_spellings_get_the_same_readings(wc: WordClasses) -> None:
     for word in ("المتحدثة", "أمس", "إعلان", "الأحد", "على", "أكد"):
         assert fold(word) != word
