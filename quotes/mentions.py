@@ -488,7 +488,7 @@ class _Reader:
             return None
         start = doc.tokens.starts[k + 1]
         end = self.doc.phrases.extent(start, cue.start)
-        m = self._without_object(self.doc.phrases.mention(start, end) if end > start else None)
+        m = self.without_object(self.doc.phrases.mention(start, end) if end > start else None)
         # (واهتمت | بمستجدات العمليات …، مشيرة: a complement in ب/ل is no subject)
         return m if m is not None and m.type != "unknown" and not self._prepositional(m) else None
 
@@ -584,14 +584,14 @@ class _Reader:
         limit = doc.sentences.end_after(ends[k])
         subject_end = self.doc.phrases.extent(starts[k + 1], limit)
         mention = self.doc.phrases.mention(starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
-        mention = self._without_object(mention)
+        mention = self.without_object(mention)
         if mention is None and words[k + 1] in SUBJECT_PREPOSITIONS:
             mention = self._subject_after_adjunct(k + 1, limit)
         if mention is None or mention.type == "unknown" or self._accusative(mention.start):
             return []
         return [SilentSubject(starts[k], gender or None, mention, narrative=True)]
 
-    def _without_object(self, mention: Mention | None) -> Mention | None:
+    def without_object(self, mention: Mention | None) -> Mention | None:
         """A body read as the subject of a narrative verb, without the verb's object that the
         phrase ran into (تعتزم الشركة السعودية للكهرباء | طرح مناقصة)."""
         if mention is None or mention.type != "organisation":
@@ -759,6 +759,7 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
             # بين الكتابين …: a homograph that quotes nothing is no verb, unless the preposition
             # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …)
             zone_end = min(doc.sentences.end_after(cue.end), cue.end + 300)
+            # (أعلنت وزارة الصحة | تسجيل حالتين: a verb that quotes nothing has its object after the body)
             found.append(SilentSubject(cue.start, cue.gender, reader.after_cue(cue, zone_end)[0]))
         elif cue.pos == "participle":
             # «كما أدان الأمين العام بان كي مون الحادث، داعياً …»: the participle names no

@@ -87,6 +87,18 @@ def title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
     return not (said and given and said != given and said not in _masculine(title) and given not in _masculine(mention))
 
 
+_OFFICIAL = frozenset({"مسؤول", "مسؤوله", "مسئول", "مسئوله"})
+
+
+def official_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
+    """«المسؤول اليمني» names the holder of «وزير الداخلية اليمني»: news refers back to an official
+    by the generic word for one and the nationality the title gave him, whatever his office."""
+    if len(mention) != 2 or not is_definite(mention[0]) or _bare(mention[0]) not in _OFFICIAL:
+        return False
+    said = _final_nisba(mention)
+    return bool(said) and bool(title) and _bare(title[0]) in TITLE_HEADS and said in _masculine(title[1:])
+
+
 def _nisba_of_place(nisba: str, title: tuple[str, ...]) -> bool:
     """Whether a nationality (bare, masculine: سعودي) may be the one of the place a title ends
     on without the article (وزير خارجية | مصر): a nisba is its place's name and -ي (مصر، مصري؛
@@ -567,6 +579,32 @@ class NameIndex:
             full = self.phrases.mention(at, end) if end > at else None
             if full is not None and full.type == "organisation" and len(words_of(full.text)) >= 2:
                 return full
+        return None
+
+    def body_of_its_genitive(self, word: str, pos: int) -> Mention | None:
+        """«الصحة» after «أعلنت وزارة الصحة», «الأرصاد» after «نبهت الرئاسة العامة للأرصاد»: news names
+        a body by the genitive of its full name. The last phrase before ``pos`` whose body head
+        noun, at most two words back, governs the word (directly or through ل) and is the subject
+        of the verb before it: a body the article made an actor (not «تسيير حركة المرور»)."""
+        if self.classes is None or self.classes.name_evidence(word) != "no":
+            return None  # (البحرين is a country, not «وكالة أنباء البحرين»)
+        starts, ends, words = self.tokens.starts, self.tokens.ends, self.tokens.words
+        found = [k for form in (word, "ل" + word[1:]) for k in self.positions(form) if starts[k] < pos]
+        for k in sorted(found, reverse=True)[:4]:
+            for j in range(k - 1, max(0, k - 4), -1):
+                if self.text[ends[j]:starts[j + 1]].strip():
+                    break  # (a mark between them: no construct)
+                if _bare(words[j]) not in ORGANISATION_HEADS:
+                    continue
+                if self.text[ends[j - 1]:starts[j]].strip() or \
+                        self.classes.narrative_verb(words[j - 1], imperfective=True) is None:
+                    break
+                end = body_name_end(self.text, starts[j], self.phrases.extent(starts[j], min(len(self.text), starts[j] + 200)),
+                                    self.classes)
+                full = self.phrases.mention(starts[j], end) if end > starts[j] else None
+                if full is not None and full.type == "organisation" and full.end >= ends[k]:
+                    return full
+                break
         return None
 
     def positions(self, word: str) -> list[int]:

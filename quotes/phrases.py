@@ -934,6 +934,27 @@ def quoted_subject(text: str, inner: str, after: int) -> bool:
     return first is not None and first.group() not in COMPLEMENTISERS and _says_that_after(text, after)
 
 
+_ADJUNCT_PREPOSITIONS = frozenset({"في", "عبر", "خلال", "امام", "لدي", "علي", "من"})
+
+
+def _only_adjunct_before_content(text: str, inner: str, after: int, limit: int) -> bool:
+    """Whether nothing but a short prepositional adjunct or a mark lies between a quoted word
+    closing at ``after`` and the reported content at ``limit`` (وقال "النعمي": …، وقالت "الأرصاد"
+    عبر الإنذار المبكر: …، وقالت «سابك» في بيان إن …): the quoted word is the speaker's name, since
+    the words reported come after. Only asked where ``limit`` is where the content begins."""
+    first = _WORD.search(inner)
+    if first is None or first.group() in COMPLEMENTISERS or len(inner.split()) > 4:
+        return False
+    rest = text[after:limit]
+    if any(mark in rest for mark in "«»\"“”()\n") or len(rest.split()) > 8:
+        return False
+    content = _WORD.match(text, limit)
+    if text[limit:limit + 1] not in (":", "«", "\"", "“") and (content is None or content.group() not in COMPLEMENTISERS):
+        return False  # (أجاب «لا».: the sentence ends; the quoted word was the answer)
+    words = rest.replace("،", " ").replace(",", " ").replace(":", " ").split()
+    return not words or words[0] in _ADJUNCT_PREPOSITIONS or words[0][:1] == "ل" or words[-1] in COMPLEMENTISERS
+
+
 def _says_that_after(text: str, pos: int) -> bool:
     run = _WORDS_TO_THAT.match(text, pos, min(len(text), pos + 60))
     if run is None:
@@ -1398,7 +1419,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                     named = None  # « »: quotation marks around nothing name nothing
                 # (the clause after a quoted subject lies past ``limit``: the zone ends at its أن)
                 opens_body = not walk.words and named is not None and (
-                    _bare(named.group(1).split()[0]) in ORGANISATION_HEADS or quoted_subject(text, named.group(1), named.end()))
+                    _bare(named.group(1).split()[0]) in ORGANISATION_HEADS or quoted_subject(text, named.group(1), named.end())
+                    or _only_adjunct_before_content(text, named.group(1), named.end(), limit))
                 if named and len(named.group(1).split()) <= 4 and (walk.words or opens_body):
                     # شبكة «روسيا اليوم»: a quoted name inside the subject; وذكرت «وكالة دوجان» للأنباء:
                     # a body's quoted name as the whole subject

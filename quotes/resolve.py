@@ -22,7 +22,7 @@ from .cues import Cue
 from .document import Document
 from .marks import has_words, trim, word_count
 from .mentions import SilentSubject, SpeakerMention
-from .names import NameIndex, names_a_parent, title_matches
+from .names import NameIndex, names_a_parent, official_matches, title_matches
 from .normalize import strip_proclitics, words_of
 from .phrases import (
     GLUE,
@@ -214,6 +214,9 @@ class SpeakerResolver:
         words = _words(mention.text)
         hits = [e for e in self._recent(self._by_head.get(_bare(words[0])))
                 if any(title_matches(words, t) for t in e.titles + [e.key_words])]
+        if not hits:
+            hits = [e for e in self.entities[-_RECENT:]
+                    if e.type == "person" and any(official_matches(words, t) for t in e.titles)]
         return max(hits, key=lambda e: e.last_seen) if hits else None
 
     def _new_entity(self, words: tuple[str, ...], span: tuple[int, int], kind: str, title: tuple[str, ...],
@@ -359,6 +362,13 @@ class SpeakerResolver:
                 return _by("generic_noun_continues_speaker", previous)
         if len(words) == 1 and mention.type == "organisation" and is_definite(words[0]) and words[0] in ORGANISATION_HEADS:
             full = self.names.body_named_before(words[0], mention.start)
+            if full is not None:
+                found = self._resolve_mention(full, full.start, gender)
+                if found.entity is not None:
+                    return _by("body_named_in_full_before", found.entity)
+        if len(words) == 1 and mention.type == "organisation" and is_definite(words[0]) \
+                and _bare(words[0]) not in ORGANISATION_HEADS and _bare(words[0]) not in TITLE_HEADS:
+            full = self.names.body_of_its_genitive(words[0], mention.start)
             if full is not None:
                 found = self._resolve_mention(full, full.start, gender)
                 if found.entity is not None:

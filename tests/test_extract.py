@@ -954,6 +954,24 @@ SPEAKER_ROWS = [
                  id="body-name-before-the-verbs-object"),
     pytest.param("وقال المسؤول إن العمل مستمر. وأصدرت وزارة الخزانة الأميركية تقريرا جديدا، مشيرة إلى أن العقوبات "
                  "مستمرة.", "العقوبات مستمرة", "وزارة الخزانة الأميركية", id="body-name-before-an-indefinite-object"),
+    # a quoted word between the cue and the reported words, with at most an adjunct after it,
+    # is the speaker's name (Sabq quotes surnames and bodies so); not the answer «لا» at a full stop
+    pytest.param('وحضر الحفل مدير التعليم الدكتور أحمد النعمي. وقال الوزير خالد العلي إن الحفل ناجح. وقال "النعمي": '
+                 '"نحن مستعدون للعام الجديد".', "نحن مستعدون", "أحمد النعمي", id="quoted-surname-before-a-colon"),
+    pytest.param("وقالت «سابك» في بيان إن الأرباح ارتفعت بنسبة كبيرة.", "الأرباح ارتفعت", "سابك",
+                 id="quoted-body-before-an-adjunct"),
+    # «المسؤول» and a nationality refers back to the official the article gave that nationality
+    pytest.param("كشف وزير الداخلية اليمني اللواء عبده الحذيفي أن الأجهزة إيرانية الصنع. وقال المحلل خالد العلي إن "
+                 "الوضع معقد. وعن حجم الخسائر قال «المسؤول اليمني»: «لا أستطيع أن أتحدث عنها».", "لا أستطيع",
+                 "عبده الحذيفي", id="the-official-and-his-nationality"),
+    pytest.param("كشف وزير الداخلية اليمني اللواء عبده الحذيفي أن الأجهزة إيرانية الصنع. وقال المسؤول التركي إن الوضع "
+                 "معقد.", "الوضع معقد", "المسؤول التركي", id="the-official-of-another-nationality"),
+    # a body named by the genitive of its full name, once the article made the body an actor
+    pytest.param('نبهت الرئاسة العامة للأرصاد وحماية البيئة من موجة حارة. وقال مدير الدفاع المدني إن الفرق جاهزة. '
+                 'وقالت "الأرصاد" عبر الإنذار المبكر: "تتأثر المنطقة بارتفاع شديد".', "تتأثر المنطقة",
+                 "الرئاسة العامة للأرصاد وحماية البيئة", id="a-body-by-its-genitive"),
+    pytest.param("ذكرت وكالة أنباء البحرين أن الوفد وصل. وقال المتحدث إن الزيارة مهمة. وأكدت البحرين أن العلاقات "
+                 "متينة.", "العلاقات متينة", "البحرين", id="a-country-is-not-its-news-agency"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
