@@ -376,6 +376,13 @@ class WordClasses:
             return True
         return any(a.pos in ENDING for a in readings) and not any(a.pos in CONTINUING for a in readings)
 
+    def only_clause_word(self, word: str) -> bool:
+        """Every reading is a third-person verb or a function word (ينتحر، يفقد، لكننا، عندما): the
+        word opens a clause and can be no name. A first-person or a nominal reading (سابين, the
+        analyser's «I will show»; علام، هيا) leaves it open."""
+        readings = self.readings(word)
+        return bool(readings) and all((a.pos == "verb" and a.person == "3") or a.pos in FUNCTION for a in readings)
+
     def is_time(self, word: str) -> bool:
         """A date reading (أمس، اليوم، الأحد، أيار) settles it; a period noun (يوم، عام) counts only
         when all its readings but proper nouns are times (عام is also the adjective "general", آن

@@ -972,6 +972,14 @@ SPEAKER_ROWS = [
                  "الرئاسة العامة للأرصاد وحماية البيئة", id="a-body-by-its-genitive"),
     pytest.param("ذكرت وكالة أنباء البحرين أن الوفد وصل. وقال المتحدث إن الزيارة مهمة. وأكدت البحرين أن العلاقات "
                  "متينة.", "العلاقات متينة", "البحرين", id="a-country-is-not-its-news-agency"),
+    # a role noun before a name is its title (الفنان، المواطن، الزائرة …), as a rank is
+    pytest.param("قال الفنان راغب علامة إن الإنسان يتعلم دائما من تجاربه.", "الإنسان يتعلم", "راغب علامة",
+                 id="a-role-noun-before-a-name"),
+    pytest.param('وقال المواطن مانع ملفي لـ"سبق" إنه اشترى وجبة فاسدة.', "اشترى وجبة", "مانع ملفي",
+                 id="a-citizen-before-his-name"),
+    # after a title, a word read only as a verb or a function word opens the next clause: no name
+    pytest.param('وفي الرواية المدرب ينتحر، والفتاة ترحل. ثم قال: "انظروا إلى أنفسكم".', "انظروا إلى", "",
+                 id="a-verb-after-a-title-is-no-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

@@ -177,6 +177,17 @@ def test_narrative_verb(wc: WordClasses, word: str, gender: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "only"),
+    [("ينتحر", True), ("لكننا", False), ("يفقد", True), ("سابين", False), ("علام", False), ("هيا", False),
+     ("محمد", False)],
+)
+def test_only_clause_word(wc: WordClasses, word: str, only: bool) -> None:
+    """Only third-person verbs and function words: a first-person or nominal reading leaves the
+    word free to be a name (سابين, read «I will show»; علام، هيا)."""
+    assert wc.only_clause_word(fold(word)) is only
+
+
+@pytest.mark.parametrize(
     ("word", "gender"),
     [("يعتقد", "m"), ("يرفض", "m"), ("أكدت", "f"), ("نشر", "m"), ("يوسف", None), ("الولايات", None),
      ("وزير", None), ("وفي", None)],
