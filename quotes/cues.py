@@ -170,6 +170,8 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue  # سيذكر، ستعلن: what someone will say is not a report
         if i > 0 and words[i - 1] in ("عدم", "دون", "بدون"):
             continue  # عدم ذكر اسمه: a masdar, not a verb
+        if best.pos == "participle" and i > 0 and words[i - 1] in ("غير", "وغير"):
+            continue  # ظروف غير متوقعة، نتائج غير مؤكدة: غير negates an adjective, and reports nothing
         if best.lemma == "ذكر" and i + 1 < len(words) and words[i + 1] in _A_NAME:
             continue  # الذي رفض ذكر اسمه، متحدث لم تذكر اسمه: mentioning a name reports nothing
         if i in between:

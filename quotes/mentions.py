@@ -357,6 +357,8 @@ class _Reader:
             if word.isdigit():
                 return None
             if word in _CLAUSE_OPENERS:
+                if word.endswith("قد") and k + 1 < cue.token_index and self._verb_gender(words[k + 1], after_qad=True) is not None:
+                    return None  # وقد أصدرت وزارة الداخلية بيانا قالت فيه: the clause has its verb; the subject is its
                 return k + 1
             if k in doc.cue_at_token:
                 return None

@@ -491,8 +491,9 @@ def _no_name_starts(words: list[str], i: int, classes: WordQuestions | None, str
     title coordinated, or a preposition that opens the title's complement."""
     first = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS or first in ORGANISATION_HEADS:
-        return True  # (وفد الغرفة التجارية: an institution, no name)
+    if _definite_like(first) or first in NAME_LINKS or first in TITLE_LINKS or first in ORGANISATION_HEADS \
+            or first in _TITLE_TIME_ADVERBS:
+        return True  # (وفد الغرفة التجارية: an institution, no name; وزير الخارجية سابقا: the title's date)
     if first[:1].isdigit():
         return True  # الصحيفة الأسبوعية «9 داي»: a number opens a title, never a person's name
     if first in ("صاحب", "صاحبه") and nxt in _HONORIFIC_STYLES:
@@ -603,7 +604,7 @@ def _title_may_end(words: list[str], i: int, classes: WordQuestions | None) -> b
     with a pronoun, definite by it (المتحدث باسمه أفيخاي أدرعي), a rank's qualifier (الفريق أول
     عبدالرحمن البنيان), a complement on a name (لأوبك) or an eponym (جامعة الملك سعود)."""
     before = words[i - 1]
-    return (_definite_like(before) or before in HONORIFICS or before in _PRONOUN_LINKS
+    return (_definite_like(before) or before in HONORIFICS or before in _PRONOUN_LINKS or before in _TITLE_TIME_ADVERBS
             or qualifies_rank(words, i - 1) or complement_ends(words, i, classes)
             or (i == 1 and _possessed_title(words[0])) or past_eponym(words, i, classes))
 
@@ -679,7 +680,7 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     if words[0] in _NAMELESS_HEADS:
         return words, [], []  # مصادر صحفية داخل العاصمة صنعاء: sources and groups are never one named person
     if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _possessed_title(words[0]) or _common_noun_head(words, classes)
-            or _described_by_definite_head(words, classes) or "د" in words[1:-1]):
+            or _described_by_definite_head(words, classes) or "د" in words[1:-1] or "م" in words[1:-1]):
         # (المختص في علم الإجرام د. | يوسف الرميح: the abbreviation of «doctor» precedes a name)
         return _split_title_first(words, classes)
     j = _leading_name_end(words, classes)
@@ -1091,6 +1092,16 @@ def _name_after_description(word: str, walk: _Walk, classes: WordQuestions | Non
     return after is not None and _full_name_opens(word, after, classes)
 
 
+_TITLE_TIME_ADVERBS = frozenset(("سابقا", "حاليا"))
+
+
+def _qualifies_the_title(word: str, walk: _Walk, text: str, end: int) -> bool:
+    """«سابقاً» or «حالياً» after a title, with the name still to come (وزير الخارجية سابقا عمرو
+    موسى): it dates the title. Before أن or a mark it dates the verb (قال الوزير سابقا إن …)."""
+    if word not in _TITLE_TIME_ADVERBS or not walk.head_title:
+        return False
+    after = _next_word(text, end)
+    return after is not None and after not in COMPLEMENTISERS
 _CIRCUMSTANTIAL_PRONOUNS = frozenset(("وهو", "وهي", "وهم", "وهما", "وهن"))
 
 # كان and its forms: a verb, which ends a subject after a definite word (عدد من المصادر | كان المركب …)
@@ -1115,6 +1126,8 @@ def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bo
         return True  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
         return True  # البيان الصادر | عن …
+    if _qualifies_the_title(word, walk, text, end):
+        return True  # نائب رئيس المجلس البلدي سابقاً | م. نبيه البراهيم: «formerly» qualifies the title
     if word == "علي" and (walk.last_word in HONORIFICS or _bare(walk.last_word) in _PERSONAL_TITLES
                           or _next_word(text, end) in FILIATION):
         # المقدم | علي الشهراني، … بمنطقة مكة المكرمة | علي بن عبدالله الغامدي: after a rank or an
@@ -1205,7 +1218,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
     """Whether the word at ``pos`` is past the end of the subject phrase."""
     if (word[:1] == "ل" or word in _ADJUNCT_FIRST_WORDS or end > limit) and _ADJUNCT_START.match(text, pos, limit) \
             and not (walk.words and word[:1] == "ل" and walk.head_word in _DOCUMENTS) \
-            and not (word == "لدي" and walk.head_title):  # السفير لدى المملكة
+            and not (word == "لدي" and walk.head_title) \
+            and not _qualifies_the_title(word, walk, text, end):  # السفير لدى المملكة، الوزير سابقا
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if walk.words and word in _RELAY_SAYINGS:
         return True  # عن الرئيس | قوله: the relayed words begin

@@ -60,6 +60,9 @@ _FA_INNA = regex.compile(r"(?:،|,)?\s*(?<![\p{L}])(?:ف|و)?(?:ان|انه|ان
 _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
 _TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
+# what shows that a word reports: a complementiser (بأن، على أن), a colon, or a quotation mark
+# within a few words (معتبرا ذلك «تطورا مهما»)
+_REPORT_FOLLOWS = regex.compile(r"\s*(?:[^.،,\n«\"“]{0,30}[:«\"“]|(?:ب|علي |الي )?ان\b|انه|انها)")
 
 # how a span's subject is found (see mentions.py)
 SUBJECT_AFTER_CUE = "after_cue"  # the words between the cue and the content
@@ -391,14 +394,25 @@ class _Finder:
         if nested(self.doc, cue):
             return None  # speech reported inside a quotation belongs to the outer quotation
         span = self.forward(cue)
-        if span is not None and cue.strict and cue.pos == "verb" and not clause_initial(self.doc, cue, strict=True) \
-                and not self._subject_then_that(cue):
-            span = None  # participles (مبيناً، واصفاً) are unambiguous: only verbs are checked
+        if span is not None and cue.strict and (cue.pos == "verb" or self._adverb_homograph(cue)) \
+                and not clause_initial(self.doc, cue, strict=True) and not self._subject_then_that(cue):
+            # participles (مبيناً، واصفاً) are unambiguous: only verbs are checked, and a participle
+            # that is also an adverb (خسرها أمام اليابان مجددا «again», not «renewing»)
+            span = None
         if span is None and cue.pos == "verb" and not cue.strict:
             span = self.backward(cue)
         if span is not None and cue.strict:
             span = span.with_content(span.start, span.end, span.kind, span.pair, span.base_confidence * 0.9)
         return span
+
+    def _adverb_homograph(self, cue: Cue) -> bool:
+        """A participle cue the analyser also reads as an accusative adverb (مجددا «again»،
+        معتبرا «considerably»), with no complementiser, colon or quotation mark right after it
+        to show the report (… معتبرا أنه «اتفاق جيد»، مجدداً على أن …)."""
+        classes = self.doc.phrases.classes
+        return (cue.pos == "participle" and classes is not None
+                and classes.accusative_adverb(self.doc.tokens.words[cue.token_index])
+                and not _REPORT_FOLLOWS.match(self.text, cue.end))
 
     # -- ends and kinds ------------------------------------------------------------------------
     def finish_clause(self, span: ContentSpan, spans: list[ContentSpan], first_later: int) -> ContentSpan:

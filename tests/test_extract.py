@@ -980,6 +980,13 @@ SPEAKER_ROWS = [
     # after a title, a word read only as a verb or a function word opens the next clause: no name
     pytest.param('وفي الرواية المدرب ينتحر، والفتاة ترحل. ثم قال: "انظروا إلى أنفسكم".', "انظروا إلى", "",
                  id="a-verb-after-a-title-is-no-name"),
+    # «م.» (engineer) is a title like «د.», and «سابقاً» dates the title before the name
+    pytest.param('وقال المهندس شاكر آل نوح إن الإرهاب مدان. وشدد نائب رئيس المجلس البلدي في محافظة القطيف سابقاً '
+                 'م. نبيه البراهيم على أهمية التصدي للإرهاب، مضيفاً "إن العملية الإرهابية الجبانة تسببت في استشهاد '
+                 'رجال الأمن".', "إن العملية", "نبيه البراهيم", id="engineer-and-formerly-in-a-title"),
+    # after وقد a verb opens the clause: what follows it is no subject before the cue
+    pytest.param("تنفيذ حكم القتل. وقد أصدرت وزارة الداخلية اليوم بياناً قالت فيه: إن الجاني قتل رجلا.",
+                 "إن الجاني", "", id="qad-then-a-verb-is-no-subject-before-the-cue"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
@@ -1084,6 +1091,20 @@ def test_a_repeated_bayna_is_the_preposition(extractor: Extractor) -> None:
     (q,) = run(extractor, "وقال المسؤول: «أثمرت المفاوضات عن اتفاق بين الطرفين»، وبين أن الإقليم سيعمل كل ما في "
                           "وسعه من أجل التهدئة.")[1:]
     assert q.text.startswith("الإقليم سيعمل")
+
+
+def test_participles_that_report_nothing(extractor: Extractor) -> None:
+    """«غير متوقعة» is an adjective under negation, and «مجددا» with no complementiser, colon or
+    quotation mark after it is the adverb «again»: neither reports. The same words still report
+    where the report follows them."""
+    assert run(extractor, "يجب التفكير في تأسيس هذا الصندوق لمواجهة أي ظروف غير متوقعة قد تحدث مستقبلاً والرسالة "
+                          "أن مؤسسة النقد لن تستمر.") == []
+    assert run(extractor, "نجح في قيادته إلى المباراة النهائية التي خسرها أمام اليابان مجددا صفر- 1، علما بأن "
+                          "السعودية أهدرت ركلة جزاء.") == []
+    (q,) = run(extractor, "وقال الوزير إن الموقف ثابت لن يتغير، مجدداً على أن لا دور لبشار الأسد في مستقبل سوريا.")[1:]
+    assert q.cue == "مجدداً" and q.text.startswith("لا دور")
+    (q,) = run(extractor, "ودافع كيري عن الاتفاق الذي تم التفاوض عليه بجهود شاقة معتبرا أنه «اتفاق جيد للعالم».")
+    assert q.cue == "معتبرا"
 
 
 def test_no_verb_right_after_a_preposition(extractor: Extractor) -> None:
