@@ -1036,6 +1036,8 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
             return None
         close = at_clause
     comma_run = text[nxt.start(1):close]
+    if ":" in comma_run or any(p in stops for p in range(nxt.start(1), close)):
+        return None  # شيخ طويل اللحية من قرن، فقال: يا أمير المؤمنين،: a verb and its words, no apposition
     run = comma_run.split()
     longest = (6 if any(w in GLUE or w == "ال" for w in run) else 4) + ranked  # سيف بن أحمد آل ثاني
     if 1 <= len(run) <= longest and not _ADJUNCT_START.match(comma_run):

@@ -987,6 +987,9 @@ SPEAKER_ROWS = [
     # after وقد a verb opens the clause: what follows it is no subject before the cue
     pytest.param("تنفيذ حكم القتل. وقد أصدرت وزارة الداخلية اليوم بياناً قالت فيه: إن الجاني قتل رجلا.",
                  "إن الجاني", "", id="qad-then-a-verb-is-no-subject-before-the-cue"),
+    # a comma run holding a verb or a colon is the next clause, not an apposition of the subject
+    pytest.param("ونادى عمر بأعلى صوته: أفيكم أويس؟. فقام شيخ طويل اللحية من قرن، فقال: يا أمير المؤمنين، إنك قد "
+                 "أشفيت على واد.", "يا أمير", "شيخ طويل اللحية من قرن", id="no-apposition-over-a-verb-and-colon"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
