@@ -55,6 +55,8 @@ _WORD_AFTER = regex.compile(r"[\s،,]*([\p{L}]+)")
 _LETTER_AFTER = regex.compile(r"\s*([\p{L}])")
 # بحسب ما نقلته | بحسب ما أفاد به …: the relative's verb, and its resumptive pronoun when apart
 _MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+(?:\s+(?:به|بها|بهم|عنه|عنها|فيه|فيها)(?![\p{L}]))?")
+# حسبما أفادت المصادر: ما is written onto the cue, and its verb follows it
+_VERB_AFTER_MA = regex.compile(r"\s+[\p{L}]+(?:\s+(?:به|بها|بهم|عنه|عنها|فيه|فيها)(?![\p{L}]))?")
 _MA_VERB = regex.compile(r"\s*(?:ما|لما)\s+(\S+)")
 _FA_INNA = regex.compile(r"(?:،|,)?\s*(?<![\p{L}])(?:ف|و)?(?:ان|انه|انها|انهم)\s")  # a word of its own: not بيان
 _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
@@ -339,7 +341,7 @@ class _Finder:
         limit = self.doc.sentences.end_after(cue.end)
         before = text[sent_start:cue.start].strip(" \n")
         after_cue = cue.end
-        m = _MA_WORD.match(text, after_cue, limit)
+        m = (_VERB_AFTER_MA if cue.word.endswith("ما") else _MA_WORD).match(text, after_cue, limit)
         if m:
             after_cue = m.end()
         lead = text[after_cue:limit]

@@ -990,6 +990,9 @@ SPEAKER_ROWS = [
     # a comma run holding a verb or a colon is the next clause, not an apposition of the subject
     pytest.param("ونادى عمر بأعلى صوته: أفيكم أويس؟. فقام شيخ طويل اللحية من قرن، فقال: يا أمير المؤمنين، إنك قد "
                  "أشفيت على واد.", "يا أمير", "شيخ طويل اللحية من قرن", id="no-apposition-over-a-verb-and-colon"),
+    # حسبما with ما written onto it: its verb follows, then the source
+    pytest.param("وسيطرت المقاومة على دبابة ومدفع 23، حسبما أفادت مصادر محلية.", "المقاومة على دبابة",
+                 "مصادر محلية", id="hasabma-then-its-verb-then-the-source"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
