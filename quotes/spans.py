@@ -62,6 +62,8 @@ _FA_INNA = regex.compile(r"(?:،|,)?\s*(?<![\p{L}])(?:ف|و)?(?:ان|انه|ان
 _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
 _TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
+# a relative clause closed by a comma, then a complementiser: the clause a verb before it reports
+_THAT_AFTER_NEXT_COMMA = regex.compile(r"[^،.\n]*،\s*(?:ب)?(?:ان|انه|انها|انهم)(?![\p{L}])")
 # what shows that a word reports: a complementiser (بأن، على أن), a colon, or a quotation mark
 # within a few words (معتبرا ذلك «تطورا مهما»)
 _REPORT_FOLLOWS = regex.compile(r"\s*(?:[^.،,\n«\"“]{0,30}[:«\"“]|(?:ب|علي |الي )?ان\b|انه|انها)")
@@ -135,6 +137,7 @@ class _Finder:
         next_open = bisect_left(opens, pos)
         governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
         cue_at_token = doc.cue_at_token
+        in_relative = False  # inside «، التي …،»: a complementiser there is the relative clause's
         while k <= n:
             next_start = starts[k] if k < n else len(text)
             gap_end = next_start if next_start < limit else limit
@@ -157,7 +160,13 @@ class _Finder:
             if next_start >= limit or k >= n:
                 return None
             word = words[k]
-            if word in COMPLEMENTISERS:
+            if word in RELATIVE_PRONOUNS and "،" in text[ends[k - 1]:next_start]:
+                # وقال القيادي في الحلقة، التي يرجح أن تسجيلها …، بأن …: the verb's own clause comes
+                # after the relative clause closes (but «…، الذي بيّن أنه …» has no other)
+                in_relative = _THAT_AFTER_NEXT_COMMA.match(text, next_start, limit) is not None
+            elif in_relative and "،" in text[ends[k - 1]:next_start]:
+                in_relative = False
+            if word in COMPLEMENTISERS and not in_relative:
                 if words[k - 1] in _CONJUNCTION_HEADS:
                     return None  # خاصة أن، رغم أن: a subordinate clause, not what was said
                 if not (k + 1 < n and words[k + 1] == "كي"):  # (أن never takes كي: «بان كي مون» is a name)

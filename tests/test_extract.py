@@ -1113,6 +1113,17 @@ def test_participles_that_report_nothing(extractor: Extractor) -> None:
     assert q.cue == "معتبرا"
 
 
+def test_a_relative_clause_between_commas_is_skipped(extractor: Extractor) -> None:
+    """«وقال X في الحلقة، التي يرجح أن …، بأن …»: the complementiser inside the relative clause is
+    the relative clause's; the verb's own one follows the comma that closes it. Without a
+    complementiser after that comma, the relative clause's own report stands (…، الذي بيّن أنه …)."""
+    found = run(extractor, "وقال القيادي الحوثي في الحلقة، التي يرجح أن تسجيلها تم قبل تحرير عدن، بأن الانتصارات "
+                           "مجرد إشاعات.")
+    assert [q.text for q in found] == ["الانتصارات مجرد إشاعات"]
+    (q,) = run(extractor, "صرح بذلك وكيل الوزارة الدكتور توفيق بن عبدالعزيز السديري، الذي بين أنه تم توزيع الموسوعة.")
+    assert q.text == "تم توزيع الموسوعة" and same(q.speaker, "توفيق بن عبدالعزيز السديري")
+
+
 def test_no_verb_right_after_a_preposition(extractor: Extractor) -> None:
     """«على أمل أن»، «إلى شرح»، «عن حث»: a preposition governs a noun, so the cue homograph after it
     («hoped», «explained», «urged») is the noun. علي, which folds like على, is also the name Ali."""
