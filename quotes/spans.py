@@ -38,6 +38,8 @@ from .phrases import (
 from .rules import CONSTRUCTIONS
 
 _CONNECTORS = lexicon.words("connectors")
+_CONTRAST_CARRIERS = frozenset(("لكنه", "لكنها", "لكنهم"))
+_THAT_CARRIERS = frozenset(("انه", "انها", "انهم"))
 MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
@@ -447,6 +449,7 @@ class _Finder:
                     after_relative(doc, c) and other.pair is None):
                 end = c.start
                 break
+        end = self._reporter_resumes(start, end)
         s, e = _drop_trailing_connectors(text, *trim(text, start, end))
         first = doc.pair_at.get(s)
         if first is not None and first.close_at >= e - 1:
@@ -460,6 +463,25 @@ class _Finder:
             kind = "mixed"
         return span.with_content(s, e, kind, span.pair)
 
+
+    def _reporter_resumes(self, start: int, end: int) -> int:
+        """«…، إلا أنه أفصح عن …»، «…، لكنه اعترف …»: a reporting verb right after «إلا أنه»، «غير
+        أنه» or «لكنه» after a comma is the reporter's narration again, whether or not it reports
+        a clause of its own: the content ends before the connector."""
+        doc = self.doc
+        words = doc.tokens.words
+        for cue in itertools.islice(doc.cues, bisect_right(self.cue_starts, start), None):
+            if cue.start >= end:
+                break
+            k = cue.token_index
+            if cue.pos != "verb" or cue.proclitics or k < 2:
+                continue
+            carrier, before = words[k - 1], words[k - 2]
+            if (carrier in _CONTRAST_CARRIERS and "،" in self.text[doc.tokens.ends[k - 2]:doc.tokens.starts[k - 1]]) or (
+                    carrier in _THAT_CARRIERS and before in ("الا", "غير")
+                    and "،" in self.text[doc.tokens.ends[k - 3]:doc.tokens.starts[k - 2]]):
+                return cue.start
+        return end
 
 def _drop_trailing_connectors(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop connectors left before the next cue (، فيما أكد / كما شدد)."""

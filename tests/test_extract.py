@@ -1124,6 +1124,15 @@ def test_a_relative_clause_between_commas_is_skipped(extractor: Extractor) -> No
     assert q.text == "تم توزيع الموسوعة" and same(q.speaker, "توفيق بن عبدالعزيز السديري")
 
 
+def test_the_reporter_resumes_after_illa_annahu(extractor: Extractor) -> None:
+    """«…، إلا أنه أفصح عن …»، «…، لكنه اعترف …»: the reporter narrates again; the content ends
+    before the connector, whether or not the verb after it reports a clause of its own."""
+    (q,) = run(extractor, "وقال الوزير إن الوضع صعب جدا، لكنه اعترف بوجود أخطاء كثيرة في الإدارة.")
+    assert q.text == "الوضع صعب جدا"
+    first, second = run(extractor, "وقال الوزير إن الانتصارات مجرد إشاعات، إلا أنه أكد أن الجماعة تعرضت لهزائم كبيرة.")
+    assert first.text == "الانتصارات مجرد إشاعات" and second.text == "الجماعة تعرضت لهزائم كبيرة"
+
+
 def test_no_verb_right_after_a_preposition(extractor: Extractor) -> None:
     """«على أمل أن»، «إلى شرح»، «عن حث»: a preposition governs a noun, so the cue homograph after it
     («hoped», «explained», «urged») is the noun. علي, which folds like على, is also the name Ali."""
