@@ -87,12 +87,13 @@ def title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
     return not (said and given and said != given and said not in _masculine(title) and given not in _masculine(mention))
 
 
-_OFFICIAL = frozenset({"مسؤول", "مسؤوله", "مسئول", "مسئوله"})
+_OFFICIAL = frozenset({"مسؤول", "مسؤوله", "مسئول", "مسئوله", "قيادي", "قياديه"})
 
 
 def official_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
-    """«المسؤول اليمني» names the holder of «وزير الداخلية اليمني»: news refers back to an official
-    by the generic word for one and the nationality the title gave him, whatever his office."""
+    """«المسؤول اليمني» names the holder of «وزير الداخلية اليمني», «القيادي الحوثي» a member of
+    «المجلس السياسي لجماعة الحوثي»: news refers back to an official by the generic word for one
+    (المسؤول، القيادي) and the nationality or group the title gave him, whatever his office."""
     if len(mention) != 2 or not is_definite(mention[0]) or _bare(mention[0]) not in _OFFICIAL:
         return False
     said = _final_nisba(mention)
