@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .clauses import after_relative, clause_initial, inside_pair, nested, pair_opening_in
+from .clauses import after_relative, clause_initial, nested, pair_opening_in
 from .cues import GOVERNED_PREPOSITIONS, Cue
 from .document import Document
 from .marks import QuotePair, has_words, trim
@@ -270,7 +270,8 @@ class _Finder:
             if other.pos not in ("participle", "verb") or not clause_initial(self.doc, other):
                 continue
             before = self.text[max(s, other.start - 8):other.start].rstrip()
-            if before.endswith(("،", ",")) or before.endswith(("، كما", ", كما")):
+            # (a full stop too: an unclosed «… آخرين. وأشارت المصادر إلى أن …)
+            if before.endswith(("،", ",", ".")) or before.endswith(("، كما", ", كما")):
                 return trim(self.text, s, other.start)
         return s, e
 
@@ -445,7 +446,7 @@ class _Finder:
                 break  # spans come in text order
             # only a cue that opens a new clause ends this one (، مضيفاً / وأشار / فيما أكد);
             # «أن البيان الختامي سيذكر …» is reported content, not a new report
-            if start < c.start < end and not inside_pair(doc, c.start) and clause_initial(doc, c) and not (
+            if start < c.start < end and not self._quoted_here(c) and clause_initial(doc, c) and not (
                     after_relative(doc, c) and other.pair is None):
                 end = c.start
                 break
@@ -453,7 +454,8 @@ class _Finder:
         s, e = _drop_trailing_connectors(text, *trim(text, start, end))
         first = doc.pair_at.get(s)
         if first is not None and first.close_at >= e - 1:
-            fs, fe = trim(text, *first.inner)
+            # (a mark never closed holds the words up to where the reporter resumed, no further)
+            fs, fe = trim(text, *(first.inner if first.closed else (first.open_at + 1, e)))
             return span.with_content(fs, fe, "direct", first)
         inner = doc.pair_index.within(s, e)
         kind = span.kind
@@ -463,6 +465,15 @@ class _Finder:
             kind = "mixed"
         return span.with_content(s, e, kind, span.pair)
 
+
+    def _quoted_here(self, cue: Cue) -> bool:
+        """The cue lies inside a quotation. A quotation mark never closed does not hold a cue that
+        opens a sentence (أن «مواجهات اندلعت … آخرين. وأشارت المصادر إلى أن …): the reporter has
+        taken over again, the closing mark is missing."""
+        pair = self.doc.pair_index.containing(cue.start)
+        if pair is None:
+            return False
+        return pair.closed or self.text[:cue.start].rstrip()[-1:] not in (".", "!", "؟", "\n")
 
     def _reporter_resumes(self, start: int, end: int) -> int:
         """«…، إلا أنه أفصح عن …»، «…، لكنه اعترف …»: a reporting verb right after «إلا أنه»، «غير

@@ -1136,6 +1136,16 @@ def test_the_reporter_resumes_after_illa_annahu(extractor: Extractor) -> None:
     assert first.text == "الانتصارات مجرد إشاعات" and second.text == "الجماعة تعرضت لهزائم كبيرة"
 
 
+def test_an_unclosed_quotation_ends_where_a_sentence_reports_again(extractor: Extractor) -> None:
+    """«أن «مواجهات اندلعت … آخرين. وأشارت المصادر إلى أن …»: the closing mark is missing; a
+    sentence that opens with a reporting verb is the reporter again, and quotes on its own."""
+    first, second = run(extractor, "أكدت مصادر محلية لـ«الشرق الأوسط» أن «مواجهات اندلعت بين مسلحي المقاومة "
+                                   "والمسلحين الحوثيين في مأرب. وشهدت المنطقة اشتباكات عنيفة. وأشارت المصادر المحلية "
+                                   "إلى أن المقاومة تصدت لعدة هجمات عنيفة.")
+    assert first.text.startswith("مواجهات اندلعت") and first.text.endswith("اشتباكات عنيفة")
+    assert second.text == "المقاومة تصدت لعدة هجمات عنيفة"
+
+
 def test_no_verb_right_after_a_preposition(extractor: Extractor) -> None:
     """«على أمل أن»، «إلى شرح»، «عن حث»: a preposition governs a noun, so the cue homograph after it
     («hoped», «explained», «urged») is the noun. علي, which folds like على, is also the name Ali."""
