@@ -19,10 +19,6 @@ def nested(doc: Document, cue: Cue) -> bool:
     return p is not None and p.closed and has_words(doc.text, 4, p.open_at, p.close_at)
 
 
-def inside_pair(doc: Document, pos: int) -> bool:
-    return doc.pair_index.containing(pos) is not None
-
-
 def pair_opening_in(doc: Document, a: int, b: int) -> QuotePair | None:
     for i in range(a, b):
         if i in doc.pair_at:
