@@ -518,8 +518,18 @@ class _Reader:
             if k + 1 >= len(doc.tokens.words) or k in doc.cue_at_token or k in seen:
                 continue
             seen.add(k)
-            found += self._verb_first(k) or self._subject_first(k)
+            found += self._verb_first(k) or self._subject_first(k) or self._named_after_but(k)
         return found
+
+    def _named_after_but(self, k: int) -> list[SilentSubject]:
+        """لكن سلامة يتحدث أيضا عن …: after لكن that opens a sentence, a person's name and the
+        verb after it (only a name: «لكن أحد الأصدقاء بدا …» is read no further)."""
+        words = self.doc.tokens.words
+        if words[k] not in ("لكن", "ولكن") or k + 2 >= len(words):
+            return []
+        found = self._subject_first(k + 1)
+        return found if found and found[0].mention is not None and found[0].mention.type == "person" \
+            and found[0].mention.name else []
 
     def clause_subjects(self, cues: list[Cue]) -> list[SilentSubject]:
         """The subject of a clause after أن or لكن that a coordinated cue continues in the same
@@ -661,14 +671,21 @@ class _Reader:
                 return []  # (quotation marks may wrap a name: وكان "الأزهر" استنكر)
             # the verb may follow قد, the subject's first word, or a definite word that closes it
             gender = None
+            imperfective = False
             after_qad = words[j] == "قد"
             if after_qad or j - 1 == k or is_definite(words[j - 1]):
                 verb = j + 1 if after_qad else j
                 if verb < len(words) and starts[verb] < limit:
                     gender = self._verb_gender(words[verb], after_qad=after_qad)
+                    if gender is None and not after_qad:
+                        # (an imperfective too, after a person's name: لكن سلامة يتحدث أيضا عن …)
+                        gender = self._verb_gender(words[verb], imperfective=True)
+                        imperfective = gender is not None
             if gender is not None:
                 mention = doc.phrases.mention(starts[k], ends[j - 1])
                 if mention is None or mention.type in ("unknown", "pronoun"):
+                    return []
+                if imperfective and not (mention.type == "person" and mention.name):
                     return []
                 return [SilentSubject(starts[j], gender or None, mention, narrative=True)]
         return []

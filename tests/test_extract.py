@@ -996,6 +996,11 @@ SPEAKER_ROWS = [
     # حسبما with ما written onto it: its verb follows, then the source
     pytest.param("وسيطرت المقاومة على دبابة ومدفع 23، حسبما أفادت مصادر محلية.", "المقاومة على دبابة",
                  "مصادر محلية", id="hasabma-then-its-verb-then-the-source"),
+    # SVO with an imperfective verb after a person's name, also after لكن: the participle is theirs
+    pytest.param("وقال الجيش إن الوضع مستقر. لكن سلامة يتحدث أيضا عن فوائد المشروع قائلا “له مزايا اقتصادية لكن ليس "
+                 "في الأمد الحالي”.", "له مزايا", "سلامة", id="but-a-name-and-an-imperfective"),
+    pytest.param("وقال المدير إن الموسم طويل. مدير المنتخب ابراهيم العيد يؤكد جاهزية المنتخب، مشيرا إلى أن المعسكرات "
+                 "بدأت مبكرا.", "المعسكرات بدأت", "ابراهيم العيد", id="a-name-then-an-imperfective"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
