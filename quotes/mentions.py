@@ -700,6 +700,8 @@ class _Reader:
     def for_span(self, span: ContentSpan) -> SpeakerMention:
         if span.subject == SUBJECT_AFTER_CUE:
             mention, rule = self.after_cue(span.cue, span.zone[1])
+        elif span.cue.pos == "according" and _relays(self.text[span.cue.end:span.zone[0]], span.pair is not None):
+            mention, rule = None, "none"  # «…»، حسب ما نقلته وكالة أنباء مهر: the agency relays the words
         else:
             mention = self.phrase(*span.zone, strip_leading=span.subject == SUBJECT_AFTER_QUOTE)
             rule = "source_phrase" if mention is not None else "none"
@@ -708,6 +710,16 @@ class _Reader:
             if subject is not None:
                 return SpeakerMention(None, subject, "sentence_subject")
         return SpeakerMention(mention, mention, rule)
+
+
+_RELAY_VERB = regex.compile(r"(?<![\p{L}])نقل(?:ت|ته|ه|ها|تها)?(?![\p{L}])")
+_FROM_HIM = regex.compile(r"(?<![\p{L}])(?:عنه|عنها|عنهم)(?![\p{L}])")
+
+
+def _relays(between: str, quoted: bool) -> bool:
+    """«حسب ما نقلته X» after quoted words, or «حسب ما نقلت عنه X» after any: X relays what the
+    speaker named before said, it is not the speaker («نقل X عن Y» goes to Y)."""
+    return _RELAY_VERB.search(between) is not None and (quoted or _FROM_HIM.search(between) is not None)
 
 
 # The nouns of a statement and its occasions (حديث، كلمة، تصريح، زيارة …): with a possessive

@@ -333,6 +333,8 @@ def _role_after_name(words: list[str], k: int, classes: WordQuestions | None) ->
     if classes is None or k < 2 or k + 1 >= len(words) or words[k - 1] in GLUE or words[k] in GLUE:
         return False
     genitive = words[k + 1]
+    if _bare(genitive) in TITLE_HEADS:
+        return False  # علي أكبر ولايتي | مستشار الشؤون الدولية: the role begins after the word, not at it
     if not is_definite(genitive) and k + 2 < len(words) and classes.name_evidence(genitive) == "no":
         genitive = words[k + 2]  # كبير اقتصاديي | الصندوق: a construct chain of three
     return (definite_common_noun(genitive, classes) and _bare(genitive) not in TITLE_HEADS

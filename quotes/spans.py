@@ -178,7 +178,8 @@ class _Finder:
                     and cue.token_index > 0 and words[cue.token_index - 1] in _AS_WHAT:
                 # وحسبما تقول الإحصاءات | فإن ثلثي حالات الطلاق …: «as X says, (then) that …»
                 return self.span("cue_complementiser", cue, ends[k], -1, "indirect", (cue.end, subject_end or starts[k]))
-            if k + 1 < n and word in governed:
+            if k + 1 < n and word in governed and starts[k] not in doc.spelled_names:
+                # (أكّد علي أكبر ولايتي: in an article that writes على, علي spelled so is the name)
                 opens_quote = pair_opening_in(doc, ends[k], starts[k + 1]) is not None
                 if words[k + 1] not in COMPLEMENTISERS and not opens_quote and not self._stance_then_that(k + 1):
                     # شدد على وجود …: a noun object, not a reported clause — unless it quotes

@@ -1001,6 +1001,13 @@ SPEAKER_ROWS = [
                  "في الأمد الحالي”.", "له مزايا", "سلامة", id="but-a-name-and-an-imperfective"),
     pytest.param("وقال المدير إن الموسم طويل. مدير المنتخب ابراهيم العيد يؤكد جاهزية المنتخب، مشيرا إلى أن المعسكرات "
                  "بدأت مبكرا.", "المعسكرات بدأت", "ابراهيم العيد", id="a-name-then-an-imperfective"),
+    # in an article that writes على, «أكد علي …» is the name after the verb, not its preposition;
+    # a name followed by a title keeps all its words; «حسب ما نقلته X» after quoted words relays
+    pytest.param("وشدد الوزير على أهمية الأمر. ومن جهته، أكّد علي أكبر ولايتي، مستشار الشؤون الدولية لخامنئي، أن "
+                 "«طهران لن تبيع سيادتها في الأسواق العالمية»، حسب ما نقلته وكالة أنباء مهر.", "طهران لن تبيع",
+                 "علي أكبر ولايتي", id="ali-spelled-as-a-name-after-a-governing-verb"),
+    pytest.param("وقال ولايتي إن الاتفاق جيد. وشدد على أن «طهران لن تبيع سيادتها في الأسواق العالمية»، حسب ما نقلته "
+                 "وكالة أنباء مهر.", "طهران لن تبيع", "ولايتي", id="a-news-agency-that-relays"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
