@@ -514,6 +514,11 @@ def _no_name_starts(words: list[str], i: int, classes: WordQuestions | None, str
         # رئيس الاتحاد الآسيوي | لكرة القدم، النائب الأول | لرئيس البرلمان، المتحدث الرسمي للدفاع
         # المدني | بمنطقة مكة المكرمة، الأمين العام | لأوبك: a complement, no name
         return True
+    if (first[:1] == "ب" and classes.name_evidence(first) == "no" and classes.name_evidence(first[1:]) in ("proper", "ambiguous")
+            and (not nxt or nxt[:3] == "عبد" or nxt in NAME_LINKS_INITIAL or classes.name_evidence(nxt) in ("proper", "ambiguous"))):
+        # القنصل العام لكوريا الجنوبية | بجدة، رئيس النادي الأدبي | بجدة عبدالله …: the place, no name
+        # (بدر، بسمة are names; بوب كوركر، بريان جيلافري: a foreign name, an unknown word after it)
+        return True
     # الحملة الوطنية | لنصرة الأشقاء، لأمانة محافظة جدة: a purpose or a complement, no name
     return bool(first[:1] == "ل" and nxt and classes.name_evidence(first) == "no" and classes.behind_a_clitic(first)
                 and (definite_common_noun(nxt, classes) or (not _definite_like(nxt) and classes.name_evidence(nxt) == "no")))

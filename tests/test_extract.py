@@ -1008,6 +1008,13 @@ SPEAKER_ROWS = [
                  "علي أكبر ولايتي", id="ali-spelled-as-a-name-after-a-governing-verb"),
     pytest.param("وقال ولايتي إن الاتفاق جيد. وشدد على أن «طهران لن تبيع سيادتها في الأسواق العالمية»، حسب ما نقلته "
                  "وكالة أنباء مهر.", "طهران لن تبيع", "ولايتي", id="a-news-agency-that-relays"),
+    # «القنصل» and «الملحق» are titles; «بجدة» after a title is the place, not a name (but a
+    # foreign name in ب stays one: بوب كوركر)
+    pytest.param("وقال القنصل العام السعودي في اليونان حمود المطيري إن الجالية بخير.", "الجالية بخير", "حمود المطيري",
+                 id="the-consul-is-a-title"),
+    pytest.param("وأكد رئيس النادي الأدبي بجدة عبدالله بن أحمد الثقفي أن الموسم حافل.", "الموسم حافل",
+                 "عبدالله بن أحمد الثقفي", id="a-place-in-b-after-a-title"),
+    pytest.param("وقال رئيس اللجنة بوب كوركر إن الاتفاق سيئ.", "الاتفاق سيئ", "بوب كوركر", id="a-foreign-name-in-b"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
