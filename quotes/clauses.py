@@ -45,6 +45,8 @@ def clause_initial(doc: Document, cue: Cue, strict: bool = False) -> bool:
         return not before or before[-1] in ".:\n!؟?"
     if not before or before[-1] in "،,.:\n؛!؟?\"»”":
         return True
+    if cue.pos == "according" and before[-1] in ("و", "ف") and before[:-1].rstrip(" ")[-1:] in ("،", ",", "؛"):
+        return True  # …، وبحسب المصادر فإن …: the و of an according-to phrase is written apart from it
     return before.endswith(_CLAUSE_INITIAL_AFTER)
 
 

@@ -361,6 +361,14 @@ class _Finder:
         np_start = after_cue + len(lead) - len(lead.lstrip(" "))
         if cue.word in ("وفقا", "طبقا") and text[np_start:np_start + 1] == "ل" and text[np_start + 1:np_start + 2].isalpha():
             np_start += 1  # وفقاً لمصادر طبية: the lam of وفقاً لـ is written onto the source
+        if before.endswith("و") and before[:-1].rstrip().endswith(("،", ",")):
+            # …، وبحسب المصادر فإن المستوطنين أحرقوا …: a clause of its own after the comma
+            rest = _FA_INNA.search(text[np_start:limit])
+            if rest:
+                _, mention = self._source(np_start, np_start + rest.start())
+                if mention is not None and self.plausible_source(mention):
+                    return self.span("according_then_content", cue, np_start + rest.end(), -1, "indirect",
+                                     (np_start, np_start + rest.start()), SUBJECT_PHRASE)
         if not before or before in ("و", "ف") or before.endswith(("جاء", "ورد")):  # وجاء على لسان X أن
             rest = _FA_INNA.search(text[np_start:limit])
             if not rest:

@@ -1165,6 +1165,15 @@ def test_an_unclosed_quotation_ends_where_a_sentence_reports_again(extractor: Ex
     assert second.text == "المقاومة تصدت لعدة هجمات عنيفة"
 
 
+def test_an_according_to_phrase_after_a_comma_opens_its_own_clause(extractor: Extractor) -> None:
+    """«…، وبحسب المصادر فإن …»: the according-to phrase, its و written apart, opens a report of its
+    own; the clause before it ends at the comma."""
+    first, second = run(extractor, "وقالت مصادر فلسطينية إن الحادثة وقعت في بلدة دوما، وبحسب المصادر فإن المستوطنين "
+                                   "أحرقوا منزلاً آخر في البلدة.")
+    assert first.text == "الحادثة وقعت في بلدة دوما"
+    assert second.text.startswith("المستوطنين أحرقوا") and same(second.speaker, "مصادر فلسطينية")
+
+
 def test_no_verb_right_after_a_preposition(extractor: Extractor) -> None:
     """«على أمل أن»، «إلى شرح»، «عن حث»: a preposition governs a noun, so the cue homograph after it
     («hoped», «explained», «urged») is the noun. علي, which folds like على, is also the name Ali."""
