@@ -182,14 +182,16 @@ class _Reader:
             return None
         end = ends[k - 1]
         sent_start = doc.sentences.start_before(cue.start)
+        classes = doc.phrases.classes
         first = k - 1
         while first > 0 and k - first < 12 and starts[first - 1] >= sent_start:
             between = text[ends[first - 1]:starts[first]]
             before = words[first - 1]
             if any(ch in between for ch in ".:\"«»“”\n") or before in STOPWORDS or before in _CLAUSE_OPENERS \
                     or (before[:1] in ("و", "ف") and before[1:] in STOPWORDS) or preposition_with_pronoun(before) \
-                    or (first - 1) in doc.cue_at_token:
-                break
+                    or (first - 1) in doc.cue_at_token or (classes is not None and classes.only_clause_word(before)) \
+                    or (first >= 2 and words[first - 2] == "ما"):
+                break  # (هذا ما أضافه | تشونغ الذي تابع: the verb after ما, with its pronoun, is no part of it)
             first -= 1
         found = doc.phrases.mention(starts[first], end)
         if found is None or found.type not in ("person", "organisation", "anonymous") or (
