@@ -1137,6 +1137,9 @@ def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bo
         return True  # البيان الصادر | عن …
     if _qualifies_the_title(word, walk, text, end):
         return True  # نائب رئيس المجلس البلدي سابقاً | م. نبيه البراهيم: «formerly» qualifies the title
+    if (word in ("علي", "في", "عن") and walk.words == 1 and walk.head_definite
+            and walk.head_word.endswith(("ون", "ين")) and _definite_like(_next_word(text, end) or "")):
+        return True  # الموقعون | على الالتماس، القائمون | على المشروع: the plural participle's complement
     if word == "علي" and (walk.last_word in HONORIFICS or _bare(walk.last_word) in _PERSONAL_TITLES
                           or _next_word(text, end) in FILIATION):
         # المقدم | علي الشهراني، … بمنطقة مكة المكرمة | علي بن عبدالله الغامدي: after a rank or an
