@@ -1022,6 +1022,9 @@ SPEAKER_ROWS = [
     # a definite plural participle keeps its complement (الموقعون على الالتماس، القائمون على المبادرة)
     pytest.param('ووصف الموقعون على الالتماس اختيار المنظمة بأنه "مخيب للآمال"، مؤكدين أن المنظمة أخطأت.',
                  "المنظمة أخطأت", "الموقعون على الالتماس", id="a-plural-participle-and-its-complement"),
+    # after a body and its adjective, a word read only as dual or plural is the verb's object
+    pytest.param("اتهمت الحكومة الأوكرانية الانفصاليين الموالين للروس باستهداف مواقعها وقالت إن مؤشرات تدل على "
+                 "تصعيد الصراع.", "مؤشرات تدل", "الحكومة الأوكرانية", id="a-dual-or-plural-after-a-body-and-its-adjective"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
