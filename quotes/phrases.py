@@ -1204,11 +1204,12 @@ def _disagrees_with_the_head(word: str, definite: bool, walk: _Walk, classes: Wo
         return True  # a feminine singular after a masculine plural
     # nor a plural after a singular noun and its adjective (right after the head, plural, dual or
     # either: دعا الرئيس | المواطنين)
+    if not (walk.head_definite and walk.prev_definite and not walk.in_phrase and word.endswith(("ات", "ين", "ون"))
+            and word[:1] not in ("و", "ف") and (walk.head_title or _bare(walk.head_word) in ORGANISATION_HEADS)):
+        return False
     # (after the head and its adjective, a word read only as dual or plural: الحكومة الأوكرانية | الانفصاليين)
     number = classes.gender_number(word)[1]
-    return (walk.head_definite and walk.prev_definite and not walk.in_phrase and word.endswith(("ات", "ين", "ون"))
-            and word[:1] not in ("و", "ف") and (walk.head_title or _bare(walk.head_word) in ORGANISATION_HEADS)
-            and (number in ("p", "d", None) if walk.words == 1 else (
+    return ((number in ("p", "d", None) if walk.words == 1 else (
                 number == "p" or (number is None and walk.words == 2 and not walk.head_title
                                   and classes.name_evidence(word) == "no")))
             and classes.gender_number(walk.head_word)[1] == "s" and classes.gender_number(walk.last_word)[1] == "s")
