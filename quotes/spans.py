@@ -482,7 +482,7 @@ class _Finder:
         pair = self.doc.pair_index.containing(cue.start)
         if pair is None:
             return False
-        return pair.closed or self.text[:cue.start].rstrip()[-1:] not in (".", "!", "؟", "\n")
+        return pair.closed or self.text[max(0, cue.start - 64):cue.start].rstrip()[-1:] not in (".", "!", "؟")
 
     def _reporter_resumes(self, start: int, end: int) -> int:
         """«…، إلا أنه أفصح عن …»، «…، لكنه اعترف …»: a reporting verb right after «إلا أنه»، «غير
