@@ -939,27 +939,30 @@ COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with
 _WORDS_TO_THAT = regex.compile(r"(?:\s+[\p{L}]+){1,3}")
 
 
-def quoted_subject(text: str, inner: str, after: int) -> bool:
+def quoted_subject(text: str, inner: str, after: int, limit: int | None = None) -> bool:
     """Whether a short quoted phrase right after a verb (its words ``inner``, its closing mark
     ending at ``after``) is the verb's subject, a body's or a person's quoted name (وأعلن «مكتب
     أخبار سوريا» المعارض أن …، أعلن «كونميبول» أنه …), not its words: the verb's clause follows
     it, after at most two adjectives or complements (… المعارض أن، … للأنباء أن، … أنه) and no
-    mark. Words that open with a complementiser are the words (قال «إنها ظاهرة عالمية»)."""
+    mark. Words that open with a complementiser are the words (قال «إنها ظاهرة عالمية»).
+
+    Given ``limit``, where the reported content begins, a phrase of four words at most with
+    nothing but a mark or a short prepositional adjunct before the content is the subject too
+    (وقال "النعمي": …، وقالت "الأرصاد" عبر الإنذار المبكر: …، وقالت «سابك» في بيان إن …); not the
+    answer before a full stop (أجاب «لا».)."""
     first = _WORD.search(inner)
-    return first is not None and first.group() not in COMPLEMENTISERS and _says_that_after(text, after)
-
-
-_ADJUNCT_PREPOSITIONS = frozenset({"في", "عبر", "خلال", "امام", "لدي", "علي", "من"})
-
-
-def _only_adjunct_before_content(text: str, inner: str, after: int, limit: int) -> bool:
-    """Whether nothing but a short prepositional adjunct or a mark lies between a quoted word
-    closing at ``after`` and the reported content at ``limit`` (وقال "النعمي": …، وقالت "الأرصاد"
-    عبر الإنذار المبكر: …، وقالت «سابك» في بيان إن …): the quoted word is the speaker's name, since
-    the words reported come after. Only asked where ``limit`` is where the content begins."""
-    first = _WORD.search(inner)
-    if first is None or first.group() in COMPLEMENTISERS or len(inner.split()) > 4:
+    if first is None or first.group() in COMPLEMENTISERS:
         return False
+    if _says_that_after(text, after):
+        return True
+    return limit is not None and len(inner.split()) <= 4 and _only_adjunct_before(text, after, limit)
+
+
+# what opens the short adjunct between a quoted subject and the reported words (في بيان، عبر الإنذار)
+_ADJUNCT_OPENERS = frozenset({"في", "عبر", "خلال", "امام", "لدي", "علي", "من"})
+
+
+def _only_adjunct_before(text: str, after: int, limit: int) -> bool:
     rest = text[after:limit]
     if any(mark in rest for mark in "«»\"“”()\n") or len(rest.split()) > 8:
         return False
@@ -967,7 +970,7 @@ def _only_adjunct_before_content(text: str, inner: str, after: int, limit: int) 
     if text[limit:limit + 1] not in (":", "«", "\"", "“") and (content is None or content.group() not in COMPLEMENTISERS):
         return False  # (أجاب «لا».: the sentence ends; the quoted word was the answer)
     words = rest.replace("،", " ").replace(",", " ").replace(":", " ").split()
-    return not words or words[0] in _ADJUNCT_PREPOSITIONS or words[0][:1] == "ل" or words[-1] in COMPLEMENTISERS
+    return not words or words[0] in _ADJUNCT_OPENERS or words[0][:1] == "ل" or words[-1] in COMPLEMENTISERS
 
 
 def _says_that_after(text: str, pos: int) -> bool:
@@ -1457,8 +1460,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                     named = None  # « »: quotation marks around nothing name nothing
                 # (the clause after a quoted subject lies past ``limit``: the zone ends at its أن)
                 opens_body = not walk.words and named is not None and (
-                    _bare(named.group(1).split()[0]) in ORGANISATION_HEADS or quoted_subject(text, named.group(1), named.end())
-                    or _only_adjunct_before_content(text, named.group(1), named.end(), limit))
+                    _bare(named.group(1).split()[0]) in ORGANISATION_HEADS or quoted_subject(text, named.group(1), named.end(), limit))
                 if named and len(named.group(1).split()) <= 4 and (walk.words or opens_body):
                     # شبكة «روسيا اليوم»: a quoted name inside the subject; وذكرت «وكالة دوجان» للأنباء:
                     # a body's quoted name as the whole subject
