@@ -576,9 +576,8 @@ class NameIndex:
             found += [starts[k] + skip for k in self.positions(form)
                       if starts[k] + skip < pos and not (k and is_head_noun(words[k - 1]))]
         for at in sorted(found, reverse=True)[:4]:
-            end = body_name_end(self.text, at, self.phrases.extent(at, min(len(self.text), at + 200)), self.classes)
-            full = self.phrases.mention(at, end) if end > at else None
-            if full is not None and full.type == "organisation" and len(words_of(full.text)) >= 2:
+            full = self._body_at(at)
+            if full is not None and len(words_of(full.text)) >= 2:
                 return full
         return None
 
@@ -600,13 +599,17 @@ class NameIndex:
                 if self.text[ends[j - 1]:starts[j]].strip() or \
                         self.classes.narrative_verb(words[j - 1], imperfective=True) is None:
                     break
-                end = body_name_end(self.text, starts[j], self.phrases.extent(starts[j], min(len(self.text), starts[j] + 200)),
-                                    self.classes)
-                full = self.phrases.mention(starts[j], end) if end > starts[j] else None
-                if full is not None and full.type == "organisation" and full.end >= ends[k]:
+                full = self._body_at(starts[j])
+                if full is not None and full.end >= ends[k]:
                     return full
                 break
         return None
+
+    def _body_at(self, at: int) -> Mention | None:
+        """The body named by the phrase at ``at``, without the verb's object after its name."""
+        end = body_name_end(self.text, at, self.phrases.extent(at, min(len(self.text), at + 200)), self.classes)
+        full = self.phrases.mention(at, end) if end > at else None
+        return full if full is not None and full.type == "organisation" else None
 
     def positions(self, word: str) -> list[int]:
         """Token indices of a word. An article asks for a few family names, each found by one
