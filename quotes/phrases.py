@@ -1138,8 +1138,6 @@ def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bo
         return True  # دبلوماسيون مطلعون | على هذه الخطط: the adjective's complement
     if word in ("عن", "من") and walk.last_word in _POST_MODIFIERS:
         return True  # البيان الصادر | عن …
-    if _qualifies_the_title(word, walk, text, end):
-        return True  # نائب رئيس المجلس البلدي سابقاً | م. نبيه البراهيم: «formerly» qualifies the title
     if (word in ("علي", "في", "عن") and walk.words == 1 and walk.head_definite
             and walk.head_word.endswith(("ون", "ين")) and _definite_like(_next_word(text, end) or "")):
         return True  # الموقعون | على الالتماس، القائمون | على المشروع: the plural participle's complement
