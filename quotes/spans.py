@@ -38,8 +38,9 @@ from .phrases import (
 from .rules import CONSTRUCTIONS
 
 _CONNECTORS = lexicon.words("connectors")
-_CONTRAST_CARRIERS = frozenset(("لكنه", "لكنها", "لكنهم"))
-_THAT_CARRIERS = frozenset(("انه", "انها", "انهم"))
+# the lexicon's pronoun carriers of لكن and أن (لكنه، أنها …): the reporter's «لكنه اعترف»، «إلا أنه أفصح»
+_CONTRAST_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("لكن"))
+_THAT_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("انه"))
 MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
