@@ -255,9 +255,7 @@ class WordClasses:
     _name_evidence: dict[str, NameEvidence] = field(default_factory=dict, repr=False)
     _ends_mention: dict[str, bool] = field(default_factory=dict, repr=False)
     _verbal_noun: dict[str, bool] = field(default_factory=dict, repr=False)
-    _narrative_verb: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _narrative_verb_after_qad: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _narrative_verb_imperfective: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _narrative_verb: dict[tuple[str, bool, bool], str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> WordClasses:
@@ -463,13 +461,11 @@ class WordClasses:
         the verb reading is asked for (قد عبر عن صدمته: عبر is also «across»). With
         ``imperfective``, a third-person imperfective reading counts too: news leads open with
         one (تعتزم شركة … طرح هاتف، مشيرة …)."""
-        if imperfective:
-            known = self._narrative_verb_imperfective
-        else:
-            known = self._narrative_verb_after_qad if after_qad else self._narrative_verb
-        if word in known:
-            return known[word]
-        answer = known[word] = self._narrative_verb_of(word, after_qad, imperfective)
+        key = (word, after_qad, imperfective)
+        known = self._narrative_verb
+        if key in known:
+            return known[key]
+        answer = known[key] = self._narrative_verb_of(word, after_qad, imperfective)
         return answer
 
     def _narrative_verb_of(self, word: str, after_qad: bool, imperfective: bool = False) -> str | None:
