@@ -271,6 +271,7 @@ class WordQuestions(Protocol):
     def behind_a_clitic(self, word: str) -> bool: ...
     def possessed(self, word: str) -> bool: ...
     def carries_pronoun(self, word: str) -> bool: ...
+    def possessive_noun(self, word: str) -> bool: ...
     def accusative_adverb(self, word: str) -> bool: ...
     def may_be_nominal(self, word: str) -> bool: ...
     def gender_number(self, word: str) -> tuple[str | None, str | None]: ...
@@ -1253,6 +1254,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # حسبما تقول الإحصاءات | فإن …؛ but فان is also «van» inside a name (لويس فان جال)
     if walk.words == 0 and _cannot_open_subject(word) and not (word == "ام" and _kunya_follows(text, end, classes)):
         return True  # (أم عبدالله: a kunya, as أبو عبدالله is, not «or»)
+    if walk.words == 0 and classes is not None and _verbal_noun_object(word, text, end, classes):
+        return True
     if walk.words and _ends_subject_inside(word, definite, walk, classes, text, end):
         return True
     if word in _POST_MODIFIERS and walk.words:
@@ -1275,6 +1278,29 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
     # names the statement's author
     return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite) and not (
         walk.words == 1 and walk.head_word in _DOCUMENTS)
+
+
+# A folded ـه is also the ta marbuta of a feminine noun the lexicon may not know (تغريدة folds
+# to تغريده, «his tweeting»): «his» is told only after the ت of a feminine noun (مطالبته).
+_MASDAR_POSSESSIVES = (*PRONOUN_SUFFIXES, "هن", "ته")
+
+
+def _verbal_noun_object(word: str, text: str, end: int, classes: WordQuestions) -> bool:
+    """A masdar with a possessive right after the cue is its object, and the subject is the one
+    already named (وأكد | حرصه على …، أبدى | تطلعه إلى …): no name carries a pronoun. So is a
+    masdar whose genitive carries one (وأكد | حرص سموه، حرص بلاده على …). A title with a
+    possessive is a subject (وقال رئيسها، نائبه)."""
+    if classes.name_evidence(word) != "no" or not classes.is_verbal_noun(word):
+        return False
+    after = _next_word(text, end)
+    if word.endswith(_MASDAR_POSSESSIVES) and classes.carries_pronoun(word):
+        # (واختتم تصريحه | مدير مكتبة المسجد الحرام …: the subject after the object; the walk reads it)
+        # (وقالت منافستها | شركة …: a masdar that also names an agent, in apposition to a body's name)
+        return not _possessed_title(word) and not (after is not None and (
+            _bare(after) in TITLE_HEADS or _bare(after) in ORGANISATION_HEADS or after in HONORIFICS
+            or classes.name_evidence(after) in ("proper", "unanalysed")))
+    return (after is not None and not is_definite(word) and classes.possessive_noun(after)
+            and not _possessed_title(after))
 
 
 def _kunya_follows(text: str, end: int, classes: WordQuestions | None) -> bool:

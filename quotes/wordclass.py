@@ -441,6 +441,13 @@ class WordClasses:
         readings = self.readings(word)
         return bool(readings) and all(a.enc0[:1] == "3" for a in readings)
 
+    def possessive_noun(self, word: str) -> bool:
+        """Some reading is a noun with a third-person possessive (بلاده، سموه), and none has a
+        preposition's pronoun (منهم) or is a bare word."""
+        readings = self.readings(word)
+        return (any(a.pos in ("noun", "noun_prop") and a.enc0.endswith("_poss") for a in readings)
+                and all(a.enc0[:1] == "3" and a.pos != "prep" for a in readings))
+
     def accusative_adverb(self, word: str) -> bool:
         """An adverb in the accusative (مجددا، مرارا، دائما، وفقا): the word ends in the
         accusative's alif, reads as an adverb and never as a name (not رضا، علا)."""

@@ -1025,6 +1025,15 @@ SPEAKER_ROWS = [
     # after a body and its adjective, a word read only as dual or plural is the verb's object
     pytest.param("اتهمت الحكومة الأوكرانية الانفصاليين الموالين للروس باستهداف مواقعها وقالت إن مؤشرات تدل على "
                  "تصعيد الصراع.", "مؤشرات تدل", "الحكومة الأوكرانية", id="a-dual-or-plural-after-a-body-and-its-adjective"),
+    # a masdar with a possessive right after the cue is its object: the subject is the one named before
+    pytest.param("وقال الشيخ محمد الحسيني إن إيران تستخدم الشيعة. وكرر مطالبته للشعب العراقي بأن يتوحدوا في "
+                 "مقاومة الاحتلال.", "يتوحدوا في", "محمد الحسيني", id="a-possessed-masdar-after-the-cue-is-its-object"),
+    pytest.param("وأوضح مدير العلاقات العامة سلطان الدوسري أن الاجتماع سيعقد الأسبوع المقبل. وأكد حرص سموه على أن "
+                 "تكون الصناعات إلزامية في العقود.", "الصناعات إلزامية", "سلطان الدوسري",
+                 id="a-masdar-whose-genitive-carries-a-possessive"),
+    # but a masdar that also names an agent may be the subject, in apposition to a body's name
+    pytest.param("وقالت منافستها شركة الإمارات للاتصالات المتكاملة إن أرباحها ارتفعت.", "أرباحها ارتفعت",
+                 "منافستها شركة الإمارات للاتصالات المتكاملة", id="a-possessed-agent-noun-before-a-body"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
