@@ -40,6 +40,7 @@ from .phrases import (
     is_head_noun,
     past_eponym,
     qualifies_rank,
+    trailing_title,
 )
 
 if TYPE_CHECKING:
@@ -256,12 +257,32 @@ class NameIndex:
         if start not in self._phrases:
             end = self._title_extent(start)
             mention = self.phrases.mention(start, end)
-            if mention is not None and mention.name and mention.title:
-                self._name_words[id(mention)] = frozenset(_bare(w) for w in words_of(mention.name))
-            else:
+            if mention is not None and mention.title and not mention.name:
+                mention = self._title_after_a_name(start)
+            elif mention is not None and not (mention.name and mention.title):
                 mention = None
+            if mention is not None:
+                self._name_words[id(mention)] = frozenset(_bare(w) for w in words_of(mention.name))
             self._phrases[start] = mention
         return self._phrases[start]
+
+    def _title_after_a_name(self, start: int) -> Mention | None:
+        """A title word that follows the name of a phrase opened by the title word before it
+        (الأمير خليفة بن سلمان آل خليفة | رئيس الوزراء بمملكة البحرين): that name, with this title,
+        which the article may use for him later (سمو رئيس الوزراء)."""
+        starts = self.title_words()[0]
+        k = bisect_left(starts, start) - 1
+        if k < 0 or start - starts[k] > TITLE_PHRASE_LIMIT:
+            return None
+        # (its own phrase, not title_phrase: no chain of calls back over a run of title words)
+        before = self.phrases.mention(starts[k], self._title_extent(starts[k]))
+        if before is None or not before.name or not before.name_end <= start < before.end:
+            return None
+        i = self.tokens.index_at(before.start)
+        title = trailing_title(before, definite=i > 0 and self.tokens.starts[i - 1] in self.stops)
+        if not title or self.text[before.name_end:start].strip(" ،,"):
+            return None
+        return before._replace(title=" ".join(title))
 
     def _title_extent(self, start: int) -> int:
         """Where the phrase at a title word ends (read once)."""
@@ -363,8 +384,8 @@ class NameIndex:
         starts = self.title_words()[0]
         for k in range(bisect_left(starts, pos) - 1, -1, -1):
             m = self.title_phrase(starts[k])
-            if m is None:
-                continue
+            if m is None or m.start != starts[k]:
+                continue  # (a title after a name: the phrase before, which has the style, is read next)
             title = {_bare(w) for w in words_of(m.title)}
             if title & titles and not styled_otherwise(m.title, titles):
                 return starts[k], m

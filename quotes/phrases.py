@@ -863,6 +863,20 @@ def make_mention(text: str, start: int, end: int, classes: WordQuestions | None 
                    reading.number, name_start, name_end)
 
 
+def trailing_title(mention: Mention, definite: bool = True) -> tuple[str, ...]:
+    """The title after the name of a mention that opens with another one (الأمير خليفة بن سلمان
+    | رئيس الوزراء بمملكة البحرين): the article refers back to him by either. A mention with no
+    title before its name has the one after it as its title already. ``definite=False`` takes
+    a title in construct only (رئيس، محافظ): after the subject of a verb that reports nothing, a
+    definite one may be its object, another person (استقبل الشيخ عبدالله بن زايد | المبعوث الأممي)."""
+    if not mention.title or not mention.name or mention.name_end >= mention.end:
+        return ()
+    words = tuple(_WORD.findall(mention.text, mention.name_end - mention.start))
+    if not words or _bare(words[0]) not in TITLE_HEADS:
+        return ()
+    return words if definite or words[0] in TITLE_HEADS else ()
+
+
 def _has_comma(text: str, start: int, end: int) -> bool:
     return "،" in text[start:end] or "," in text[start:end]
 

@@ -33,6 +33,7 @@ from .phrases import (
     WordQuestions,
     definite_common_noun,
     is_definite,
+    trailing_title,
 )
 from .rules import CONSTRUCTIONS, SPEAKER_RULES
 from .spans import MEDIA_AND_GROUPS, SUBJECT_AFTER_CUE, ContentSpan, SpanSet
@@ -258,8 +259,9 @@ class SpeakerResolver:
         else:
             entity = self._new_entity(words, (mention.name_start, mention.name_end), "person", title, pos)
             rule = "name_next_to_cue"
-        if title and title not in entity.titles:
-            entity.titles.append(title)
+        for said in (title, trailing_title(mention)):
+            if said and said not in entity.titles:
+                entity.titles.append(said)
         entity.number = entity.number or mention.number
         self._index(entity)
         return entity, rule

@@ -1034,6 +1034,20 @@ SPEAKER_ROWS = [
     # but a masdar that also names an agent may be the subject, in apposition to a body's name
     pytest.param("وقالت منافستها شركة الإمارات للاتصالات المتكاملة إن أرباحها ارتفعت.", "أرباحها ارتفعت",
                  "منافستها شركة الإمارات للاتصالات المتكاملة", id="a-possessed-agent-noun-before-a-body"),
+    # a title after the name of a phrase that opens with another title refers back to him too
+    pytest.param("أكد الأمير فيصل بن سعد آل ناصر رئيس مجلس أمناء الجامعة على أهمية البحث. وقال مدير الجامعة إن "
+                 "البحث مهم. وأوضح رئيس مجلس الأمناء أن الجامعة ستتوسع.", "الجامعة ستتوسع", "فيصل بن سعد آل ناصر",
+                 id="a-title-after-a-name-in-a-narrative-sentence"),
+    pytest.param("قال الأمير فيصل بن سعد آل ناصر رئيس مجلس أمناء الجامعة إن البحث مهم. وقال مدير الجامعة إن "
+                 "الطلاب كثر. وأوضح رئيس مجلس الأمناء أن الجامعة ستتوسع.", "الجامعة ستتوسع", "فيصل بن سعد آل ناصر",
+                 id="a-title-after-a-name-in-a-quote-subject"),
+    # but a definite title after the subject of a verb that reports nothing may be its object
+    pytest.param("استقبل الشيخ عبدالله بن زايد آل نهيان المبعوث الأممي إلى اليمن أمس. وقال المبعوث الأممي إن "
+                 "الحل سياسي على الأرض.", "الحل سياسي", "المبعوث الأممي", id="a-definite-title-after-a-name-may-be-the-object"),
+    # and «معاليه» is not a prince whose titles after his name include a minister's
+    pytest.param("أكد صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع على عمق العلاقات. وقال "
+                 "وزير الخارجية عادل الجبير إن الزيارة ناجحة. وأكد معاليه أن العلاقات الاقتصادية ستنمو.",
+                 "العلاقات الاقتصادية", "عادل الجبير", id="an-honorific-and-a-title-after-a-styled-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
