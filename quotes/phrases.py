@@ -314,6 +314,8 @@ def _construct_after_name(words: list[str], k: int, classes: WordQuestions | Non
     definite genitive but in its compounds (عبد الله، نور الدين)."""
     if classes is None or k + 1 >= len(words) or words[k] in GLUE or classes.name_evidence(words[k]) != "no":
         return False
+    if is_definite(words[k]) and _bare(words[k]).endswith("ي"):
+        return False  # سامي بن محمد | الحربي مدير …: a definite nisba heads no construct; it is the family name
     # the genitive is definite, or a common noun that goes on (حسن روحاني | مزاعم تدخل إيران)
     following = words[k + 1]
     if is_definite(following) and _bare(following) in TITLE_HEADS and words[k][:1] != "و":
@@ -1522,7 +1524,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         word = w.group()
         definite = is_definite(word)
         # (_ends_by_class decides nothing unless a definite word came before, outside a modifier)
-        if pos not in names and (_ends_subject(text, pos, w.end(), limit, word, definite, walk, classes)
+        # (after «بن» علي is the father's name even where the article never writes على)
+        if pos not in names and not (word == "علي" and walk.last_word in FILIATION) and (_ends_subject(text, pos, w.end(), limit, word, definite, walk, classes)
                                  or (classes is not None and walk.words and walk.prev_definite and not walk.in_phrase
                                      and _ends_by_class(word, definite, walk, classes))):
             break

@@ -1048,6 +1048,12 @@ SPEAKER_ROWS = [
     pytest.param("أكد صاحب السمو الملكي الأمير محمد بن سلمان ولي ولي العهد وزير الدفاع على عمق العلاقات. وقال "
                  "وزير الخارجية عادل الجبير إن الزيارة ناجحة. وأكد معاليه أن العلاقات الاقتصادية ستنمو.",
                  "العلاقات الاقتصادية", "عادل الجبير", id="an-honorific-and-a-title-after-a-styled-name"),
+    # a definite nisba after a lineage is the family name, even before a title in construct
+    pytest.param("قال الدكتور سامي بن محمد الحربي مدير مستشفى الملك فهد إن الحالة مستقرة.", "الحالة مستقرة",
+                 "سامي بن محمد الحربي", id="a-nisba-family-name-before-a-title"),
+    # after بن, علي is the father's name, though the article never writes the preposition على
+    pytest.param("قال الدكتور سامي بن علي الحربي إن الحالة مستقرة.", "الحالة مستقرة", "سامي بن علي الحربي",
+                 id="ali-after-bin-is-a-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
