@@ -56,6 +56,8 @@ _CONNECTIVES_BEFORE_VERB = frozenset(("كما", "ثم"))
 _CLAUSE_COMPLEMENTISERS = frozenset(("ان", "لكن", "ولكن"))  # أن، إن، لكن: a clause with its own subject follows
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
+# the gender of each relative pronoun, which a verb whose subject it is agrees with
+_RELATIVE_GENDER = {"الذي": "m", "الذين": "m", "اللذان": "m", "التي": "f", "اللتان": "f"}
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
 # A sentence's opening «it is reported that»: the clause after it has its own subject and verb.
 _THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بالذكر|جدير بالذكر|الجدير بالذكر|ذكر|علم)\s+ان\s+")
@@ -154,7 +156,12 @@ class _Reader:
             if apposed is not None:
                 return apposed, "subject_before_cue"
         if cue.pos == "verb" and not cue.proclitics:
-            antecedent = self.relative_antecedent(cue)
+            relative = self._relative_before(cue)
+            if relative is not None and not self._agrees_with_relative(cue, relative):
+                # الروبوت «بيبر» الذي أشارت إلى أنه …: a verb that does not agree with the pronoun
+                # has another subject, one named before; the antecedent is its object
+                return None, "none"
+            antecedent = self.relative_antecedent(cue) if relative is not None else None
             if antecedent is not None:
                 return antecedent, "relative_antecedent"
         if cue.pos == "verb" and (cue.proclitics[:1] not in ("و", "ف") or self._amma_fa(cue)):
@@ -163,12 +170,11 @@ class _Reader:
                 return topic, "sentence_topic"
         return None, "none"
 
-    def relative_antecedent(self, cue: Cue) -> Mention | None:
-        """إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، قال: …: a verb
-        right after a relative pronoun (a parenthesis between commas aside) has the pronoun's
-        antecedent for subject, the phrase before it back to the clause's start."""
-        doc, text = self.doc, self.text
-        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+    def _relative_before(self, cue: Cue) -> int | None:
+        """The token index of the relative pronoun right before the verb, a parenthesis between
+        commas aside (… الذي، رغم أنه في المعارضة، قال), or None."""
+        text = self.text
+        words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
         k = cue.token_index - 1
         if k >= 0 and words[k] == "قد":
             k -= 1
@@ -178,7 +184,19 @@ class _Reader:
             while j > 0 and cue.token_index - j <= 9 and text[ends[j - 1]:starts[j]].strip() != "،":
                 j -= 1
             k = j - 1
-        if k < 1 or words[k] not in RELATIVE_PRONOUNS:
+        return k if k >= 1 and words[k] in RELATIVE_PRONOUNS else None
+
+    def _agrees_with_relative(self, cue: Cue, k: int) -> bool:
+        return cue.gender is None or _RELATIVE_GENDER[self.doc.tokens.words[k]] == cue.gender
+
+    def relative_antecedent(self, cue: Cue) -> Mention | None:
+        """إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، قال: …: a verb
+        right after a relative pronoun (a parenthesis between commas aside) has the pronoun's
+        antecedent for subject, the phrase before it back to the clause's start."""
+        doc, text = self.doc, self.text
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        k = self._relative_before(cue)
+        if k is None:
             return None
         end = ends[k - 1]
         sent_start = doc.sentences.start_before(cue.start)

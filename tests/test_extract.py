@@ -1054,6 +1054,9 @@ SPEAKER_ROWS = [
     # after بن, علي is the father's name, though the article never writes the preposition على
     pytest.param("قال الدكتور سامي بن علي الحربي إن الحالة مستقرة.", "الحالة مستقرة", "سامي بن علي الحربي",
                  id="ali-after-bin-is-a-name"),
+    # a verb after a relative pronoun it does not agree with has another subject: not the antecedent
+    pytest.param("قالت شركة سوفتبنك إن الطلب على منتجاتها كبير. وتحدثت الشركة أمس عن الروبوت «بيبر» الذي أشارت "
+                 "إلى أنه يملك مشاعر.", "يملك مشاعر", "شركة سوفتبنك", id="a-verb-that-disagrees-with-the-relative-pronoun"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
