@@ -325,7 +325,7 @@ class _Reader:
             _PRONOUN_ADDRESSEE.match(text, start, zone_end) if cue.lemma == "قال" else None)
         if addressee:
             start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee
-        start = self._past_adverbs(start, zone_end)
+        start = self._past_adverbs(self._past_turn_adverb(start, zone_end), zone_end)
         if cue.lemma == "لفت":
             idiom = _LAFT_IDIOM.match(text, start, zone_end)
             if idiom and not idiom.group().startswith("ال"):
@@ -333,6 +333,16 @@ class _Reader:
             if idiom:
                 start = idiom.end()  # لفت النظر/الانتباه إلى: the object of the idiom, not the subject
         return start
+
+    def _past_turn_adverb(self, start: int, zone_end: int) -> int:
+        """Past «بدوره» between a verb and its subject (وأكد بدوره وزير الصحة …، وأبدت بدورها مديرة
+        …): the subject follows it, or none does and the speaker is the one before."""
+        toks = self.doc.tokens
+        k = toks.index_at(start)
+        if k >= len(toks) or toks.starts[k] != start or toks.words[k].removeprefix("و") not in _TURN_ADVERBS:
+            return start
+        end = toks.ends[k]
+        return min(zone_end, end + len(self.text[end:zone_end]) - len(self.text[end:zone_end].lstrip(" ،,")))
 
     def _past_adverbs(self, start: int, zone_end: int) -> int:
         """Past the adverbs in the accusative between a verb and its subject (وأكد مجددا | وزير
@@ -508,7 +518,7 @@ class _Reader:
             return None
         if self.text[first_end:first_end + 1] in "،," or k + 1 >= cue.token_index:
             return None
-        start = doc.tokens.starts[k + 1]
+        start = self._past_turn_adverb(doc.tokens.starts[k + 1], cue.start)
         end = self.doc.phrases.extent(start, cue.start)
         m = self.without_object(self.doc.phrases.mention(start, end) if end > start else None)
         # (واهتمت | بمستجدات العمليات …، مشيرة: a complement in ب/ل is no subject)
@@ -614,8 +624,9 @@ class _Reader:
         if gender is None or text[ends[k]:starts[k + 1]].strip():
             return []  # ولذلك، …: punctuation after the word: no verb and subject
         limit = doc.sentences.end_after(ends[k])
-        subject_end = self.doc.phrases.extent(starts[k + 1], limit)
-        mention = self.doc.phrases.mention(starts[k + 1], subject_end) if subject_end > starts[k + 1] else None
+        start = self._past_turn_adverb(starts[k + 1], limit)
+        subject_end = self.doc.phrases.extent(start, limit)
+        mention = self.doc.phrases.mention(start, subject_end) if subject_end > start else None
         mention = self.without_object(mention)
         if mention is None and words[k + 1] in SUBJECT_PREPOSITIONS:
             mention = self._subject_after_adjunct(k + 1, limit)

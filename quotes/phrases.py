@@ -138,8 +138,11 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
     if _preposition_on_a_name(prev, classes):
         return True
     if i + 1 >= len(words) or is_definite(words[i]) or (words[i] in GLUE and words[i] not in _NAME_OPENERS) \
-            or (words[i] not in GLUE and classes.name_evidence(words[i]) == "no"):
-        return False  # what follows must be a name of two words at least (عبد الله بوحبيب: عبد opens one)
+            or (words[i] not in GLUE and classes.name_evidence(words[i]) == "no" and words[i + 1] not in FILIATION):
+        # what follows must be a name of two words at least (عبد الله بوحبيب: عبد opens one); a
+        # word the analyser reads as a common noun is a given name when a lineage follows
+        # (… بسجون حائل | مرزوقة بنت مسعر الشمري)
+        return False
     if prev[:1] in ("ب", "ل") and classes.name_evidence(prev) == "unanalysed" \
             and classes.name_evidence(words[i]) in ("proper", "ambiguous"):
         # مدير فرع مكتب العمل بخيبر | فهد الرشيدي: a place the analyser does not know, in ب, then a

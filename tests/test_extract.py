@@ -1057,6 +1057,15 @@ SPEAKER_ROWS = [
     # a verb after a relative pronoun it does not agree with has another subject: not the antecedent
     pytest.param("قالت شركة سوفتبنك إن الطلب على منتجاتها كبير. وتحدثت الشركة أمس عن الروبوت «بيبر» الذي أشارت "
                  "إلى أنه يملك مشاعر.", "يملك مشاعر", "شركة سوفتبنك", id="a-verb-that-disagrees-with-the-relative-pronoun"),
+    # «بدوره» between a verb and its subject: the subject follows it
+    pytest.param("وأكد بدوره وزير الصحة توفيق الربيعة أن الوضع مطمئن.", "الوضع مطمئن", "توفيق الربيعة",
+                 id="a-turn-adverb-between-the-verb-and-its-subject"),
+    pytest.param('وقال مدرب بنما إن الحكم أخطأ. واعترف بدوره، مدرب المكسيك ميجيل هيريرا بالخطأ الذي ارتكبه الحكم '
+                 'وقال: "كان الحكم سيئا للغاية".', "كان الحكم سيئا", "ميجيل هيريرا",
+                 id="a-turn-adverb-before-a-narrative-subject"),
+    # a given name the analyser reads as a common noun opens the name when a lineage follows
+    pytest.param("قالت مديرة شعبة الإشراف النسوي بسجون حائل مرزوقة بنت مسعر الشمري إن البرامج أثمرت.",
+                 "البرامج أثمرت", "مرزوقة بنت مسعر الشمري", id="a-common-noun-given-name-before-a-lineage"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
