@@ -295,6 +295,10 @@ class SpeakerResolver:
         res = self._resolve_mention(mention, pos, gender)
         if res.entity is not None:
             res.entity.last_seen = pos
+            if res.entity.gender is None and gender and mention.type == "person" and mention.name:
+                # وأبدت مديرة الشعبة مرزوقة …، مؤكدة: the verb tells a named person's gender, as a
+                # quote's verb does
+                res.entity.gender = gender
             (self.narrated if narrative else self.speakers).append((pos, res.entity))
 
     def _title_named(self, mention: Mention, gender: str | None) -> Resolution | None:

@@ -1066,6 +1066,10 @@ SPEAKER_ROWS = [
     # a given name the analyser reads as a common noun opens the name when a lineage follows
     pytest.param("قالت مديرة شعبة الإشراف النسوي بسجون حائل مرزوقة بنت مسعر الشمري إن البرامج أثمرت.",
                  "البرامج أثمرت", "مرزوقة بنت مسعر الشمري", id="a-common-noun-given-name-before-a-lineage"),
+    # a named person a verb introduced without a quote takes the verb's gender, as a quote's subject does
+    pytest.param("وقالت نوف بنت محمد العتيبي إن البرامج مهمة على الدوام. وأبدت بدورها مديرة شعبة الإشراف النسوي "
+                 "بسجون حائل مرزوقة بنت مسعر الشمري، استعدادها لتقديم العون للنزيلات، مؤكدة أن هذه البرامج أثمرت.",
+                 "هذه البرامج أثمرت", "مرزوقة بنت مسعر الشمري", id="a-narrative-subject-takes-its-verbs-gender"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
