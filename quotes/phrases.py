@@ -971,19 +971,36 @@ def quoted_subject(text: str, inner: str, after: int, limit: int | None = None) 
     (وقال "النعمي": …، وقالت "الأرصاد" عبر الإنذار المبكر: …، وقالت «سابك» في بيان إن …); not the
     answer before a full stop (أجاب «لا».)."""
     first = _WORD.search(inner)
-    if first is None or first.group() in COMPLEMENTISERS:
-        return False
+    if first is None or first.group() in COMPLEMENTISERS or first.group() in SUBJECT_PREPOSITIONS:
+        return False  # (يقول "في تقييمه …": words that open with a preposition are no name)
     if _says_that_after(text, after):
         return True
     return limit is not None and len(inner.split()) <= 4 and _only_adjunct_before(text, after, limit)
+
+
+_CONTENT_MARK = regex.compile(r"[«\"“:]|[\p{L}]+")
+
+
+def content_start_after(text: str, pos: int, reach: int = 80) -> int | None:
+    """Where reported content may begin after ``pos``, within ``reach`` characters: an opening
+    quotation mark, a colon or a complementiser (… في بيان لها على الإنترنت | "…"، … في بيان | إن …)."""
+    for m in _CONTENT_MARK.finditer(text, pos, min(len(text), pos + reach)):
+        if m.group() in COMPLEMENTISERS or len(m.group()) == 1 and not m.group().isalpha():
+            return m.start()
+    return None
 
 
 # what opens the short adjunct between a quoted subject and the reported words (في بيان، عبر الإنذار)
 _ADJUNCT_OPENERS = frozenset({"في", "عبر", "خلال", "امام", "لدي", "علي", "من"})
 
 
+# an addressee in ل with its quoted name (وقال "نعمان بن حافظ" | لـ"سبق": …)
+_QUOTED_ADDRESSEE = regex.compile(r"\s*لـ?\s*[«\"“][^«»\"“”\n]{1,30}[»\"”]")
+
+
 def _only_adjunct_before(text: str, after: int, limit: int) -> bool:
-    rest = text[after:limit]
+    addressee = _QUOTED_ADDRESSEE.match(text, after, limit)
+    rest = text[after:limit] if addressee is None else "ل" + text[addressee.end():limit]
     if any(mark in rest for mark in "«»\"“”()\n") or len(rest.split()) > 8:
         return False
     content = _WORD.match(text, limit)

@@ -31,6 +31,7 @@ from .phrases import (
     RELATIVE_PRONOUNS,
     THIRD_PERSON_SUFFIXES,
     Mention,
+    content_start_after,
     is_definite,
     possessed_stems,
     quoted_subject,
@@ -288,8 +289,10 @@ class _Finder:
         if after and after.group(1) in COMPLEMENTISERS:
             return True
         # وأعلن «مكتب أخبار سوريا» المعارض أن …: a short name and its adjective, then the verb's clause
+        # (وقالت «سابك» في بيان إن …: with a short adjunct between it and the reported words)
         return (not self.text[cue.end:pair.open_at].strip() and not has_words(self.text, 5, pair.open_at, pair.close_at)
-                and quoted_subject(self.text, self.text[pair.open_at + 1:pair.close_at], pair.close_at + 1))
+                and quoted_subject(self.text, self.text[pair.open_at + 1:pair.close_at], pair.close_at + 1,
+                                   content_start_after(self.text, pair.close_at + 1)))
 
     def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> ContentSpan:
         s, e = trim(self.text, *pair.inner)

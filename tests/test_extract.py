@@ -1070,6 +1070,13 @@ SPEAKER_ROWS = [
     pytest.param("وقالت نوف بنت محمد العتيبي إن البرامج مهمة على الدوام. وأبدت بدورها مديرة شعبة الإشراف النسوي "
                  "بسجون حائل مرزوقة بنت مسعر الشمري، استعدادها لتقديم العون للنزيلات، مؤكدة أن هذه البرامج أثمرت.",
                  "هذه البرامج أثمرت", "مرزوقة بنت مسعر الشمري", id="a-narrative-subject-takes-its-verbs-gender"),
+    # a quoted name right after the verb, then a short adjunct or a quoted addressee, is its subject
+    pytest.param('وقالت "جبهة التحرر الشعبي الثوري" في بيان لها على الإنترنت إن الكفاح مستمر.', "الكفاح مستمر",
+                 "جبهة التحرر الشعبي الثوري", id="a-quoted-body-name-then-an-adjunct"),
+    pytest.param('وقال "نعمان بن حافظ" لـ"سبق": إن وسائل الإعلام أخطأت.', "وسائل الإعلام أخطأت", "نعمان بن حافظ",
+                 id="a-quoted-name-then-a-quoted-addressee"),
+    pytest.param("وقالت المواطنة وتدعى “أم فؤاد”، إنها حاولت رد الجميل لوالدها.", "حاولت رد الجميل", "أم فؤاد",
+                 id="a-quoted-kunya-after-tudaa"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
