@@ -239,6 +239,8 @@ class NameIndex:
                 w, start = words[i], offsets[i]
                 if eponym_style(words, i) or (i > 0 and words[i - 1] == "ال"):
                     continue  # جامعة الملك سعود: an institution's eponym; آل الشيخ: a family name, no one's title
+                if i > 0 and self._in_construct(i):
+                    continue  # نائب الرئيس محمد ناصر: the name is the vice-president's
                 if w in ("امام", "وامام") and start not in self.names:
                     continue  # أمام «before», which folds as إمام «imam» does
                 if _bare(w) in TITLE_HEADS:
@@ -251,6 +253,20 @@ class NameIndex:
                 heads.append(head)
             self._titles = (starts, heads)
         return self._titles
+
+    def _in_construct(self, i: int) -> bool:
+        """Whether the definite title word at token ``i`` is the genitive of a title before it
+        (نائب | الرئيس، مستشار | الرئيس الأمريكي): a title without the article governs the definite
+        word after it, and the name that follows is its holder's, not this title's. (After a body,
+        مكتب الرئيس بول بيا, or a kin noun, مهدي هاشمي، نجل الرئيس … أكبر هاشمي رفسنجاني, the name
+        may be the genitive's own.)"""
+        words = self.tokens.words
+        w, before = words[i], words[i - 1]
+        if not is_definite(w) or w[:1] in ("و", "ف") or is_definite(before) or before in HONORIFICS:
+            return False
+        if self.text[self.tokens.ends[i - 1]:self.tokens.starts[i]] != " ":
+            return False
+        return _bare(before) in TITLE_HEADS
 
     def title_phrase(self, start: int) -> Mention | None:
         """The phrase at a title word if it gives a title and a name (read once)."""

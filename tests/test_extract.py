@@ -1077,6 +1077,9 @@ SPEAKER_ROWS = [
                  id="a-quoted-name-then-a-quoted-addressee"),
     pytest.param("وقالت المواطنة وتدعى “أم فؤاد”، إنها حاولت رد الجميل لوالدها.", "حاولت رد الجميل", "أم فؤاد",
                  id="a-quoted-kunya-after-tudaa"),
+    # a title in the genitive of another (نائب الرئيس، مستشار الرئيس) is not the name's title
+    pytest.param("قال نائب الرئيس محمد ناصر إن الزيارة مهمة للغاية. وقال وزير الخارجية إن الأمر صعب. وأكد الرئيس "
+                 "أن الاتفاق قريب.", "الاتفاق قريب", "الرئيس", id="a-title-in-the-genitive-of-another-title"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
