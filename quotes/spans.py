@@ -505,7 +505,26 @@ class _Finder:
                     carrier in _THAT_CARRIERS and before in ("الا", "غير")
                     and "،" in self.text[doc.tokens.ends[k - 3]:doc.tokens.starts[k - 2]]):
                 return cue.start
+            but = self._but_then_subject(k, start)
+            if but is not None:
+                return but
         return end
+
+    def _but_then_subject(self, k: int, start: int) -> int | None:
+        """«…، لكن المصادر أكدت أن …»: after a comma, لكن, a definite subject of one to three words
+        and the reporting verb at token ``k`` (SVO): the reporter's narration again. Returns where
+        لكن begins."""
+        words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
+        for j in range(k - 2, max(k - 5, 0) - 1, -1):
+            if starts[j] <= start:
+                return None
+            if words[j] in ("لكن", "ولكن"):
+                subject = words[j + 1:k]
+                if (subject and is_definite(subject[0]) and "،" in self.text[ends[j - 1]:starts[j]]
+                        and not any(ch in self.text[ends[j]:starts[k]] for ch in "،,.:«»\"“”")):
+                    return starts[j]
+                return None
+        return None
 
 def _drop_trailing_connectors(text: str, s: int, e: int) -> tuple[int, int]:
     """Drop connectors left before the next cue (، فيما أكد / كما شدد)."""

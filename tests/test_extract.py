@@ -1119,6 +1119,17 @@ def test_colon_statement_ends_where_the_reporter_resumes(extractor: Extractor) -
                                        "إسرائيل سترتكب خطأ"]
 
 
+def test_content_ends_where_but_opens_a_reporting_clause(extractor: Extractor) -> None:
+    """«…، لكن المصادر أكدت أن …»: لكن, a definite subject and a reporting verb are the reporter's
+    narration again; the first content ends before لكن and the second quote is its own."""
+    text = ("وبحسب مصادر محلية لـ«الشرق الأوسط»، فإن الميليشيات تستخدم الأنفاق للبقاء لأطول فترة ممكنة، لكن "
+            "المصادر أكدت أن تلك القوات باتت محاصرة.")
+    found = run(extractor, text)
+    assert [q.text for q in found] == ["الميليشيات تستخدم الأنفاق للبقاء لأطول فترة ممكنة",
+                                       "تلك القوات باتت محاصرة"]
+    assert [q.speaker for q in found] == ["مصادر محلية", "مصادر محلية"]
+
+
 def test_a_name_the_analyser_reads_as_no_name_costs_confidence(extractor: Extractor) -> None:
     """«طالب جامعي “…”»: the name guessed from a common adjective is doubted, in the evidence and
     the confidence; a real name after the same construction is not."""
