@@ -111,6 +111,7 @@ def _matches_at_hints(pattern: regex.Pattern[str], text: str, hints: tuple[str, 
 
 
 # A name or an identity as ذكر's object: the anonymity formula (رفض ذكر اسمه، طلب عدم كشف هويته).
+_NAMING_LEMMAS = frozenset(("ذكر", "نشر", "كشف"))  # the cue lemmas that also mean to give a name out
 _A_NAME = frozenset(("اسمه", "اسمها", "اسمهم", "اسميهما", "اسماءهم", "هويته", "هويتها", "هويتهم"))
 
 
@@ -172,8 +173,10 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue  # عدم ذكر اسمه: a masdar, not a verb
         if best.pos == "participle" and i > 0 and words[i - 1] in ("غير", "وغير"):
             continue  # ظروف غير متوقعة، نتائج غير مؤكدة: غير negates an adjective, and reports nothing
-        if best.lemma == "ذكر" and i + 1 < len(words) and words[i + 1] in _A_NAME:
-            continue  # الذي رفض ذكر اسمه، متحدث لم تذكر اسمه: mentioning a name reports nothing
+        if best.lemma in _NAMING_LEMMAS and i + 1 < len(words) and (words[i + 1] in _A_NAME or (
+                words[i + 1] == "عن" and i + 2 < len(words) and words[i + 2] in _A_NAME)):
+            # الذي رفض ذكر اسمه، ورفض نشر اسمه، طلب عدم الكشف عن هويته: naming someone reports nothing
+            continue
         if i in between:
             continue  # علاقة بين لجانه وبين بقية الرياضيين: prepositions, not «(and) he explained»
         if best.pos == "verb" and not best.proclitics and i > 0 and _governs_a_noun(norm, tokens, i - 1):

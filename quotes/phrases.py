@@ -49,6 +49,8 @@ _ADJUNCT_START = regex.compile(
     rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|في (?:{lexicon.alternation('month_names')})\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“{{]|لل?(?:صحف|صحيف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل(?!س)|وسائل|وسائط)\w*|"
     rf"ل(?:ـ)?\s*(?:{lexicon.alternation('wire_agencies')})\b|"
     rf"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:{_RELATIVE_ALTERNATION})\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
+    # في هذه المناسبة، في هذا الصدد، في ذلك الوقت: a demonstrative opens an adjunct, never a title's complement
+    r"(?:في|من|خلال) (?:هذا|هذه|ذلك|تلك|هذين|هاتين)\b|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
 
@@ -58,11 +60,11 @@ _ADJUNCT_FIRST_WORDS = frozenset(
     | {t.split()[0] for t in lexicon.entries("time_words")}
 )
 
-_ANONYMITY = regex.compile(rf"(?:{lexicon.alternation('anonymity_formula')})\b")
+_ANONYMITY = regex.compile(rf"و?(?:{lexicon.alternation('anonymity_formula')})\b")  # (وقال أحد المسؤولين | ورفض نشر اسمه)
 # The first words of those formulas: each formula is a whole word, a space and more, so the
 # pattern can match only where the word is one of them (however the walk's limit cuts the
 # text); trying it only there spares a regex call on nearly every word of every subject walk.
-_ANONYMITY_FIRST_WORDS = frozenset(e.split(" ", 1)[0] for e in lexicon.entries("anonymity_formula"))
+_ANONYMITY_FIRST_WORDS = frozenset(w for e in lexicon.entries("anonymity_formula") for w in (e.split(" ", 1)[0], "و" + e.split(" ", 1)[0]))
 assert all(" " in e and _WORD.fullmatch(e.split(" ", 1)[0]) for e in lexicon.entries("anonymity_formula"))
 _EULOGY = regex.compile(rf"(?:{lexicon.alternation('eulogies')})\b")
 _EULOGY_FIRST_WORDS = frozenset(e.split(" ", 1)[0] for e in lexicon.entries("eulogies"))  # (as for the formulas above)
@@ -189,15 +191,20 @@ def _construct_on_a_place(words: Sequence[str], i: int, classes: WordQuestions) 
     if i < 2:
         return False
     noun, place, first = words[i - 2], words[i - 1], words[i]
-    if place in _PLACE_OPENERS:
-        return False  # شرطة لوس | أنجليس: the place goes on
+    if place in _PLACE_OPENERS or first in _PLACE_OPENERS:
+        return False  # شرطة لوس | أنجليس، نادي باريس | سان جرمان: the place goes on
     if noun in _PLACE_OPENERS and i >= 3:
         noun = words[i - 3]  # محافظ أبو عريش، رئيس بلدية خان يونس: a place of two words
     return (noun in _PLACE_CONSTRUCTS and place not in _PLACE_CONSTRUCTS and place not in GLUE
             and _bare(place) not in TITLE_HEADS and _bare(place) not in ORGANISATION_HEADS
             and classes.name_evidence(place) != "no" and not classes.only_prepositional(place)
             and not classes.only_conjoined(place)
-            and classes.name_evidence(first) in ("proper", "ambiguous") and not classes.possessed(first)
+            and (classes.name_evidence(first) in ("proper", "ambiguous") or (
+                # a given name the analyser does not know, then another name word (خوسيب ماريا بارتوميو)
+                classes.name_evidence(first) == "unanalysed"
+                and i + 1 < len(words) and not is_definite(words[i + 1])
+                and classes.name_evidence(words[i + 1]) != "no"))
+            and not classes.possessed(first)
             and not any(_bare(w) in TITLE_HEADS for w in words[i:i + 4]))
 
 
@@ -1204,8 +1211,19 @@ def _opens_apposition_or_clause(word: str, walk: _Walk, classes: WordQuestions |
         return True  # (after an indefinite noun it opens a description: ضابط ليبي كان يعمل في …)
     # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb); but right after
     # a title's last definite word a name is due (وزيرة الخارجية الألمانية أنالينا بيربوك)
-    return (len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا"))
-            and not (walk.prev_definite and walk.head_title))
+    if not (len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا"))
+            and not (walk.prev_definite and walk.head_title)):
+        return False
+    if classes is None:
+        return True
+    # a word of that shape the analyser reads as a name is one (رئيس وزراء | مالطا); one it does not
+    # know is a name's next word (ميكو | ميرسكيلا، عبدالعزيز | شروفنا), and after a name of two
+    # words the circumstantial participle it lacks (لويس انريكي | متذمرا)
+    evidence = classes.name_evidence(word)
+    before = walk.word_before_last
+    return evidence == "no" or (evidence == "unanalysed" and walk.words >= 2 and walk.last_word not in GLUE
+                                and len(walk.last_word) > 2 and not is_definite(before) and before not in HONORIFICS
+                                and _bare(before) not in TITLE_HEADS)
 
 
 def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None, text: str,
