@@ -521,6 +521,8 @@ class _Reader:
         start = self._past_turn_adverb(doc.tokens.starts[k + 1], cue.start)
         end = self.doc.phrases.extent(start, cue.start)
         m = self.without_object(self.doc.phrases.mention(start, end) if end > start else None)
+        if m is None and doc.tokens.words[k + 1] in SUBJECT_PREPOSITIONS:
+            m = self._subject_after_adjunct(k + 1, cue.start)  # واتفق مع الرأيين | الاقتصادي عبدالله العمري، مشيرا
         # (واهتمت | بمستجدات العمليات …، مشيرة: a complement in ب/ل is no subject)
         return m if m is not None and m.type != "unknown" and not self._prepositional(m) else None
 
@@ -648,11 +650,20 @@ class _Reader:
         doc = self.doc
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
         classes = doc.phrases.classes
-        if classes is None or k + 1 >= len(words) or classes.name_evidence(words[k + 1]) in ("proper", "unanalysed"):
+        if classes is None or k + 1 >= len(words) or (
+                classes.name_evidence(words[k + 1]) in ("proper", "unanalysed") and not is_definite(words[k + 1])):
             return None  # (شارك على تويتر فيسبوك جوجل بلس: a run of names after the preposition is its object)
         for p in range(k + 2, min(k + 7, len(words))):
             if starts[p] >= limit or any(ch in self.text[ends[p - 1]:starts[p]] for ch in ".:()\n،,"):
                 return None
+            if p > k + 2 and is_definite(words[p]) and words[p][:1] not in ("و", "ف", "ل", "ب"):
+                # واتفق مع الرأيين السابقين | الاقتصادي عبدالله العمري: a definite role word, then a
+                # name of two words at least whose given name the analyser knows as one
+                end = doc.phrases.extent(starts[p], limit)
+                titled = doc.phrases.mention(starts[p], end) if end > starts[p] else None
+                if (titled is not None and titled.type == "person" and titled.title == words[p]
+                        and len(titled.name.split()) >= 2 and classes.name_evidence(titled.name.split()[0]) in ("proper", "ambiguous")):
+                    return titled
             if p == k + 2 or words[p - 1] in SUBJECT_PREPOSITIONS or is_definite(words[p]) \
                     or classes.name_evidence(words[p]) not in ("proper", "unanalysed", "ambiguous"):
                 continue  # (على تويتر: the preposition's own object is no subject)

@@ -1101,6 +1101,10 @@ SPEAKER_ROWS = [
                  "جوسيب ماريا بارتوميو", id="a-club-of-a-city-then-a-foreign-name"),
     pytest.param("وقال رئيس نادي نجران هذيل آل شرمة إن الفريق جاهز.", "الفريق جاهز", "هذيل آل شرمة",
                  id="a-club-of-a-city-then-a-name"),
+    # a short adjunct between the verb and a role word and a name: the participle's subject is that person
+    pytest.param("وقال الخبير عبدالعزيز الداغستاني إن سوق السندات محدود. واتفق مع الرأيين السابقين الاقتصادي عبدالله "
+                 "العمري مشيرا الى ان السندات تعزز من قنوات الاستثمار.", "السندات تعزز", "عبدالله العمري",
+                 id="a-role-word-and-a-name-after-an-adjunct"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
