@@ -58,7 +58,9 @@ _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 # the gender of each relative pronoun, which a verb whose subject it is agrees with
 _RELATIVE_GENDER = {"الذي": "m", "الذين": "m", "اللذان": "m", "التي": "f", "اللتان": "f"}
-_AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
+_AMMA = frozenset(("اما", "واما"))
+_THAT_PRONOUNS = frozenset(("انه", "انها", "انهم", "انهما"))  # أنه قال: «that he said»
+_RELAY_PERSONS = frozenset(("نبي", "رسول"))  # whom a saying is handed down from (عن النبي ﷺ أنه قال)  # أما … فـ: the topic, then its predicate
 # A sentence's opening «it is reported that»: the clause after it has its own subject and verb.
 _THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بالذكر|جدير بالذكر|الجدير بالذكر|ذكر|علم)\s+ان\s+")
 # Verbs whose object comes right before «بأنه» (وصف X بأنه …، اتهم X بأنه …): a phrase after the
@@ -82,6 +84,7 @@ MENTION_RULES = {
     "sentence_topic": "the subject the sentence opens with, after كان or before a relative clause",
     "relative_antecedent": "the antecedent of the relative pronoun right before the verb (X، الذي قال …)",
     "source_phrase": "the source named by an according-to phrase or after the quotation",
+    "relayed_source": "the source after «عن» when the verb follows «أنه» (نقلت الوكالة عن الوزير أنه قال …)",
     "none": "no subject phrase: resolved from the context",
 }
 
@@ -147,6 +150,9 @@ class _Reader:
         if mention is not None and not self._accusative(mention.start):
             return mention, "subject_after_cue"
         mention = None
+        relayed = self._source_before_carrier(cue) if cue.pos == "verb" else None
+        if relayed is not None:
+            return relayed, "relayed_source"
         if cue.pos == "verb" and not clause_initial(self.doc, cue):
             found, rule = self.subject_before(cue)
             if found is not None:
@@ -169,6 +175,32 @@ class _Reader:
             if topic is not None:
                 return topic, "sentence_topic"
         return None, "none"
+
+    def _source_before_carrier(self, cue: Cue) -> Mention | None:
+        """«نقلت الوكالة عن وزير الخارجية أنه قال إن …»، «روى ابن عمر عن النبي أنه قال: …»: the verb
+        after «أنه» has for subject the pronoun, which is the one named after «عن» just before it:
+        the relay's source."""
+        doc, text = self.doc, self.text
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        k = cue.token_index
+        if k < 3 or words[k - 1] not in _THAT_PRONOUNS:
+            return None
+        sent_start = doc.sentences.start_before(cue.start)
+        for j in range(k - 2, max(k - 12, 1) - 1, -1):
+            if starts[j] < sent_start or any(ch in text[ends[j]:starts[j + 1]] for ch in ".:«»\"“”()\n"):
+                return None
+            if words[j] == "عن" and j + 1 <= k - 2:
+                end = doc.phrases.extent(starts[j + 1], starts[k - 1])
+                found = doc.phrases.mention(starts[j + 1], end) if end > starts[j + 1] else None
+                if found is None or found.type not in ("person", "organisation", "anonymous"):
+                    return None
+                classes = doc.phrases.classes
+                head = strip_proclitics(found.text.split()[0])
+                named = found.type == "person" and bool(found.name) and (
+                    classes is None or classes.name_evidence(found.name.split()[0]) != "no")
+                # (متحدثا عن ثروة المملكة، عن نوع السيارة: a topic, no source)
+                return found if named or head in _PERSON_OR_BODY_HEADS or head in _RELAY_PERSONS else None
+        return None
 
     def _relative_before(self, cue: Cue) -> int | None:
         """The token index of the relative pronoun right before the verb, a parenthesis between

@@ -51,12 +51,14 @@ _ADJUNCT_START = regex.compile(
     rf"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:{_RELATIVE_ALTERNATION})\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     # في هذه المناسبة، في هذا الصدد، في ذلك الوقت: a demonstrative opens an adjunct, never a title's complement
     r"(?:في|من|خلال) (?:هذا|هذه|ذلك|تلك|هذين|هاتين)\b|"
+    # كاميرون | بحسب صحيفة التلغراف: an according-to phrase (not the name حسب الله)
+    r"(?:ب?حسب(?:ما)?|وفقا?|طبقا|نقلا)\b(?! الله)|"
     r"عن (?:ان|امله|قلقه|تقديره)\b)"
 )
 
 # The words _ADJUNCT_START can begin with, besides any word in ل: the pattern is tried only there.
 _ADJUNCT_FIRST_WORDS = frozenset(
-    {"في", "من", "الي", "علي", "عن"} | RELATIVE_PRONOUNS
+    {"في", "من", "الي", "علي", "عن", "بحسب", "حسب", "حسبما", "بحسبما", "وفق", "وفقا", "طبقا", "نقلا"} | RELATIVE_PRONOUNS
     | {t.split()[0] for t in lexicon.entries("time_words")}
 )
 
@@ -951,6 +953,11 @@ def read_words(words: list[str], classes: WordQuestions | None = None) -> WordsR
         first += 1
     kind = classify(words, title, name)
     gender, number = gender_number(words)
+    if number == "p" and classes is not None and not is_definite(words[0]) and (
+            classes.name_evidence(words[0]) != "no" or classes.only_clause_word(words[0])):
+        # جون كيري، هارون، سيمون بيريز: a word in -ون that may be a name, or reads only as a verb, is
+        # no plural noun
+        gender, number = "m", "s"
     if kind == "person" and number == "p" and not title:
         kind = "anonymous"  # مئات المتظاهرين: a collective source
     if (number == "s" and len(words) >= 3 and words[1].startswith("و") and not is_definite(words[0]) and kind != "person"

@@ -1105,6 +1105,17 @@ SPEAKER_ROWS = [
     pytest.param("وقال الخبير عبدالعزيز الداغستاني إن سوق السندات محدود. واتفق مع الرأيين السابقين الاقتصادي عبدالله "
                  "العمري مشيرا الى ان السندات تعزز من قنوات الاستثمار.", "السندات تعزز", "عبدالله العمري",
                  id="a-role-word-and-a-name-after-an-adjunct"),
+    # «نقلت X عن Y أنه قال»: the verb after أنه has the relay's source for subject
+    pytest.param("ونقلت وكالة الأنباء عن وزير الخارجية أنه قال إن المحادثات جيدة.", "المحادثات جيدة", "وزير الخارجية",
+                 id="relayed-source-before-anna-qala"),
+    pytest.param("ونقلت الوكالة عن جون كيري أنه قال إن المحادثات جيدة.", "المحادثات جيدة", "جون كيري",
+                 id="relayed-named-source-before-anna-qala"),
+    # a name in -ون (جون، سايمون) is no plural description
+    pytest.param("وقال سايمون برادشو إن الطاقة المتجددة أرخص.", "الطاقة المتجددة", "سايمون برادشو",
+                 id="a-name-in-uun-is-no-plural"),
+    # an according-to phrase after a name is an adjunct
+    pytest.param("وقال كاميرون بحسب صحيفة التلغراف إن الاتفاق جيد.", "الاتفاق جيد", "كاميرون",
+                 id="an-according-to-phrase-after-a-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

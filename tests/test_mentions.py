@@ -52,6 +52,8 @@ def phrase(mention: SpeakerMention) -> str | None:
 
 # (sentence, speaker phrase as written (None: no phrase), mention rule, type (None: not checked))
 MENTION_ROWS = [
+    pytest.param("ونقلت الصحيفة عن مصدر حكومي أنه قال إن المفاوضات ستستأنف.", "مصدر حكومي", "relayed_source",
+                 "anonymous", id="relayed-source-before-anna-qala"),
     pytest.param("وكان تقرير لشبكة «راصدين»، المكونة من عدة منظمات حقوقية، كشف أن 93 مدنيا قتلوا في تعز.",
                  "تقرير لشبكة «راصدين»", "sentence_topic", "document", id="topic-after-kana"),
     pytest.param("وقال مستشار الأمن القومي العراقي، قاسم الأعرجي، إن بغداد لن تكون ساحة لتصفية الحسابات.",
