@@ -1285,12 +1285,15 @@ def _anonymous_source_ends(word: str, definite: bool, walk: _Walk, classes: Word
     if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase):
         return True  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
     if not (walk.first_anonymous and walk.in_phrase and walk.prev_definite and not definite
-            and word[:1] not in ("و", "ف", "ل", "ب") and classes is not None and classes.name_evidence(word) == "no"):
+            and word[:1] not in ("ف", "ل", "ب") and classes is not None and classes.name_evidence(word) == "no"
+            and not (word[:1] == "و" and classes.only_conjoined(word))):  # (وكالة is no «and»)
         return False
     # أعلن مسؤول بوزارة الخارجية الإيرانية | تأجيل زيارة، نفى متحدث باسم المتمردين | مزاعم الحكومة:
     # after the source's complement, the object
     nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-    return classes.is_verbal_noun(word) or (nxt is not None and is_definite(nxt.group()))
+    # (أبلغ مسؤول في الأمم المتحدة | وكالة رويترز: a body's head after it is the addressee)
+    return (classes.is_verbal_noun(word) or (nxt is not None and is_definite(nxt.group()))
+            or _bare(word) in ORGANISATION_HEADS)
 
 
 def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite: bool, walk: _Walk,

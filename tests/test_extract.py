@@ -1116,6 +1116,9 @@ SPEAKER_ROWS = [
     # an according-to phrase after a name is an adjunct
     pytest.param("وقال كاميرون بحسب صحيفة التلغراف إن الاتفاق جيد.", "الاتفاق جيد", "كاميرون",
                  id="an-according-to-phrase-after-a-name"),
+    # after a source and its complement, a body's head is the addressee (أبلغ مسؤول … وكالة رويترز)
+    pytest.param("وأبلغ مسؤول في الأمم المتحدة وكالة رويترز أن المساعدات ستصل قريبا.", "المساعدات ستصل",
+                 "مسؤول في الأمم المتحدة", id="a-body-after-a-source-is-the-addressee"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
