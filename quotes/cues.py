@@ -169,6 +169,8 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue
         if "س" in best.proclitics:
             continue  # سيذكر، ستعلن: what someone will say is not a report
+        if best.lemma == "راي" and best.enclitic:
+            continue  # رآه، رأتني: «saw him», not «held that»; the opinion takes a clause, never a pronoun
         if i > 0 and words[i - 1] in ("عدم", "دون", "بدون"):
             continue  # عدم ذكر اسمه: a masdar, not a verb
         if best.pos == "participle" and i > 0 and words[i - 1] in ("غير", "وغير"):

@@ -1278,12 +1278,18 @@ def _disagrees_with_the_head(word: str, definite: bool, walk: _Walk, classes: Wo
             and classes.gender_number(walk.head_word)[1] == "s" and classes.gender_number(walk.last_word)[1] == "s")
 
 
+_LEVEL_ADJECTIVES = frozenset(("رفيع", "رفيعه", "عالي", "عاليه", "رفيعو", "رفيعي"))  # … المستوى، … الشأن
+
+
 def _anonymous_source_ends(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None, text: str = "",
                            end: int = 0) -> bool:
     """An indefinite source's phrase ends at a definite adjective or, after its complement, at a
     verbal noun or a common noun governing a definite word (the object)."""
-    if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase):
-        return True  # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة
+    if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase) and not (
+            walk.last_word in _LEVEL_ADJECTIVES and word in ("المستوي", "الشان")):
+        # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة (but مسؤول رفيع
+        # المستوى: an adjective's own genitive)
+        return True
     if not (walk.first_anonymous and walk.in_phrase and walk.prev_definite and not definite
             and word[:1] not in ("ف", "ل", "ب") and classes is not None and classes.name_evidence(word) == "no"
             and not (word[:1] == "و" and classes.only_conjoined(word))):  # (وكالة is no «and»)

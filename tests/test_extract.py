@@ -1119,6 +1119,12 @@ SPEAKER_ROWS = [
     # after a source and its complement, a body's head is the addressee (أبلغ مسؤول … وكالة رويترز)
     pytest.param("وأبلغ مسؤول في الأمم المتحدة وكالة رويترز أن المساعدات ستصل قريبا.", "المساعدات ستصل",
                  "مسؤول في الأمم المتحدة", id="a-body-after-a-source-is-the-addressee"),
+    # رأى with an object pronoun is «saw», no report: the name it is spelled like stays in the subject
+    pytest.param("وقال السفير الأمريكي لدى الرياض مايكل راتني في تصريح لقناة العربية إن العلاقات قوية.",
+                 "العلاقات قوية", "مايكل راتني", id="raa-with-an-object-pronoun-is-no-cue"),
+    # «رفيع المستوى»: an adjective's own definite genitive stays in the source's description
+    pytest.param("وصرح مسؤول رفيع المستوى في الخارجية الروسية بأن موسكو ترفض العقوبات.", "موسكو ترفض",
+                 "مسؤول رفيع المستوى في الخارجية الروسية", id="a-high-level-source"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
