@@ -111,6 +111,7 @@ def _matches_at_hints(pattern: regex.Pattern[str], text: str, hints: tuple[str, 
 
 
 # A name or an identity as ذكر's object: the anonymity formula (رفض ذكر اسمه، طلب عدم كشف هويته).
+_GOES_ON_TO_SAY = frozenset(("قال", "اضاف", "تابع"))  # ليقول، ليضيف، ليتابع: «(went on) to say»
 _NAMING_LEMMAS = frozenset(("ذكر", "نشر", "كشف"))  # the cue lemmas that also mean to give a name out
 _A_NAME = frozenset(("اسمه", "اسمها", "اسمهم", "اسميهما", "اسماءهم", "هويته", "هويتها", "هويتهم"))
 
@@ -169,6 +170,11 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue
         if "س" in best.proclitics:
             continue  # سيذكر، ستعلن: what someone will say is not a report
+        if (best.pos == "verb" and best.aspect == "imperfective" and best.proclitics.endswith("ل")
+                and best.lemma not in _GOES_ON_TO_SAY):
+            # لتؤكد لحلفائها …، ليختتم الحفل: the ل of purpose, «in order to affirm», reports nothing
+            # (but ومضى ليندمان ليقول إن …، ليضيف: «went on to say» is speech)
+            continue
         if best.lemma == "راي" and best.enclitic:
             continue  # رآه، رأتني: «saw him», not «held that»; the opinion takes a clause, never a pronoun
         if i > 0 and words[i - 1] in ("عدم", "دون", "بدون"):

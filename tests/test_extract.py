@@ -1175,6 +1175,16 @@ def test_content_ends_where_but_opens_a_reporting_clause(extractor: Extractor) -
     assert [q.speaker for q in found] == ["مصادر محلية", "مصادر محلية"]
 
 
+def test_the_lam_of_purpose_opens_no_report(extractor: Extractor) -> None:
+    """«… ستفعل «أي شيء» لتؤكد لحلفائها …»: ل + an imperfective is «in order to», no cue, so the
+    content goes on; «ومضى ليندمان ليقول إن …» is still speech."""
+    found = run(extractor, "وقال عراقجي في مؤتمر صحافي إن إيران ستفعل «أي شيء» لتؤكد لحلفائها في الشرق الأوسط رسالة "
+                           "طهران، وهي أنها لن تغير سياستها.")
+    assert len(found) == 1 and found[0].text.endswith("لن تغير سياستها") and found[0].speaker == "عراقجي"
+    said = run(extractor, "ومضى ليندمان ليقول إن أوباما لا يفعل ما يقول.")
+    assert [q.text for q in said] == ["أوباما لا يفعل ما يقول"]
+
+
 def test_a_name_the_analyser_reads_as_no_name_costs_confidence(extractor: Extractor) -> None:
     """«طالب جامعي “…”»: the name guessed from a common adjective is doubted, in the evidence and
     the confidence; a real name after the same construction is not."""
