@@ -498,6 +498,11 @@ class _Finder:
             if cue.start >= end:
                 break
             k = cue.token_index
+            if (cue.pos == "participle" and not cue.proclitics and k >= 1 and cue.word.endswith(("ا", "ه", "ة"))
+                    and "،" in self.text[doc.tokens.ends[k - 1]:cue.start] and not self._quoted_here(cue)):
+                # «…، منوها من جهة أخرى بما …»: a circumstantial participle after a comma is the
+                # reporter's, whether or not it reports a clause of its own
+                return cue.start
             if cue.pos != "verb" or cue.proclitics or k < 2:
                 continue
             carrier, before = words[k - 1], words[k - 2]

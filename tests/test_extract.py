@@ -1185,6 +1185,14 @@ def test_the_lam_of_purpose_opens_no_report(extractor: Extractor) -> None:
     assert [q.text for q in said] == ["أوباما لا يفعل ما يقول"]
 
 
+def test_content_ends_at_a_circumstantial_participle(extractor: Extractor) -> None:
+    """«…، منوها من جهة أخرى بما …»: a participle after a comma is the reporter's narration again,
+    even when it reports no clause of its own."""
+    found = run(extractor, "كما أكد الوزير أن العلاقات مع سوريا لم تنقطع أبدا، منوها من جهة أخرى بما حظيت به مبادرة "
+                           "تونس من تقدير.")
+    assert [q.text for q in found] == ["العلاقات مع سوريا لم تنقطع أبدا"]
+
+
 def test_a_name_the_analyser_reads_as_no_name_costs_confidence(extractor: Extractor) -> None:
     """«طالب جامعي “…”»: the name guessed from a common adjective is doubted, in the evidence and
     the confidence; a real name after the same construction is not."""
