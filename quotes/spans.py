@@ -57,6 +57,8 @@ MAX_UNCLOSED = 3000  # characters an unclosed quotation mark may take in (about 
 _WORD_BEFORE = regex.compile(r"([\p{L}]+)\s*$")
 _WORD_AFTER = regex.compile(r"[\s،,]*([\p{L}]+)")
 _LETTER_AFTER = regex.compile(r"\s*([\p{L}])")
+# what opens the reporter's frame after a quotation: a relative clause or a time adjunct
+_FRAME_OPENERS = RELATIVE_PRONOUNS | frozenset(("بعد", "قبل", "منذ", "عقب", "اثر", "خلال", "حين", "عندما"))
 # بحسب ما نقلته | بحسب ما أفاد به …: the relative's verb, and its resumptive pronoun when apart
 _MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+(?:\s+(?:به|بها|بهم|عنه|عنها|فيه|فيها)(?![\p{L}]))?")
 # حسبما أفادت المصادر: ما is written onto the cue, and its verb follows it
@@ -294,6 +296,15 @@ class _Finder:
                 and quoted_subject(self.text, self.text[pair.open_at + 1:pair.close_at], pair.close_at + 1,
                                    content_start_after(self.text, pair.close_at + 1)))
 
+    def _framed_after(self, pair: QuotePair) -> bool:
+        """A quotation of a sentence or more, then the reporter's frame: a relative clause or a time
+        adjunct (وقال: «هو مشروع لتوحيد المجتمع …» بعد انهيار نظام …، «… أثناء الاعتصام» الذي
+        استمر …). The words after it are no part of the quote; after a short fragment they go on
+        with it («خمسة قتلى وجريحين اثنين» من القوات …)."""
+        nxt = _WORD_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 30)
+        return (nxt is not None and nxt.group(1) in _FRAME_OPENERS
+                and has_words(self.text, 10, pair.open_at, pair.close_at))
+
     def _direct(self, cue: Cue, zone_end: int, pair: QuotePair, construction: str) -> ContentSpan:
         s, e = trim(self.text, *pair.inner)
         if not pair.closed:
@@ -305,7 +316,7 @@ class _Finder:
                 cut = self.text.rfind(".", s, s + MAX_UNCLOSED)
                 s, e = trim(self.text, s, cut + 1 if cut > s else s + MAX_UNCLOSED)
         follow = _LETTER_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 4)
-        if pair.closed and follow and construction == "cue_quotation":
+        if pair.closed and follow and construction == "cue_quotation" and not self._framed_after(pair):
             # «خمسة قتلى وجريحين اثنين» من القوات …: the quoted words are part of a longer clause
             return self.span("cue_clause_with_quotation", cue, pair.open_at, -1, "mixed", (cue.end, zone_end))
         return self.span(construction, cue, s, e, "direct", (cue.end, zone_end), pair=pair,

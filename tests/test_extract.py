@@ -1193,6 +1193,17 @@ def test_content_ends_at_a_circumstantial_participle(extractor: Extractor) -> No
     assert [q.text for q in found] == ["العلاقات مع سوريا لم تنقطع أبدا"]
 
 
+def test_a_long_quotation_ends_before_the_reporters_frame(extractor: Extractor) -> None:
+    """A quotation of a sentence right after the cue, then a time adjunct or a relative clause: the
+    words after the mark are the reporter's (direct); after a short fragment they go on with it."""
+    framed = run(extractor, "وأضاف حسن سلامة “هو مشروع لتوحيد المجتمع المصري وراء هدف واحد هو بناء نظام سياسي جديد بكل "
+                            "مكوناته وأبعاده” بعد انهيار نظام الرئيس الأسبق حسني مبارك.")
+    assert [(q.kind, q.text) for q in framed] == [
+        ("direct", "هو مشروع لتوحيد المجتمع المصري وراء هدف واحد هو بناء نظام سياسي جديد بكل مكوناته وأبعاده")]
+    fragment = run(extractor, "وقال المصدر «خمسة قتلى وجريحين» من القوات الحكومية سقطوا في الهجوم.")
+    assert [q.kind for q in fragment] == ["mixed"]
+
+
 def test_a_name_the_analyser_reads_as_no_name_costs_confidence(extractor: Extractor) -> None:
     """«طالب جامعي “…”»: the name guessed from a common adjective is doubted, in the evidence and
     the confidence; a real name after the same construction is not."""
