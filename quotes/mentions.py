@@ -70,6 +70,7 @@ _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 # صرح بذلك المتحدث الرسمي: the verb's object, ذلك behind ب, comes before the subject; وقال بهذا
 # الخصوص، بهذه المناسبة: an adjunct, the demonstrative with its noun
 _DEMONSTRATIVE_OBJECT = regex.compile(r"(?:بذلك|(?:بهذا|بهذه)\s+ال\p{L}+)\s+(?=\p{L})")
+_ACCORDING_HEADS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب"))  # (وفقا takes ل: a preposition before the source)
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
 _DOC_PRONOUN = regex.compile(r"\s*(?:في|ب)(?:ه|ها)(?!\p{L})")
@@ -418,6 +419,8 @@ class _Reader:
                 continue
             if word.isdigit():
                 return None
+            if word in _ACCORDING_HEADS and "،" not in self.text[ends[k]:cue.start]:
+                return k + 1  # حسب مصدر عسكري مالي | أوضح أن …: the source, then the verb of a clause describing it
             if word in _CLAUSE_OPENERS:
                 if word.endswith("قد") and k + 1 < cue.token_index and self._verb_gender(words[k + 1], after_qad=True) is not None:
                     return None  # وقد أصدرت وزارة الداخلية بيانا قالت فيه: the clause has its verb; the subject is its

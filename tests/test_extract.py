@@ -1125,6 +1125,9 @@ SPEAKER_ROWS = [
     # «رفيع المستوى»: an adjective's own definite genitive stays in the source's description
     pytest.param("وصرح مسؤول رفيع المستوى في الخارجية الروسية بأن موسكو ترفض العقوبات.", "موسكو ترفض",
                  "مسؤول رفيع المستوى في الخارجية الروسية", id="a-high-level-source"),
+    # «حسب مصدر … أوضح أن»: the according-to phrase names the source, whose verb follows it
+    pytest.param("قتل أربعة أشخاص في هجوم على فندق، حسب مصدر عسكري مالي أوضح أن الهجوم عملية احتجاز رهائن.",
+                 "الهجوم عملية", "مصدر عسكري مالي", id="according-to-a-source-who-explained"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
