@@ -547,7 +547,7 @@ def _outside_a_name(words: list[str], i: int, k: int, classes: WordQuestions | N
     linked = k > i and words[k - 1] in GLUE  # (عبد الملك، آل الشيخ، بن السيد: a name's)
     if ((_bare(w) in TITLE_HEADS and not linked
          and not (k == i and (_given_name_after_honorific(words, i) or _given_name_after_title(words, i, classes)))
-         and not _title_noun_as_given_name(words, i, k, classes))
+         and not _title_noun_as_given_name(words, i, k, classes) and not _title_noun_as_family_name(words, i, k))
             or w in _ADJECTIVES or (w in HONORIFICS and not linked)
             or w in _NAME_STOPS or w[:1].isdigit()  # (a number is never part of a name: على 12 قتيلا)
             or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
@@ -566,6 +566,13 @@ def _closed_by_house(words: Sequence[str], i: int, k: int) -> bool:
     الشهراني)."""
     w = words[k]
     return k >= i + 2 and words[k - 2] == _HOUSE_OF and not (is_definite(w) and _bare(w).endswith("ي"))
+
+
+def _title_noun_as_family_name(words: list[str], i: int, k: int) -> bool:
+    """After a lineage (حاتم بن حسن | قاضي), a title noun without the article that governs nothing
+    (the phrase ends there) is the family name: a title would take its genitive (… بن سلمان | ولي
+    العهد)."""
+    return k >= i + 2 and words[k - 2] in FILIATION and k + 1 == len(words) and not is_definite(words[k])
 
 
 def _title_noun_as_given_name(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:

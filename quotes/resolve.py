@@ -351,6 +351,11 @@ class SpeakerResolver:
         if mention.name and mention.type == "person":
             entity, rule = self._person(mention, pos)
             return _by(rule, entity)
+        if len(words) == 1 and _bare(words[0]) in TITLE_HEADS and not is_definite(words[0]):
+            seen = self._find_by_name(words)
+            if seen is not None and seen.type == "person" and len(seen.key_words) >= 2 and seen.key_words[-1] == words[0]:
+                # وبين قاضي أن …: the family name of «حاتم بن حسن قاضي», who spoke before, not «a judge»
+                return _by("surname_full_name_in_article", seen)
         found = self._lone_surname(words, pos) if len(words) <= 2 and _bare(words[0]) not in TITLE_HEADS else None
         if found is None and len(words) == 2:
             found = self._family_name_then_object(words, pos)

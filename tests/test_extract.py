@@ -1128,6 +1128,9 @@ SPEAKER_ROWS = [
     # «حسب مصدر … أوضح أن»: the according-to phrase names the source, whose verb follows it
     pytest.param("قتل أربعة أشخاص في هجوم على فندق، حسب مصدر عسكري مالي أوضح أن الهجوم عملية احتجاز رهائن.",
                  "الهجوم عملية", "مصدر عسكري مالي", id="according-to-a-source-who-explained"),
+    # a title noun closing a name after a lineage is its family name, and refers back alone
+    pytest.param("وأوضح وكيل الوزارة حاتم بن حسن قاضي أن عدد المعتمرين بلغ ستة ملايين. وبين قاضي أن آخر موعد "
+                 "لمغادرة المجموعات قريب.", "آخر موعد", "حاتم بن حسن قاضي", id="a-title-noun-as-a-family-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
