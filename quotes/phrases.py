@@ -167,7 +167,7 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
     # مدير الشؤون الصحية بمنطقة عسير | أحمد إبراهيم عسيري، الناطق الإعلامي بصحة عسير | سعيد النقير،
     # … بمنطقة تبوك | ناصر بن أحمد الخريصي: a word in ب or ل and its one-word genitive, a place's
     # name, which the analyser may read as anything (تبوك: a verb)
-    if before[:1] in ("ب", "ل") and not _definite_like(before) and classes.only_prepositional(before):
+    if before[:1] in ("ب", "ل") and not _definite_like(before) and classes.behind_a_clitic(before):
         # (a genitive the analyser reads as a noun may take its own genitive, بشرطة منطقة | مكة
         # المكرمة; one it reads only as a verb is a place: بمنطقة تبوك، بمحافظة ينبع)
         return classes.name_evidence(prev) != "no" or classes.ends_mention(prev)
@@ -535,8 +535,12 @@ def _no_name_starts(words: list[str], i: int, classes: WordQuestions | None, str
         # (بدر، بسمة are names; بوب كوركر، بريان جيلافري: a foreign name, an unknown word after it)
         return True
     # الحملة الوطنية | لنصرة الأشقاء، لأمانة محافظة جدة: a purpose or a complement, no name
+    # (… لأمانة جدة | محمد البقمي: ل, a noun and its place, then the given name)
+    after = words[i + 2] if i + 2 < len(words) else ""
     return bool(first[:1] == "ل" and nxt and classes.name_evidence(first) == "no" and classes.behind_a_clitic(first)
-                and (definite_common_noun(nxt, classes) or (not _definite_like(nxt) and classes.name_evidence(nxt) == "no")))
+                and (definite_common_noun(nxt, classes) or (not _definite_like(nxt) and classes.name_evidence(nxt) == "no")
+                     or (classes.name_evidence(nxt) in ("proper", "ambiguous") and bool(after)
+                         and classes.name_evidence(after) in ("proper", "ambiguous"))))
 
 
 def _outside_a_name(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:

@@ -1131,6 +1131,9 @@ SPEAKER_ROWS = [
     # a title noun closing a name after a lineage is its family name, and refers back alone
     pytest.param("وأوضح وكيل الوزارة حاتم بن حسن قاضي أن عدد المعتمرين بلغ ستة ملايين. وبين قاضي أن آخر موعد "
                  "لمغادرة المجموعات قريب.", "آخر موعد", "حاتم بن حسن قاضي", id="a-title-noun-as-a-family-name"),
+    # «ل + a noun + its place» closes a title; the name follows (… لأمانة جدة | محمد البقمي)
+    pytest.param("وقال المتحدث الرسمي لأمانة جدة محمد البقمي إن الكاميرات ستركب قريبا.", "الكاميرات ستركب",
+                 "محمد البقمي", id="a-complement-in-li-on-a-place-then-a-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
