@@ -1148,7 +1148,8 @@ def prepositional_opening(word: str) -> bool:
 def _cannot_open_subject(word: str) -> bool:
     """The first word of a would-be subject that shows there is none: a preposition, a
     function word, a preposition with a pronoun (بسببها، لديه), an addressee (لمركز …)."""
-    return (word in SUBJECT_PREPOSITIONS or word in STOPWORDS or preposition_with_pronoun(word)
+    # (فقال | بلا حماس: «without», a manner adjunct; not دون, also a name: دون لاجوينز)
+    return (word in SUBJECT_PREPOSITIONS or word in STOPWORDS or preposition_with_pronoun(word) or word in ("بلا", "بدون")
             or (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS)))
 
 

@@ -1134,6 +1134,9 @@ SPEAKER_ROWS = [
     # «ل + a noun + its place» closes a title; the name follows (… لأمانة جدة | محمد البقمي)
     pytest.param("وقال المتحدث الرسمي لأمانة جدة محمد البقمي إن الكاميرات ستركب قريبا.", "الكاميرات ستركب",
                  "محمد البقمي", id="a-complement-in-li-on-a-place-then-a-name"),
+    # «بلا/بدون» after the verb opens a manner adjunct, never the speaker
+    pytest.param("قال عز الطيب إن الفيلم جيد. ثم قال بلا حماس: «مش بطالة».", "مش بطالة", "عز الطيب",
+                 id="without-opens-no-subject"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
