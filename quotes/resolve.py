@@ -26,6 +26,7 @@ from .names import NameIndex, names_a_parent, official_matches, title_matches
 from .normalize import strip_proclitics, words_of
 from .phrases import (
     GLUE,
+    HONORIFICS,
     ORGANISATION_HEADS,
     STOPWORDS,
     TITLE_HEADS,
@@ -453,7 +454,9 @@ class SpeakerResolver:
         if len(name) < 2 or name[0] in ("ابن", "بن") or any(w in STOPWORDS and w != "علي" for w in name):
             return None  # (ابن عم عبود، فإن أورهان باموق)
         classes = self.names.classes
-        if classes is not None and classes.name_evidence(name[0]) == "no" and not GLUE.intersection(name):
+        styled = known.title.split()[-1:] and known.title.split()[-1] in HONORIFICS
+        if classes is not None and classes.name_evidence(name[0]) == "no" and not GLUE.intersection(name) and not styled:
+            # (after an honorific a name is due, whatever the analyser reads: الدكتور توفيق السديري)
             return None
         full = self.names.phrases.mention(known.start, known.end)
         return full if full is not None and full.name and full.type == "person" else None

@@ -1137,6 +1137,11 @@ SPEAKER_ROWS = [
     # «بلا/بدون» after the verb opens a manner adjunct, never the speaker
     pytest.param("قال عز الطيب إن الفيلم جيد. ثم قال بلا حماس: «مش بطالة».", "مش بطالة", "عز الطيب",
                  id="without-opens-no-subject"),
+    # «الدكتور السديري» goes to the full name given after an honorific, though the analyser reads
+    # the given name (توفيق) as a common noun
+    pytest.param("وأوضح وكيل الوزارة لشؤون المساجد الدكتور توفيق السديري أن البرنامج سينطلق قريبا. وأكد "
+                 "الدكتور السديري أن المملكة سباقة في الدعوة.", "المملكة سباقة", "توفيق السديري",
+                 id="title-and-family-name-after-an-honorific-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
