@@ -467,8 +467,8 @@ class SpeakerResolver:
         «حامد بن صالح الربيعي»): that person. The phrase alone cannot tell a family name from a
         nisba adjective (الرئيس الأمريكي); the article's own full name can."""
         title, last = words
-        if _bare(title) not in TITLE_HEADS or not is_definite(last) or _bare(last) in TITLE_HEADS:
-            return None
+        if (_bare(title) not in TITLE_HEADS and title not in HONORIFICS) or not is_definite(last) or _bare(last) in TITLE_HEADS:
+            return None  # (المهندس القرشي: a style, as الدكتور is)
         full = self._full_name_with(last, pos)
         return _by("surname_full_name_in_article", self._person(full, pos)[0]) if full is not None else None
 
