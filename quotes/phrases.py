@@ -552,7 +552,8 @@ def _outside_a_name(words: list[str], i: int, k: int, classes: WordQuestions | N
     if ((_bare(w) in TITLE_HEADS and not linked
          and not (k == i and (_given_name_after_honorific(words, i) or _given_name_after_title(words, i, classes)))
          and not _title_noun_as_given_name(words, i, k, classes) and not _title_noun_as_family_name(words, i, k))
-            or w in _ADJECTIVES or (w in HONORIFICS and not linked)
+            # (an honorific opens a name; closing one it is the family name: عبدالمنعم السيد)
+            or w in _ADJECTIVES or (w in HONORIFICS and not linked and not (k == len(words) - 1 and k > i))
             or w in _NAME_STOPS or w[:1].isdigit()  # (a number is never part of a name: على 12 قتيلا)
             or (w[:1] == "و" and w[1:] in HONORIFICS)):  # (… آل سعود وسمو ولي عهده)
         return True
@@ -573,10 +574,15 @@ def _closed_by_house(words: Sequence[str], i: int, k: int) -> bool:
 
 
 def _title_noun_as_family_name(words: list[str], i: int, k: int) -> bool:
-    """After a lineage (حاتم بن حسن | قاضي), a title noun without the article that governs nothing
-    (the phrase ends there) is the family name: a title would take its genitive (… بن سلمان | ولي
-    العهد)."""
-    return k >= i + 2 and words[k - 2] in FILIATION and k + 1 == len(words) and not is_definite(words[k])
+    """A title noun that closes the phrase after a name governs nothing, so it is no title but the
+    family name: after a lineage without the article (حاتم بن حسن | قاضي; a title would take its
+    genitive: … بن سلمان | ولي العهد), or with the article after any name (عبدالمنعم | السيد،
+    عبدالله | الشيخ، محمد | الأمير)."""
+    if k + 1 != len(words) or k <= i:
+        return False
+    if words[k] in ("الملك", "الامير", "السلطان") and not FILIATION.isdisjoint(words[i:k]):
+        return False  # … سعود بن فيصل بن عبد العزيز | الملك …: a royal lineage, then the next style
+    return is_definite(words[k]) or (k >= i + 2 and words[k - 2] in FILIATION)
 
 
 def _title_noun_as_given_name(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:
@@ -1102,7 +1108,9 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
         if at_clause is None:
             return None
         run = text[nxt.start(1):at_clause].split()
-        if not 2 <= len(run) <= 4 or _bare(run[0]) in TITLE_HEADS or any(
+        # (a definite title and a name may: «المتحدث باسم الرئاسة، السفير علاء يوسف إن»)
+        titled = is_definite(run[0]) and len(run) >= 3 and not is_definite(run[1]) if run else False
+        if not 2 <= len(run) <= 4 + titled or (_bare(run[0]) in TITLE_HEADS and not titled) or any(
                 w[:1] in ("و", "ف") or w in STOPWORDS or w in _TIME_WORD_SET or w in SUBJECT_PREPOSITIONS
                 for w in run) or any(p in stops for p in range(nxt.start(1), at_clause)):
             return None

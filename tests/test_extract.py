@@ -1145,6 +1145,14 @@ SPEAKER_ROWS = [
     # «المهندس القرشي»: a style and a family name go to the full name, as «الدكتور …» does
     pytest.param("وأوضح مدير إدارة المشاريع المهندس سلطان القرشي أن العمل يسير. وأشار المهندس القرشي إلى أن "
                  "الربط جاهز.", "الربط جاهز", "سلطان القرشي", id="a-style-and-a-family-name"),
+    # «title، definite title + name إن …»: the apposition closes at the clause
+    pytest.param("وقال المتحدث باسم رئاسة الجمهورية، السفير علاء يوسف إن الرئيس رحب بالضيف.", "الرئيس رحب",
+                 "علاء يوسف", id="an-apposition-with-a-title-closed-by-the-clause"),
+    # a title or honorific word closing a name is its family name (السيد، الشيخ، النقيب)
+    pytest.param("أكد مدير مركز القاهرة للدراسات الاقتصادية، الدكتور عبدالمنعم السيد أن المشروع سيفيد مصر.",
+                 "المشروع سيفيد", "عبدالمنعم السيد", id="an-honorific-closing-a-name-is-the-family-name"),
+    pytest.param("وقال حسان الشيخ إن المشروع سيفيد المدينة.", "المشروع سيفيد", "حسان الشيخ",
+                 id="a-title-word-closing-a-name-is-the-family-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
