@@ -1153,6 +1153,9 @@ SPEAKER_ROWS = [
                  "المشروع سيفيد", "عبدالمنعم السيد", id="an-honorific-closing-a-name-is-the-family-name"),
     pytest.param("وقال حسان الشيخ إن المشروع سيفيد المدينة.", "المشروع سيفيد", "حسان الشيخ",
                  id="a-title-word-closing-a-name-is-the-family-name"),
+    # «في عددها الصادر اليوم»: a newspaper's issue is an adjunct, no part of its name
+    pytest.param('وذكرت صحيفة "ديلي ميل" البريطانية في عددها الصادر اليوم أن الدراسة شملت ثلاثين مريضا.',
+                 "الدراسة شملت", 'صحيفة "ديلي ميل" البريطانية', id="a-newspapers-issue-is-an-adjunct"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
