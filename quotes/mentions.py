@@ -126,8 +126,11 @@ class _Reader:
 
     def after_cue(self, cue: Cue, zone_end: int) -> tuple[Mention | None, str]:
         """The subject between a verb and its content (the zone ends at ``zone_end``)."""
-        if cue.enclitic or cue.pos == "participle":
+        if cue.pos == "participle":
             return None, "none"  # a participle's subject is the main clause's: the phrase after it is its object
+        if cue.enclitic:
+            found = self._subject_after_object_pronoun(cue, zone_end)
+            return found, ("subject_after_cue" if found is not None else "none")
         if cue.pos == "document" and _DOC_PRONOUN.match(self.text, cue.end, zone_end):
             # «خطاب مشترك وقع عليه … جاء فيه:»: the pronoun is the document named before
             return self.document_antecedent(cue), "document_before_cue"
@@ -176,6 +179,22 @@ class _Reader:
             if topic is not None:
                 return topic, "sentence_topic"
         return None, "none"
+
+    def _subject_after_object_pronoun(self, cue: Cue, zone_end: int) -> Mention | None:
+        """«ووصفه كثيرون بأنه …»، «وأبلغه مسؤول أن …»: the verb's object is its pronoun, and a
+        source or a titled person right after it is the subject. Anything else there is no
+        subject (ونقله عنه …، وقاله في …): the subject is the one before."""
+        start = self._subject_start(cue, cue.end, zone_end)
+        if start is None:
+            return None
+        end = self.doc.phrases.extent(start, zone_end)
+        found = self.doc.phrases.mention(start, end) if end > start else None
+        if found is None:
+            return None
+        head = strip_proclitics(found.text.split()[0])
+        if found.type == "anonymous" or (found.type == "person" and found.title and head in TITLE_HEADS):
+            return found
+        return None
 
     def _source_before_carrier(self, cue: Cue) -> Mention | None:
         """«نقلت الوكالة عن وزير الخارجية أنه قال إن …»، «روى ابن عمر عن النبي أنه قال: …»: the verb

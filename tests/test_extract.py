@@ -1156,6 +1156,9 @@ SPEAKER_ROWS = [
     # «في عددها الصادر اليوم»: a newspaper's issue is an adjunct, no part of its name
     pytest.param('وذكرت صحيفة "ديلي ميل" البريطانية في عددها الصادر اليوم أن الدراسة شملت ثلاثين مريضا.',
                  "الدراسة شملت", 'صحيفة "ديلي ميل" البريطانية', id="a-newspapers-issue-is-an-adjunct"),
+    # a verb with an object pronoun, then a source or a titled person: the subject follows the pronoun
+    pytest.param("وقال الرئيس إن الوضع صعب. ووصفه كثيرون بأنه أصل البلاء.", "أصل البلاء", "كثيرون",
+                 id="a-source-after-the-object-pronoun"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
