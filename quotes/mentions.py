@@ -58,9 +58,9 @@ _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 # the gender of each relative pronoun, which a verb whose subject it is agrees with
 _RELATIVE_GENDER = {"الذي": "m", "الذين": "m", "اللذان": "m", "التي": "f", "اللتان": "f"}
-_AMMA = frozenset(("اما", "واما"))
+_AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
 _THAT_PRONOUNS = frozenset(("انه", "انها", "انهم", "انهما"))  # أنه قال: «that he said»
-_RELAY_PERSONS = frozenset(("نبي", "رسول"))  # whom a saying is handed down from (عن النبي ﷺ أنه قال)  # أما … فـ: the topic, then its predicate
+_RELAY_PERSONS = frozenset(("نبي", "رسول"))  # whom a saying is handed down from (عن النبي ﷺ أنه قال)
 # A sentence's opening «it is reported that»: the clause after it has its own subject and verb.
 _THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بالذكر|جدير بالذكر|الجدير بالذكر|ذكر|علم)\s+ان\s+")
 # Verbs whose object comes right before «بأنه» (وصف X بأنه …، اتهم X بأنه …): a phrase after the
