@@ -128,9 +128,6 @@ class _Reader:
         """The subject between a verb and its content (the zone ends at ``zone_end``)."""
         if cue.pos == "participle":
             return None, "none"  # a participle's subject is the main clause's: the phrase after it is its object
-        if cue.enclitic:
-            found = self._subject_after_object_pronoun(cue, zone_end)
-            return found, ("subject_after_cue" if found is not None else "none")
         if cue.pos == "document" and _DOC_PRONOUN.match(self.text, cue.end, zone_end):
             # «خطاب مشترك وقع عليه … جاء فيه:»: the pronoun is the document named before
             return self.document_antecedent(cue), "document_before_cue"
@@ -139,6 +136,14 @@ class _Reader:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
         end = self.doc.phrases.extent(start, zone_end)
         mention = self.doc.phrases.mention(start, end) if end > start else None
+        if cue.enclitic:
+            # «ووصفه كثيرون بأنه …»، «وأبلغه مسؤول أن …»: the pronoun is the verb's object, and a
+            # source or a titled person right after it is the subject; anything else there is
+            # none (ونقله عنه …، وقاله في …): the subject is the one before
+            if mention is not None and (mention.type == "anonymous" or (
+                    mention.type == "person" and mention.title and strip_proclitics(mention.text.split()[0]) in TITLE_HEADS)):
+                return mention, "subject_after_cue"
+            return None, "none"
         if mention is not None and self._coordinated_verb(mention):
             return None, "none"  # ويشرح | ويقدم الحلول: a second verb, the subject is the previous one
         if mention is not None and self._prepositional(mention):
@@ -179,22 +184,6 @@ class _Reader:
             if topic is not None:
                 return topic, "sentence_topic"
         return None, "none"
-
-    def _subject_after_object_pronoun(self, cue: Cue, zone_end: int) -> Mention | None:
-        """«ووصفه كثيرون بأنه …»، «وأبلغه مسؤول أن …»: the verb's object is its pronoun, and a
-        source or a titled person right after it is the subject. Anything else there is no
-        subject (ونقله عنه …، وقاله في …): the subject is the one before."""
-        start = self._subject_start(cue, cue.end, zone_end)
-        if start is None:
-            return None
-        end = self.doc.phrases.extent(start, zone_end)
-        found = self.doc.phrases.mention(start, end) if end > start else None
-        if found is None:
-            return None
-        head = strip_proclitics(found.text.split()[0])
-        if found.type == "anonymous" or (found.type == "person" and found.title and head in TITLE_HEADS):
-            return found
-        return None
 
     def _source_before_carrier(self, cue: Cue) -> Mention | None:
         """«نقلت الوكالة عن وزير الخارجية أنه قال إن …»، «روى ابن عمر عن النبي أنه قال: …»: the verb
