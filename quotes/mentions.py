@@ -40,7 +40,7 @@ from .phrases import (
     preposition_with_pronoun,
     prepositional_opening,
 )
-from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, ContentSpan
+from .spans import SUBJECT_AFTER_CUE, SUBJECT_AFTER_QUOTE, THAT_CARRIERS, ContentSpan
 
 _CLAUSE_OPENERS = lexicon.words("clause_openers")
 _NOT_VERBS = lexicon.words("not_verbs")
@@ -59,7 +59,6 @@ _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOC
 # the gender of each relative pronoun, which a verb whose subject it is agrees with
 _RELATIVE_GENDER = {"الذي": "m", "الذين": "m", "اللذان": "m", "التي": "f", "اللتان": "f"}
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
-_THAT_PRONOUNS = frozenset(("انه", "انها", "انهم", "انهما"))  # أنه قال: «that he said»
 _RELAY_PERSONS = frozenset(("نبي", "رسول"))  # whom a saying is handed down from (عن النبي ﷺ أنه قال)
 # A sentence's opening «it is reported that»: the clause after it has its own subject and verb.
 _THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بالذكر|جدير بالذكر|الجدير بالذكر|ذكر|علم)\s+ان\s+")
@@ -192,7 +191,7 @@ class _Reader:
         doc, text = self.doc, self.text
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
         k = cue.token_index
-        if k < 3 or words[k - 1] not in _THAT_PRONOUNS:
+        if k < 3 or words[k - 1] not in THAT_CARRIERS:
             return None
         sent_start = doc.sentences.start_before(cue.start)
         for j in range(k - 2, max(k - 12, 1) - 1, -1):

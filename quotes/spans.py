@@ -41,7 +41,8 @@ from .rules import CONSTRUCTIONS
 _CONNECTORS = lexicon.words("connectors")
 # the lexicon's pronoun carriers of لكن and أن (لكنه، أنها …): the reporter's «لكنه اعترف»، «إلا أنه أفصح»
 _CONTRAST_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("لكن"))
-_THAT_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("انه"))
+# أنه، أنها، أنهم …: «that he/she/they», the carriers that announce a clause
+THAT_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("انه"))
 MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
@@ -518,7 +519,7 @@ class _Finder:
                 continue
             carrier, before = words[k - 1], words[k - 2]
             if (carrier in _CONTRAST_CARRIERS and "،" in self.text[doc.tokens.ends[k - 2]:doc.tokens.starts[k - 1]]) or (
-                    carrier in _THAT_CARRIERS and before in ("الا", "غير")
+                    carrier in THAT_CARRIERS and before in ("الا", "غير")
                     and "،" in self.text[doc.tokens.ends[k - 3]:doc.tokens.starts[k - 2]]):
                 return cue.start
             but = self._but_then_subject(k, start)
