@@ -58,6 +58,7 @@ _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
 # the gender of each relative pronoun, which a verb whose subject it is agrees with
 _RELATIVE_GENDER = {"الذي": "m", "الذين": "m", "اللذان": "m", "التي": "f", "اللتان": "f"}
+assert set(_RELATIVE_GENDER) == RELATIVE_PRONOUNS  # every pronoun the clause rules know has its gender
 _AMMA = frozenset(("اما", "واما"))  # أما … فـ: the topic, then its predicate
 _RELAY_PERSONS = frozenset(("نبي", "رسول"))  # whom a saying is handed down from (عن النبي ﷺ أنه قال)
 # A sentence's opening «it is reported that»: the clause after it has its own subject and verb.

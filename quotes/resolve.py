@@ -454,7 +454,8 @@ class SpeakerResolver:
         if len(name) < 2 or name[0] in ("ابن", "بن") or any(w in STOPWORDS and w != "علي" for w in name):
             return None  # (ابن عم عبود، فإن أورهان باموق)
         classes = self.names.classes
-        styled = known.title.split()[-1:] and known.title.split()[-1] in HONORIFICS
+        title_words = known.title.split()
+        styled = bool(title_words) and title_words[-1] in HONORIFICS
         if classes is not None and classes.name_evidence(name[0]) == "no" and not GLUE.intersection(name) and not styled:
             # (after an honorific a name is due, whatever the analyser reads: الدكتور توفيق السديري)
             return None
