@@ -282,6 +282,7 @@ class WordQuestions(Protocol):
     def only_conjoined(self, word: str) -> bool: ...
     def behind_a_clitic(self, word: str) -> bool: ...
     def possessed(self, word: str) -> bool: ...
+    def possessed_object(self, word: str) -> bool: ...
     def carries_pronoun(self, word: str) -> bool: ...
     def possessive_noun(self, word: str) -> bool: ...
     def accusative_adverb(self, word: str) -> bool: ...
@@ -987,6 +988,16 @@ _OBJECT_STARTERS = lexicon.words("object_starters")
 ADDRESSEE_NOUNS = lexicon.words("addressee_nouns")
 _QUANTIFIERS = lexicon.words("quantifiers")
 COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with a pronoun: أنه، إنها …
+_FA_INNA_NEXT = regex.compile(r"\s*(?:[«\"“„]|ال\p{L}{2})")
+
+
+def is_fa_complementiser(word: str, prev_definite: bool, text: str, end: int) -> bool:
+    """Whether ``word`` (folded, ending at ``end``) is فإن، فأن «then that». Folded, فإن is also
+    the «van» of a name (لويس فان جال), which a family name always follows: after a definite
+    word, or before a definite word or a quotation mark, it is the particle."""
+    if word[:1] != "ف" or word[1:] not in COMPLEMENTISERS:
+        return False
+    return word != "فان" or prev_definite or _FA_INNA_NEXT.match(text, end) is not None
 _WORDS_TO_THAT = regex.compile(r"(?:\s+[\p{L}]+){1,3}")
 
 
@@ -1077,6 +1088,7 @@ class _Walk:
     prev_definite: bool = False
     last_word: str = ""
     word_before_last: str = ""
+    written_ha: frozenset[int] = frozenset()  # the document's words spelled with a final ه (their ends)
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
@@ -1265,6 +1277,8 @@ def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestion
     if (walk.prev_definite and word[:1] not in ("و", "ف", "ل", "ب") and word.endswith(_POSSESSIVE_ENDINGS)
             and classes is not None and classes.possessed(word)):
         return True  # أبدى عدد من الحاضرات | سعادتهن، المدرب الأرجنتيني | دخوله: a noun with its possessor after a definite word is the object
+    if end in walk.written_ha and _possessed_object_after_name(word, walk, classes, text, end):
+        return True  # واصل الرئيس حسن روحاني | دفاعه عن الاتفاق
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
     if (word.startswith("بال") and len(word) > 5 and not walk.in_phrase and not walk.first_anonymous
@@ -1275,6 +1289,25 @@ def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestion
             and word not in ("في", "من") and not walk.in_phrase and not _name_after_description(word, walk, classes, text, end)):
         return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
     return _disagrees_with_the_head(word, definite, walk, classes)
+
+
+# The emphatic nouns (أوباما نفسه «Obama himself»): a possessive that belongs to the subject.
+_EMPHATIC_NOUNS = frozenset(("نفسه", "نفسها", "ذاته", "ذاتها", "عينه", "عينها", "انفسهم", "ذواتهم"))
+_NAME_GOES_ON = regex.compile(r"\s*(?:[،,]|ال\p{L}{2}|(\p{L}+))")
+
+
+def _possessed_object_after_name(word: str, walk: _Walk, classes: WordQuestions | None, text: str, end: int) -> bool:
+    """A noun with a possessive, spelled with ه (not a ta marbuta) right after a name, is the
+    verb's object (واصل الرئيس حسن روحاني | دفاعه عن، واختتم المدرب مورينيو | حديثه قائلا).
+    A family name the analyser reads so (يوسف رفه، فاضل ابريه) is told by what follows it: a
+    name goes on to a comma, a title or a definite word (يوسف رفه نائب الرئيس، دومينيك سوانيه، إن),
+    and a title in construct (ولي عهده، وزير خارجيته) or an emphatic (أوباما نفسه) is the subject's."""
+    if (walk.prev_definite or walk.last_word in GLUE or word[:1] in ("و", "ف", "ل", "ب") or word in _EMPHATIC_NOUNS
+            or classes is None or _bare(walk.last_word) in TITLE_HEADS or not classes.possessed_object(word)
+            or classes.name_evidence(walk.last_word) == "no"):
+        return False
+    after = _NAME_GOES_ON.match(text, end)
+    return after is None or (after.group(1) is not None and _bare(after.group(1)) not in TITLE_HEADS)
 
 
 def _disagrees_with_the_head(word: str, definite: bool, walk: _Walk, classes: WordQuestions | None) -> bool:
@@ -1340,8 +1373,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # عبدالعزيز بن سعد | بتصريح لـ…: the occasion, an adjunct
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)
-    if word[:1] == "ف" and word[1:] in COMPLEMENTISERS and (word != "فان" or walk.prev_definite):
-        return True  # حسبما تقول الإحصاءات | فإن …؛ but فان is also «van» inside a name (لويس فان جال)
+    if is_fa_complementiser(word, walk.prev_definite, text, end):
+        return True  # حسبما تقول الإحصاءات | فإن …، كما يشرح هول | فإن «…»
     if walk.words == 0 and _cannot_open_subject(word) and not (word == "ام" and _kunya_follows(text, end, classes)):
         return True  # (أم عبدالله: a kunya, as أبو عبدالله is, not «or»)
     if walk.words == 0 and classes is not None and _verbal_noun_object(word, text, end, classes):
@@ -1498,13 +1531,14 @@ class PhraseReader:
     classes: WordQuestions | None = None
     ala: frozenset[int] = frozenset()  # offsets of the words spelled as the preposition على
     read: ReadWords | None = None  # words_reader(classes), shared by the documents of an extractor
+    written_ha: frozenset[int] = frozenset()  # end offsets of the words spelled with a final ه, not ة
     # The mentions read so far, by span: a pure function of it, and immutable. The name index and
     # the mention stage read one phrase (a title right after its cue) and the resolver reads a
     # known name again: one call in seven repeats an earlier span of the document.
     _mentions: dict[tuple[int, int], Mention | None] = field(default_factory=dict, compare=False, repr=False)
 
     def extent(self, start: int, limit: int) -> int:
-        return subject_extent(self.text, start, limit, self.stops, self.names, self.classes, self.ala)
+        return subject_extent(self.text, start, limit, self.stops, self.names, self.classes, self.ala, self.written_ha)
 
     def mention(self, start: int, end: int) -> Mention | None:
         key = (start, end)
@@ -1539,7 +1573,7 @@ _WALK_MARKS = frozenset("،," "«\"“„" "." "-" + _WALK_STOPS)
 
 def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | set[int] = frozenset(),
                    names: frozenset[int] = frozenset(), classes: WordQuestions | None = None,
-                   ala: frozenset[int] = frozenset()) -> int:
+                   ala: frozenset[int] = frozenset(), written_ha: frozenset[int] = frozenset()) -> int:
     """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
 
     It stops at the first adjunct, at a comma that does not open an apposition, at an
@@ -1551,7 +1585,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     the word tests themselves live in _ends_subject and _ends_subject_inside.
     """
     pos = start
-    walk = _Walk()
+    walk = _Walk(written_ha=written_ha)
     while pos < limit:
         if text[pos] == " " and not text[pos + 1:pos + 2].isspace():
             pos += 1  # the one space between two words: no regex call for it

@@ -448,6 +448,15 @@ class WordClasses:
         return (any(a.pos in ("noun", "noun_prop") and a.enc0.endswith("_poss") for a in readings)
                 and all(a.enc0[:1] == "3" and a.pos != "prep" for a in readings))
 
+    def possessed_object(self, word: str) -> bool:
+        """A noun or adjective with a third-person possessive is one of its readings, and no
+        reading is a bare proper noun (عبده، طه): read in a name's place, the object of its verb
+        (دفاعه، حديثه، مقاله)."""
+        readings = self.readings(word)
+        return (any(a.pos in ("noun", "adj", "noun_prop") and a.enc0[:1] == "3" and a.enc0.endswith("_poss")
+                    for a in readings)
+                and not any(a.pos == "noun_prop" and a.enc0 == "0" for a in readings))
+
     def accusative_adverb(self, word: str) -> bool:
         """An adverb in the accusative (مجددا، مرارا، دائما، وفقا): the word ends in the
         accusative's alif, reads as an adverb and never as a name (not رضا، علا)."""

@@ -162,3 +162,18 @@ def test_fold_is_the_text_normalisation_without_the_offset_map(text: str) -> Non
     """fold() takes shortcuts for short strings (names, quotes, queries); it must fold them
     exactly as a document is folded."""
     assert fold(text) == NormalizedText.of(text).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(articles(), st.lists(piece, max_size=6).map("".join)))
+def test_to_folded_inverts_to_original(text: str) -> None:
+    """Every original character folding keeps maps to a folded one that maps back to it; the
+    ones it drops (diacritics, tatweel) or replaces as a run map to None."""
+    norm = NormalizedText.of(text)
+    offsets = list(range(len(text)))
+    for o, at in zip(offsets, norm.to_folded(offsets), strict=True):
+        if at is not None:
+            assert norm.to_original(at) == o
+    kept = {norm.to_original(i) for i in range(len(norm.text))}
+    mapped = {o for o, at in zip(offsets, norm.to_folded(offsets), strict=True) if at is not None}
+    assert mapped <= kept
