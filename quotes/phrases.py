@@ -708,6 +708,22 @@ _NAMELESS_HEADS = ANONYMOUS_HEADS - frozenset((
     "متحدث", "متحدثه", "ناطق", "ناطقه", "مسؤول", "مسؤوله", "احد", "احدي", "دبلوماسي", "شاهد", "ساكن"))
 
 
+_ONE_OF = frozenset(("احد", "احدي"))  # أحد، إحدى «one of», folded
+
+
+def _names_the_one(title: list[str], name: list[str], classes: WordQuestions | None) -> bool:
+    """«أحد منظمي المهرجان أحمد رضوان»: the name after «one of …» is his when it reads as a
+    person's, a given name and at least a family name, and no title inside the description
+    holds it instead (أحد مستشاري الرئيس الروسي فلاديمير بوتين, the president's adviser)."""
+    if classes is None or len(name) < 2 or is_definite(name[0]) or classes.name_evidence(name[0]) not in ("proper", "ambiguous"):
+        return False
+    if any(w[:1] == "و" for w in name[1:]) or sum(w not in GLUE for w in name) > 3:
+        # (أحد المتواجدين في المكان لالتقاط | صور متعددة وواضحة، أحد أكبر أحياء العاصمة | مانيلا
+        # دخول موسوعة "جينيس": the clause's object)
+        return False
+    return not any(is_definite(w) and _bare(w) in TITLE_HEADS and w not in HONORIFICS for w in title[1:])
+
+
 def split_title_name(words: list[str], classes: WordQuestions | None = None) -> tuple[list[str], list[str], list[str]]:
     """(title words, name words, trailing title words) of a subject phrase.
 
@@ -719,6 +735,10 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
         return [], [], []
     if words[0] in _NAMELESS_HEADS:
         return words, [], []  # مصادر صحفية داخل العاصمة صنعاء: sources and groups are never one named person
+    if words[0] in _ONE_OF and len(words) >= 4:
+        one_of = _split_title_first(words, classes)
+        if _names_the_one(one_of[0], one_of[1], classes):
+            return one_of  # أحد منظمي المهرجان | أحمد رضوان
     if (_bare(words[0]) in TITLE_HEADS or words[0] in HONORIFICS or _possessed_title(words[0]) or _common_noun_head(words, classes)
             or _described_by_definite_head(words, classes) or "د" in words[1:-1] or "م" in words[1:-1]):
         # (المختص في علم الإجرام د. | يوسف الرميح: the abbreviation of «doctor» precedes a name)

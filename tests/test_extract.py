@@ -1174,6 +1174,14 @@ SPEAKER_ROWS = [
     # فإن after a name opens the clause that answers «كما»: no «van» of a name before a quotation
     pytest.param("وقال الصحافي بنجامين هول إن الحدود مفتوحة. وكما يشرح هول فإن «القصف أكثر خطرًا من الرصاص».",
                  "القصف أكثر", "هول", id="fa-inna-before-a-quotation-is-no-name"),
+    # «أحد …» «one of …», then a person's name: the name is his; a title inside the description
+    # holds the name instead (the president's adviser is not the president)
+    pytest.param("وأوضح أحد منظمي المهرجان أحمد رضوان أنه تم استقطاب السيرك العالمي إلى السعودية.",
+                 "استقطاب السيرك", "أحمد رضوان", id="one-of-then-his-name"),
+    pytest.param("وقال أحد أبناء الحي إسماعيل غالب إن روح الحماس عالية.", "روح الحماس", "إسماعيل غالب",
+                 id="one-of-then-a-family-name-read-as-a-word"),
+    pytest.param("وقال أحد مستشاري الرئيس الروسي فلاديمير بوتين إن العلاقات جيدة.", "العلاقات جيدة",
+                 "أحد مستشاري الرئيس الروسي فلاديمير بوتين", id="one-of-with-a-title-holding-the-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
