@@ -43,6 +43,9 @@ _RELATIVE_ALTERNATION = "|".join(sorted(RELATIVE_PRONOUNS, key=len, reverse=True
 _EVENT_NOUNS = lexicon.alternation("statement_occasions") + "|" + lexicon.alternation("event_nouns")
 # «بتصريح لـ…، ببيان»: ب on the occasion of a statement opens an adjunct as «في تصريح» does
 _BI_EVENT = frozenset("ب" + e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ه", "ها", "هم"))
+# ألقى الأمين العام إياد مدني | كلمة، أصدر الوزير | بيانا: a statement noun without the article
+# after a name is the verb's object (with its accusative ا where the writing shows one)
+_STATEMENT_OBJECTS = frozenset(e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ا"))
 _TIME_WORDS = lexicon.alternation("time_words")
 _TIME_WORD_SET = frozenset(t.split()[0] for t in lexicon.entries("time_words"))
 _ADJUNCT_START = regex.compile(
@@ -1297,6 +1300,8 @@ def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestion
     if (walk.prev_definite and word[:1] not in ("و", "ف", "ل", "ب") and word.endswith(_POSSESSIVE_ENDINGS)
             and classes is not None and classes.possessed(word)):
         return True  # أبدى عدد من الحاضرات | سعادتهن، المدرب الأرجنتيني | دخوله: a noun with its possessor after a definite word is the object
+    if word in _STATEMENT_OBJECTS and _statement_object(word, walk, classes):
+        return True  # ألقى الأمين العام إياد مدني | كلمة خلال الجلسة
     if end in walk.written_ha and _possessed_object_after_name(word, walk, classes, text, end):
         return True  # واصل الرئيس حسن روحاني | دفاعه عن الاتفاق
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
@@ -1309,6 +1314,21 @@ def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestion
             and word not in ("في", "من") and not walk.in_phrase and not _name_after_description(word, walk, classes, text, end)):
         return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
     return _disagrees_with_the_head(word, definite, walk, classes)
+
+
+def _statement_object(word: str, walk: _Walk, classes: WordQuestions | None) -> bool:
+    """A statement noun without the article after a name, or after a title's last definite word,
+    is the object of the verb before the subject (ألقى الأمين العام إياد مدني | كلمة، ألقى وزير
+    الخارجية الكويتي | كلمةً استذكر فيها): no name reads so. A plural after a body's name may be
+    part of it (شركة اتحاد اتصالات)."""
+    if not walk.words or walk.last_word in GLUE or classes is None or classes.name_evidence(word) != "no" \
+            or classes.carries_pronoun(word):
+        return False
+    if word.endswith("ات") and _bare(walk.head_word) in ORGANISATION_HEADS:
+        return False
+    if walk.prev_definite:
+        return walk.head_title
+    return classes.name_evidence(walk.last_word) != "no"
 
 
 # The emphatic nouns (أوباما نفسه «Obama himself»): a possessive that belongs to the subject.

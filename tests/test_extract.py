@@ -1182,6 +1182,9 @@ SPEAKER_ROWS = [
                  id="one-of-then-a-family-name-read-as-a-word"),
     pytest.param("وقال أحد مستشاري الرئيس الروسي فلاديمير بوتين إن العلاقات جيدة.", "العلاقات جيدة",
                  "أحد مستشاري الرئيس الروسي فلاديمير بوتين", id="one-of-with-a-title-holding-the-name"),
+    # a statement noun without the article after a name or a title is the verb's object
+    pytest.param("وأرسل العميد فضل عبيد رسالة إلى العائدين. وقال إن الألغام منتشرة.", "الألغام منتشرة",
+                 "فضل عبيد", id="a-statement-noun-after-a-name-is-the-object"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
