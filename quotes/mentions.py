@@ -637,7 +637,7 @@ class _Reader:
         if k < len(words) - 1 and words[k].removeprefix("و") in _TURN_ADVERBS:
             return k + 1  # بدوره، دان …؛ وبدورها عبرت الجبهة …: with or without its comma
         if k < len(words) - 1 and words[k].removeprefix("و") in _CONNECTIVES_BEFORE_VERB \
-                and self._verb_gender(words[k + 1]) is not None:
+                and self._verb_gender(words[k + 1], no_article=self._hamza_alif(k + 1)) is not None:
             return k + 1  # كما زار المحافظ …، ثم أعلن الوزير …: a connective, then the sentence's verb
         if k >= len(words) or words[k].removeprefix("و") not in SUBJECT_PREPOSITIONS:
             return k
@@ -649,13 +649,23 @@ class _Reader:
                 return k
         return k
 
-    def _verb_gender(self, word: str, after_qad: bool = False, imperfective: bool = False) -> str | None:
+    def _hamza_alif(self, k: int) -> bool:
+        """Token ``k`` opens, after و or ف, with ال that the article writes أل or إل: a hamza the
+        definite article never carries (ألقى، وألغى)."""
+        word = self.doc.tokens.words[k]
+        at = 1 if word[:1] in ("و", "ف") and word[1:3] == "ال" else 0
+        if word[at:at + 2] != "ال":
+            return False
+        return self.doc.article.text[self.doc.norm.to_original(self.doc.tokens.starts[k] + at)] in "أإ"
+
+    def _verb_gender(self, word: str, after_qad: bool = False, imperfective: bool = False,
+                     no_article: bool = False) -> str | None:
         """"m", "f" or "" for a word that opens a narrative clause as a verb, else None. With the
         word classes, a third-person perfective reading; without, the shape و + a word that is
-        not a known non-verb."""
+        not a known non-verb. ``no_article``: the word's ال is no article (_hamza_alif)."""
         classes = self.doc.phrases.classes
         if classes is not None:
-            gender = classes.narrative_verb(word, after_qad, imperfective)
+            gender = classes.narrative_verb(word, after_qad, imperfective, no_article)
             if gender is not None or not word.startswith("و") or prepositional_opening(word):
                 return gender
         if word.startswith("و") and len(word) >= 4 and word not in _NOT_VERBS and word[1:3] != "ال":
@@ -665,7 +675,7 @@ class _Reader:
     def _verb_first(self, k: int) -> list[SilentSubject]:
         doc, text = self.doc, self.text
         words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
-        gender = self._verb_gender(words[k], imperfective=True)
+        gender = self._verb_gender(words[k], imperfective=True, no_article=self._hamza_alif(k))
         if gender is None or text[ends[k]:starts[k + 1]].strip():
             return []  # ولذلك، …: punctuation after the word: no verb and subject
         limit = doc.sentences.end_after(ends[k])

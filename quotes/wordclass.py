@@ -255,7 +255,7 @@ class WordClasses:
     _name_evidence: dict[str, NameEvidence] = field(default_factory=dict, repr=False)
     _ends_mention: dict[str, bool] = field(default_factory=dict, repr=False)
     _verbal_noun: dict[str, bool] = field(default_factory=dict, repr=False)
-    _narrative_verb: dict[tuple[str, bool, bool], str | None] = field(default_factory=dict, repr=False)
+    _narrative_verb: dict[tuple[str, bool, bool, bool], str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> WordClasses:
@@ -469,28 +469,33 @@ class WordClasses:
         readings = self.readings(word)
         return not readings or any(a.pos in _NOMINAL_POS for a in readings)
 
-    def narrative_verb(self, word: str, after_qad: bool = False, imperfective: bool = False) -> str | None:
+    def narrative_verb(self, word: str, after_qad: bool = False, imperfective: bool = False,
+                       no_article: bool = False) -> str | None:
         """The gender of a third-person active perfective verb reading ("m", "f", or "" when the
         readings differ), or None when the word has no such reading, or reads as a proper noun,
         a definite word or a function word (وفي «and in», not وفى «fulfilled»): what opens a
         narrative clause (دافع كيري عن …، روحاني … ووصفها). After قد a verb is certain, so only
         the verb reading is asked for (قد عبر عن صدمته: عبر is also «across»). With
         ``imperfective``, a third-person imperfective reading counts too: news leads open with
-        one (تعتزم شركة … طرح هاتف، مشيرة …)."""
-        key = (word, after_qad, imperfective)
+        one (تعتزم شركة … طرح هاتف، مشيرة …). With ``no_article`` (the article wrote the word's
+        alif with a hamza, which the article ال never has) a reading with ال does not count
+        (ألقى is not ال + قي)."""
+        key = (word, after_qad, imperfective, no_article)
         known = self._narrative_verb
         if key in known:
             return known[key]
-        answer = known[key] = self._narrative_verb_of(word, after_qad, imperfective)
+        answer = known[key] = self._narrative_verb_of(word, after_qad, imperfective, no_article)
         return answer
 
-    def _narrative_verb_of(self, word: str, after_qad: bool, imperfective: bool = False) -> str | None:
+    def _narrative_verb_of(self, word: str, after_qad: bool, imperfective: bool = False,
+                           no_article: bool = False) -> str | None:
         readings = self.readings(word)
         aspects = ("p", "i") if imperfective else ("p",)
         verbs = [a for a in readings if a.pos == "verb" and a.person == "3" and a.aspect in aspects and not a.passive]
         if not verbs:
             return None
-        if not after_qad and any(_is_name_reading(a) or a.definite or a.pos in FUNCTION for a in readings):
+        if not after_qad and any(_is_name_reading(a) or (a.definite and not no_article) or a.pos in FUNCTION
+                                 for a in readings):
             return None
         genders = {a.gender for a in verbs}
         return genders.pop() or "" if len(genders) == 1 else ""

@@ -1185,6 +1185,12 @@ SPEAKER_ROWS = [
     # a statement noun without the article after a name or a title is the verb's object
     pytest.param("وأرسل العميد فضل عبيد رسالة إلى العائدين. وقال إن الألغام منتشرة.", "الألغام منتشرة",
                  "فضل عبيد", id="a-statement-noun-after-a-name-is-the-object"),
+    # ألقى written with its hamza is a verb, not ال + a noun: the subject of «ألقى … كلمة أشار فيها»
+    pytest.param("وأكد وزير الخارجية عادل الجبير أن المملكة ماضية في دعم الشرعية. كما ألقى الأمين العام "
+                 "لمنظمة التعاون الإسلامي إياد مدني كلمة خلال الجلسة الافتتاحية أشار فيها إلى أن تكريم "
+                 "أمير الكويت جاء اعترافا بجهوده.", "تكريم أمير", "إياد مدني", id="alqa-with-its-hamza-is-a-verb"),
+    pytest.param("ثم ألقى وزير الخارجية الكويتي كلمةً استذكر فيها مآثر الفقيد. وقال إن الكويت تقف مع المملكة.",
+                 "الكويت تقف", "وزير الخارجية الكويتي", id="a-statement-noun-after-a-title-is-the-object"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

@@ -358,3 +358,11 @@ def test_fast_path_gives_camels_own_analyses(wc: WordClasses, shared_dir: Path) 
         ours = analyzer.analyze(word)
         camel = Analyzer.analyze(analyzer, word)
         assert sorted(map(repr, ours)) == sorted(map(repr, camel)), word
+
+
+def test_narrative_verb_with_a_hamza_on_its_alif(wc: WordClasses) -> None:
+    """Folded, ألقى is also ال + a noun, which bars it; written with its hamza it cannot be the
+    article, and the verb reading stands. A word that is only a definite noun stays none."""
+    assert wc.narrative_verb(fold("ألقى")) is None
+    assert wc.narrative_verb(fold("ألقى"), no_article=True) == "m"
+    assert wc.narrative_verb(fold("الرئيس"), no_article=True) is None
