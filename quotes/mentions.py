@@ -53,6 +53,9 @@ _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{][^»\"”}\n]{1,40}[»\"”}]
 # may be its object (وشرح لهم الدور المهم), so only قال skips it.
 _PRONOUN_ADDRESSEE = regex.compile(r"(?:لي|له|لها|لهما|لهم|لنا|لك|لكم)(?!\w)\s*،?\s*")
 _CONNECTIVES_BEFORE_VERB = frozenset(("كما", "ثم"))
+# The last word of a phrase that turns the narrative to its next actor (من جانبه، من جهتها، من
+# ناحيته، إلى ذلك، في المقابل، من جهة أخرى، وفي السياق، في السياق ذاته): its verb may follow with no comma.
+_TURN_PHRASE_END = regex.compile(r"(?:جانب|جهت|ناحيت)(?:ه|ها|هم|هما)|ذلك|المقابل|السياق|اخري|ذاته|نفسه")
 _CLAUSE_COMPLEMENTISERS = frozenset(("ان", "لكن", "ولكن"))  # أن، إن، لكن: a clause with its own subject follows
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
@@ -647,6 +650,9 @@ class _Reader:
                 return j + 1
             if between.strip():
                 return k
+            if j > k and _TURN_PHRASE_END.fullmatch(words[j]) \
+                    and self._verb_gender(words[j + 1], imperfective=True, no_article=self._hamza_alif(j + 1)) is not None:
+                return j + 1  # من جانبه | يتفق …، إلى ذلك | كشف …: a turn of the narrative with no comma, then the verb
         return k
 
     def _hamza_alif(self, k: int) -> bool:
