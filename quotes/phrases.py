@@ -287,6 +287,8 @@ class WordQuestions(Protocol):
     def behind_a_clitic(self, word: str) -> bool: ...
     def possessed(self, word: str) -> bool: ...
     def possessed_object(self, word: str) -> bool: ...
+    def accusative_participle(self, word: str) -> bool: ...
+    def only_function_word(self, word: str) -> bool: ...
     def carries_pronoun(self, word: str) -> bool: ...
     def possessive_noun(self, word: str) -> bool: ...
     def accusative_adverb(self, word: str) -> bool: ...
@@ -1233,6 +1235,9 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     the subject goes on come first; the tests that end it are independent of one another."""
     if _subject_goes_on(word, walk, text, end):
         return False
+    if (not walk.prev_definite and word not in _LISTED and word not in _PARTITIVE_PREPOSITIONS and classes is not None
+            and classes.only_function_word(word)):
+        return True  # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
             or _anonymous_source_ends(word, definite, walk, classes, text, end))
@@ -1274,7 +1279,8 @@ def _opens_apposition_or_clause(word: str, walk: _Walk, classes: WordQuestions |
         return True  # (after an indefinite noun it opens a description: ضابط ليبي كان يعمل في …)
     # قال كيري | مازحاً (a circumstantial participle); جون كيري | أطلعنا (a verb); but right after
     # a title's last definite word a name is due (وزيرة الخارجية الألمانية أنالينا بيربوك)
-    if not (len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا"))
+    if not (len(word) >= 5 and ((word[0] == "م" and word[-1] == "ا") or word.endswith("نا")
+                                 or (_faailan(word) and classes is not None and classes.accusative_participle(word)))
             and not (walk.prev_definite and walk.head_title)):
         return False
     if classes is None:
@@ -1335,6 +1341,17 @@ def _statement_object(word: str, walk: _Walk, classes: WordQuestions | None) -> 
 # The emphatic nouns (أوباما نفسه «Obama himself»): a possessive that belongs to the subject.
 _EMPHATIC_NOUNS = frozenset(("نفسه", "نفسها", "ذاته", "ذاتها", "عينه", "عينها", "انفسهم", "ذواتهم"))
 _NAME_GOES_ON = regex.compile(r"\s*(?:[،,]|ال\p{L}{2}|(\p{L}+))")
+
+
+# مصادر | من الوزارة، عدد | مع …: the prepositions of a description's own complement
+_PARTITIVE_PREPOSITIONS = frozenset(("من", "مع"))
+
+
+def _faailan(word: str) -> bool:
+    """The shape of a form I participle in the accusative, فاعلاً (ضاحكاً، غاضباً، ساخراً): a
+    circumstantial after the subject (قال مورينيو | ضاحكاً). Not in -يا, the shape of given
+    names (ناديا، داليا); foreign names of the shape (مانيش كابرا) the analyser reads otherwise."""
+    return len(word) == 5 and word[1] == "ا" and word[-1] == "ا" and word[-2] != "ي"
 
 
 def _possessed_object_after_name(word: str, walk: _Walk, classes: WordQuestions | None, text: str, end: int) -> bool:

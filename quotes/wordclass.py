@@ -381,6 +381,12 @@ class WordClasses:
         readings = self.readings(word)
         return bool(readings) and all((a.pos == "verb" and a.person == "3") or a.pos in FUNCTION for a in readings)
 
+    def only_function_word(self, word: str) -> bool:
+        """Every reading is a bare preposition, conjunction or particle (حيال، لن، منذ): no name,
+        even after a word the lexicon does not know. (Not منهم: عدد منهم; nor كاي, ك + أي: سوندرا-كاي.)"""
+        readings = self.readings(word)
+        return bool(readings) and all(a.pos in FUNCTION and a.enc0 in ("0", "") and not a.proclitics for a in readings)
+
     def is_time(self, word: str) -> bool:
         """A date reading (أمس، اليوم، الأحد، أيار) settles it; a period noun (يوم، عام) counts only
         when all its readings but proper nouns are times (عام is also the adjective "general", آن
@@ -456,6 +462,12 @@ class WordClasses:
         return (any(a.pos in ("noun", "adj", "noun_prop") and a.enc0[:1] == "3" and a.enc0.endswith("_poss")
                     for a in readings)
                 and not any(a.pos == "noun_prop" and a.enc0 == "0" for a in readings))
+
+    def accusative_participle(self, word: str) -> bool:
+        """An adjective or noun in the accusative's alif (ضاحكاً، رافضاً، شاملاً): a reading whose
+        lemma is the word without it, and none a name."""
+        return (word.endswith("ا") and self.name_evidence(word) == "no"
+                and any(a.pos in ("adj", "noun") and _bare(a.lex) == word[:-1] for a in self.readings(word)))
 
     def accusative_adverb(self, word: str) -> bool:
         """An adverb in the accusative (مجددا، مرارا، دائما، وفقا): the word ends in the

@@ -1206,6 +1206,13 @@ SPEAKER_ROWS = [
                  "ازدهار عبدالسلام المدني", id="a-consultant-after-the-name-is-a-title"),
     pytest.param("وقال الأخصائي الاجتماعي أحمد السعد إن المجتمع يقف صفا واحدا.", "المجتمع يقف", "أحمد السعد",
                  id="a-specialist-before-the-name-is-a-title"),
+    # a form I participle in the accusative (ضاحكاً) is a circumstantial after the subject, and a
+    # word read only as a particle (حيال، لن) is no part of a name the lexicon does not know
+    pytest.param("وقال المدرب جوزيه مورينيو للصحفيين إن الفريق جاهز. ورد مورينيو ضاحكًا: «لا، إنها المرة الأولى».",
+                 "إنها المرة", "جوزيه مورينيو", id="a-faailan-participle-after-the-name"),
+    pytest.param("وقال الرئيس باراك أوباما إن الزيارة مهمة. وقال المستشار إن «سجل الرئيس أوباما حيال أفريقيا "
+                 "لن يتسق فقط مع أسلافه». وصرح أوباما في مؤتمر صحافي بأن الزيارة تاريخية.", "الزيارة تاريخية",
+                 "باراك أوباما", id="a-preposition-ends-a-foreign-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

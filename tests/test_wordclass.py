@@ -366,3 +366,13 @@ def test_narrative_verb_with_a_hamza_on_its_alif(wc: WordClasses) -> None:
     assert wc.narrative_verb(fold("ألقى")) is None
     assert wc.narrative_verb(fold("ألقى"), no_article=True) == "m"
     assert wc.narrative_verb(fold("الرئيس"), no_article=True) is None
+
+
+def test_accusative_participle_and_function_words(wc: WordClasses) -> None:
+    """ضاحكاً is ضاحك in the accusative; كابرا (a family name) and ناديا are not participles. حيال
+    and لن read only as particles; منهم carries a pronoun and كاي a preposition, so they do not."""
+    assert wc.accusative_participle(fold("ضاحكا")) and wc.accusative_participle(fold("غاضبا"))
+    assert not wc.accusative_participle(fold("كابرا"))
+    assert wc.only_function_word(fold("حيال")) and wc.only_function_word(fold("لن"))
+    assert not wc.only_function_word(fold("منهم")) and not wc.only_function_word(fold("كاي"))
+    assert not wc.only_function_word(fold("أوباما"))
