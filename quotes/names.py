@@ -580,7 +580,8 @@ class NameIndex:
             foreign = self.classes is not None and self.classes.name_evidence(words[-1]) == "unanalysed"
             common = definite_common_noun(words[-1], self.classes)
             for k in range(self._given_names_start(i, len(words)), i):
-                no_name = self._no_name_first(toks.words[k])
+                no_name = self._no_name_first(toks.words[k]) or (
+                    len(words) >= 2 and any(self._no_name_first(toks.words[m]) for m in range(k + 1, i)))
                 if no_name and (foreign or common):
                     # كما أن تاريخ تشونغ: a foreign family name takes no Arabic common noun for given
                     # name; نتائج الدراسة، ما تردده المعارضة: a common noun before a definite common
