@@ -79,15 +79,13 @@ def build_document(article: Article, morphology: CueMorphology, clock: StageCloc
     sentences = Sentences(norm.text, pair_index)
     clock.tick("spans")
     spelled, ala = _spelled_names(article.text, norm)
-    written_ha = _written_ha_ends(article.text, norm)
     stops = _phrase_stops(cues)
     return Document(
         article=article, norm=norm, tokens=tokens, cues=cues, pairs=pairs, pair_index=pair_index,
         sentences=sentences,
         cue_at_token={c.token_index: c for c in cues if c.pos in ("verb", "participle", "masdar")},
         verb_starts=verb_starts, stops=stops, pair_at={p.open_at: p for p in pairs},
-        spelled_names=spelled, phrases=PhraseReader(norm.text, stops, spelled, classes, ala, read,
-                                                                   written_ha),
+        spelled_names=spelled, phrases=PhraseReader(norm.text, stops, spelled, classes, ala, read, norm),
     )
 
 
@@ -105,17 +103,6 @@ _HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))
 # inside a word (عليه، الفعلي) was most of this step.
 _ALI_END = re.compile(r"علي(?![^\W_])")
 _IMAM = re.compile(r"(?<![^\W_])[وف]?امام(?![^\W_])")
-_FINAL_HA = re.compile(r"(?<=[^\W\d_])ه(?![^\W_])")
-
-
-def _written_ha_ends(original: str, norm: NormalizedText) -> frozenset[int]:
-    """Folding writes the ta marbuta as ه: «مقاله» is then «his article» or «a statement». The
-    folded end offsets of the words the article spells with a final ه, which is a pronoun or a
-    root's letter, never a ta marbuta."""
-    folded = norm.to_folded([m.start() for m in _FINAL_HA.finditer(original)])
-    return frozenset(at + 1 for at in folded if at is not None)
-
-
 def _spelled_names(original: str, norm: NormalizedText) -> tuple[frozenset[int], frozenset[int]]:
     """Folding makes the name علي and the preposition على one word. An article that writes the
     preposition with alif maqsura anywhere keeps them apart, so there a «علي» written with yeh

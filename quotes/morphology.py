@@ -273,6 +273,11 @@ class FeatureAnalyzer:
         self._fills: dict[tuple[str, str], dict[str, tuple[tuple[_Fills, ...], ...]]] = {}
         self._pairs: dict[tuple[str, str], tuple[tuple[Collection[str], tuple[tuple[str, _Fills], ...]], ...]] = {}
 
+    def stems_of(self, pos: Collection[str]) -> frozenset[str]:
+        """The DB's stems (undiacritized) that some entry gives one of the parts of speech ``pos``."""
+        return frozenset(stem for stem, entries in self._db.stem_hash.items()
+                         if any(entry[1].get("pos") in pos for entry in entries))
+
     @staticmethod
     def supports(db: Any) -> bool:
         return "form_gen" not in db.defines and "form_num" not in db.defines

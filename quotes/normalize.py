@@ -151,16 +151,11 @@ class NormalizedText:
         ns, os_, nl, ol = self._pieces[k]
         return os_ + (i - ns) if nl == ol else os_
 
-    def to_folded(self, offsets: list[int]) -> list[int | None]:
-        """Folded offsets of the characters at the original ``offsets`` (in order), None for one
-        folding deleted or replaced as a run (a diacritic, a presentation form)."""
-        orig_starts = [piece[1] for piece in self._pieces]
-        found: list[int | None] = []
-        for o in offsets:
-            k = bisect_right(orig_starts, o) - 1
-            ns, os_, nl, ol = self._pieces[k] if k >= 0 else (0, 0, 0, 1)
-            found.append(ns + (o - os_) if nl == ol and o - os_ < nl else None)
-        return found
+    def written_with_ha(self, end: int) -> bool:
+        """Whether the folded word that ends at ``end`` ends in ه as the article spells it, not in
+        a ta marbuta that folding wrote so (مقاله «his article», not مقالة)."""
+        at = self.to_original(end - 1)
+        return self.original[at:at + 1] == "ه"
 
     def end_to_original(self, e: int) -> int:
         """Original offset just after the character at folded offset ``e - 1`` (a span end).

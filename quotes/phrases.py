@@ -26,7 +26,7 @@ import regex
 from . import lexicon
 from .marks import TITLE_ABBREVIATIONS
 from .normalize import WORD as _WORD
-from .normalize import strip_proclitics
+from .normalize import NormalizedText, strip_proclitics
 
 TITLE_HEADS = lexicon.words("title_heads")
 HONORIFICS = lexicon.words("honorifics")
@@ -1114,7 +1114,7 @@ class _Walk:
     prev_definite: bool = False
     last_word: str = ""
     word_before_last: str = ""
-    written_ha: frozenset[int] = frozenset()  # the document's words spelled with a final ه (their ends)
+    spelling: NormalizedText | None = None  # the document's folded text and its original spelling
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
@@ -1235,9 +1235,12 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     the subject goes on come first; the tests that end it are independent of one another."""
     if _subject_goes_on(word, walk, text, end):
         return False
-    if (not walk.prev_definite and word not in _LISTED and word not in _PARTITIVE_PREPOSITIONS and classes is not None
-            and classes.only_function_word(word)):
-        return True  # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle
+    if (len(word) <= 6 and not walk.prev_definite and word not in _LISTED and word not in _PARTITIVE_PREPOSITIONS
+            and classes is not None and classes.only_function_word(word)):
+        # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle (and no
+        # particle or relative pronoun has more than six letters, اللذين: longer words are not
+        # analysed for this)
+        return True
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
             or _anonymous_source_ends(word, definite, walk, classes, text, end))
@@ -1309,7 +1312,7 @@ def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestion
         return True  # أبدى عدد من الحاضرات | سعادتهن، المدرب الأرجنتيني | دخوله: a noun with its possessor after a definite word is the object
     if word in _STATEMENT_OBJECTS and _statement_object(word, walk, classes):
         return True  # ألقى الأمين العام إياد مدني | كلمة خلال الجلسة
-    if end in walk.written_ha and _possessed_object_after_name(word, walk, classes, text, end):
+    if word[-1] == "ه" and _possessed_object_after_name(word, walk, classes, text, end):
         return True  # واصل الرئيس حسن روحاني | دفاعه عن الاتفاق
     if word in _INNER_PREPOSITIONS or (word in _OBJECT_STARTERS and not walk.in_phrase):
         return True  # دعا الحزب | كل الأطراف، أدان الحزب | هذه العملية: the object begins
@@ -1360,9 +1363,10 @@ def _possessed_object_after_name(word: str, walk: _Walk, classes: WordQuestions 
     A family name the analyser reads so (يوسف رفه، فاضل ابريه) is told by what follows it: a
     name goes on to a comma, a title or a definite word (يوسف رفه نائب الرئيس، دومينيك سوانيه، إن),
     and a title in construct (ولي عهده، وزير خارجيته) or an emphatic (أوباما نفسه) is the subject's."""
-    if (walk.prev_definite or walk.last_word in GLUE or word[:1] in ("و", "ف", "ل", "ب") or word in _EMPHATIC_NOUNS
-            or classes is None or _bare(walk.last_word) in TITLE_HEADS or not classes.possessed_object(word)
-            or classes.name_evidence(walk.last_word) == "no"):
+    if (walk.prev_definite or walk.spelling is None or walk.last_word in GLUE or word[:1] in ("و", "ف", "ل", "ب")
+            or word in _EMPHATIC_NOUNS or classes is None or _bare(walk.last_word) in TITLE_HEADS
+            or not walk.spelling.written_with_ha(end) or classes.name_evidence(walk.last_word) == "no"
+            or not classes.possessed_object(word)):
         return False
     after = _NAME_GOES_ON.match(text, end)
     return after is None or (after.group(1) is not None and _bare(after.group(1)) not in TITLE_HEADS)
@@ -1431,7 +1435,7 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # عبدالعزيز بن سعد | بتصريح لـ…: the occasion, an adjunct
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)
-    if is_fa_complementiser(word, walk.prev_definite, text, end):
+    if word[:1] == "ف" and is_fa_complementiser(word, walk.prev_definite, text, end):
         return True  # حسبما تقول الإحصاءات | فإن …، كما يشرح هول | فإن «…»
     if walk.words == 0 and _cannot_open_subject(word) and not (word == "ام" and _kunya_follows(text, end, classes)):
         return True  # (أم عبدالله: a kunya, as أبو عبدالله is, not «or»)
@@ -1589,14 +1593,14 @@ class PhraseReader:
     classes: WordQuestions | None = None
     ala: frozenset[int] = frozenset()  # offsets of the words spelled as the preposition على
     read: ReadWords | None = None  # words_reader(classes), shared by the documents of an extractor
-    written_ha: frozenset[int] = frozenset()  # end offsets of the words spelled with a final ه, not ة
+    spelling: NormalizedText | None = None  # the folded text's map to the original: how a word is spelled
     # The mentions read so far, by span: a pure function of it, and immutable. The name index and
     # the mention stage read one phrase (a title right after its cue) and the resolver reads a
     # known name again: one call in seven repeats an earlier span of the document.
     _mentions: dict[tuple[int, int], Mention | None] = field(default_factory=dict, compare=False, repr=False)
 
     def extent(self, start: int, limit: int) -> int:
-        return subject_extent(self.text, start, limit, self.stops, self.names, self.classes, self.ala, self.written_ha)
+        return subject_extent(self.text, start, limit, self.stops, self.names, self.classes, self.ala, self.spelling)
 
     def mention(self, start: int, end: int) -> Mention | None:
         key = (start, end)
@@ -1631,7 +1635,7 @@ _WALK_MARKS = frozenset("،," "«\"“„" "." "-" + _WALK_STOPS)
 
 def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | set[int] = frozenset(),
                    names: frozenset[int] = frozenset(), classes: WordQuestions | None = None,
-                   ala: frozenset[int] = frozenset(), written_ha: frozenset[int] = frozenset()) -> int:
+                   ala: frozenset[int] = frozenset(), spelling: NormalizedText | None = None) -> int:
     """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
 
     It stops at the first adjunct, at a comma that does not open an apposition, at an
@@ -1643,7 +1647,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     the word tests themselves live in _ends_subject and _ends_subject_inside.
     """
     pos = start
-    walk = _Walk(written_ha=written_ha)
+    walk = _Walk(spelling=spelling)
     while pos < limit:
         if text[pos] == " " and not text[pos + 1:pos + 2].isspace():
             pos += 1  # the one space between two words: no regex call for it

@@ -180,7 +180,7 @@ class _Finder:
                 if not (k + 1 < n and words[k + 1] == "كي"):  # (أن never takes كي: «بان كي مون» is a name)
                     return self.span("cue_complementiser", cue, ends[k], -1, "indirect",
                                      (cue.end, subject_end or starts[k]))
-            if is_fa_complementiser(word, is_definite(words[k - 1]), text, ends[k]) \
+            if word[:1] == "ف" and is_fa_complementiser(word, is_definite(words[k - 1]), text, ends[k]) \
                     and cue.token_index > 0 and words[cue.token_index - 1] in _AS_WHAT:
                 # وحسبما تقول الإحصاءات | فإن ثلثي حالات الطلاق …: «as X says, (then) that …»
                 return self.span("cue_complementiser", cue, ends[k], -1, "indirect", (cue.end, subject_end or starts[k]))

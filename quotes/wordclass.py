@@ -256,6 +256,7 @@ class WordClasses:
     _ends_mention: dict[str, bool] = field(default_factory=dict, repr=False)
     _verbal_noun: dict[str, bool] = field(default_factory=dict, repr=False)
     _narrative_verb: dict[tuple[str, bool, bool, bool], str | None] = field(default_factory=dict, repr=False)
+    _function_stems: frozenset[str] | None = field(default=None, repr=False)  # made at the first question
 
     @classmethod
     def load(cls, cache_dir: str | Path | None = None) -> WordClasses:
@@ -383,7 +384,12 @@ class WordClasses:
 
     def only_function_word(self, word: str) -> bool:
         """Every reading is a bare preposition, conjunction or particle (حيال، لن، منذ): no name,
-        even after a word the lexicon does not know. (Not منهم: عدد منهم; nor كاي, ك + أي: سوندرا-كاي.)"""
+        even after a word the lexicon does not know. (Not منهم: عدد منهم; nor كاي, ك + أي: سوندرا-كاي.)
+        Such a word is one of the DB's few hundred function stems: others are not analysed for it."""
+        if self._function_stems is None:
+            self._function_stems = self._features.stems_of(FUNCTION) if self._features is not None else frozenset()
+        if word not in self._function_stems:
+            return False
         readings = self.readings(word)
         return bool(readings) and all(a.pos in FUNCTION and a.enc0 in ("0", "") and not a.proclitics for a in readings)
 
