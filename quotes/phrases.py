@@ -289,6 +289,7 @@ class WordQuestions(Protocol):
     def possessed_object(self, word: str) -> bool: ...
     def accusative_participle(self, word: str) -> bool: ...
     def only_function_word(self, word: str) -> bool: ...
+    def function_stems(self) -> frozenset[str]: ...
     def carries_pronoun(self, word: str) -> bool: ...
     def possessive_noun(self, word: str) -> bool: ...
     def accusative_adverb(self, word: str) -> bool: ...
@@ -1115,6 +1116,7 @@ class _Walk:
     last_word: str = ""
     word_before_last: str = ""
     spelling: NormalizedText | None = None  # the document's folded text and its original spelling
+    function_stems: frozenset[str] = frozenset()  # the words that may read only as particles
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
@@ -1235,12 +1237,9 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     the subject goes on come first; the tests that end it are independent of one another."""
     if _subject_goes_on(word, walk, text, end):
         return False
-    if (len(word) <= 6 and not walk.prev_definite and word not in _LISTED and word not in _PARTITIVE_PREPOSITIONS
-            and classes is not None and classes.only_function_word(word)):
-        # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle (and no
-        # particle or relative pronoun has more than six letters, اللذين: longer words are not
-        # analysed for this)
-        return True
+    if (word in walk.function_stems and not walk.prev_definite and word not in _LISTED
+            and word not in _PARTITIVE_PREPOSITIONS and classes is not None and classes.only_function_word(word)):
+        return True  # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
             or _anonymous_source_ends(word, definite, walk, classes, text, end))
@@ -1647,7 +1646,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     the word tests themselves live in _ends_subject and _ends_subject_inside.
     """
     pos = start
-    walk = _Walk(spelling=spelling)
+    walk = _Walk(spelling=spelling, function_stems=classes.function_stems() if classes is not None else frozenset())
     while pos < limit:
         if text[pos] == " " and not text[pos + 1:pos + 2].isspace():
             pos += 1  # the one space between two words: no regex call for it

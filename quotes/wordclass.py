@@ -382,13 +382,18 @@ class WordClasses:
         readings = self.readings(word)
         return bool(readings) and all((a.pos == "verb" and a.person == "3") or a.pos in FUNCTION for a in readings)
 
+    def function_stems(self) -> frozenset[str]:
+        """The stems the DB gives a preposition, conjunction or particle reading (355 in
+        Buckwalter's): the only words that may read as nothing else."""
+        if self._function_stems is None:
+            self._function_stems = self._features.stems_of(FUNCTION) if self._features is not None else frozenset()
+        return self._function_stems
+
     def only_function_word(self, word: str) -> bool:
         """Every reading is a bare preposition, conjunction or particle (حيال، لن، منذ): no name,
         even after a word the lexicon does not know. (Not منهم: عدد منهم; nor كاي, ك + أي: سوندرا-كاي.)
         Such a word is one of the DB's few hundred function stems: others are not analysed for it."""
-        if self._function_stems is None:
-            self._function_stems = self._features.stems_of(FUNCTION) if self._features is not None else frozenset()
-        if word not in self._function_stems:
+        if word not in self.function_stems():
             return False
         readings = self.readings(word)
         return bool(readings) and all(a.pos in FUNCTION and a.enc0 in ("0", "") and not a.proclitics for a in readings)
