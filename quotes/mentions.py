@@ -892,7 +892,7 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
             # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …)
             zone_end = min(doc.sentences.end_after(cue.end), cue.end + 300)
             # (أعلنت وزارة الصحة | تسجيل حالتين: a verb that quotes nothing has its object after the body)
-            found.append(SilentSubject(cue.start, cue.gender, reader.after_cue(cue, zone_end)[0]))
+            found.append(SilentSubject(cue.start, cue.gender, reader.without_object(reader.after_cue(cue, zone_end)[0])))
         elif cue.pos == "participle":
             # «كما أدان الأمين العام بان كي مون الحادث، داعياً …»: the participle names no
             # subject, but the sentence's own subject is the one who keeps speaking

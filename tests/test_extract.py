@@ -1224,6 +1224,10 @@ SPEAKER_ROWS = [
                  "محمد جزار", id="captain-before-a-name"),
     pytest.param("ويخبرنا الكولونيل ديكسون أواسط ثلاثينات القرن الماضي في كتابه أنه شاهد الصيادين يصنعون أشجارا.",
                  "شاهد الصيادين", "ديكسون", id="awasit-is-a-time-word"),
+    # a body that is the subject of a cue verb quoting nothing keeps no object: the participle after is its
+    pytest.param("استغربت إدارة نادي الأهلي موقف نظيرتها في الشباب وتناقضها بشأن انتقال لاعبها، مشيرة إلى أن "
+                 "الأمور سارت بعكس ما جاء في بيانها الأخير.", "الأمور سارت", "إدارة نادي الأهلي",
+                 id="a-body-without-the-object-of-its-verb"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
