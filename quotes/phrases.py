@@ -1569,10 +1569,14 @@ def body_object_start(text: str, start: int, end: int, classes: WordQuestions | 
     return end
 
 
+# الحكومة المعترف | بها دوليا، النظام المعمول | به: a participle's ب and pronoun go on with it
+_BI_PRONOUNS = frozenset(("به", "بها", "بهم", "بهما", "بهن"))
+
+
 def _ends_body_name(word: str, after_definite: bool, classes: WordQuestions | None) -> bool:
     if word[0].isdigit() or _bare(word) in TITLE_HEADS:
         return True
-    if classes is None or word[:1] in _QUOTE_MARKS:
+    if classes is None or word[:1] in _QUOTE_MARKS or (after_definite and word in _BI_PRONOUNS):
         return False
     if classes.ends_mention(word):
         return True
