@@ -55,7 +55,7 @@ _PRONOUN_ADDRESSEE = regex.compile(r"(?:لي|له|لها|لهما|لهم|لنا|
 _CONNECTIVES_BEFORE_VERB = frozenset(("كما", "ثم"))
 # The last word of a phrase that turns the narrative to its next actor (من جانبه، من جهتها، من
 # ناحيته، إلى ذلك، في المقابل، من جهة أخرى، وفي السياق، في السياق ذاته): its verb may follow with no comma.
-_TURN_PHRASE_END = regex.compile(r"(?:جانب|جهت|ناحيت)(?:ه|ها|هم|هما)|ذلك|المقابل|السياق|اخري|ذاته|نفسه")
+_TURN_PHRASE_END = regex.compile(r"(?:جانب|جهت|ناحيت)(?:ه|ها|هم|هما)|ذلك|المقابل|السياق|اخري|ذاته|نفسه|البدايه|الختام|النهايه")
 _CLAUSE_COMPLEMENTISERS = frozenset(("ان", "لكن", "ولكن"))  # أن، إن، لكن: a clause with its own subject follows
 _NARRATIVE_REACH = 3  # sentences before a zero subject whose narrative subjects can matter to it
 _PERSON_OR_BODY_HEADS = TITLE_HEADS | ANONYMOUS_HEADS | ORGANISATION_HEADS | DOCUMENT_HEADS
@@ -632,6 +632,12 @@ class _Reader:
                 found += subject
         return found
 
+    def past_opening_adjunct_at(self, cue: Cue) -> bool:
+        """The cue is the verb its sentence opens with after a turn of the narrative (في البداية
+        أشاد …، من جانبه أكد …): the verb of a clause, not a noun of the same letters."""
+        first = self.doc.tokens.index_at(self.doc.sentences.start_before(cue.start))
+        return first < cue.token_index and self._past_opening_adjunct(first) == cue.token_index
+
     def _past_opening_adjunct(self, k: int) -> int:
         """The first token after a short prepositional phrase and its comma, or after «بدوره» with
         or without one, that open a sentence (من جهة أخرى، رفض روحاني …؛ وفي سياق متصل، أكدت الوزارة
@@ -886,7 +892,8 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
         if cue.start in quoted or nested(doc, cue) or (
                 _inside_content(contents, cue.start) and _after_its_subject(doc, cue)):
             continue  # (…، مفيدا بأن الجانبين أكدا …: a verb after its subject inside reported words is theirs)
-        if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True) or _after_qad(doc, cue))
+        if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True) or _after_qad(doc, cue)
+                                   or reader.past_opening_adjunct_at(cue))
                 and (cue.lemma not in HOMOGRAPH_LEMMAS or governs_its_preposition(doc, cue))):
             # بين الكتابين …: a homograph that quotes nothing is no verb, unless the preposition
             # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …)
