@@ -683,6 +683,15 @@ def _subject_naming_someone(mention: Mention, classes: WordQuestions | None) -> 
     name = _words(mention.name)
     if words[:len(name)] != name:
         return None
+    if (len(name) == 2 and len(words) == 2 and not is_definite(name[0]) and name[0] not in STOPWORDS
+            and is_definite(name[1]) and name[1].endswith("ي") and name[1] not in STOPWORDS
+            and not definite_common_noun(name[1], classes) and classes.name_evidence(name[1]) != "no"
+            and not classes.ends_mention(name[0]) and not classes.is_verbal_noun(name[0])
+            and classes.narrative_verb(name[0]) is None):
+        # أشاد مطلق البقمي …: a given name the analyser reads as a common word (مطلق «absolute»), then
+        # a family name in -ي it knows as a name or not at all (not الأهالي): an indefinite word takes
+        # no definite adjective, so the two are a name
+        return mention
     kept = list(itertools.takewhile(
         lambda w: w not in STOPWORDS and classes.is_name_candidate(w) and not classes.ends_mention(w), name))
     last = name[-1]
