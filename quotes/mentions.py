@@ -20,6 +20,7 @@ from . import lexicon
 from .clauses import clause_initial, governs_its_preposition, nested
 from .cues import HOMOGRAPH_LEMMAS, Cue
 from .document import Document
+from .normalize import WORD as _WORD
 from .normalize import strip_proclitics
 from .phrases import (
     ANONYMOUS_HEADS,
@@ -701,13 +702,22 @@ class _Reader:
             return []
         return [SilentSubject(starts[k], gender or None, mention, narrative=True)]
 
-    def without_object(self, mention: Mention | None) -> Mention | None:
+    def without_object(self, mention: Mention | None, keep_modifier: bool = False) -> Mention | None:
         """A body read as the subject of a narrative verb, without the verb's object that the
-        phrase ran into (تعتزم الشركة السعودية للكهرباء | طرح مناقصة)."""
+        phrase ran into (تعتزم الشركة السعودية للكهرباء | طرح مناقصة). With ``keep_modifier``, no
+        cut is made before في: in the phrase of a cue's subject, which has already ended at an
+        occasion (في بيان), «في غزة» in «وزارة الصحة في غزة» is the body's place («من جديد» after
+        «أكدت حكومة العراق» is still cut)."""
         if mention is None or mention.type != "organisation":
             return mention
         name_end = body_object_start(self.text, mention.start, mention.end, self.doc.phrases.classes)
-        return mention if name_end == mention.end else self.doc.phrases.mention(mention.start, name_end)
+        if name_end == mention.end:
+            return mention
+        if keep_modifier:
+            after = _WORD.search(self.text, name_end, mention.end)
+            if after is not None and after.group() == "في":
+                return mention
+        return self.doc.phrases.mention(mention.start, name_end)
 
     def _subject_after_adjunct(self, k: int, limit: int) -> Mention | None:
         """وظهر على قناة «سي إن إن» أيضا | بنيامين نتنياهو، …: a short prepositional phrase between
@@ -899,7 +909,7 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
             # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …)
             zone_end = min(doc.sentences.end_after(cue.end), cue.end + 300)
             # (أعلنت وزارة الصحة | تسجيل حالتين: a verb that quotes nothing has its object after the body)
-            found.append(SilentSubject(cue.start, cue.gender, reader.without_object(reader.after_cue(cue, zone_end)[0])))
+            found.append(SilentSubject(cue.start, cue.gender, reader.without_object(reader.after_cue(cue, zone_end)[0], keep_modifier=True)))
         elif cue.pos == "participle":
             # «كما أدان الأمين العام بان كي مون الحادث، داعياً …»: the participle names no
             # subject, but the sentence's own subject is the one who keeps speaking

@@ -1642,7 +1642,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
     """End of the subject phrase that starts at ``start`` (folded offsets), before ``limit``.
 
     It stops at the first adjunct, at a comma that does not open an apposition, at an
-    opening quotation mark or parenthesis, at a verb (``stops``) and after twelve words. A word
+    opening quotation mark or parenthesis, at a verb (``stops``) and after sixteen words. A word
     at an offset in ``names`` is a name whatever its folded form (علي, not على).
 
     Complexity (radon ~27): the walk over characters and words is one loop whose branches are the
