@@ -142,7 +142,7 @@ _NOUN_PREPOSITIONS = frozenset(("في", "الي", "عن", "مع", "لدي", "ن�
 def _governs_a_noun(norm: NormalizedText, tokens: Tokens, k: int) -> bool:
     """Token ``k`` is a preposition right before the next word, with only a space between."""
     word = tokens.words[k]
-    if word not in _NOUN_PREPOSITIONS and not (word == "علي" and norm.original[norm.to_original(tokens.ends[k] - 1)] == "ى"):
+    if word not in _NOUN_PREPOSITIONS and not (word == "علي" and norm.spelled_at(tokens.ends[k] - 1) == "ى"):
         return False
     return norm.text[tokens.ends[k]:tokens.starts[k + 1]] == " "
 

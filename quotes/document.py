@@ -103,6 +103,8 @@ _HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))
 # inside a word (عليه، الفعلي) was most of this step.
 _ALI_END = re.compile(r"علي(?![^\W_])")
 _IMAM = re.compile(r"(?<![^\W_])[وف]?امام(?![^\W_])")
+
+
 def _spelled_names(original: str, norm: NormalizedText) -> tuple[frozenset[int], frozenset[int]]:
     """Folding makes the name علي and the preposition على one word. An article that writes the
     preposition with alif maqsura anywhere keeps them apart, so there a «علي» written with yeh

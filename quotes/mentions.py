@@ -669,7 +669,7 @@ class _Reader:
         at = 1 if word[:1] in ("و", "ف") and word[1:3] == "ال" else 0
         if word[at:at + 2] != "ال":
             return False
-        return self.doc.article.text[self.doc.norm.to_original(self.doc.tokens.starts[k] + at)] in "أإ"
+        return self.doc.norm.spelled_at(self.doc.tokens.starts[k] + at) in ("أ", "إ")
 
     def _verb_gender(self, word: str, after_qad: bool = False, imperfective: bool = False,
                      no_article: bool = False) -> str | None:

@@ -151,11 +151,11 @@ class NormalizedText:
         ns, os_, nl, ol = self._pieces[k]
         return os_ + (i - ns) if nl == ol else os_
 
-    def written_with_ha(self, end: int) -> bool:
-        """Whether the folded word that ends at ``end`` ends in ه as the article spells it, not in
-        a ta marbuta that folding wrote so (مقاله «his article», not مقالة)."""
-        at = self.to_original(end - 1)
-        return self.original[at:at + 1] == "ه"
+    def spelled_at(self, i: int) -> str:
+        """The character the article wrote where the folded text has character ``i`` (its first, for
+        a run folded as one): what folding merged, ة and ه, ى and ي, أ and ا, told apart again."""
+        at = self.to_original(i)
+        return self.original[at:at + 1]
 
     def end_to_original(self, e: int) -> int:
         """Original offset just after the character at folded offset ``e - 1`` (a span end).

@@ -1025,6 +1025,8 @@ def is_fa_complementiser(word: str, prev_definite: bool, text: str, end: int) ->
     if word[:1] != "ف" or word[1:] not in COMPLEMENTISERS:
         return False
     return word != "فان" or prev_definite or _FA_INNA_NEXT.match(text, end) is not None
+
+
 _WORDS_TO_THAT = regex.compile(r"(?:\s+[\p{L}]+){1,3}")
 
 
@@ -1335,14 +1337,14 @@ def _statement_object(word: str, walk: _Walk, classes: WordQuestions | None) -> 
         return False
     if word.endswith("ات") and _bare(walk.head_word) in ORGANISATION_HEADS:
         return False
-    if walk.prev_definite:
-        return walk.head_title
-    return classes.name_evidence(walk.last_word) != "no"
+    return walk.head_title if walk.prev_definite else _after_a_name(walk, classes)
 
 
-# The emphatic nouns (أوباما نفسه «Obama himself»): a possessive that belongs to the subject.
-_EMPHATIC_NOUNS = frozenset(("نفسه", "نفسها", "ذاته", "ذاتها", "عينه", "عينها", "انفسهم", "ذواتهم"))
-_NAME_GOES_ON = regex.compile(r"\s*(?:[،,]|ال\p{L}{2}|(\p{L}+))")
+def _after_a_name(walk: _Walk, classes: WordQuestions) -> bool:
+    """The walk's last word is a name's: no definite word, no link (بن، عبد), and not one the
+    analyser reads only as a common word."""
+    return (bool(walk.words) and not walk.prev_definite and walk.last_word not in GLUE
+            and classes.name_evidence(walk.last_word) != "no")
 
 
 # مصادر | من الوزارة، عدد | مع …: the prepositions of a description's own complement
@@ -1356,16 +1358,20 @@ def _faailan(word: str) -> bool:
     return len(word) == 5 and word[1] == "ا" and word[-1] == "ا" and word[-2] != "ي"
 
 
+# The emphatic nouns (أوباما نفسه «Obama himself»): a possessive that belongs to the subject.
+_EMPHATIC_NOUNS = frozenset(("نفسه", "نفسها", "ذاته", "ذاتها", "عينه", "عينها", "انفسهم", "ذواتهم"))
+_NAME_GOES_ON = regex.compile(r"\s*(?:[،,]|ال\p{L}{2}|(\p{L}+))")
+
+
 def _possessed_object_after_name(word: str, walk: _Walk, classes: WordQuestions | None, text: str, end: int) -> bool:
     """A noun with a possessive, spelled with ه (not a ta marbuta) right after a name, is the
     verb's object (واصل الرئيس حسن روحاني | دفاعه عن، واختتم المدرب مورينيو | حديثه قائلا).
     A family name the analyser reads so (يوسف رفه، فاضل ابريه) is told by what follows it: a
     name goes on to a comma, a title or a definite word (يوسف رفه نائب الرئيس، دومينيك سوانيه، إن),
     and a title in construct (ولي عهده، وزير خارجيته) or an emphatic (أوباما نفسه) is the subject's."""
-    if (walk.prev_definite or walk.spelling is None or walk.last_word in GLUE or word[:1] in ("و", "ف", "ل", "ب")
-            or word in _EMPHATIC_NOUNS or classes is None or _bare(walk.last_word) in TITLE_HEADS
-            or not walk.spelling.written_with_ha(end) or classes.name_evidence(walk.last_word) == "no"
-            or not classes.possessed_object(word)):
+    if (walk.spelling is None or word[:1] in ("و", "ف", "ل", "ب") or word in _EMPHATIC_NOUNS or classes is None
+            or _bare(walk.last_word) in TITLE_HEADS or walk.spelling.spelled_at(end - 1) != "ه"
+            or not _after_a_name(walk, classes) or not classes.possessed_object(word)):
         return False
     after = _NAME_GOES_ON.match(text, end)
     return after is None or (after.group(1) is not None and _bare(after.group(1)) not in TITLE_HEADS)

@@ -172,9 +172,10 @@ def test_fold_is_the_text_normalisation_without_the_offset_map(text: str) -> Non
     ("ختم الكاتبُ مقالَهُ أمس", "مقالَهُ", True),  # diacritics folding drops, before and after the ه
     ("قالت الوزيرة ﻫﺬﻩ الكلمة", "ﻫﺬﻩ", False),  # presentation forms map as a run, not one letter
 ])
-def test_written_with_ha_reads_the_original_spelling(text: str, word: str, spelled_ha: bool) -> None:
+def test_spelled_at_reads_the_original_spelling(text: str, word: str, spelled_ha: bool) -> None:
     """Folding writes ة as ه; the offset map still tells which one the article wrote."""
     norm = NormalizedText.of(text)
     at = text.index(word)
     end = norm.text.index(" ", len(fold(text[:at])) + 1)
-    assert norm.written_with_ha(end) is spelled_ha
+    assert norm.text[end - 1] == "ه"
+    assert (norm.spelled_at(end - 1) == "ه") is spelled_ha
