@@ -1324,6 +1324,12 @@ def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestion
             and walk.prev_definite and not definite and word[:1] not in ("و", "ل", "ب", "ف")
             and word not in ("في", "من") and not walk.in_phrase and not _name_after_description(word, walk, classes, text, end)):
         return True  # ودعت اللجنة | وسائل الإعلام: a definite noun takes no indefinite word after it but a name
+    if (walk.prev_definite and not definite and not walk.head_title and walk.head_word not in HONORIFICS
+            and len(word) >= 4 and word[-1] == "ا" and word[:1] not in ("و", "ف", "ل", "ب") and classes is not None
+            and classes.accusative_participle(word) and classes.name_evidence(_next_word(text, end) or "و") == "no"):
+        # ونشر جيش الفتح | صورا لتفجير: a noun in the accusative's alif is no part of a subject; a
+        # word of that shape before one that may be a name is a given name (المنتجة الشهيرة أوبرا وينفري)
+        return True
     return _disagrees_with_the_head(word, definite, walk, classes)
 
 

@@ -1239,6 +1239,14 @@ SPEAKER_ROWS = [
     # ولد «son of» links the parts of a Mauritanian name, as بن does
     pytest.param("وقال المبعوث الأممي لليمن إسماعيل ولد الشيخ أحمد إن المشاورات ستستأنف قريبا.",
                  "المشاورات ستستأنف", "إسماعيل ولد الشيخ أحمد", id="walad-links-a-name"),
+    # a noun in the accusative's alif after a subject is the verb's object; before a name, a given name
+    pytest.param("ونشر جيش الفتح صورا لتفجير كبير بعربة مدرعة ملغمة على ما قال، إنه مقر لمليشيات طائفية في "
+                 "منطقة الصواغية.", "مقر لمليشيات", "جيش الفتح", id="an-accusative-noun-is-the-object"),
+    pytest.param("وبعد الاطلاع على المعاملة الخاصة بتأجير أراضي الشواطئ، أقر مجلس الوزراء عدداً من الإجراءات من "
+                 "بينها أن يكون لكل شاطئ مدخل عام.", "يكون لكل", "مجلس الوزراء",
+                 id="an-accusative-noun-before-min-is-the-object"),
+    pytest.param("وكتبت مقدمة البرامج والمنتجة التلفزيونية الشهيرة أوبرا وينفري على حسابها أن العائلة في قلبها.",
+                 "العائلة في", "أوبرا وينفري", id="an-accusative-shape-before-a-name-is-a-given-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
