@@ -278,6 +278,7 @@ class WordQuestions(Protocol):
     def name_evidence(self, word: str) -> str: ...
     def ends_mention(self, word: str) -> bool: ...
     def is_verbal_noun(self, word: str) -> bool: ...
+    def is_time(self, word: str) -> bool: ...
 
     def only_clause_word(self, word: str) -> bool: ...
     def narrative_verb(self, word: str, after_qad: bool = False, imperfective: bool = False,
@@ -1247,6 +1248,14 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
             or _anonymous_source_ends(word, definite, walk, classes, text, end))
 
 
+def _construct_title(word: str, walk: _Walk, classes: WordQuestions | None) -> bool:
+    """An anonymous head that is also a title's (مسؤول، متحدث، ناطق) in construct with a definite
+    noun is a post, not an anonymous source: «مسؤول التسوية القانونية بدر الحربي»، «مسؤول العلاقات
+    العامة …». Not before a time word (قال مسؤول | اليوم الاثنين)."""
+    return (walk.words == 1 and walk.head_title and word[:2] == "ال" and classes is not None
+            and not classes.is_time(word))
+
+
 def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bool:
     """A source's or a title's complement, a post-modifier's preposition, or علي as a name
     continues it."""
@@ -1412,7 +1421,8 @@ def _anonymous_source_ends(word: str, definite: bool, walk: _Walk, classes: Word
     """An indefinite source's phrase ends at a definite adjective or, after its complement, at a
     verbal noun or a common noun governing a definite word (the object)."""
     if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase) and not (
-            walk.last_word in _LEVEL_ADJECTIVES and word in ("المستوي", "الشان")):
+            walk.last_word in _LEVEL_ADJECTIVES and word in ("المستوي", "الشان")) \
+            and not _construct_title(word, walk, classes):
         # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة (but مسؤول رفيع
         # المستوى: an adjective's own genitive)
         return True
@@ -1718,6 +1728,8 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
             walk.head_word, walk.head_definite, walk.head_title = word, definite, _bare(word) in TITLE_HEADS
             # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
             walk.first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in _QUANTIFIERS
+        elif walk.words == 1 and walk.first_anonymous and definite and word[:2] == "ال":
+            walk.first_anonymous = False  # مسؤول | التسوية القانونية: a post in construct (_construct_title)
         if word in _MODIFIER_PREPOSITIONS or (walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS) or (
                 walk.first_anonymous and word[:1] == "ب" and classes is not None and classes.only_prepositional(word)):
             walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع»، «مسؤول بوزارة النقل» definite words are fine

@@ -1247,6 +1247,13 @@ SPEAKER_ROWS = [
                  id="an-accusative-noun-before-min-is-the-object"),
     pytest.param("وكتبت مقدمة البرامج والمنتجة التلفزيونية الشهيرة أوبرا وينفري على حسابها أن العائلة في قلبها.",
                  "العائلة في", "أوبرا وينفري", id="an-accusative-shape-before-a-name-is-a-given-name"),
+    # مسؤول، متحدث in construct with a definite noun is a post, and the name after it the speaker's
+    pytest.param("وقد أبان مسؤول التسوية القانونية بدر الحربي أن المحكمة ستطلق سراح القاتل إذا وافقت ابنة الضحية.",
+                 "المحكمة ستطلق", "بدر الحربي", id="masul-in-construct-is-a-post"),
+    pytest.param("ووفقاً لما أكده متحدث الإمارة علي بن موسى، فإن أمير المنطقة بعث خطاباً للوزير.", "أمير المنطقة",
+                 "علي بن موسى", id="mutahaddith-in-construct-is-a-post"),
+    pytest.param("وقال مسؤول اليوم الاثنين إن ناقلة رست في الميناء لتحميل النفط.", "ناقلة رست", "مسؤول",
+                 id="masul-before-a-time-word-stays-anonymous"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
