@@ -47,6 +47,9 @@ THAT_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.star
 MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
+# The heads of a time or manner clause (قبل أن، دون أن): short, and the cue's own clause may follow
+# it, where a reason (خاصة أن، رغم أن) runs on with complementisers of its own.
+_TIME_CONJUNCTION_HEADS = frozenset(("قبل", "بعد", "دون", "بدون", "منذ", "بمجرد"))
 _STANCE_NOUNS = lexicon.words("attitude_nouns")
 _STANCE_SUFFIXES = (*THIRD_PERSON_SUFFIXES, "نا")  # أمله، أملها، أملنا
 _CLAUSE_CONNECTIVES = frozenset(("لكن", "ولكن", "كما", "ثم", "فيما", "بينما", "بل"))  # open a clause, subject first
@@ -146,6 +149,7 @@ class _Finder:
         governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
         cue_at_token = doc.cue_at_token
         in_relative = False  # inside «، التي …،»: a complementiser there is the relative clause's
+        past_time_clause = False  # after «قبل أن …»: only إن or بأن opens what was said
         while k <= n:
             next_start = starts[k] if k < n else len(text)
             gap_end = next_start if next_start < limit else limit
@@ -176,8 +180,14 @@ class _Finder:
                 in_relative = False
             if word in COMPLEMENTISERS and not in_relative:
                 if words[k - 1] in _CONJUNCTION_HEADS:
-                    return None  # خاصة أن، رغم أن: a subordinate clause, not what was said
-                if not (k + 1 < n and words[k + 1] == "كي"):  # (أن never takes كي: «بان كي مون» is a name)
+                    if words[k - 1] not in _TIME_CONJUNCTION_HEADS or cue.strict:
+                        return None  # خاصة أن، رغم أن: a subordinate clause, not what was said
+                    # وقال الوزير قبل أن يغادر القاعة | إن …: a time or a manner; what was said may follow
+                    subject_end = subject_end or starts[k - 1]
+                    past_time_clause = True
+                elif past_time_clause and word[:1] != "ب" and doc.norm.spelled_at(starts[k]) != "إ":
+                    pass  # جاء بعد أن طلب … واكتشف | أن …: a plain أن there is the object of the clause's verb
+                elif not (k + 1 < n and words[k + 1] == "كي"):  # (أن never takes كي: «بان كي مون» is a name)
                     return self.span("cue_complementiser", cue, ends[k], -1, "indirect",
                                      (cue.end, subject_end or starts[k]))
             if word[:1] == "ف" and is_fa_complementiser(word, is_definite(words[k - 1]), text, ends[k]) \
@@ -515,6 +525,13 @@ class _Finder:
                     and "،" in self.text[doc.tokens.ends[k - 1]:cue.start] and not self._quoted_here(cue)):
                 # «…، منوها من جهة أخرى بما …»: a circumstantial participle after a comma is the
                 # reporter's, whether or not it reports a clause of its own
+                return cue.start
+            if (cue.pos == "verb" and cue.proclitics == "و" and cue.aspect == "perfective" and k + 1 < len(words)
+                    and is_definite(words[k + 1])
+                    and "،" in self.text[doc.tokens.ends[k - 1]:cue.start] and not self._quoted_here(cue)):
+                # «… انتهاكات لوقف إطلاق النار، ورد الحزب بالمزيد من العنف»: after a comma, و, a
+                # reporting verb in the past and its definite subject are the reporter's next sentence
+                # (an imperfective goes on with the reported verb: أنه سيقضي على الأمية …، وينشر العلم)
                 return cue.start
             if cue.pos != "verb" or cue.proclitics or k < 2:
                 continue

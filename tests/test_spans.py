@@ -44,6 +44,12 @@ CONSTRUCTION_ROWS = [
     ("cue_complementiser",  # an adjunct (في بيان) between the subject and أن
      "وأوضحت الوزارة في بيان أن الطائرات المسيرة أطلقت من الأراضي اليمنية.",
      "الطائرات المسيرة أطلقت من الأراضي اليمنية", "indirect"),
+    ("cue_complementiser",  # a time clause (قبل أن …) between the subject and the complementiser
+     "وقال أردوغان قبل أن يبدأ زيارة رسمية إلى الصين إن التراجع أمام التهديد الإرهابي غير وارد.",
+     "التراجع أمام التهديد الإرهابي غير وارد", "indirect"),
+    ("cue_complementiser",  # after it a plain أن is its verb's object; بأن is the cue's
+     "وقال مدير المفوضية بعد أن زار ثلاث جزر يونانية ووجد أن الوضع صعب بأن على الدول الأعضاء التحرك.",
+     "على الدول الأعضاء التحرك", "indirect"),
     ("cue_complementiser",  # the governed preposition before the complementiser (أشار إلى أن)
      "وأشار الوزير إلى أن الدعم سيبدأ الشهر المقبل.",
      "الدعم سيبدأ الشهر المقبل", "indirect"),
@@ -123,12 +129,19 @@ CLAUSE_END_ROWS = [
     # رأى has other senses: after a short subject that opens the clause, and with أن at once, it reports
     ("وقال توماس باخ إن الأمر لا يعنيه. لكن باخ رأى أن على المرشحين التركيز على الشفافية.",
      [("وقال", "الأمر لا يعنيه"), ("رأى", "على المرشحين التركيز على الشفافية")]),
+    # «، و» and a past reporting verb with its definite subject: the reporter's next sentence, even
+    # where that verb reports nothing; an imperfective goes on with the reported verb
+    ("وأعلن الحزب أنه سيصعد الهجمات بسبب انتهاكات لوقف إطلاق النار، ورد الحزب بالمزيد من العنف.",
+     [("وأعلن", "سيصعد الهجمات بسبب انتهاكات لوقف إطلاق النار")]),
+    ("وأعلن الرئيس أنه سيقضي على الأمية في مجتمعه، وينشر العلم بين أبنائه.",
+     [("وأعلن", "سيقضي على الأمية في مجتمعه، وينشر العلم بين أبنائه")]),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CLAUSE_END_ROWS,
                          ids=["participle-opens-a-report", "next-sentence", "haythu-opens-a-report",
-                              "strict-verb-after-its-subject"])
+                              "strict-verb-after-its-subject", "wa-and-a-past-cue-verb-resume-the-report",
+                              "wa-and-an-imperfective-goes-on"])
 def test_clause_ends_before_the_next_report(morphology: CueMorphology, text: str,
                                             expected: list[tuple[str, str]]) -> None:
     doc, spans = spans_of(text, morphology)
@@ -140,6 +153,11 @@ NO_SPAN_ROWS = [
     pytest.param("وقال الوزير ذلك خاصة أن الانتخابات اقتربت.", "قال", id="khassa-an-is-a-reason"),
     pytest.param("وأشاد الرئيس بجهود الفريق خاصة أن المهمة كانت صعبة.", "اشاد", id="khassa-an-after-object"),
     pytest.param("وأوضح الوزير موقفه رغم أن الوقت كان ضيقاً.", "اوضح", id="raghm-an-is-a-concession"),
+    pytest.param("وعلق أسماءهم على جدران دائرة الطب العدلي دون أن يسلم جثثهم إلى ذويهم.", "علق",
+                 id="duna-an-is-a-manner"),
+    pytest.param("ورد الحزب بالمزيد من العنف منذ أن بدأت تركيا حملتها الجوية.", "رد", id="mundhu-an-is-a-time"),
+    pytest.param("وتابع المهندس المشروع منذ أن بدأ، إن لم يكن قبل ذلك.", "تابع",
+                 id="a-weak-cue-past-a-time-clause"),
     pytest.param("يذكر أن الرئيس كان قد زار المدينة العام الماضي.", None, id="impersonal-yudhkar-an"),
     pytest.param("ويذكر أن الهجوم هو الثاني من نوعه خلال شهر.", None, id="impersonal-wa-yudhkar-an"),
     pytest.param("وسيتم توزيع المساعدات على الأسر المحتاجة، وفق المعايير الدولية.", "وفق",
