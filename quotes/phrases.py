@@ -1229,6 +1229,18 @@ def _qualifies_the_title(word: str, walk: _Walk, text: str, end: int) -> bool:
     after = _next_word(text, end)
     return after is not None and after not in COMPLEMENTISERS
 _CIRCUMSTANTIAL_PRONOUNS = frozenset(("وهو", "وهي", "وهم", "وهما", "وهن"))
+# في، عبر، علي before a noun with its possessor (في صفحتها، عبر حسابه، علي هامش زيارته): the
+# speaker's own occasion, an adjunct of the verb; a modifier of the subject names another thing
+# (مصدر في الوزارة، مسؤول في حكومة الإقليم)
+_OCCASION_PREPOSITIONS = frozenset(("في", "عبر", "علي"))
+
+
+def _written_possessed(word: str, end: int, walk: _Walk) -> bool:
+    """The word ends in a possessive as the article writes it: ها، هم، هما، or a ه the article
+    wrote so, not a folded ة (في منطقة، في وزارة: no possessor)."""
+    if word.endswith(("ها", "هم", "هما", "هن")):
+        return True
+    return word[-1] == "ه" and walk.spelling is not None and walk.spelling.spelled_at(end - 1) == "ه"
 
 # كان and its forms: a verb, which ends a subject after a definite word (عدد من المصادر | كان المركب …)
 KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
@@ -1271,9 +1283,12 @@ def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bo
         # المقدم | علي الشهراني، … بمنطقة مكة المكرمة | علي بن عبدالله الغامدي: after a rank or an
         # honorific, or before بن, a name, not the preposition
         return True
-    # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on
-    return (word == "لدي" and walk.head_title) or (
-        word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS)
+    # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on (not
+    # into an occasion: الرئيس الجزائري عبد العزيز بوتفليقة | لدى استقباله)
+    if word == "لدي" and walk.head_title:
+        after = _next_word(text, end)
+        return after is None or not _written_possessed(after, end + 1 + len(after), walk)
+    return word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS
 
 
 def _opens_apposition_or_clause(word: str, walk: _Walk, classes: WordQuestions | None) -> bool:
@@ -1446,6 +1461,11 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
             and not (word == "لدي" and walk.head_title) \
             and not _qualifies_the_title(word, walk, text, end):  # السفير لدى المملكة، الوزير سابقا
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
+    if walk.words and word in _OCCASION_PREPOSITIONS and classes is not None:
+        after = _next_word(text, end)
+        if after is not None and not is_definite(after) and _written_possessed(after, end + 1 + len(after), walk) \
+                and classes.possessed_object(after):
+            return True  # وذكرت السقاف | في صفحتها على تويتر، قال الوزير | عبر حسابه: the occasion
     if walk.words and word in _RELAY_SAYINGS:
         return True  # عن الرئيس | قوله: the relayed words begin
     if walk.words and word in _EULOGY_FIRST_WORDS and _EULOGY.match(text, pos):

@@ -1254,6 +1254,19 @@ SPEAKER_ROWS = [
                  "علي بن موسى", id="mutahaddith-in-construct-is-a-post"),
     pytest.param("وقال مسؤول اليوم الاثنين إن ناقلة رست في الميناء لتحميل النفط.", "ناقلة رست", "مسؤول",
                  id="masul-before-a-time-word-stays-anonymous"),
+    # في، عبر، على before a noun with its possessor is the speaker's occasion, not the subject's modifier
+    pytest.param("وتقول الوزيرة نادية السقاف إن الوضع صعب. وذكرت السقاف في صفحتها على شبكة التواصل الاجتماعي "
+                 "تويتر، أن الحوثيين يستولون على ستين مليون دولار شهريا.", "الحوثيين يستولون", "نادية السقاف",
+                 id="fi-and-a-possessed-noun-is-the-occasion"),
+    pytest.param("وقالت المحكمة العليا في قرارها إن الطعن مرفوض شكلا.", "الطعن مرفوض", "المحكمة العليا",
+                 id="fi-qarariha-is-the-occasion"),
+    pytest.param("وقال مسؤول في منطقة الحدود إن الهدوء عاد.", "الهدوء عاد", "مسؤول في منطقة الحدود",
+                 id="fi-and-a-folded-ta-marbuta-is-no-possessive"),
+    # لدى goes on with a title (السفير لدى …), not into an occasion after the name
+    pytest.param("وأكد الرئيس الجزائري عبد العزيز بوتفليقة لدى استقباله الوفد أن البلدين شريكان.",
+                 "البلدين شريكان", "عبد العزيز بوتفليقة", id="lada-and-a-possessed-noun-is-the-occasion"),
+    pytest.param("وقالت مندوبة واشنطن لدى الأمم المتحدة سامانثا باور إن المجلس سيصوت غدا.", "المجلس سيصوت",
+                 "سامانثا باور", id="lada-goes-on-with-the-title"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
