@@ -1120,6 +1120,7 @@ class _Walk:
     word_before_last: str = ""
     spelling: NormalizedText | None = None  # the document's folded text and its original spelling
     function_stems: frozenset[str] = frozenset()  # the words that may read only as particles
+    in_eponym: bool = False  # inside an institution's eponym (مركز الملك سلمان …), until a ل-complement
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
@@ -1501,9 +1502,9 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         # reads as ل + a word (ويليام لايسي، رودريجو لاسمار)
         return True
     # للصحفيين after a name is the addressee; الأمين العام للأمم المتحدة is a title; بيان للجيش
-    # names the statement's author
+    # names the statement's author; مركز الملك سلمان للإغاثة: the institution's name goes on
     return word.startswith("لل") and (walk.words == 0 or not walk.prev_definite) and not (
-        walk.words == 1 and walk.head_word in _DOCUMENTS)
+        walk.words == 1 and walk.head_word in _DOCUMENTS) and not walk.in_eponym
 
 
 # A folded ـه is also the ta marbuta of a feminine noun the lexicon may not know (تغريدة folds
@@ -1753,6 +1754,10 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         if word in _MODIFIER_PREPOSITIONS or (walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS) or (
                 walk.first_anonymous and word[:1] == "ب" and classes is not None and classes.only_prepositional(word)):
             walk.in_phrase = True  # inside «مسؤول كبير في وزارة الدفاع»، «مسؤول بوزارة النقل» definite words are fine
+        if word in _EPONYM_STYLES and walk.words and eponym_style((walk.last_word, word), 1):
+            walk.in_eponym = True  # جامعة | الملك سعود، لمركز | الملك سلمان
+        elif word[:2] == "لل" or (definite and walk.last_word not in _EPONYM_STYLES):
+            walk.in_eponym = False  # (a complement of its own, or a definite word: the eponym is over)
         walk.word_before_last, walk.last_word = walk.last_word, word
         walk.prev_definite = definite
         walk.words += 1

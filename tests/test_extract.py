@@ -1267,6 +1267,14 @@ SPEAKER_ROWS = [
                  "البلدين شريكان", "عبد العزيز بوتفليقة", id="lada-and-a-possessed-noun-is-the-occasion"),
     pytest.param("وقالت مندوبة واشنطن لدى الأمم المتحدة سامانثا باور إن المجلس سيصوت غدا.", "المجلس سيصوت",
                  "سامانثا باور", id="lada-goes-on-with-the-title"),
+    # an institution named after a person (مركز الملك سلمان) keeps its own ل-complement, then the name
+    pytest.param("وأكد المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ أن السفينة تحمل "
+                 "3540 طناً من المواد الغذائية.", "السفينة تحمل", "رأفت الصباغ",
+                 id="an-eponym-keeps-its-complement"),
+    pytest.param("وقال مشرف كرسي الملك عبدالله للأمن الغذائي الأستاذ الدكتور خالد الرويس إن الدراسة اكتملت.",
+                 "الدراسة اكتملت", "خالد الرويس", id="an-eponym-chair-keeps-its-complement"),
+    pytest.param("وقال الملك سلمان للصحفيين إن المملكة مستعدة للمساعدة.", "المملكة مستعدة", "سلمان",
+                 id="a-king-is-no-eponym-without-its-institution"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
