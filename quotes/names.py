@@ -557,14 +557,15 @@ class NameIndex:
     def _clitic_word(self, word: str) -> bool:
         """A word the analyser reads only as a common word behind a preposition (لمولودته), or
         only as a verb, preposition, time word or other word that ends a mention (وحظي، أوباما
-        يتحدى | الكونغرس، داخل | المقاومة), or as a verbal noun or a plural (not فادي, also a
-        verb): no given name. Other common readings prove nothing,
+        يتحدى | الكونغرس، داخل | المقاومة), or as a verbal noun, a plural or a dual (not فادي, also
+        a verb): no given name. Other common readings prove nothing,
         since the lexicon reads many given names as nouns (ريما، وضاح)."""
         if self.classes is None or word in GLUE or self.classes.name_evidence(word) != "no":
             return False
-        # (nor a verbal noun or a plural, whose genitive the name is: اقتناء | طهران، جهود | فيسبوك)
+        # (nor a verbal noun, a plural or a dual, whose genitive the name is: اقتناء | طهران، جهود |
+        # فيسبوك، زعيمي | روسيا)
         return (word[:1] in ("ل", "ب", "ك") or self.classes.ends_mention(word) or self.classes.is_verbal_noun(word)
-                or (self.classes.gender_number(word)[1] == "p" and self.classes.narrative_verb(word) is None))
+                or (self.classes.gender_number(word)[1] in ("p", "d") and self.classes.narrative_verb(word) is None))
 
     def _find_name_in_text(self, words: tuple[str, ...]) -> Mention | None:
         toks = self.tokens

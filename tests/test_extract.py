@@ -1275,6 +1275,10 @@ SPEAKER_ROWS = [
                  "الدراسة اكتملت", "خالد الرويس", id="an-eponym-chair-keeps-its-complement"),
     pytest.param("وقال الملك سلمان للصحفيين إن المملكة مستعدة للمساعدة.", "المملكة مستعدة", "سلمان",
                  id="a-king-is-no-eponym-without-its-institution"),
+    # a dual in construct (زعيمي روسيا «the two leaders of Russia») is no given name for a name alone
+    pytest.param("وكانت المستشارة الألمانية أنجيلا ميركل والرئيس الفرنسي فرنسوا هولاند أجريا اتصالا هاتفيا مع زعيمي "
+                 "روسيا وأوكرانيا مساء أول من أمس. وقالت روسيا إن المحادثات كانت مثمرة.", "المحادثات كانت",
+                 "روسيا", id="a-dual-in-construct-is-no-given-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
