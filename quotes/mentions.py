@@ -90,6 +90,7 @@ MENTION_RULES = {
     "relative_antecedent": "the antecedent of the relative pronoun right before the verb (X، الذي قال …)",
     "source_phrase": "the source named by an according-to phrase or after the quotation",
     "relayed_source": "the source after «عن» when the verb follows «أنه» (نقلت الوكالة عن الوزير أنه قال …)",
+    "statement_maker": "the subject of the verb that made the statement the cue's clause describes (أصدرت القيادة بيانا أعلنت فيه)",
     "none": "no subject phrase: resolved from the context",
 }
 
@@ -135,6 +136,10 @@ class _Reader:
         if cue.pos == "document" and _DOC_PRONOUN.match(self.text, cue.end, zone_end):
             # «خطاب مشترك وقع عليه … جاء فيه:»: the pronoun is the document named before
             return self.document_antecedent(cue), "document_before_cue"
+        if cue.pos == "verb" and self._describes_a_statement(cue, zone_end):
+            maker = self.statement_maker(cue)
+            if maker is not None:
+                return maker, "statement_maker"
         start = self._subject_start(cue, cue.end, zone_end)
         if start is None:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
@@ -188,6 +193,58 @@ class _Reader:
             if topic is not None:
                 return topic, "sentence_topic"
         return None, "none"
+
+    def _describes_a_statement(self, cue: Cue, zone_end: int) -> bool:
+        """The verb is followed by فيه/فيها and nothing else before its content (بيانا كشفت فيه أن
+        …): a relative clause on the statement named before it, whose maker says what follows."""
+        words, ends = self.doc.tokens.words, self.doc.tokens.ends
+        k = cue.token_index + 1
+        return (k < len(words) and words[k] in _RESUMPTIVE_IN and not self.text[ends[k]:zone_end].strip(" ،,")
+                and cue.token_index > 0 and words[cue.token_index - 1] not in RELATIVE_PRONOUNS)
+
+    def statement_maker(self, cue: Cue) -> Mention | None:
+        """«وأصدرت قوات حماية الشعب، أمس، بيانا كشفت فيه أن …»، «كما ألقى وزير الزراعة كلمة قال
+        فيها …»: the statement (an indefinite noun of a statement, a few words before the cue) was
+        made by the subject of the narrative verb that opens its clause, of the cue's gender where
+        both show one."""
+        doc = self.doc
+        words, starts = doc.tokens.words, doc.tokens.starts
+        first = doc.tokens.index_at(doc.sentences.start_before(cue.start))
+        noun = next((j for j in range(cue.token_index - 1, max(first, cue.token_index - 5) - 1, -1)
+                     if _statement_noun(words[j])), None)
+        if noun is None:
+            return None
+        if words[noun + 1][:1] == "ل" and noun + 1 < cue.token_index:
+            # تصريحات للرئيس الأمريكي باراك أوباما أكد فيها: the statement names its maker (كلمة له
+            # قال فيها: the one named before)
+            if words[noun + 1] in _OF_HIM:
+                return None
+            start = starts[noun + 1] + 1
+            end = doc.phrases.extent(start, cue.start)
+            found = doc.phrases.mention(start, end) if end > start else None
+            return found if found is not None and found.type != "unknown" else None
+        opening = self._past_opening_adjunct(first)
+        for v in range(noun - 2, first - 1, -1):
+            if words[v] == "ان":
+                return None  # لاسيما أن أحد أعضاء المناصحة أطلق تغريدة: a clause opening with its subject
+            if not (v == opening or (v > first and words[v - 1] in _CLAUSE_OPENERS_BEFORE_VERB)):
+                continue
+            if words[v] in _QUANTIFIER_WORDS:
+                continue  # (أحد there is the subject's quantifier, not «he sharpened»)
+            gender = self._verb_gender(words[v], imperfective=True, no_article=self._hamza_alif(v))
+            if gender is None:
+                continue
+            if words[v].endswith("وا") and cue.number != "p":
+                return None  # كما تداولوا آخر تغريدة …: the plural verb's subject is its own pronoun
+            if gender and cue.gender and gender != cue.gender:
+                return None
+            start = self._past_turn_adverb(starts[v + 1], starts[noun])
+            end = doc.phrases.extent(start, starts[noun])
+            found = self.without_object(doc.phrases.mention(start, end) if end > start else None)
+            if found is None or found.type == "unknown" or self._prepositional(found):
+                return None
+            return found
+        return None
 
     def _source_before_carrier(self, cue: Cue) -> Mention | None:
         """«نقلت الوكالة عن وزير الخارجية أنه قال إن …»، «روى ابن عمر عن النبي أنه قال: …»: the verb
@@ -842,6 +899,21 @@ def _relays(between: str, quoted: bool) -> bool:
 # The nouns of a statement and its occasions (حديث، كلمة، تصريح، زيارة …): with a possessive
 # pronoun, alone after a verb of finishing or going on, they are that verb's object.
 _STATEMENT_NOUNS = lexicon.words("statement_occasions")
+
+
+# فيه، فيها after a verb: «in it», the statement named before (بيانا أعلنت فيه، كلمة قال فيها)
+_RESUMPTIVE_IN = frozenset(("فيه", "فيها", "فيهما"))
+# the words a clause's verb follows inside a sentence (كما ألقى …، بعد أن نشرت …)
+# (not قد alone: «كانت الهيئة قد أطلقت سلسلة تغريدات»، its subject comes before it)
+_CLAUSE_OPENERS_BEFORE_VERB = frozenset(("كما", "ثم", "وقد", "ان", "فيما", "بينما"))
+_QUANTIFIER_WORDS = lexicon.words("quantifiers")
+_OF_HIM = frozenset(("له", "لها", "لهما", "لهم"))
+
+
+def _statement_noun(word: str) -> bool:
+    """An indefinite noun of a statement (بيانا، كلمة، تدوينة، رسالة، تغريدة), with or without
+    the accusative's alif."""
+    return word in _STATEMENT_NOUNS or (word[-1:] == "ا" and word[:-1] in _STATEMENT_NOUNS)
 
 
 def _own_talk(text: str) -> bool:

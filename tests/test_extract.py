@@ -987,9 +987,10 @@ SPEAKER_ROWS = [
     pytest.param('وقال المهندس شاكر آل نوح إن الإرهاب مدان. وشدد نائب رئيس المجلس البلدي في محافظة القطيف سابقاً '
                  'م. نبيه البراهيم على أهمية التصدي للإرهاب، مضيفاً "إن العملية الإرهابية الجبانة تسببت في استشهاد '
                  'رجال الأمن".', "إن العملية", "نبيه البراهيم", id="engineer-and-formerly-in-a-title"),
-    # after وقد a verb opens the clause: what follows it is no subject before the cue
+    # after وقد a verb opens the clause: what follows it is no subject before the cue (the verb's own
+    # subject made the statement that «قالت فيه» describes)
     pytest.param("تنفيذ حكم القتل. وقد أصدرت وزارة الداخلية اليوم بياناً قالت فيه: إن الجاني قتل رجلا.",
-                 "إن الجاني", "", id="qad-then-a-verb-is-no-subject-before-the-cue"),
+                 "إن الجاني", "وزارة الداخلية", id="qad-then-a-verb-is-no-subject-before-the-cue"),
     # a comma run holding a verb or a colon is the next clause, not an apposition of the subject
     pytest.param("ونادى عمر بأعلى صوته: أفيكم أويس؟. فقام شيخ طويل اللحية من قرن، فقال: يا أمير المؤمنين، إنك قد "
                  "أشفيت على واد.", "يا أمير", "شيخ طويل اللحية من قرن", id="no-apposition-over-a-verb-and-colon"),
@@ -1279,6 +1280,13 @@ SPEAKER_ROWS = [
     pytest.param("وكانت المستشارة الألمانية أنجيلا ميركل والرئيس الفرنسي فرنسوا هولاند أجريا اتصالا هاتفيا مع زعيمي "
                  "روسيا وأوكرانيا مساء أول من أمس. وقالت روسيا إن المحادثات كانت مثمرة.", "المحادثات كانت",
                  "روسيا", id="a-dual-in-construct-is-no-given-name"),
+    # «بيانا أعلنت فيه»، «كلمة قال فيها»: the statement's maker says what the relative clause reports
+    pytest.param("كما ألقى وزير الزراعة الدكتور عبدالرحمن الفضلي كلمة قال فيها إن الموسم الزراعي ناجح.",
+                 "الموسم الزراعي", "عبدالرحمن الفضلي", id="the-maker-of-a-speech"),
+    pytest.param("وأصدرت قوات حماية الشعب، أمس، بيانا كشفت فيه أن المعارك مستمرة في المدينة.", "المعارك مستمرة",
+                 "قوات حماية الشعب", id="the-maker-of-a-statement-past-adjuncts"),
+    pytest.param("أعلن متمردو حركة الشباب مسؤوليتهم عن الهجوم، بعد ساعات على تصريحات للرئيس الأمريكي باراك أوباما أكد "
+                 "فيها أن الحركة قد ضعفت.", "الحركة قد", "باراك أوباما", id="a-statement-that-names-its-maker"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

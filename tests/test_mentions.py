@@ -104,6 +104,8 @@ MENTION_ROWS = [
                  "anonymous", id="a-wire-agency-is-the-addressee"),
     pytest.param("وأضافت أن الحكومة تدرس كل الخيارات المتاحة.",
                  None, "none", None, id="zero-subject"),
+    pytest.param("وأصدرت قيادة القوات المشتركة أمس بياناً أوضحت فيه أن العمليات مستمرة.",
+                 "قيادة القوات المشتركة", "statement_maker", "organisation", id="the-maker-of-the-statement"),
     pytest.param("ويتزعم المعارضين قادة بارزون، مثل: إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني، الذي، رغم أنه في المعارضة، قال: إنه "
                  "سيتعاون مع الحكومة.", "إسحاق هرتسوغ، زعيم حزب الاتحاد الصهيوني", "relative_antecedent", "person",
                  id="relative-antecedent"),
