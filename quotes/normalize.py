@@ -157,6 +157,11 @@ class NormalizedText:
         at = self.to_original(i)
         return self.original[at:at + 1]
 
+    def wrote_tanween_fath(self, start: int, end: int) -> bool:
+        """The article wrote the word at folded [start, end) with the accusative's tanween (ـًا،
+        ـاً), which folding deletes."""
+        return "\u064b" in self.original[self.to_original(start):self.end_to_original(end)]
+
     def end_to_original(self, e: int) -> int:
         """Original offset just after the character at folded offset ``e - 1`` (a span end).
 

@@ -1256,6 +1256,9 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     if (word in walk.function_stems and not walk.prev_definite and word not in _LISTED
             and word not in _PARTITIVE_PREPOSITIONS and classes is not None and classes.only_function_word(word)):
         return True  # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle
+    if (word[-1] == "ا" and walk.spelling is not None and word not in _TITLE_TIME_ADVERBS
+            and walk.spelling.wrote_tanween_fath(end - len(word), end)):
+        return True  # أطلق النشطاء | هاشتاقاً، أكد الوزير | مجدداً: a subject is never in the accusative
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
             or _anonymous_source_ends(word, definite, walk, classes, text, end))

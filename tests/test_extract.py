@@ -1287,6 +1287,9 @@ SPEAKER_ROWS = [
                  "قوات حماية الشعب", id="the-maker-of-a-statement-past-adjuncts"),
     pytest.param("أعلن متمردو حركة الشباب مسؤوليتهم عن الهجوم، بعد ساعات على تصريحات للرئيس الأمريكي باراك أوباما أكد "
                  "فيها أن الحركة قد ضعفت.", "الحركة قد", "باراك أوباما", id="a-statement-that-names-its-maker"),
+    # a word the article writes with the accusative's tanween (ـاً) is no part of a subject
+    pytest.param("سجل صافي أرباح شركة سبكيم تراجعاً بنسبة 39% في النصف الأول من العام الحالي. وأوضحت الشركة في "
+                 "بيان لها اليوم أنها حققت أرباحا أقل.", "حققت أرباحا", "شركة سبكيم", id="a-tanween-fath-ends-the-subject"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
