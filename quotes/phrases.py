@@ -614,6 +614,11 @@ def _given_name_after_title(words: list[str], i: int, classes: WordQuestions | N
     after a title, a name is due, and a title noun there would govern a common noun or a title."""
     if not (0 < i < len(words) - 1 and _definite_like(words[i - 1]) and _bare(words[i - 1]) not in TITLE_HEADS):
         return False
+    if i + 3 == len(words) and not is_definite(words[i + 1]) and words[i + 1] not in GLUE \
+            and not is_head_noun(words[i + 1]) and is_definite(words[i + 2]):
+        # … بمنطقة الحدود الشمالية | مساعد غالي العنزي: a given name, a second one and the family
+        # name close the phrase (a title would govern them: مساعد مدير الأمن العام)
+        return _title_noun_as_given_name(words, i, i + 1, classes)
     return _title_noun_as_given_name(words, i - 1, i, classes)
 
 

@@ -1290,6 +1290,10 @@ SPEAKER_ROWS = [
     # a word the article writes with the accusative's tanween (ـاً) is no part of a subject
     pytest.param("سجل صافي أرباح شركة سبكيم تراجعاً بنسبة 39% في النصف الأول من العام الحالي. وأوضحت الشركة في "
                  "بيان لها اليوم أنها حققت أرباحا أقل.", "حققت أرباحا", "شركة سبكيم", id="a-tanween-fath-ends-the-subject"),
+    # after a title's definite end, a title noun, a second name and a family name closing the phrase
+    # are a name (a given name مساعد, not «assistant»)
+    pytest.param("وأوضح المتحدث الرسمي للإدارة العامة لهيئة الهلال الأحمر بمنطقة الحدود الشمالية مساعد غالي العنزي "
+                 "أن الحادث وقع مساء اليوم.", "الحادث وقع", "مساعد غالي العنزي", id="a-title-noun-opens-a-three-word-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
