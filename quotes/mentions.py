@@ -161,6 +161,8 @@ class _Reader:
             return None, "none"  # وأكد الثقة بأن …: the verb's object, the subject is the previous one
         if mention is not None and _own_talk(mention.text):
             return None, "none"  # واختتم حديثه بأن …، وواصل حديثه بقوله: his own talk, the speaker is the one before
+        if mention is not None and mention.text.split(" ", 1)[0] in _REFLEXIVES:
+            return None, "none"  # تصف نفسها بأنها …: a reflexive after the verb is its object, never its subject
         if mention is not None and cue.lemma in _OBJECT_THEN_BI_AN and not mention.name \
                 and strip_proclitics(mention.text.split()[0]) not in _PERSON_OR_BODY_HEADS \
                 and self.text[mention.end:mention.end + 12].lstrip(" ،").startswith("بان"):
@@ -908,6 +910,7 @@ _RESUMPTIVE_IN = frozenset(("فيه", "فيها", "فيهما"))
 _CLAUSE_OPENERS_BEFORE_VERB = frozenset(("كما", "ثم", "وقد", "ان", "فيما", "بينما"))
 _QUANTIFIER_WORDS = lexicon.words("quantifiers")
 _OF_HIM = frozenset(("له", "لها", "لهما", "لهم"))
+_REFLEXIVES = frozenset(("نفسه", "نفسها", "نفسهما", "نفسهم", "انفسهم", "ذاته", "ذاتها"))
 
 
 def _statement_noun(word: str) -> bool:

@@ -1294,6 +1294,9 @@ SPEAKER_ROWS = [
     # are a name (a given name مساعد, not «assistant»)
     pytest.param("وأوضح المتحدث الرسمي للإدارة العامة لهيئة الهلال الأحمر بمنطقة الحدود الشمالية مساعد غالي العنزي "
                  "أن الحادث وقع مساء اليوم.", "الحادث وقع", "مساعد غالي العنزي", id="a-title-noun-opens-a-three-word-name"),
+    # a reflexive after the verb (يصف نفسه بأنه) is its object, never the speaker
+    pytest.param("وقال موقع دار الخلافة الناطق بالتركية والذي يصف نفسه بأنه مكتب محلي لمؤسسة الحياة، إن القرار أظهر "
+                 "الضغوط المتزايدة على المسلمين.", "مكتب محلي", "موقع دار الخلافة", id="a-reflexive-is-no-speaker"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
