@@ -27,6 +27,7 @@ from .phrases import (
     HONORIFICS,
     ORGANISATION_HEADS,
     PRONOUN_SUFFIXES,
+    RELATIVE_PRONOUNS,
     STOPWORDS,
     TITLE_HEADS,
     Mention,
@@ -546,8 +547,10 @@ class NameIndex:
         toks = self.tokens
         if self.classes is None or self.classes.narrative_verb(toks.words[k]) is None:
             return False
-        # (or after a connective that opens a clause: كما أدان كيري …)
-        return k == 0 or bool(self.text[toks.ends[k - 1]:toks.starts[k]].strip(" ")) or toks.words[k - 1] in _CLAUSE_OPENERS
+        # (or after a connective that opens a clause: كما أدان كيري …، or a relative pronoun: التي
+        # دخل هول فيها)
+        return (k == 0 or bool(self.text[toks.ends[k - 1]:toks.starts[k]].strip(" ")) or toks.words[k - 1] in _CLAUSE_OPENERS
+                or toks.words[k - 1] in RELATIVE_PRONOUNS)
 
     def _no_name_first(self, word: str) -> bool:
         """The analyser reads the first given name as no name (زميلي، حقيقية). Real given names

@@ -1297,6 +1297,9 @@ SPEAKER_ROWS = [
     # a reflexive after the verb (يصف نفسه بأنه) is its object, never the speaker
     pytest.param("وقال موقع دار الخلافة الناطق بالتركية والذي يصف نفسه بأنه مكتب محلي لمؤسسة الحياة، إن القرار أظهر "
                  "الضغوط المتزايدة على المسلمين.", "مكتب محلي", "موقع دار الخلافة", id="a-reflexive-is-no-speaker"),
+    # after a relative pronoun a word that reads as a verb opens the relative clause: no given name
+    pytest.param("وفي كل المرات التي دخل هول فيها إلى سوريا، كان يستقبله عناصر من الجيش الحر. وقال هول إن الرحلة "
+                 "كانت خطرة.", "الرحلة كانت", "هول", id="a-verb-after-a-relative-pronoun-is-no-given-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
