@@ -29,6 +29,7 @@ from .phrases import (
     KANA,
     ORGANISATION_HEADS,
     RELATIVE_PRONOUNS,
+    STATEMENT_OBJECTS,
     STOPWORDS,
     SUBJECT_PREPOSITIONS,
     THIRD_PERSON_SUFFIXES,
@@ -213,7 +214,7 @@ class _Reader:
         words, starts = doc.tokens.words, doc.tokens.starts
         first = doc.tokens.index_at(doc.sentences.start_before(cue.start))
         noun = next((j for j in range(cue.token_index - 1, max(first, cue.token_index - 5) - 1, -1)
-                     if _statement_noun(words[j])), None)
+                     if words[j] in STATEMENT_OBJECTS), None)  # بيانا، كلمة، تدوينة، رسالة
         if noun is None:
             return None
         if words[noun + 1][:1] == "ل" and noun + 1 < cue.token_index:
@@ -911,12 +912,6 @@ _CLAUSE_OPENERS_BEFORE_VERB = frozenset(("كما", "ثم", "وقد", "ان", "ف
 _QUANTIFIER_WORDS = lexicon.words("quantifiers")
 _OF_HIM = frozenset(("له", "لها", "لهما", "لهم"))
 _REFLEXIVES = frozenset(("نفسه", "نفسها", "نفسهما", "نفسهم", "انفسهم", "ذاته", "ذاتها"))
-
-
-def _statement_noun(word: str) -> bool:
-    """An indefinite noun of a statement (بيانا، كلمة، تدوينة، رسالة، تغريدة), with or without
-    the accusative's alif."""
-    return word in _STATEMENT_NOUNS or (word[-1:] == "ا" and word[:-1] in _STATEMENT_NOUNS)
 
 
 def _own_talk(text: str) -> bool:

@@ -45,7 +45,7 @@ _EVENT_NOUNS = lexicon.alternation("statement_occasions") + "|" + lexicon.altern
 _BI_EVENT = frozenset("ب" + e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ه", "ها", "هم"))
 # ألقى الأمين العام إياد مدني | كلمة، أصدر الوزير | بيانا: a statement noun without the article
 # after a name is the verb's object (with its accusative ا where the writing shows one)
-_STATEMENT_OBJECTS = frozenset(e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ا"))
+STATEMENT_OBJECTS = frozenset(e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ا"))
 _TIME_WORDS = lexicon.alternation("time_words")
 _TIME_WORD_SET = frozenset(t.split()[0] for t in lexicon.entries("time_words"))
 _ADJUNCT_START = regex.compile(
@@ -1241,12 +1241,15 @@ _CIRCUMSTANTIAL_PRONOUNS = frozenset(("وهو", "وهي", "وهم", "وهما", 
 _OCCASION_PREPOSITIONS = frozenset(("في", "عبر", "علي"))
 
 
-def _written_possessed(word: str, end: int, walk: _Walk) -> bool:
-    """The word ends in a possessive as the article writes it: ها، هم، هما، or a ه the article
-    wrote so, not a folded ة (في منطقة، في وزارة: no possessor)."""
-    if word.endswith(("ها", "هم", "هما", "هن")):
-        return True
-    return word[-1] == "ه" and walk.spelling is not None and walk.spelling.spelled_at(end - 1) == "ه"
+def _next_possessed(text: str, end: int, walk: _Walk) -> str | None:
+    """The word right after the one ending at ``end`` when it ends in a possessive as the article
+    writes it: ها، هم، هما، هن, or a ه the article wrote so, not a folded ة (في منطقة، في وزارة:
+    no possessor)."""
+    after = _next_word(text, end)
+    if after is None or after.endswith(("ها", "هم", "هما", "هن")):
+        return after
+    written_ha = after[-1] == "ه" and walk.spelling is not None and walk.spelling.spelled_at(end + len(after)) == "ه"
+    return after if written_ha else None
 
 # كان and its forms: a verb, which ends a subject after a definite word (عدد من المصادر | كان المركب …)
 KANA = frozenset(("كان", "وكان", "كانت", "وكانت", "فكان", "فكانت", "وكانا", "وكانتا", "وكانوا"))
@@ -1295,8 +1298,7 @@ def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bo
     # السفير الأمريكي | لدى المملكة، المشرف العام | على العلاقات العامة: the title goes on (not
     # into an occasion: الرئيس الجزائري عبد العزيز بوتفليقة | لدى استقباله)
     if word == "لدي" and walk.head_title:
-        after = _next_word(text, end)
-        return after is None or not _written_possessed(after, end + 1 + len(after), walk)
+        return _next_possessed(text, end, walk) is None
     return word in _TITLE_PREPOSITION_WORDS and (_bare(walk.head_word), word) in _TITLE_PREPOSITIONS
 
 
@@ -1344,7 +1346,7 @@ def _object_begins(word: str, definite: bool, walk: _Walk, classes: WordQuestion
     if (walk.prev_definite and word[:1] not in ("و", "ف", "ل", "ب") and word.endswith(_POSSESSIVE_ENDINGS)
             and classes is not None and classes.possessed(word)):
         return True  # أبدى عدد من الحاضرات | سعادتهن، المدرب الأرجنتيني | دخوله: a noun with its possessor after a definite word is the object
-    if word in _STATEMENT_OBJECTS and _statement_object(word, walk, classes):
+    if word in STATEMENT_OBJECTS and _statement_object(word, walk, classes):
         return True  # ألقى الأمين العام إياد مدني | كلمة خلال الجلسة
     if word[-1] == "ه" and _possessed_object_after_name(word, walk, classes, text, end):
         return True  # واصل الرئيس حسن روحاني | دفاعه عن الاتفاق
@@ -1471,9 +1473,8 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
             and not _qualifies_the_title(word, walk, text, end):  # السفير لدى المملكة، الوزير سابقا
         return True  # (تقرير لشبكة «راصدين»: a document's ل-phrase names its author)
     if walk.words and word in _OCCASION_PREPOSITIONS and classes is not None:
-        after = _next_word(text, end)
-        if after is not None and not is_definite(after) and _written_possessed(after, end + 1 + len(after), walk) \
-                and classes.possessed_object(after):
+        after = _next_possessed(text, end, walk)
+        if after is not None and not is_definite(after) and classes.possessed_object(after):
             return True  # وذكرت السقاف | في صفحتها على تويتر، قال الوزير | عبر حسابه: the occasion
     if walk.words and word in _RELAY_SAYINGS:
         return True  # عن الرئيس | قوله: the relayed words begin
