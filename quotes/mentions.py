@@ -49,7 +49,8 @@ _NOT_VERBS = lexicon.words("not_verbs")
 _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
 _TURN_ADVERBS = lexicon.words("turn_adverbs")
 
-_ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“{(][^»\"”})\n]{1,40}[»\"”})]\s*،?\s*")  # لـ«الرياض»، لـ(عكاظ)
+# لـ«الرياض»، لـ(عكاظ)، لـ”عين اليوم” (a right quotation mark on both sides, as some papers print it)
+_ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“”{(][^»\"”})\n]{1,40}[»\"”})]\s*،?\s*")
 # وقال لي/له/لنا …: after «قال», which takes no object, a pronoun in ل is the addressee and what
 # follows it the subject (وقال له رئيس اللجنة بوب كوركر); after a verb that takes one, what follows
 # may be its object (وشرح لهم الدور المهم), so only قال skips it.

@@ -1300,6 +1300,9 @@ SPEAKER_ROWS = [
     # after a relative pronoun a word that reads as a verb opens the relative clause: no given name
     pytest.param("وفي كل المرات التي دخل هول فيها إلى سوريا، كان يستقبله عناصر من الجيش الحر. وقال هول إن الرحلة "
                  "كانت خطرة.", "الرحلة كانت", "هول", id="a-verb-after-a-relative-pronoun-is-no-given-name"),
+    # لـ”…” with a right quotation mark on both sides, as some papers print it, is the addressee too
+    pytest.param("وأوضح لـ”عين اليوم” المتحدث الرسمي لأمانة محافظة الطائف إسماعيل إبراهيم أن الأعمال مستمرة.",
+                 "الأعمال مستمرة", "إسماعيل إبراهيم", id="an-addressee-between-right-quotation-marks"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
