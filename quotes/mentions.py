@@ -25,9 +25,11 @@ from .normalize import strip_proclitics
 from .phrases import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
+    EMPHATIC_NOUNS,
     HONORIFICS,
     KANA,
     ORGANISATION_HEADS,
+    QUANTIFIERS,
     RELATIVE_PRONOUNS,
     STATEMENT_OBJECTS,
     STOPWORDS,
@@ -163,7 +165,7 @@ class _Reader:
             return None, "none"  # وأكد الثقة بأن …: the verb's object, the subject is the previous one
         if mention is not None and _own_talk(mention.text):
             return None, "none"  # واختتم حديثه بأن …، وواصل حديثه بقوله: his own talk, the speaker is the one before
-        if mention is not None and mention.text.split(" ", 1)[0] in _REFLEXIVES:
+        if mention is not None and mention.text.split(" ", 1)[0] in EMPHATIC_NOUNS:
             return None, "none"  # تصف نفسها بأنها …: a reflexive after the verb is its object, never its subject
         if mention is not None and cue.lemma in _OBJECT_THEN_BI_AN and not mention.name \
                 and strip_proclitics(mention.text.split()[0]) not in _PERSON_OR_BODY_HEADS \
@@ -221,7 +223,7 @@ class _Reader:
         if words[noun + 1][:1] == "ل" and noun + 1 < cue.token_index:
             # تصريحات للرئيس الأمريكي باراك أوباما أكد فيها: the statement names its maker (كلمة له
             # قال فيها: the one named before)
-            if words[noun + 1] in _OF_HIM:
+            if _PRONOUN_ADDRESSEE.fullmatch(words[noun + 1]):
                 return None
             start = starts[noun + 1] + 1
             end = doc.phrases.extent(start, cue.start)
@@ -233,7 +235,7 @@ class _Reader:
                 return None  # لاسيما أن أحد أعضاء المناصحة أطلق تغريدة: a clause opening with its subject
             if not (v == opening or (v > first and words[v - 1] in _CLAUSE_OPENERS_BEFORE_VERB)):
                 continue
-            if words[v] in _QUANTIFIER_WORDS:
+            if words[v] in QUANTIFIERS:
                 continue  # (أحد there is the subject's quantifier, not «he sharpened»)
             gender = self._verb_gender(words[v], imperfective=True, no_article=self._hamza_alif(v))
             if gender is None:
@@ -907,12 +909,10 @@ _STATEMENT_NOUNS = lexicon.words("statement_occasions")
 
 # فيه، فيها after a verb: «in it», the statement named before (بيانا أعلنت فيه، كلمة قال فيها)
 _RESUMPTIVE_IN = frozenset(("فيه", "فيها", "فيهما"))
-# the words a clause's verb follows inside a sentence (كما ألقى …، بعد أن نشرت …)
-# (not قد alone: «كانت الهيئة قد أطلقت سلسلة تغريدات»، its subject comes before it)
-_CLAUSE_OPENERS_BEFORE_VERB = frozenset(("كما", "ثم", "وقد", "ان", "فيما", "بينما"))
-_QUANTIFIER_WORDS = lexicon.words("quantifiers")
-_OF_HIM = frozenset(("له", "لها", "لهما", "لهم"))
-_REFLEXIVES = frozenset(("نفسه", "نفسها", "نفسهما", "نفسهم", "انفسهم", "ذاته", "ذاتها"))
+# the words a clause's verb follows inside a sentence (كما ألقى …، بعد أن نشرت …): the clause
+# openers and the connectives, but not قد or كان alone, after which the subject comes before the
+# verb («كانت الهيئة قد أطلقت سلسلة تغريدات»)
+_CLAUSE_OPENERS_BEFORE_VERB = (_CLAUSE_OPENERS | _CONNECTIVES_BEFORE_VERB) - KANA - {"قد"}
 
 
 def _own_talk(text: str) -> bool:

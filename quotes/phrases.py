@@ -1019,7 +1019,7 @@ def read_words(words: list[str], classes: WordQuestions | None = None) -> WordsR
 
 _OBJECT_STARTERS = lexicon.words("object_starters")
 ADDRESSEE_NOUNS = lexicon.words("addressee_nouns")
-_QUANTIFIERS = lexicon.words("quantifiers")
+QUANTIFIERS = lexicon.words("quantifiers")
 COMPLEMENTISERS = lexicon.words("complementisers")  # إن، أن، بأن, with a pronoun: أنه، إنها …
 _FA_INNA_NEXT = regex.compile(r"\s*(?:[«\"“„]|ال\p{L}{2})")
 
@@ -1400,7 +1400,8 @@ def _faailan(word: str) -> bool:
 
 
 # The emphatic nouns (أوباما نفسه «Obama himself»): a possessive that belongs to the subject.
-_EMPHATIC_NOUNS = frozenset(("نفسه", "نفسها", "ذاته", "ذاتها", "عينه", "عينها", "انفسهم", "ذواتهم"))
+# (after a verb, the same words are its reflexive object: يصف نفسه بأنه …)
+EMPHATIC_NOUNS = frozenset(("نفسه", "نفسها", "نفسهما", "نفسهم", "انفسهم", "ذاته", "ذاتها", "ذواتهم", "عينه", "عينها"))
 _NAME_GOES_ON = regex.compile(r"\s*(?:[،,]|ال\p{L}{2}|(\p{L}+))")
 
 
@@ -1410,7 +1411,7 @@ def _possessed_object_after_name(word: str, walk: _Walk, classes: WordQuestions 
     A family name the analyser reads so (يوسف رفه، فاضل ابريه) is told by what follows it: a
     name goes on to a comma, a title or a definite word (يوسف رفه نائب الرئيس، دومينيك سوانيه، إن),
     and a title in construct (ولي عهده، وزير خارجيته) or an emphatic (أوباما نفسه) is the subject's."""
-    if (walk.spelling is None or word[:1] in ("و", "ف", "ل", "ب") or word in _EMPHATIC_NOUNS or classes is None
+    if (walk.spelling is None or word[:1] in ("و", "ف", "ل", "ب") or word in EMPHATIC_NOUNS or classes is None
             or _bare(walk.last_word) in TITLE_HEADS or walk.spelling.spelled_at(end - 1) != "ه"
             or not _after_a_name(walk, classes) or not classes.possessed_object(word)):
         return False
@@ -1757,7 +1758,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         if walk.words == 0:
             walk.head_word, walk.head_definite, walk.head_title = word, definite, _bare(word) in TITLE_HEADS
             # أحد المصادر، بعض المسؤولين: quantifiers take a definite noun
-            walk.first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in _QUANTIFIERS
+            walk.first_anonymous = _bare(word) in ANONYMOUS_HEADS and not definite and word not in QUANTIFIERS
         elif walk.words == 1 and walk.first_anonymous and definite and word[:2] == "ال":
             walk.first_anonymous = False  # مسؤول | التسوية القانونية: a post in construct (_construct_title)
         if word in _MODIFIER_PREPOSITIONS or (walk.first_anonymous and (walk.last_word, word) in _SOURCE_COMPLEMENTS) or (

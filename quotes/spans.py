@@ -50,6 +50,7 @@ _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
 # The heads of a time or manner clause (قبل أن، دون أن): short, and the cue's own clause may follow
 # it, where a reason (خاصة أن، رغم أن) runs on with complementisers of its own.
 _TIME_CONJUNCTION_HEADS = frozenset(("قبل", "بعد", "دون", "بدون", "منذ", "بمجرد"))
+assert _TIME_CONJUNCTION_HEADS <= _CONJUNCTION_HEADS
 _STANCE_NOUNS = lexicon.words("attitude_nouns")
 _STANCE_SUFFIXES = (*THIRD_PERSON_SUFFIXES, "نا")  # أمله، أملها، أملنا
 _CLAUSE_CONNECTIVES = frozenset(("لكن", "ولكن", "كما", "ثم", "فيما", "بينما", "بل"))  # open a clause, subject first
@@ -526,7 +527,7 @@ class _Finder:
                 # «…، منوها من جهة أخرى بما …»: a circumstantial participle after a comma is the
                 # reporter's, whether or not it reports a clause of its own
                 return cue.start
-            if (cue.pos == "verb" and cue.proclitics == "و" and cue.aspect == "perfective" and k + 1 < len(words)
+            if (cue.pos == "verb" and cue.proclitics == "و" and cue.aspect == "perfective" and 1 <= k < len(words) - 1
                     and is_definite(words[k + 1])
                     and "،" in self.text[doc.tokens.ends[k - 1]:cue.start] and not self._quoted_here(cue)):
                 # «… انتهاكات لوقف إطلاق النار، ورد الحزب بالمزيد من العنف»: after a comma, و, a
