@@ -849,6 +849,8 @@ def gender_number(words: list[str]) -> tuple[str | None, str | None]:
     """Agreement features of a phrase from its head word's shape."""
     if not words:
         return None, None
+    while len(words) > 1 and words[0] in HONORIFICS and not is_definite(words[0]):
+        words = words[1:]  # فخامة الرئيس، سعادة السفير: the honorific's ة is not the holder's gender
     head = _bare(words[0])
     if head.endswith(("ان", "ين")) and len(head) > 4 and words[0].startswith(("ال", "وال")):
         return "m", "d" if head.endswith("ان") else "p"
@@ -1145,8 +1147,7 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
         return None  # عبد الله بوحبيب، أنه «…»: the clause the verb introduces
     if first in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, nxt.start(1), limit):
         return None  # مسؤول أمريكي، طلب عدم ذكر اسمه،: the formula, not an apposition
-    ranked = is_definite(first) and (_bare(first) in _PERSONAL_TITLES or first in HONORIFICS
-                                     or _bare(first) in TITLE_HEADS)
+    ranked = is_definite(first) and not _unranked_definite(first)
     if is_definite(first) and not ranked:
         return None  # (a rank, title or honorific may open it: المتحدث باسم الجيش، العميد يحيى سريع،)
     close = text.find("،", nxt.end(1), limit)
@@ -1172,6 +1173,12 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
     if 1 <= len(run) <= longest and not _ADJUNCT_START.match(comma_run):
         return close
     return None
+
+
+def _unranked_definite(word: str) -> bool:
+    """A definite word that is no rank, title or honorific: after a comma it opens no apposition
+    of a person."""
+    return is_definite(word) and not (_bare(word) in _PERSONAL_TITLES or word in HONORIFICS or _bare(word) in TITLE_HEADS)
 
 
 def _before_complementiser(text: str, start: int, limit: int) -> int | None:
@@ -1718,6 +1725,10 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
                 if close is None:
                     break
                 walk.words += len(text[pos + 1:close].split())
+                after = _COMMA_WORD.match(text, close, limit)
+                if after is not None and _unranked_definite(after.group(1)):
+                    pos = close  # الرئيس اليمني، عبدربه منصور هادي، | التأكيد على: the verb's object follows
+                    break
                 pos = close + 1
                 continue
             if ch in "«\"“„":

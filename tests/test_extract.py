@@ -1303,6 +1303,13 @@ SPEAKER_ROWS = [
     # لـ”…” with a right quotation mark on both sides, as some papers print it, is the addressee too
     pytest.param("وأوضح لـ”عين اليوم” المتحدث الرسمي لأمانة محافظة الطائف إسماعيل إبراهيم أن الأعمال مستمرة.",
                  "الأعمال مستمرة", "إسماعيل إبراهيم", id="an-addressee-between-right-quotation-marks"),
+    # a definite word after the comma that closes an apposition is the verb's object or the body's
+    # description, not more of the subject
+    pytest.param("جدد فخامة الرئيس اليمني، عبدربه منصور هادي، التأكيد على ضرورة تطبيق قرارات مجلس الأمن الخاصة "
+                 "باليمن. وشدد خلال لقائه اليوم بالرياض مبعوث أمين عام الأمم المتحدة في اليمن على أن لا مناص من "
+                 "دحر القوى الانقلابية.", "لا مناص", "عبدربه منصور هادي", id="an-object-after-a-closed-apposition"),
+    pytest.param("وقالت الشركة الاستشارية، كابيتال إيكونوميكس، القائمة في لندن هذا الأسبوع إن النمو سيتباطأ.",
+                 "النمو سيتباطأ", "الشركة الاستشارية، كابيتال إيكونوميكس", id="a-description-after-a-closed-apposition"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

@@ -215,6 +215,11 @@ MAKE_MENTION_ROWS = [
     pytest.param("المسؤولون", "المسؤولون", "", "anonymous", "m", "p", id="masculine-plural"),
     pytest.param("مئات المتظاهرين الأردنيين", "مئات المتظاهرين الأردنيين", "", "anonymous", "f", "p",
                  id="collective-description"),
+    # an honorific in construct (فخامة، سعادة) ends in ة but is no feminine: the title after it says
+    pytest.param("فخامة الرئيس عبدربه منصور هادي", "فخامة الرئيس", "عبدربه منصور هادي", "person", "m", "s",
+                 id="honorific-in-construct-is-no-feminine"),
+    pytest.param("سعادة السفيرة نوال الشمري", "سعادة السفيرة", "نوال الشمري", "person", "f", "s",
+                 id="honorific-then-a-feminine-title"),
 ]
 
 
