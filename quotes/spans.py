@@ -75,6 +75,10 @@ _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|
 _TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
 # a relative clause closed by a comma, then a complementiser: the clause a verb before it reports
+# «بقوله تعالى:»، «قوله صلى الله عليه وسلم:»: a eulogy after the wording names whose words they are
+_EULOGY_AFTER = regex.compile(rf"\s+(?:{lexicon.alternation('eulogies')})(?![\p{{L}}])")
+# a comma and a connective that opens a clause, or a parenthesis: what follows is no subject
+_CLAUSE_ON_THE_WAY = regex.compile(r"[،,]\s*(?:و?لكن|بل|ثم|حيث|بينما|فيما)(?![\p{L}])|[()]")
 _THAT_AFTER_NEXT_COMMA = regex.compile(r"[^،.\n]*،\s*(?:ب)?(?:ان|انه|انها|انهم)(?![\p{L}])")
 # what shows that a word reports: a complementiser (بأن، على أن), a colon, or a quotation mark
 # within a few words (معتبرا ذلك «تطورا مهما»)
@@ -151,6 +155,7 @@ class _Finder:
         cue_at_token = doc.cue_at_token
         in_relative = False  # inside «، التي …،»: a complementiser there is the relative clause's
         past_time_clause = False  # after «قبل أن …»: only إن or بأن opens what was said
+        said = False  # past «قائلاً» or «قوله»: what follows a colon is the words themselves
         while k <= n:
             next_start = starts[k] if k < n else len(text)
             gap_end = next_start if next_start < limit else limit
@@ -161,7 +166,8 @@ class _Finder:
                 next_open += 1
             pair = pair_at[opens[next_open]] if next_open < n_opens and opens[next_open] < gap_end else None
             if colon != -1 and (pair is None or colon < pair.open_at):
-                return self._after_colon(cue, colon, subject_end or colon)
+                return self._after_colon(cue, colon, subject_end or colon,
+                                         said and _CLAUSE_ON_THE_WAY.search(text, cue.end, colon) is None)
             if pair is not None:
                 inner = text[pair.open_at + 1:pair.close_at]
                 if has_words(inner, _MIN_DIRECT_WORDS) and not self._is_quoted_name(pair, cue):
@@ -212,6 +218,11 @@ class _Finder:
             if other is not None:
                 if other.pos in ("participle", "masdar") and other.lemma in ("قال", "قول"):
                     subject_end = subject_end or starts[k]  # وأضاف قائلاً: / عن الوزير قوله إن
+                    # (مستدلاً بقوله تعالى: the words are scripture the speaker cites, not his; and a
+                    # verb with another sense says only with the marker at once or after عن: وختم
+                    # بالقول، نقل عن سعدات قوله — not يعد اعتداءً …، واستدل بقول …)
+                    said = not _EULOGY_AFTER.match(text, ends[k]) and (
+                        not cue.strict or k == cue.token_index + 1 or "عن" in words[cue.token_index + 1:k])
                 else:
                     return None  # the content belongs to the nearer cue
             steps += 1
@@ -260,7 +271,7 @@ class _Finder:
             return None  # «وقال الوزير خالد العطية الذي رحب بقدوم …، إن …»: a relative clause inside the subject
         return other
 
-    def _after_colon(self, cue: Cue, colon: int, zone_end: int) -> ContentSpan | None:
+    def _after_colon(self, cue: Cue, colon: int, zone_end: int, said: bool = False) -> ContentSpan | None:
         text = self.text
         cstart = colon + 1
         pair = pair_opening_in(self.doc, cstart, min(len(text), cstart + 4))
@@ -269,14 +280,24 @@ class _Finder:
         end = self.doc.sentences.end_after(cstart)
         s, e = trim(text, cstart, end)
         says_that = text[s:s + 3] in ("إن ", "ان ", "أن ")
-        if cue.strict or (has_words(text, 9, cue.end, zone_end) and not says_that):
+        if (cue.strict and not said) or (has_words(text, 9, cue.end, zone_end) and not says_that and not said
+                                         and not self._said_after_long_subject(cue, zone_end)):
             # كتبت الكتاب الثالث: سيرة …: a colon after an object introduces no speech; but «: إن …»
-            # after a long subject and its adjuncts is the statement
+            # after a long subject and its adjuncts is the statement, and so is whatever follows
+            # «قوله:» (ونقلت الوكالة عن الرئيس قوله خلال اللقاء: إن …) whatever the verb
             return None
         s, e = self._until_reporter_resumes(s, e)
         if has_words(text, _MIN_DIRECT_WORDS, s, e):
             return self.span("cue_colon", cue, s, e, "direct", (cue.end, zone_end))
         return None
+
+    def _said_after_long_subject(self, cue: Cue, zone_end: int) -> bool:
+        """«وقال المتحدث الرسمي بقيادة حرس الحدود بالمنطقة الشرقية النقيب عمر بن محمد الأكلبي: …»:
+        قال takes no object, so a colon after however long a subject and its adjuncts opens the
+        words themselves — unless the verb carries its object (يقولها: the words came before) or a
+        clause of its own opens on the way (…، لكن اليوم اختلط …: the colon is that clause's)."""
+        return (cue.lemma == "قال" and not cue.enclitic
+                and _CLAUSE_ON_THE_WAY.search(self.text, cue.end, zone_end) is None)
 
     def _until_reporter_resumes(self, s: int, e: int) -> tuple[int, int]:
         """Statement words without closing marks end where the reporter takes over again: a

@@ -83,6 +83,10 @@ CONSTRUCTION_ROWS = [
     ("content_then_according",
      "وارتفعت أسعار النفط بنسبة خمسة في المئة خلال الأسبوع الماضي، بحسب وكالة رويترز.",
      "وارتفعت أسعار النفط بنسبة خمسة في المئة خلال الأسبوع الماضي", "indirect"),
+    ("cue_colon",  # قال takes no object: after however long a subject, the colon opens the words
+     "وقال المتحدث الرسمي بقيادة حرس الحدود بالمنطقة الشرقية النقيب عمر بن محمد الأكلبي: تلقت فرق البحث "
+     "والإنقاذ بلاغا عن غرق طفل.",
+     "تلقت فرق البحث والإنقاذ بلاغا عن غرق طفل", "direct"),
     ("content_then_according",
      "وسقط عشرات الجرحى في المواجهات التي اندلعت قرب الحدود، وفق مصادر طبية.",
      "وسقط عشرات الجرحى في المواجهات التي اندلعت قرب الحدود", "indirect"),
@@ -180,6 +184,41 @@ def test_a_stance_noun_reports_its_clause(morphology: CueMorphology, text: str, 
     doc, spans = spans_of(text, morphology)
     found = [doc.article.text[s.start:s.end] for s in spans]
     assert found == ([content] if content else [])
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("ونقلت وكالة الأنباء اليمنية عن الرئيس هادي قوله خلال اللقاء: إن أي حلول سياسية يجب أن تؤدي "
+                 "إلى التطبيق الكامل للقرارات.",
+                 "إن أي حلول سياسية يجب أن تؤدي إلى التطبيق الكامل للقرارات", id="relayed-with-qawlahu-and-a-colon"),
+    pytest.param("وختم بالقول: أتقدم بالشكر للجماهير على الدعم المتواصل.",
+                 "أتقدم بالشكر للجماهير على الدعم المتواصل", id="a-verb-of-two-senses-then-bil-qawl"),
+])
+def test_the_words_after_a_saying_marker_and_a_colon(morphology: CueMorphology, text: str, content: str) -> None:
+    """«قوله:»، «بالقول:» say that the words follow, whatever sense the verb before them has."""
+    doc, spans = spans_of(text, morphology)
+    assert [(doc.article.text[s.start:s.end], s.kind) for s in spans] == [(content, "direct")]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("وكنا نجد فيما يقول كثيرا من الصحة، لكن اليوم اختلط الحابل بالنابل واللوائح تسأل: هل من منقذ "
+                 "وهل من حل؟", id="a-clause-of-its-own-before-the-colon"),
+    pytest.param("يقولها آرنولد شوارتزنيغر بلكنة تهديد أصابت هوى الجمهور في عام 1984 لأنه أحب شغل المخرج جيمس "
+                 "كاميرون عليه كما أحب الحبكة بأسرها: مخلوق فضائي يحط على الأرض ومهمته قتل المرأة.",
+                 id="a-verb-carrying-its-object"),
+])
+def test_a_colon_far_from_the_verb_that_opens_no_words(morphology: CueMorphology, text: str) -> None:
+    doc, spans = spans_of(text, morphology)
+    assert spans == ()
+
+
+def test_a_saying_marker_does_not_make_a_homograph_report(morphology: CueMorphology) -> None:
+    """يعد «is considered» before «، واستدل بقول الله تعالى:» reports nothing: the marker is far
+    from it and no عن comes between, and a eulogy after the wording makes it scripture cited."""
+    text = ("وأكد أن ذلك يعد اعتداء على حدود الله وتساهلا في أمرها، واستدل فضيلته بقول الله تعالى: "
+            "(ومن يقتل مؤمنا متعمدا فجزاؤه جهنم خالدا فيها).")
+    doc, spans = spans_of(text, morphology)
+    assert spans and spans[0].cue.lemma == "اكد"
+    assert doc.article.text[spans[0].start:spans[0].end].startswith("ذلك يعد اعتداء")
 
 
 @pytest.mark.parametrize(("text", "lemma"), NO_SPAN_ROWS)
