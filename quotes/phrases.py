@@ -157,11 +157,12 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         # with another unknown one)
         return True
     before = words[i - 2] if i >= 2 else ""
-    if prev[:1] == "ب" and len(prev) >= 4 and is_definite(before) and classes.name_evidence(prev) == "no" \
-            and classes.name_evidence(prev[1:]) in ("proper", "ambiguous"):
+    if prev[:1] == "ب" and len(prev) >= 4 and (is_definite(before) or (eponym_style(words, i - 3) and before not in GLUE)) \
+            and classes.name_evidence(prev) == "no" and classes.name_evidence(prev[1:]) in ("proper", "ambiguous"):
         # رئيس لجنة الفواكه بالغرفة التجارية بجدة | عيضة الحارثي: after the complement's last
-        # definite word, a proper noun in ب that the analyser also reads as a common word (بجدة),
-        # then a name (not بلدة: سكان بلدة | بيت أمر، في بلدة | كريمس)
+        # definite word or an institution's eponym (بجامعة الملك عبدالعزيز بجدة | علي عشقي), a
+        # proper noun in ب that the analyser also reads as a common word (بجدة), then a name (not
+        # بلدة: سكان بلدة | بيت أمر، في بلدة | كريمس)
         return True
     if is_definite(prev):
         return False
@@ -200,6 +201,8 @@ def _construct_on_a_place(words: Sequence[str], i: int, classes: WordQuestions) 
         return False  # شرطة لوس | أنجليس، نادي باريس | سان جرمان: the place goes on
     if noun in _PLACE_OPENERS and i >= 3:
         noun = words[i - 3]  # محافظ أبو عريش، رئيس بلدية خان يونس: a place of two words
+    if noun[:1] == "و" and noun not in _PLACE_CONSTRUCTS:
+        noun = noun[1:]  # غرفة تجارة وصناعة جدة | عبدالله الأحمري: the last of coordinated nouns governs it
     return (noun in _PLACE_CONSTRUCTS and place not in _PLACE_CONSTRUCTS and place not in GLUE
             and _bare(place) not in TITLE_HEADS and _bare(place) not in ORGANISATION_HEADS
             and classes.name_evidence(place) != "no" and not classes.only_prepositional(place)

@@ -1310,6 +1310,12 @@ SPEAKER_ROWS = [
                  "دحر القوى الانقلابية.", "لا مناص", "عبدربه منصور هادي", id="an-object-after-a-closed-apposition"),
     pytest.param("وقالت الشركة الاستشارية، كابيتال إيكونوميكس، القائمة في لندن هذا الأسبوع إن النمو سيتباطأ.",
                  "النمو سيتباطأ", "الشركة الاستشارية، كابيتال إيكونوميكس", id="a-description-after-a-closed-apposition"),
+    # after an institution's eponym, a city in ب ends the title and a name opens
+    pytest.param("وقال أستاذ علم البيئة بجامعة الملك عبدالعزيز بجدة علي عشقي إن درجات الحرارة سترتفع على "
+                 "المنطقة.", "درجات الحرارة", "علي عشقي", id="a-city-after-an-eponym-then-a-name"),
+    # the last of coordinated nouns governs the place (غرفة تجارة وصناعة جدة), then the name
+    pytest.param("قال رئيس لجنة التثمين العقاري التابعة لغرفة تجارة وصناعة جدة عبدالله الأحمري إن الأسعار "
+                 "ستنخفض.", "الأسعار ستنخفض", "عبدالله الأحمري", id="a-coordinated-place-construct-then-a-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
