@@ -571,7 +571,11 @@ class _Reader:
         named = (classes is not None and len(found.name.split()) >= 2 and found.name_start == found.start
                  and classes.name_evidence(words[first]) in ("proper", "ambiguous"))  # مها أبو عوف قالت
         known_head = is_head_noun(words[first]) or words[first] in HONORIFICS or words[first] in ANONYMOUS_HEADS
-        return found if known_head or named else None
+        # التربويون يرون أن …، المحللون يقولون إن …: a definite plural noun, and a verb after it that
+        # agrees in number, as a verb after its subject does in full
+        collective = (cue.number == "p" and found.number == "p" and found.type != "document"
+                      and is_definite(words[first]))
+        return found if known_head or named or collective else None
 
     def document_antecedent(self, cue: Cue) -> Mention | None:
         """The last document the sentence names before the cue (خطاب مشترك، البيان), with the

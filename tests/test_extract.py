@@ -1316,6 +1316,9 @@ SPEAKER_ROWS = [
     # the last of coordinated nouns governs the place (غرفة تجارة وصناعة جدة), then the name
     pytest.param("قال رئيس لجنة التثمين العقاري التابعة لغرفة تجارة وصناعة جدة عبدالله الأحمري إن الأسعار "
                  "ستنخفض.", "الأسعار ستنخفض", "عبدالله الأحمري", id="a-coordinated-place-construct-then-a-name"),
+    # a definite plural opening the sentence, and a plural verb after it: its subject
+    pytest.param("وأوضح الوزير أن الخطة جاهزة. التربويون يرون أن هذا النظام يهدف إلى إكساب الطالب مزيدا من "
+                 "المعرفة.", "إكساب الطالب", "التربويون", id="a-plural-subject-before-a-plural-verb"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
