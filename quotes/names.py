@@ -527,7 +527,8 @@ class NameIndex:
         while given < 2 and k > 0:
             prev = toks[k - 1]
             if (self.text[prev.end:toks[k].start].strip(" ") or prev.start in self.stops
-                    or (prev.start not in self.names and _blocks_given_name(prev.text))
+                    or (prev.start not in self.names and _blocks_given_name(prev.text)
+                        and not self._name_particle(k - 1))
                     or self._clitic_word(prev.text) or self._clause_opening_verb(k - 1)
                     or qualifies_rank(toks.words, k - 1)  # الفريق أول | عبدالرحمن البنيان
                     or (given + name_words >= 2 and complement_ends(toks.words, k, self.classes))
@@ -540,6 +541,17 @@ class NameIndex:
             if prev.text not in GLUE:
                 given += 1
         return k
+
+    def _name_particle(self, k: int) -> bool:
+        """فان in a Dutch name (لويس فان غال، روبن فان بيرسي): written without hamza, after a word
+        that may be a given name with nothing between; فإن, the complementiser, has one."""
+        toks = self.tokens
+        if toks.words[k] != "فان" or k == 0 or self.classes is None or self.text[toks.ends[k - 1]:toks.starts[k]] != " ":
+            return False
+        spelling = self.phrases.spelling
+        return ((spelling is None or spelling.spelled_at(toks.starts[k] + 1) == "ا")
+                and not _blocks_given_name(toks.words[k - 1])
+                and self.classes.name_evidence(toks.words[k - 1]) in ("proper", "ambiguous", "unanalysed"))
 
     def _clause_opening_verb(self, k: int) -> bool:
         """A word that opens a clause and reads as a third-person perfective verb, never as a

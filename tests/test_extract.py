@@ -1319,6 +1319,9 @@ SPEAKER_ROWS = [
     # a definite plural opening the sentence, and a plural verb after it: its subject
     pytest.param("وأوضح الوزير أن الخطة جاهزة. التربويون يرون أن هذا النظام يهدف إلى إكساب الطالب مزيدا من "
                  "المعرفة.", "إكساب الطالب", "التربويون", id="a-plural-subject-before-a-plural-verb"),
+    # فان without hamza after a given name is the Dutch particle of the name, not فإن
+    pytest.param("صدم الهولندي لويس فان غال أنصار مانشستر يونايتد بتصريح صحفي. ونقلت صحيفة دايلي ميل عن غال "
+                 "قوله إن الفريق ليس جاهزا.", "الفريق ليس", "لويس فان غال", id="van-in-a-dutch-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
