@@ -157,6 +157,11 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         # with another unknown one)
         return True
     before = words[i - 2] if i >= 2 else ""
+    if ((before == "في" or before in _PLACE_CONSTRUCTS) and not is_definite(prev) and prev not in _PLACE_CONSTRUCTS
+            and classes.gender_number(prev)[1] != "p" and _nisba_closed_name(words, i, classes)):
+        # … في أبها | أحمد السروي، في محافظة ينبع | سامر بن علي العنيني: a place the analyser reads as
+        # a common word (أبها «her father», ينبع «springs»), then a name its nisba closes
+        return True
     if prev[:1] == "ب" and len(prev) >= 4 and (is_definite(before) or (eponym_style(words, i - 3) and before not in GLUE)) \
             and classes.name_evidence(prev) == "no" and classes.name_evidence(prev[1:]) in ("proper", "ambiguous"):
         # رئيس لجنة الفواكه بالغرفة التجارية بجدة | عيضة الحارثي: after the complement's last
@@ -185,6 +190,23 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
 
 _PLACE_CONSTRUCTS = lexicon.words("place_constructs")
 _PLACE_OPENERS = lexicon.words("place_openers")
+
+
+def _nisba_closed_name(words: Sequence[str], i: int, classes: WordQuestions) -> bool:
+    """From ``words[i]``, one to three name words closed by a definite nisba the analyser does not
+    read as a common word, a family name (أحمد السروي، سامر بن علي العنيني): no word the analyser
+    reads as no name but after بن."""
+    for m in range(i, min(i + 4, len(words))):
+        w = words[m]
+        if is_definite(w):
+            bare = _bare(w)
+            # (one the analyser knows as a common word is an adjective: مطار عدن | الدولي، ريال مدريد |
+            # الإسباني، أمانة عمان | الكبرى)
+            return (m > i and bare.endswith("ي") and len(bare) > 3 and w[:1] not in ("و", "ف", "ل", "ب")
+                    and classes.name_evidence(w) != "no" and bare not in TITLE_HEADS and bare not in ORGANISATION_HEADS)
+        if w not in GLUE and classes.name_evidence(w) == "no" and (m == i or words[m - 1] not in FILIATION):
+            return False
+    return False
 
 
 def _construct_on_a_place(words: Sequence[str], i: int, classes: WordQuestions) -> bool:

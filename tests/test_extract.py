@@ -1322,6 +1322,14 @@ SPEAKER_ROWS = [
     # فان without hamza after a given name is the Dutch particle of the name, not فإن
     pytest.param("صدم الهولندي لويس فان غال أنصار مانشستر يونايتد بتصريح صحفي. ونقلت صحيفة دايلي ميل عن غال "
                  "قوله إن الفريق ليس جاهزا.", "الفريق ليس", "لويس فان غال", id="van-in-a-dutch-name"),
+    # في and a place the analyser reads as a common word (ينبع), then a name its nisba closes; but a
+    # nisba the analyser knows as an adjective (الدولي) or a plural before the name (مخابرات) is no sign
+    pytest.param("وقال أمين عام لجنة التنمية السياحية في ينبع يوسف الوهيبي إن الموسم ناجح.", "الموسم ناجح",
+                 "يوسف الوهيبي", id="a-place-read-as-a-common-word-then-a-nisba-name"),
+    pytest.param("وقال مسؤول في مطار عدن الدولي إن الرحلات استؤنفت.", "الرحلات استؤنفت",
+                 "مسؤول في مطار عدن الدولي", id="an-adjective-nisba-closes-no-name"),
+    pytest.param("وقال ضابط ليبي كان يعمل في مخابرات معمر القذافي إن الوثائق صحيحة.", "الوثائق صحيحة",
+                 "ضابط ليبي كان يعمل في مخابرات معمر القذافي", id="a-name-in-the-genitive-of-a-plural-is-not-the-speaker"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
