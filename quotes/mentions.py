@@ -78,6 +78,8 @@ _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 # صرح بذلك المتحدث الرسمي: the verb's object, ذلك behind ب, comes before the subject; وقال بهذا
 # الخصوص، بهذه المناسبة: an adjunct, the demonstrative with its noun
 _DEMONSTRATIVE_OBJECT = regex.compile(r"(?:بذلك|(?:بهذا|بهذه)\s+ال\p{L}+)\s+(?=\p{L})")
+# «ذكر ذلك الدكتور أيمن الخضراء …»: ذلك, the verb's object, then a title, a rank or a source
+_THAT_OBJECT_THEN_TITLE = regex.compile(r"ذلك\s+(?:ل\S+\s+)?(\p{L}+)")
 _ACCORDING_HEADS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب"))  # (وفقا takes ل: a preposition before the source)
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
@@ -426,6 +428,10 @@ class _Reader:
         demonstrative = _DEMONSTRATIVE_OBJECT.match(text, start, zone_end)
         if demonstrative:
             start = demonstrative.end()  # صرح بذلك | المتحدث الرسمي للدفاع المدني …
+        elif (that := _THAT_OBJECT_THEN_TITLE.match(text, start, zone_end)) is not None and (
+                strip_proclitics(that.group(1)) in TITLE_HEADS or that.group(1) in HONORIFICS
+                or strip_proclitics(that.group(1)) in ANONYMOUS_HEADS):
+            start += 3 + len(text[start + 3:zone_end]) - len(text[start + 3:zone_end].lstrip())  # (not «يؤكد ذلك حقيقة أن»)
         resumptive = _RESUMPTIVE.match(text, start, zone_end)
         if resumptive:
             start = resumptive.end()  # في الوقت الذي أفاد فيه مصدر مسؤول: the relative clause's pronoun, then the subject

@@ -1330,6 +1330,11 @@ SPEAKER_ROWS = [
                  "مسؤول في مطار عدن الدولي", id="an-adjective-nisba-closes-no-name"),
     pytest.param("وقال ضابط ليبي كان يعمل في مخابرات معمر القذافي إن الوثائق صحيحة.", "الوثائق صحيحة",
                  "ضابط ليبي كان يعمل في مخابرات معمر القذافي", id="a-name-in-the-genitive-of-a-plural-is-not-the-speaker"),
+    # «ذكر ذلك + a title and a name»: ذلك is the verb's object, the titled person its subject, who
+    # goes on speaking (not the doctor a hospital is named after)
+    pytest.param("وقد تماثل المريض للشفاء التام بعد العناية الحثيثة. ذكر ذلك الدكتور أيمن الخضراء المدير الطبي "
+                 "بمستشفى د. سليمان الحبيب بالتخصصي. وقال إن طوارئ المستشفى استقبلت المريض في حالة صحية سيئة.",
+                 "طوارئ المستشفى", "أيمن الخضراء", id="dhalika-as-object-then-the-titled-subject"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
