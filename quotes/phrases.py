@@ -285,10 +285,10 @@ def _in_complement(words: list[str], i: int, classes: WordQuestions) -> bool:
 
 
 def definite_common_noun(word: str, classes: WordQuestions | None) -> bool:
-    """A definite word the analyser reads as no name and that is no nisba (الدراسة، المعارضة; not
-    الحربي, a family name): a genitive or an object, never a family name."""
+    """A definite word the analyser reads as no name and that is no nisba (الدراسة، المعارضة،
+    الأهالي; not الحربي, a family name): a genitive or an object, never a family name."""
     return (classes is not None and is_definite(word) and classes.name_evidence(word) == "no"
-            and not _bare(word).endswith("ي"))
+            and not (_bare(word).endswith("ي") and classes.nisba(word)))
 
 
 def _definite_like(w: str) -> bool:
@@ -319,6 +319,7 @@ class WordQuestions(Protocol):
     def carries_pronoun(self, word: str) -> bool: ...
     def possessive_noun(self, word: str) -> bool: ...
     def accusative_adverb(self, word: str) -> bool: ...
+    def nisba(self, word: str) -> bool: ...
     def may_be_nominal(self, word: str) -> bool: ...
     def gender_number(self, word: str) -> tuple[str | None, str | None]: ...
 

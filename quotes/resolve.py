@@ -406,6 +406,14 @@ class SpeakerResolver:
     def _lone_surname(self, words: tuple[str, ...], pos: int) -> Resolution | None:
         """A lone word that is part of a name given in the article: الكاظمي، حسين."""
         seen = self._find_by_name(words)
+        classes = self.names.classes
+        if (seen is not None and classes is not None and definite_common_noun(words[0], classes)
+                and seen.key_words[0] not in GLUE and classes.name_evidence(seen.key_words[0]) == "no"
+                and classes.may_be_nominal(seen.key_words[0])):
+            # الأهالي in «تذمُّر الأهالي»: a common noun's genitive, no family name (العساف of إبراهيم
+            # العساف is one: a given name comes before it, which the analyser may read only as a
+            # verb: مدحت الزاهد)
+            seen = None
         known = self.names.title_phrase_naming(words, pos)
         if seen is None and known is None:
             known = self.names.name_in_text(words)

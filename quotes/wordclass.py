@@ -480,6 +480,11 @@ class WordClasses:
         return (word.endswith("ا") and self.name_evidence(word) == "no"
                 and any(a.pos in ("adj", "noun") and _bare(a.lex) == word[:-1] for a in self.readings(word)))
 
+    def nisba(self, word: str) -> bool:
+        """Some reading ends in the nisba's ي as its lemma does (الحربي، الكويتي): not a broken
+        plural or a noun whose surface ي is no suffix (الأهالي of أهل)."""
+        return any(a.pos in ("adj", "noun", "noun_prop") and _bare(a.lex).endswith("ي") for a in self.readings(word))
+
     def accusative_adverb(self, word: str) -> bool:
         """An adverb in the accusative (مجددا، مرارا، دائما، وفقا): the word ends in the
         accusative's alif, reads as an adverb and never as a name (not رضا، علا)."""

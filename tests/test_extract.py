@@ -1335,6 +1335,13 @@ SPEAKER_ROWS = [
     pytest.param("وقد تماثل المريض للشفاء التام بعد العناية الحثيثة. ذكر ذلك الدكتور أيمن الخضراء المدير الطبي "
                  "بمستشفى د. سليمان الحبيب بالتخصصي. وقال إن طوارئ المستشفى استقبلت المريض في حالة صحية سيئة.",
                  "طوارئ المستشفى", "أيمن الخضراء", id="dhalika-as-object-then-the-titled-subject"),
+    # a definite common noun is no family name, whatever phrase before held it: a broken plural in
+    # ي is no nisba (الأهالي), and the genitive of a common noun is no person's name
+    pytest.param("وتتزايد معاناة الأهالي مع الانقطاع. وقال الأهالي إنهم ملوا الوعود المتكررة.", "ملوا الوعود",
+                 "الأهالي", id="a-broken-plural-in-ya-is-no-nisba"),
+    pytest.param("وأثار مسلسل انقطاع التيار الكهربائي ببعض المراكز بمحافظة الرس، تذمُّر الأهالي واستياءهم، "
+                 "مطالبين بضرورة إيجاد الحلول العاجلة لهذه الأزمة. ويؤكد الأهالي أنهم ملوا الوعود المتكررة.",
+                 "ملوا الوعود", "الأهالي", id="a-common-nouns-genitive-is-no-family-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

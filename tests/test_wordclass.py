@@ -124,6 +124,15 @@ def test_is_verbal_noun(wc: WordClasses, word: str, masdar: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "nisba"),
+    [("الحربي", True), ("الكويتي", True), ("الأهالي", False), ("الأراضي", False), ("الوزير", False)],
+)
+def test_nisba(wc: WordClasses, word: str, nisba: bool) -> None:
+    """A nisba's ي is its lemma's (حَرْبِيّ); a broken plural's is not (أهالي of أهل)."""
+    assert wc.nisba(fold(word)) is nisba
+
+
+@pytest.mark.parametrize(
     ("word", "gender", "number"),
     [("المتحدثة", "f", "s"), ("المسؤولون", "m", "p"), ("الحكومة", "f", "s"), ("الوفدان", "m", "d"),
      ("مراقبون", "m", "p"), ("الوزير", "m", "s"), ("قالت", "f", "s"), ("قالوا", "m", "p"),
