@@ -1313,6 +1313,18 @@ def _construct_title(word: str, walk: _Walk, classes: WordQuestions | None) -> b
             and not classes.is_time(word))
 
 
+# a definite word, up to two definite adjectives, then the clause: «مصادر الشرطة (العراقية) | إن …»
+_CONSTRUCT_THEN_CLAUSE = regex.compile(r"(?:\s+ال\p{L}+){0,2}\s*(?::|(?<![\p{L}])(?:ب)?(?:ان|انه|انها|انهم)(?![\p{L}]))")
+
+
+def _source_in_construct(word: str, walk: _Walk, classes: WordQuestions | None, text: str, end: int) -> bool:
+    """A source in construct with a definite noun, the reported clause right after (مصادر الشرطة
+    إن، خبراء الوزارة أن): the sources of that body, not an object after the subject (نفت مصادر |
+    الأنباء التي …). Not a time word (قال مسؤولون | الأحد إن)."""
+    return (walk.words == 1 and classes is not None and not classes.is_time(word)
+            and _CONSTRUCT_THEN_CLAUSE.match(text, end) is not None)
+
+
 def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bool:
     """A source's or a title's complement, a post-modifier's preposition, or علي as a name
     continues it."""
@@ -1482,7 +1494,7 @@ def _anonymous_source_ends(word: str, definite: bool, walk: _Walk, classes: Word
     verbal noun or a common noun governing a definite word (the object)."""
     if walk.first_anonymous and definite and (walk.words == 1 or not walk.in_phrase) and not (
             walk.last_word in _LEVEL_ADJECTIVES and word in ("المستوي", "الشان")) \
-            and not _construct_title(word, walk, classes):
+            and not _construct_title(word, walk, classes) and not _source_in_construct(word, walk, classes, text, end):
         # an indefinite head takes no definite adjective: مصدر عسكري | الحصيلة (but مسؤول رفيع
         # المستوى: an adjective's own genitive)
         return True

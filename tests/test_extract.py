@@ -1342,6 +1342,11 @@ SPEAKER_ROWS = [
     pytest.param("وأثار مسلسل انقطاع التيار الكهربائي ببعض المراكز بمحافظة الرس، تذمُّر الأهالي واستياءهم، "
                  "مطالبين بضرورة إيجاد الحلول العاجلة لهذه الأزمة. ويؤكد الأهالي أنهم ملوا الوعود المتكررة.",
                  "ملوا الوعود", "الأهالي", id="a-common-nouns-genitive-is-no-family-name"),
+    # a source in construct with a definite noun, the clause right after: the body's sources; but a
+    # time word after the source is no construct
+    pytest.param("وقالت مصادر الشرطة العراقية إن المهاجمين فروا.", "المهاجمين فروا", "مصادر الشرطة العراقية",
+                 id="sources-in-construct-then-the-clause"),
+    pytest.param("وقال مسؤولون الأحد إن الهجوم فشل.", "الهجوم فشل", "مسؤولون", id="sources-then-a-time-word"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
