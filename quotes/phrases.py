@@ -48,8 +48,12 @@ _BI_EVENT = frozenset("ب" + e + suffix for e in lexicon.entries("statement_occa
 STATEMENT_OBJECTS = frozenset(e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ا"))
 _TIME_WORDS = lexicon.alternation("time_words")
 _TIME_WORD_SET = frozenset(t.split()[0] for t in lexicon.entries("time_words"))
+# في البيان، في التصريح، في الكلمة: the statement the article named, an adjunct as «في بيان» is (not
+# في المؤتمر، في الحوار، في الاجتماع: المؤتمر الشعبي العام, a party, الحوار الوطني, a body)
+_STATEMENT_WORDS = "|".join(("بيان", "تصريح", "تصريحات", "حديث", "كلام", "مقابله", "كلمه", "رساله", "تغريده", "تغريدات",
+                             "تدوينه", "تعليق", "منشور", "مداخله", "مقال", "محاضره", "خطاب"))
 _ADJUNCT_START = regex.compile(
-    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|في (?:{lexicon.alternation('month_names')})\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“”{{(]|لل?(?:صحف|صحيف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل(?!س)|وسائل|وسائط)\w*|"
+    rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|في ال(?:{_STATEMENT_WORDS})\b|في (?:{lexicon.alternation('month_names')})\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“”{{(]|لل?(?:صحف|صحيف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل(?!س)|وسائل|وسائط)\w*|"
     rf"ل(?:ـ)?\s*(?:{lexicon.alternation('wire_agencies')})\b|"
     rf"الي (?:ان|انه|انها)\b|علي (?:ان|انه|انها)\b|(?:{_RELATIVE_ALTERNATION})\b|من (?:جهته|جانبه|جهتها|جانبها)\b|"
     # في هذه المناسبة، في هذا الصدد، في ذلك الوقت: a demonstrative opens an adjunct, never a title's complement

@@ -1347,6 +1347,9 @@ SPEAKER_ROWS = [
     pytest.param("وقالت مصادر الشرطة العراقية إن المهاجمين فروا.", "المهاجمين فروا", "مصادر الشرطة العراقية",
                  id="sources-in-construct-then-the-clause"),
     pytest.param("وقال مسؤولون الأحد إن الهجوم فشل.", "الهجوم فشل", "مسؤولون", id="sources-then-a-time-word"),
+    # «في البيان» after the subject is the statement the article named, an adjunct as «في بيان» is
+    pytest.param("قال متحدث إن الهجوم وقع. وقال التنظيم في البيان إن سيارة الانتحاري كانت تحمل ثلاثة أطنان.",
+                 "سيارة الانتحاري", "التنظيم", id="in-the-statement-is-an-adjunct"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
