@@ -80,6 +80,9 @@ _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 _DEMONSTRATIVE_OBJECT = regex.compile(r"(?:بذلك|(?:بهذا|بهذه)\s+ال\p{L}+)\s+(?=\p{L})")
 # «ذكر ذلك الدكتور أيمن الخضراء …»: ذلك, the verb's object, then a title, a rank or a source
 _THAT_OBJECT_THEN_TITLE = regex.compile(r"ذلك\s+(?:ل\S+\s+)?(\p{L}+)")
+# دعا الله أن، سأل المولى أن: to pray to God; after these verbs God is the object, never the speaker
+_PRAYING = frozenset(("دعا", "سال", "ناشد"))
+_GOD = frozenset(("الله", "ربه", "ربها", "ربهم", "المولي", "المولي عز وجل"))
 _ACCORDING_HEADS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب"))  # (وفقا takes ل: a preposition before the source)
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
@@ -167,6 +170,8 @@ class _Reader:
             return None, "none"  # وأكد الثقة بأن …: the verb's object, the subject is the previous one
         if mention is not None and _own_talk(mention.text):
             return None, "none"  # واختتم حديثه بأن …، وواصل حديثه بقوله: his own talk, the speaker is the one before
+        if mention is not None and cue.lemma in _PRAYING and mention.text in _GOD:
+            return None, "none"  # ودعا الله أن يعينه: whom the speaker prays to, the verb's object
         if mention is not None and mention.text.split(" ", 1)[0] in EMPHATIC_NOUNS:
             return None, "none"  # تصف نفسها بأنها …: a reflexive after the verb is its object, never its subject
         if mention is not None and cue.lemma in _OBJECT_THEN_BI_AN and not mention.name \

@@ -1350,6 +1350,9 @@ SPEAKER_ROWS = [
     # «في البيان» after the subject is the statement the article named, an adjunct as «في بيان» is
     pytest.param("قال متحدث إن الهجوم وقع. وقال التنظيم في البيان إن سيارة الانتحاري كانت تحمل ثلاثة أطنان.",
                  "سيارة الانتحاري", "التنظيم", id="in-the-statement-is-an-adjunct"),
+    # دعا الله أن …: God is whom the speaker prays to, the verb's object, never the speaker
+    pytest.param("وأكد الوزير أن الحكومة ماضية في خطتها. ودعا الله أن يحفظ البلاد من كل سوء.", "يحفظ البلاد",
+                 "الوزير", id="god-after-da'a-is-the-object"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
