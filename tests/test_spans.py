@@ -87,6 +87,10 @@ CONSTRUCTION_ROWS = [
      "وقال المتحدث الرسمي بقيادة حرس الحدود بالمنطقة الشرقية النقيب عمر بن محمد الأكلبي: تلقت فرق البحث "
      "والإنقاذ بلاغا عن غرق طفل.",
      "تلقت فرق البحث والإنقاذ بلاغا عن غرق طفل", "direct"),
+    ("cue_colon_quotation",  # a contest's quoted name on the way is no quotation (مسابقة «…»)
+     "وقال في مؤتمر صحفي عقده بمناسبة انطلاق مسابقة «الألعاب العسكرية الدولية» 2015: «نحن مستعدون للتعاون "
+     "مع الدول الأوروبية ومع دول الناتو».",
+     "نحن مستعدون للتعاون مع الدول الأوروبية ومع دول الناتو", "direct"),
     ("content_then_according",
      "وسقط عشرات الجرحى في المواجهات التي اندلعت قرب الحدود، وفق مصادر طبية.",
      "وسقط عشرات الجرحى في المواجهات التي اندلعت قرب الحدود", "indirect"),
@@ -274,6 +278,9 @@ def test_cue_inside_a_quotation_gives_no_span_of_its_own(morphology: CueMorpholo
                  "الرئيس سيزور المنطقة الأسبوع المقبل", id="network-name-then-adjective"),
     pytest.param("وذكرت قناة «سي إن إن» أن المفاوضات ستستأنف غداً.", "المفاوضات ستستأنف غداً",
                  id="channel-name-then-complementiser"),
+    # a quoted title after بعنوان or an event's noun names it: the verb's clause comes after it
+    pytest.param("وقال الكاتب خلال ندوة بعنوان «ذكريات وأمنيات صحفي» أدارها زميله إن الجيل الحالي محظوظ.",
+                 "الجيل الحالي محظوظ", id="a-title-after-bi-unwan"),
 ])
 def test_scare_quoted_name_is_not_a_quotation(morphology: CueMorphology, text: str, content: str) -> None:
     doc, spans = spans_of(text, morphology)
