@@ -71,6 +71,10 @@ _MA_WORD = regex.compile(r"\s*(?:ما|لما)\s+[\p{L}]+(?:\s+(?:به|بها|ب�
 _VERB_AFTER_MA = regex.compile(r"\s+[\p{L}]+(?:\s+(?:به|بها|بهم|عنه|عنها|فيه|فيها)(?![\p{L}]))?")
 _MA_VERB = regex.compile(r"\s*(?:ما|لما)\s+(\S+)")
 _FA_INNA = regex.compile(r"(?:،|,)?\s*(?<![\p{L}])(?:ف|و)?(?:ان|انه|انها|انهم)\s")  # a word of its own: not بيان
+# Verbs that report only with the words at once after them and their subject (وواصل: …), and the
+# words for the speech they may take first (وواصل حديثه بأن …، وواصل قوله: …)
+_AT_ONCE_LEMMAS = frozenset(("واصل",))
+_SPEECH_WORDS = regex.compile(r"(?:قول|حديث|كلام|تصريح)(?:ه|ها|هم)?|القول|الحديث")
 _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
 _TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
 _GAP_ONLY = regex.compile(r"[\s،,.\-–—]*$")
@@ -471,11 +475,35 @@ class _Finder:
             # participles (مبيناً، واصفاً) are unambiguous: only verbs are checked, and a participle
             # that is also an adverb (خسرها أمام اليابان مجددا «again», not «renewing»)
             span = None
+        if span is not None and cue.lemma in _AT_ONCE_LEMMAS and not self._words_at_once(cue, span):
+            span = None
         if span is None and cue.pos == "verb" and not cue.strict:
             span = self.backward(cue)
         if span is not None and cue.strict:
             span = span.with_content(span.start, span.end, span.kind, span.pair, span.base_confidence * 0.9)
         return span
+
+    def _words_at_once(self, cue: Cue, span: ContentSpan) -> bool:
+        """واصل reports only as «وواصل: …»، «وواصل "…"»، «وواصل الوزير قوله: …»: at most a subject
+        and a word for his speech before the words; anything else is its object (واصل اللاعب
+        برنامجه التأهيلي …، وتواصل الحملة تنفيذ …), whatever marks come later."""
+        text = self.text
+        if span.pair is not None:
+            opening = span.pair.open_at
+            after = text[span.pair.close_at + 1:span.pair.close_at + 4].lstrip(" ")
+            if after[:1] not in ("", ".", "،", ",", "؛", "\n"):
+                return False  # (واصل الخماسي "أحمد شراحيلي …" تدريباته: a quoted name, the sentence goes on)
+        else:
+            opening = span.start
+            if text[:opening].rstrip()[-1:] != ":" and span.construction != "cue_complementiser":
+                return False  # (وواصل حديثه بأن …: the clause of his speech)
+        between = text[cue.end:opening].replace("،", " ").replace(":", " ").split()
+        if span.construction == "cue_complementiser":
+            # (the complementiser itself last; before it only his speech: not «واصلت القراءة، أدركت أن»)
+            return bool(between[:-1]) and all(_SPEECH_WORDS.fullmatch(w) for w in between[:-1])
+        classes = self.doc.phrases.classes
+        return len(between) <= 3 and not any(
+            classes is not None and classes.carries_pronoun(w) and not _SPEECH_WORDS.fullmatch(w) for w in between)
 
     def _adverb_homograph(self, cue: Cue) -> bool:
         """A participle cue the analyser also reads as an accusative adverb (مجددا «again»،

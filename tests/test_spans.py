@@ -203,6 +203,23 @@ def test_the_words_after_a_saying_marker_and_a_colon(morphology: CueMorphology, 
     assert [(doc.article.text[s.start:s.end], s.kind) for s in spans] == [(content, "direct")]
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param('وقال باخ إن الشفافية مهمة. وواصل "يجب ان تحصل الاصلاحات في هيكلية فيفا، يجب تحسين الشفافية".',
+                 "يجب ان تحصل الاصلاحات في هيكلية فيفا، يجب تحسين الشفافية", id="wasala-then-the-quotation"),
+    pytest.param("وأكد الشيخ أن العمل محرم. وواصل حديثه بأن هذا العمل يتعارض مع الدين والعقل.",
+                 "هذا العمل يتعارض مع الدين والعقل", id="wasala-his-talk-then-the-clause"),
+    pytest.param('واصل الخماسي "أحمد شراحيلي وعبدالله عطيف وياسر القحطاني" تدريباتهم التأهيلية في النادي.', None,
+                 id="wasala-then-a-quoted-name"),
+    pytest.param("واصلت القراءة، أدركت أن أحداثها تدور حول أم على شفير الضياع.", None,
+                 id="wasala-then-its-object"),
+])
+def test_wasala_reports_only_with_the_words_at_once(morphology: CueMorphology, text: str, content: str | None) -> None:
+    """واصل «went on» says only with the words right after it (and its subject or «حديثه»)."""
+    doc, spans = spans_of(text, morphology)
+    found = [doc.article.text[s.start:s.end] for s in spans if s.cue.lemma == "واصل"]
+    assert found == ([content] if content else [])
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("وكنا نجد فيما يقول كثيرا من الصحة، لكن اليوم اختلط الحابل بالنابل واللوائح تسأل: هل من منقذ "
                  "وهل من حل؟", id="a-clause-of-its-own-before-the-colon"),
