@@ -173,6 +173,8 @@ NO_SPAN_ROWS = [
     pytest.param("وبحسب متغيرات السوق فإن الأسعار سترتفع.", "بحسب", id="according-to-market-is-no-source"),
     pytest.param("وشدد الوزير على ضرورة ضبط الحدود.", "شدد", id="noun-object-without-marks"),
     pytest.param("وأعرب الوزير عن تضامنه مع الشعب في محنته.", "اعرب", id="a-stance-with-no-clause"),
+    pytest.param("وأصر اللاعب على شراء حقوق الاستثمار منهما، وتظاهر الاثنان بأنهما رهن إشارته.", "اصر",
+                 id="insisting-on-a-noun"),
 ]
 
 
@@ -201,6 +203,17 @@ def test_the_words_after_a_saying_marker_and_a_colon(morphology: CueMorphology, 
     """«قوله:»، «بالقول:» say that the words follow, whatever sense the verb before them has."""
     doc, spans = spans_of(text, morphology)
     assert [(doc.article.text[s.start:s.end], s.kind) for s in spans] == [(content, "direct")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    pytest.param("وتصر كييف أنه لا يحق لأحد زيارة القرم.", "لا يحق لأحد زيارة القرم", id="insist-that"),
+    pytest.param("وأصر سليمان على أن السلطة يجب أن تتحمل مسؤولياتها.", "السلطة يجب أن تتحمل مسؤولياتها",
+                 id="insist-on-that"),
+])
+def test_insisting_reports_its_clause(morphology: CueMorphology, text: str, content: str) -> None:
+    """أصرّ (على) أن …: what the speaker insists on is reported, as with أكد (على) أن."""
+    doc, spans = spans_of(text, morphology)
+    assert [(doc.article.text[s.start:s.end], s.cue.lemma) for s in spans] == [(content, "اصر")]
 
 
 @pytest.mark.parametrize(("text", "content"), [
