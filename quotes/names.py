@@ -593,12 +593,16 @@ class NameIndex:
                     and _parent_not_family(words, toks.words, i):
                 continue  # سلمان بن | عبد العزيز آل سعود: the father's name, another person's
             # every shorter run of given names too: زميلي جون كيري also offers جون كيري
-            foreign = self.classes is not None and self.classes.name_evidence(words[-1]) == "unanalysed"
+            evidence = self.classes.name_evidence(words[-1]) if self.classes is not None else None
+            foreign = evidence == "unanalysed"
+            # (nor does a name the analyser knows as a proper noun alone — a place, a famous person:
+            # استياء | كييف، أحكام | الله; a given name it misreads with «my» may: جوني | رودريجيز)
+            known = evidence == "proper" and len(words) == 1
             common = definite_common_noun(words[-1], self.classes)
             for k in range(self._given_names_start(i, len(words)), i):
                 no_name = self._no_name_first(toks.words[k]) or (
                     len(words) >= 2 and any(self._no_name_first(toks.words[m]) for m in range(k + 1, i)))
-                if no_name and (foreign or common):
+                if no_name and (foreign or common or (known and not toks.words[k].endswith("ي"))):
                     # كما أن تاريخ تشونغ: a foreign family name takes no Arabic common noun for given
                     # name; نتائج الدراسة، ما تردده المعارضة: a common noun before a definite common
                     # noun is its construct, not a given name

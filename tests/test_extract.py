@@ -1353,6 +1353,9 @@ SPEAKER_ROWS = [
     # دعا الله أن …: God is whom the speaker prays to, the verb's object, never the speaker
     pytest.param("وأكد الوزير أن الحكومة ماضية في خطتها. ودعا الله أن يحفظ البلاد من كل سوء.", "يحفظ البلاد",
                  "الوزير", id="god-after-da'a-is-the-object"),
+    # a place the analyser knows as a proper noun takes no common noun before it for given name
+    pytest.param("وأثارت زيارة الوفد الفرنسي إلى القرم استياء كييف. وتصر كييف أنه لا يحق لأحد زيارة القرم.",
+                 "لا يحق لأحد", "كييف", id="a-known-place-takes-no-common-noun-for-given-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
