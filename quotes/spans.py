@@ -27,6 +27,7 @@ from .normalize import strip_proclitics
 from .phrases import (
     ANONYMOUS_HEADS,
     COMPLEMENTISERS,
+    GLUE,
     ORGANISATION_HEADS,
     RELATIVE_PRONOUNS,
     THIRD_PERSON_SUFFIXES,
@@ -245,6 +246,24 @@ class _Finder:
             return False
         nxt = words[k + 1] if words[k + 1] not in ("في", "ب") else (words[k + 2] if k + 2 < len(words) else "")
         return nxt in COMPLEMENTISERS
+
+    def _name_then_that(self, cue: Cue) -> bool:
+        """«ففي دكان … يستبعد مصطفى قرطاش أن …»: a verb with a frequent other sense reports, even
+        inside its sentence, when a person's name of two to four words and nothing else stands
+        between it and أن: its subject, then what he said."""
+        words, starts, ends = self.doc.tokens.words, self.doc.tokens.starts, self.doc.tokens.ends
+        k = cue.token_index
+        j = next((m for m in range(k + 3, min(k + 6, len(words))) if words[m] in COMPLEMENTISERS), None)
+        if j is None or any(w in COMPLEMENTISERS for w in words[k + 1:j]) \
+                or any(ch in self.text[ends[k]:starts[j]] for ch in "،,.:«\"“("):
+            return False
+        classes = self.doc.phrases.classes
+        if classes is None or classes.name_evidence(words[k + 1]) not in ("proper", "ambiguous") or any(
+                classes.name_evidence(w) == "no" and w not in GLUE and not classes.nisba(w) for w in words[k + 2:j]):
+            return False  # (every word may be a name: not «تزيد قوة على أساس أن», «نفى علنا تقريرا بأنه»)
+        mention = self.doc.phrases.mention(starts[k + 1], ends[j - 1])
+        return (mention is not None and mention.type == "person" and not mention.title
+                and mention.name_start == starts[k + 1] and mention.name_end == ends[j - 1])
 
     def _subject_then_that(self, cue: Cue) -> bool:
         """«لكن باخ رأى أن …»: a verb with a frequent other sense still reports when a short
@@ -471,7 +490,8 @@ class _Finder:
             return None  # speech reported inside a quotation belongs to the outer quotation
         span = self.forward(cue)
         if span is not None and cue.strict and (cue.pos == "verb" or self._adverb_homograph(cue)) \
-                and not clause_initial(self.doc, cue, strict=True) and not self._subject_then_that(cue):
+                and not clause_initial(self.doc, cue, strict=True) and not self._subject_then_that(cue) \
+                and not self._name_then_that(cue):
             # participles (مبيناً، واصفاً) are unambiguous: only verbs are checked, and a participle
             # that is also an adverb (خسرها أمام اليابان مجددا «again», not «renewing»)
             span = None

@@ -1356,6 +1356,10 @@ SPEAKER_ROWS = [
     # a place the analyser knows as a proper noun takes no common noun before it for given name
     pytest.param("وأثارت زيارة الوفد الفرنسي إلى القرم استياء كييف. وتصر كييف أنه لا يحق لأحد زيارة القرم.",
                  "لا يحق لأحد", "كييف", id="a-known-place-takes-no-common-noun-for-given-name"),
+    # a verb of two senses inside its sentence still reports with a name and أن right after it; and
+    # the speaker of the next quote is that name
+    pytest.param("ففي دكان تكتسي بعض أغراضه بالأتربة يستبعد مصطفى قرطاش أن تحدث الخطة الأمريكية فرقًا كبيرًا "
+                 "بالنسبة لتجارته.", "تحدث الخطة", "مصطفى قرطاش", id="a-homograph-verb-then-a-name-then-that"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
