@@ -53,6 +53,10 @@ _TURN_ADVERBS = lexicon.words("turn_adverbs")
 
 # لـ«الرياض»، لـ(عكاظ)، لـ”عين اليوم” (a right quotation mark on both sides, as some papers print it)
 _ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“”{(][^»\"”})\n]{1,40}[»\"”})]\s*،?\s*")
+# أبلغ «الجزيرة» الأمير …، أخبر «عكاظ» مصدر …: verbs of informing take whom they inform without ل;
+# a quoted name right after them is that addressee, the subject follows
+_INFORMING = frozenset(("ابلغ", "اخبر"))
+_QUOTED_ADDRESSEE = regex.compile(r"[«\"“”][^»\"”\n]{1,30}[»\"”]\s*،?\s*")
 # وقال لي/له/لنا …: after «قال», which takes no object, a pronoun in ل is the addressee and what
 # follows it the subject (وقال له رئيس اللجنة بوب كوركر); after a verb that takes one, what follows
 # may be its object (وشرح لهم الدور المهم), so only قال skips it.
@@ -441,7 +445,8 @@ class _Reader:
         if resumptive:
             start = resumptive.end()  # في الوقت الذي أفاد فيه مصدر مسؤول: the relative clause's pronoun, then the subject
         addressee = _ADDRESSEE.match(text, start, zone_end) or (
-            _PRONOUN_ADDRESSEE.match(text, start, zone_end) if cue.lemma == "قال" else None)
+            _PRONOUN_ADDRESSEE.match(text, start, zone_end) if cue.lemma == "قال" else None) or (
+            _QUOTED_ADDRESSEE.match(text, start, zone_end) if cue.lemma in _INFORMING else None)
         if addressee:
             start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee
         start = self._past_adverbs(self._past_turn_adverb(start, zone_end), zone_end)
@@ -640,7 +645,14 @@ class _Reader:
         if k_verb >= 0 and doc.verb_starts[k_verb] >= sent_start:
             return None  # a reporting verb of the sentence quoted someone: zero-subject resolution covers it
         if not verb_ok and not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS):
-            return None
+            # «دان وجهاء وأعيان محافظة القطيف الجريمة …، مؤكدين أن …»: a news lead opens with its
+            # verb, no و; one the analyser reads only as a narrative verb agreeing with the participle
+            gender = self._verb_gender(w) if not w.startswith("و") else None
+            if gender is None or (gender and cue.gender and gender != cue.gender):
+                return None
+            lead_verb = True
+        else:
+            lead_verb = False
         if self.text[first_end:first_end + 1] in "،," or k + 1 >= cue.token_index:
             return None
         start = self._past_turn_adverb(doc.tokens.starts[k + 1], cue.start)
@@ -649,7 +661,12 @@ class _Reader:
         if m is None and doc.tokens.words[k + 1] in SUBJECT_PREPOSITIONS:
             m = self._subject_after_adjunct(k + 1, cue.start)  # واتفق مع الرأيين | الاقتصادي عبدالله العمري، مشيرا
         # (واهتمت | بمستجدات العمليات …، مشيرة: a complement in ب/ل is no subject)
-        return m if m is not None and m.type != "unknown" and not self._prepositional(m) else None
+        if m is None or m.type == "unknown" or self._prepositional(m):
+            return None
+        head = strip_proclitics(m.text.split(" ", 1)[0])
+        if lead_verb and not ((m.name and m.title) or head in ANONYMOUS_HEADS or is_head_noun(head)):
+            return None  # (a lead's verb may be no verb at all: only a titled name or a known head is its subject)
+        return m
 
     def narrative_subjects(self, before: list[tuple[int, int]]) -> list[SilentSubject]:
         """Who a narrative sentence is about, salient for the zero subjects after it: the subject

@@ -1360,6 +1360,13 @@ SPEAKER_ROWS = [
     # the speaker of the next quote is that name
     pytest.param("ففي دكان تكتسي بعض أغراضه بالأتربة يستبعد مصطفى قرطاش أن تحدث الخطة الأمريكية فرقًا كبيرًا "
                  "بالنسبة لتجارته.", "تحدث الخطة", "مصطفى قرطاش", id="a-homograph-verb-then-a-name-then-that"),
+    # أبلغ takes whom it informs without ل: a quoted name right after it is that addressee
+    pytest.param("أبلغ «الجزيرة» صاحب السمو الملكي الأمير فيصل بن خالد بن عبد العزيز أمير منطقة عسير أن المشروع "
+                 "سيكتمل قريبا.", "المشروع سيكتمل", "فيصل بن خالد بن عبد العزيز", id="inform-a-quoted-addressee"),
+    # a news lead opens with its verb, no و: a participle later in the sentence is its subject's
+    pytest.param("أجمع عدد من خطباء الجوامع في الرياض وأبها والمدينة المنورة على استنكارهم حادثة تفجير مسجد "
+                 "الطوارئ بعسير، مؤكدين أن هذا العمل منكر عظيم.", "منكر عظيم",
+                 "عدد من خطباء الجوامع في الرياض وأبها والمدينة المنورة", id="a-lead-verb-then-a-participle"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
