@@ -1178,8 +1178,11 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
     if first in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, nxt.start(1), limit):
         return None  # مسؤول أمريكي، طلب عدم ذكر اسمه،: the formula, not an apposition
     ranked = is_definite(first) and not _unranked_definite(first)
-    if is_definite(first) and not ranked:
-        return None  # (a rank, title or honorific may open it: المتحدث باسم الجيش، العميد يحيى سريع،)
+    if is_definite(first) and not ranked and not _description_then_name(text, nxt.start(1), limit):
+        # (a rank, title or honorific may open it: المتحدث باسم الجيش، العميد يحيى سريع،; so may a
+        # description whose name closes it: عضو الائتلاف، المعارض البارز سمير نشار إن)
+        return None
+    ranked = ranked or is_definite(first)
     close = text.find("،", nxt.end(1), limit)
     if close == -1:
         # «title، name إن …»: a name of two to four words after a title may close at the clause
@@ -1203,6 +1206,29 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
     if 1 <= len(run) <= longest and not _ADJUNCT_START.match(comma_run):
         return close
     return None
+
+
+def _description_then_name(text: str, start: int, limit: int) -> bool:
+    """From ``start`` to the next comma or complementiser: one or two definite words (المعارض
+    البارز), then two or three indefinite ones that may be a name (سمير نشار)."""
+    run: list[str] = []
+    for word in _WORD.finditer(text, start, limit):
+        if text[word.start() - 1:word.start()] in ("،", ",") and run:
+            break
+        if word.group() in COMPLEMENTISERS:
+            break
+        run.append(word.group())
+        if len(run) > 5:
+            return False
+    first_name = next((i for i, w in enumerate(run) if not is_definite(w)), len(run))
+    name = run[first_name:]
+    return (1 <= first_name <= 2 and 2 <= len(name) <= 3 and not any(is_definite(w) for w in name)
+            and not any(w[:1] in ("و", "ف") or w in STOPWORDS or w in SUBJECT_PREPOSITIONS or w in _TIME_WORD_SET
+                        or _bare(w) in TITLE_HEADS or w in _DIRECTIONS for w in name))
+
+
+# (لحج، الواقعة شمال عدن: a place's position, no name)
+_DIRECTIONS = frozenset(("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
 
 
 def _unranked_definite(word: str) -> bool:

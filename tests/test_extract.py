@@ -1367,6 +1367,11 @@ SPEAKER_ROWS = [
     pytest.param("أجمع عدد من خطباء الجوامع في الرياض وأبها والمدينة المنورة على استنكارهم حادثة تفجير مسجد "
                  "الطوارئ بعسير، مؤكدين أن هذا العمل منكر عظيم.", "منكر عظيم",
                  "عدد من خطباء الجوامع في الرياض وأبها والمدينة المنورة", id="a-lead-verb-then-a-participle"),
+    # an apposition may open with a description when a name closes it (not a place's position)
+    pytest.param("من جهته، قال عضو الائتلاف، المعارض البارز سمير نشار إن هناك العديد من المؤشرات.",
+                 "العديد من المؤشرات", "سمير نشار", id="a-description-and-a-name-in-apposition"),
+    pytest.param("وقالت مصادر محلية في محافظة لحج، الواقعة شمال عدن، إن 15 من مسلحي الحوثي قتلوا.",
+                 "مسلحي الحوثي", "مصادر محلية في محافظة لحج", id="a-place-and-its-position-in-apposition"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
