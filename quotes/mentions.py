@@ -87,6 +87,7 @@ _THAT_OBJECT_THEN_TITLE = regex.compile(r"ذلك\s+(?:ل\S+\s+)?(\p{L}+)")
 # دعا الله أن، سأل المولى أن: to pray to God; after these verbs God is the object, never the speaker
 _PRAYING = frozenset(("دعا", "سال", "ناشد"))
 _GOD = frozenset(("الله", "ربه", "ربها", "ربهم", "المولي", "المولي عز وجل"))
+_ACCORDING_OPENERS = frozenset(("طبقا", "وفقا", "وفق", "حسب", "بحسب", "نقلا", "استنادا"))
 _ACCORDING_HEADS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب"))  # (وفقا takes ل: a preposition before the source)
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
@@ -365,8 +366,11 @@ class _Reader:
             k += 1
         elif RELATIVE_PRONOUNS.isdisjoint(words[k + 1:min(cue.token_index, k + 8)]):
             return None
-        if k >= cue.token_index or words[k] in STOPWORDS or prepositional_opening(words[k]):
-            return None  # وعن الاتفاق النووي الذي …، أكد أن: a topic in عن, which is no subject
+        if k >= cue.token_index or words[k] in STOPWORDS or prepositional_opening(words[k]) \
+                or words[k].removeprefix("و") in _ACCORDING_OPENERS:
+            # وعن الاتفاق النووي الذي …، أكد أن: a topic in عن, which is no subject; nor is «وطبقا
+            # لمصادر … فإن المعلومات تفيد»: an according-to phrase
+            return None
         start = doc.tokens.starts[k]
         end = self.doc.phrases.extent(start, cue.start)
         if end <= start:
