@@ -331,7 +331,11 @@ class _Reader:
                     or (first >= 2 and words[first - 2] == "ما"):
                 break  # (هذا ما أضافه | تشونغ الذي تابع: the verb after ما, with its pronoun, is no part of it)
             first -= 1
-        found = doc.phrases.mention(starts[first], end)
+        start = starts[first]
+        if (words[first][:1] in ("ل", "ب") and words[first][:2] != "لل" and classes is not None
+                and classes.only_prepositional(words[first])):
+            start += 1  # «الأولوية المطلقة» لموسكو التي ترى أن …: the antecedent is موسكو, not its preposition
+        found = doc.phrases.mention(start, end)
         if found is None or found.type not in ("person", "organisation", "anonymous") or (
                 found.type == "person" and not (found.name or found.title)):
             return None
