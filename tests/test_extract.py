@@ -1381,6 +1381,9 @@ SPEAKER_ROWS = [
     pytest.param("وبحسب باريس، فإن ملف الإرهاب ومحاربته يشكل «الأولوية المطلقة» لموسكو التي ترى أن الإبقاء على "
                  "الرئيس بشار الأسد «ركن أساسي من أركان محاربة الإرهاب».", "الإبقاء على", "موسكو",
                  id="an-antecedent-in-li-without-its-preposition"),
+    # an institute, a foundation, a society, a college, a hospital …: a body's head, not a given name
+    pytest.param("وقال معهد كاليفورنيا للسياسات العامة إن الجفاف سيستمر.", "الجفاف سيستمر",
+                 "معهد كاليفورنيا للسياسات العامة", id="an-institute-is-a-body"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),

@@ -87,6 +87,9 @@ KNOWN_OVERLAPS = {
     # role nouns that are also anonymous sources: «مسؤول كبير» is a source, «المتحدث باسم الوزارة
     # أحمد علي» a person; the feminine forms type as the masculine ones
     ("anonymous_heads", "title_heads"): {fold(w) for w in ("متحدث", "متحدثة", "مسؤول", "مسؤولة", "ناطق", "ناطقة")},
+    # مؤسَّسة «foundation» and مؤسِّسة «founder (f)» fold alike: the body, far the more frequent in
+    # news, reads first («مؤسسة النقد العربي السعودي»); the founder loses the name after her title
+    ("organisation_heads", "title_heads"): {fold("مؤسسة")},
 }
 
 
