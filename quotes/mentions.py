@@ -84,6 +84,9 @@ _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 _DEMONSTRATIVE_OBJECT = regex.compile(r"(?:بذلك|(?:بهذا|بهذه)\s+ال\p{L}+)\s+(?=\p{L})")
 # «ذكر ذلك الدكتور أيمن الخضراء …»: ذلك, the verb's object, then a title, a rank or a source
 _THAT_OBJECT_THEN_TITLE = regex.compile(r"ذلك\s+(?:ل\S+\s+)?(\p{L}+)")
+# The eulogies of God that stand for His name after a verb (قال تعالى، يقول سبحانه وتعالى)
+_GOD_EULOGIES = frozenset(("تعالي", "سبحانه", "عز وجل", "جل وعلا", "سبحانه وتعالي", "تبارك وتعالي", "جل جلاله", "جل شانه"))
+_ALLAH = regex.compile(r"(?<![\p{L}])الله(?![\p{L}])")
 # دعا الله أن، سأل المولى أن: to pray to God; after these verbs God is the object, never the speaker
 _PRAYING = frozenset(("دعا", "سال", "ناشد"))
 _GOD = frozenset(("الله", "ربه", "ربها", "ربهم", "المولي", "المولي عز وجل"))
@@ -175,6 +178,11 @@ class _Reader:
             return None, "none"  # وأكد الثقة بأن …: the verb's object, the subject is the previous one
         if mention is not None and _own_talk(mention.text):
             return None, "none"  # واختتم حديثه بأن …، وواصل حديثه بقوله: his own talk, the speaker is the one before
+        if mention is not None and mention.text in _GOD_EULOGIES:
+            # قال تعالى: …، يقول سبحانه: …: the eulogy stands for God, whom the article names الله
+            named = [m.start() for m in _ALLAH.finditer(self.text, 0, cue.start)]
+            if named:
+                return self.doc.phrases.mention(named[-1], named[-1] + 4), "subject_after_cue"
         if mention is not None and cue.lemma in _PRAYING and mention.text in _GOD:
             return None, "none"  # ودعا الله أن يعينه: whom the speaker prays to, the verb's object
         if mention is not None and mention.text.split(" ", 1)[0] in EMPHATIC_NOUNS:

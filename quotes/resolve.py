@@ -346,6 +346,9 @@ class SpeakerResolver:
         if mention.type == "pronoun":
             return self._resolve_honorific(pos, mention.text)
         words = _words(mention.text)
+        if words == ("الله",):
+            # God, named alone: no one's family name (عبد الله …) and no title
+            return _by("description_next_to_cue", self._new_entity(words, (mention.start, mention.end), "person", (), pos))
         met = self._met_before(mention, words)
         if met is not None:
             return met

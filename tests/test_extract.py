@@ -1384,6 +1384,9 @@ SPEAKER_ROWS = [
     # an institute, a foundation, a society, a college, a hospital …: a body's head, not a given name
     pytest.param("وقال معهد كاليفورنيا للسياسات العامة إن الجفاف سيستمر.", "الجفاف سيستمر",
                  "معهد كاليفورنيا للسياسات العامة", id="an-institute-is-a-body"),
+    # «قال تعالى»: the eulogy stands for God, named الله in the article; الله alone is no one's family name
+    pytest.param("وأكد الشيخ عبدالله المطلق أن الصبر من أعظم العبادات عند الله، قال تعالى: «إنما يوفى الصابرون "
+                 "أجرهم بغير حساب».", "يوفى الصابرون", "الله", id="a-eulogy-of-god-stands-for-his-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
