@@ -87,6 +87,7 @@ _THAT_OBJECT_THEN_TITLE = regex.compile(r"ذلك\s+(?:ل\S+\s+)?(\p{L}+)")
 # The eulogies of God that stand for His name after a verb (قال تعالى، يقول سبحانه وتعالى)
 _GOD_EULOGIES = frozenset(("تعالي", "سبحانه", "عز وجل", "جل وعلا", "سبحانه وتعالي", "تبارك وتعالي", "جل جلاله", "جل شانه"))
 _ALLAH = regex.compile(r"(?<![\p{L}])الله(?![\p{L}])")
+_PROPHET_BLESSED = regex.compile(r"(?<![\p{L}])(الرسول|النبي|رسول الله|نبي الله)\s+صلي الله عليه")
 # دعا الله أن، سأل المولى أن: to pray to God; after these verbs God is the object, never the speaker
 _PRAYING = frozenset(("دعا", "سال", "ناشد"))
 _GOD = frozenset(("الله", "ربه", "ربها", "ربهم", "المولي", "المولي عز وجل"))
@@ -183,6 +184,12 @@ class _Reader:
             named = [m.start() for m in _ALLAH.finditer(self.text, 0, cue.start)]
             if named:
                 return self.doc.phrases.mention(named[-1], named[-1] + 4), "subject_after_cue"
+        if mention is not None and mention.text.startswith("صلي الله عليه"):
+            # قال صلى الله عليه وسلم: …: the blessing stands for the Prophet, whom the article named
+            # before it (الرسول، النبي، رسول الله صلى الله عليه وسلم)
+            named = list(_PROPHET_BLESSED.finditer(self.text, 0, cue.start))
+            if named:
+                return self.doc.phrases.mention(named[-1].start(1), named[-1].end(1)), "subject_after_cue"
         if mention is not None and cue.lemma in _PRAYING and mention.text in _GOD:
             return None, "none"  # ودعا الله أن يعينه: whom the speaker prays to, the verb's object
         if mention is not None and mention.text.split(" ", 1)[0] in EMPHATIC_NOUNS:

@@ -67,6 +67,10 @@ _PRONOUN_TITLES: dict[str, frozenset[str]] = {
 _RECENT = 64
 
 
+# God and His Prophet as the article names them alone: no one's family name (عبد الله، حديث الرسول)
+_GOD_AND_PROPHET = frozenset((("الله",), ("رسول", "الله"), ("نبي", "الله"), ("الرسول",), ("النبي",)))
+
+
 @dataclass
 class Entity:
     key_words: tuple[str, ...]  # folded words of the canonical name or description
@@ -346,8 +350,8 @@ class SpeakerResolver:
         if mention.type == "pronoun":
             return self._resolve_honorific(pos, mention.text)
         words = _words(mention.text)
-        if words == ("الله",):
-            # God, named alone: no one's family name (عبد الله …) and no title
+        if words in _GOD_AND_PROPHET:
+            # God, named alone, and His messenger: no one's family name (عبد الله …) and no title
             return _by("description_next_to_cue", self._new_entity(words, (mention.start, mention.end), "person", (), pos))
         met = self._met_before(mention, words)
         if met is not None:

@@ -1387,6 +1387,9 @@ SPEAKER_ROWS = [
     # «قال تعالى»: the eulogy stands for God, named الله in the article; الله alone is no one's family name
     pytest.param("وأكد الشيخ عبدالله المطلق أن الصبر من أعظم العبادات عند الله، قال تعالى: «إنما يوفى الصابرون "
                  "أجرهم بغير حساب».", "يوفى الصابرون", "الله", id="a-eulogy-of-god-stands-for-his-name"),
+    # «قال صلى الله عليه وسلم»: the blessing stands for the Prophet, as the article named him before it
+    pytest.param("وذكر الخطيب أن رسول الله صلى الله عليه وسلم حث على الرحمة، وقال صلى الله عليه وسلم: «الراحمون "
+                 "يرحمهم الرحمن».", "الراحمون يرحمهم", "رسول الله", id="the-prophets-blessing-stands-for-him"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
