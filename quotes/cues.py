@@ -89,6 +89,13 @@ _ACCORDING = regex.compile(
     r"(?<![\p{L}])(?:و|ف)?(?P<cue>بحسب|حسب(?:ما)?|وفقا ل|طبقا ل|وفق(?:ا)?(?= )|طبقا(?= )|نقلا عن|علي لسان)(?!\p{L}{2})"
 )
 _ACCORDING_HINTS = ("حسب", "وفق", "طبق", "نقلا", "لسان")
+
+
+def opens_according(text: str, pos: int) -> bool:
+    """An according-to expression (وطبقا لـ، بحسب، نقلا عن …) starts at folded offset ``pos``."""
+    return _ACCORDING.match(text, pos) is not None
+
+
 # The document itself as source: وجاء في البيان / وورد في التقرير.
 _DOCUMENT = regex.compile(r"(?<![\p{L}])(?:و|ف)?(?P<cue>جاء|ورد)(?= (?:في|ب))")
 

@@ -18,7 +18,7 @@ import regex
 
 from . import lexicon
 from .clauses import clause_initial, governs_its_preposition, nested
-from .cues import HOMOGRAPH_LEMMAS, Cue
+from .cues import HOMOGRAPH_LEMMAS, Cue, opens_according
 from .document import Document
 from .normalize import WORD as _WORD
 from .normalize import strip_proclitics
@@ -52,11 +52,12 @@ _PRONOUN_CARRIERS = lexicon.words("pronoun_carriers")
 _TURN_ADVERBS = lexicon.words("turn_adverbs")
 
 # لـ«الرياض»، لـ(عكاظ)، لـ”عين اليوم” (a right quotation mark on both sides, as some papers print it)
-_ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*[«\"“”{(][^»\"”})\n]{1,40}[»\"”})]\s*،?\s*")
+_QUOTED_NAME = r"[«\"“”{(][^»\"”})\n]{1,40}[»\"”})]\s*،?\s*"
+_ADDRESSEE = regex.compile(r"ل(?:ـ)?\s*" + _QUOTED_NAME)
 # أبلغ «الجزيرة» الأمير …، أخبر «عكاظ» مصدر …: verbs of informing take whom they inform without ل;
 # a quoted name right after them is that addressee, the subject follows
 _INFORMING = frozenset(("ابلغ", "اخبر"))
-_QUOTED_ADDRESSEE = regex.compile(r"[«\"“”][^»\"”\n]{1,30}[»\"”]\s*،?\s*")
+_QUOTED_ADDRESSEE = regex.compile(_QUOTED_NAME)
 # وقال لي/له/لنا …: after «قال», which takes no object, a pronoun in ل is the addressee and what
 # follows it the subject (وقال له رئيس اللجنة بوب كوركر); after a verb that takes one, what follows
 # may be its object (وشرح لهم الدور المهم), so only قال skips it.
@@ -83,15 +84,16 @@ _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
 # الخصوص، بهذه المناسبة: an adjunct, the demonstrative with its noun
 _DEMONSTRATIVE_OBJECT = regex.compile(r"(?:بذلك|(?:بهذا|بهذه)\s+ال\p{L}+)\s+(?=\p{L})")
 # «ذكر ذلك الدكتور أيمن الخضراء …»: ذلك, the verb's object, then a title, a rank or a source
-_THAT_OBJECT_THEN_TITLE = regex.compile(r"ذلك\s+(?:ل\S+\s+)?(\p{L}+)")
+_THAT_OBJECT_THEN_TITLE = regex.compile(r"ذلك\s+(?=(?:ل\S+\s+)?(\p{L}+))")
 # The eulogies of God that stand for His name after a verb (قال تعالى، يقول سبحانه وتعالى)
 _GOD_EULOGIES = frozenset(("تعالي", "سبحانه", "عز وجل", "جل وعلا", "سبحانه وتعالي", "تبارك وتعالي", "جل جلاله", "جل شانه"))
 _ALLAH = regex.compile(r"(?<![\p{L}])الله(?![\p{L}])")
-_PROPHET_BLESSED = regex.compile(r"(?<![\p{L}])(الرسول|النبي|رسول الله|نبي الله)\s+صلي الله عليه")
+# The Prophet as news and sermons name him before his blessing; resolve keeps them to themselves
+PROPHET_NAMES = ("الرسول", "النبي", "رسول الله", "نبي الله")
+_PROPHET_BLESSED = regex.compile(rf"(?<![\p{{L}}])({'|'.join(PROPHET_NAMES)})\s+صلي الله عليه")
 # دعا الله أن، سأل المولى أن: to pray to God; after these verbs God is the object, never the speaker
 _PRAYING = frozenset(("دعا", "سال", "ناشد"))
 _GOD = frozenset(("الله", "ربه", "ربها", "ربهم", "المولي", "المولي عز وجل"))
-_ACCORDING_OPENERS = frozenset(("طبقا", "وفقا", "وفق", "حسب", "بحسب", "نقلا", "استنادا"))
 _ACCORDING_HEADS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب"))  # (وفقا takes ل: a preposition before the source)
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 _DOC_PREP = regex.compile(r"\s*(?:في|ب)\s*")
@@ -386,7 +388,7 @@ class _Reader:
         elif RELATIVE_PRONOUNS.isdisjoint(words[k + 1:min(cue.token_index, k + 8)]):
             return None
         if k >= cue.token_index or words[k] in STOPWORDS or prepositional_opening(words[k]) \
-                or words[k].removeprefix("و") in _ACCORDING_OPENERS:
+                or opens_according(self.text, doc.tokens.starts[k]):
             # وعن الاتفاق النووي الذي …، أكد أن: a topic in عن, which is no subject; nor is «وطبقا
             # لمصادر … فإن المعلومات تفيد»: an according-to phrase
             return None
@@ -463,7 +465,7 @@ class _Reader:
         elif (that := _THAT_OBJECT_THEN_TITLE.match(text, start, zone_end)) is not None and (
                 strip_proclitics(that.group(1)) in TITLE_HEADS or that.group(1) in HONORIFICS
                 or strip_proclitics(that.group(1)) in ANONYMOUS_HEADS):
-            start += 3 + len(text[start + 3:zone_end]) - len(text[start + 3:zone_end].lstrip())  # (not «يؤكد ذلك حقيقة أن»)
+            start = that.end()  # (not «يؤكد ذلك حقيقة أن»: no title after it)
         resumptive = _RESUMPTIVE.match(text, start, zone_end)
         if resumptive:
             start = resumptive.end()  # في الوقت الذي أفاد فيه مصدر مسؤول: the relative clause's pronoun, then the subject
@@ -667,15 +669,13 @@ class _Reader:
         k_verb = bisect_left(doc.verb_starts, cue.start) - 1
         if k_verb >= 0 and doc.verb_starts[k_verb] >= sent_start:
             return None  # a reporting verb of the sentence quoted someone: zero-subject resolution covers it
-        if not verb_ok and not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS):
+        lead_verb = not verb_ok and not (w.startswith("و") and len(w) >= 4 and w not in _NOT_VERBS)
+        if lead_verb:
             # «دان وجهاء وأعيان محافظة القطيف الجريمة …، مؤكدين أن …»: a news lead opens with its
             # verb, no و; one the analyser reads only as a narrative verb agreeing with the participle
             gender = self._verb_gender(w) if not w.startswith("و") else None
             if gender is None or (gender and cue.gender and gender != cue.gender):
                 return None
-            lead_verb = True
-        else:
-            lead_verb = False
         if self.text[first_end:first_end + 1] in "،," or k + 1 >= cue.token_index:
             return None
         start = self._past_turn_adverb(doc.tokens.starts[k + 1], cue.start)

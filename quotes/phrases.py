@@ -1177,12 +1177,11 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
         return None  # عبد الله بوحبيب، أنه «…»: the clause the verb introduces
     if first in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, nxt.start(1), limit):
         return None  # مسؤول أمريكي، طلب عدم ذكر اسمه،: the formula, not an apposition
-    ranked = is_definite(first) and not _unranked_definite(first)
-    if is_definite(first) and not ranked and not _description_then_name(text, nxt.start(1), limit):
+    if _unranked_definite(first) and not _description_then_name(text, nxt.start(1), limit):
         # (a rank, title or honorific may open it: المتحدث باسم الجيش، العميد يحيى سريع،; so may a
         # description whose name closes it: عضو الائتلاف، المعارض البارز سمير نشار إن)
         return None
-    ranked = ranked or is_definite(first)
+    ranked = is_definite(first)
     close = text.find("،", nxt.end(1), limit)
     if close == -1:
         # «title، name إن …»: a name of two to four words after a title may close at the clause

@@ -21,7 +21,7 @@ from . import lexicon
 from .cues import Cue
 from .document import Document
 from .marks import has_words, trim, word_count
-from .mentions import SilentSubject, SpeakerMention
+from .mentions import PROPHET_NAMES, SilentSubject, SpeakerMention
 from .names import NameIndex, names_a_parent, official_matches, title_matches
 from .normalize import strip_proclitics, words_of
 from .phrases import (
@@ -68,7 +68,7 @@ _RECENT = 64
 
 
 # God and His Prophet as the article names them alone: no one's family name (عبد الله، حديث الرسول)
-_GOD_AND_PROPHET = frozenset((("الله",), ("رسول", "الله"), ("نبي", "الله"), ("الرسول",), ("النبي",)))
+_GOD_AND_PROPHET = frozenset({("الله",), *(tuple(name.split()) for name in PROPHET_NAMES)})
 
 
 @dataclass
