@@ -80,6 +80,10 @@ _THAT_OPENER = regex.compile(r"\s*(?:و|ف)?(?:يذكر|يشار|يجدر بال
 # verb followed by it is the object, and the subject is the one who spoke before.
 _OBJECT_THEN_BI_AN = frozenset(("وصف", "اتهم"))
 _RESUMPTIVE = regex.compile(r"(?:فيه|فيها|فيهم|فيهما)\s+")
+# كتب عنه ستيفن بيرت، وهو ما كشف عنه مصدر مسؤول: عن and a pronoun is what the verb speaks of, and
+# the subject follows; after the verbs that hand words down (نقل عنه، روى عنها) it is the source
+_ABOUT_HIM = regex.compile(r"(?:عنه|عنها|عنهم|عنهما)\s+")
+_HANDING_DOWN = frozenset(("نقل", "روي", "حكي", "اورد"))
 # صرح بذلك المتحدث الرسمي: the verb's object, ذلك behind ب, comes before the subject; وقال بهذا
 # الخصوص، بهذه المناسبة: an adjunct, the demonstrative with its noun
 _DEMONSTRATIVE_OBJECT = regex.compile(r"(?:بذلك|(?:بهذا|بهذه)\s+ال\p{L}+)\s+(?=\p{L})")
@@ -466,7 +470,8 @@ class _Reader:
                 strip_proclitics(that.group(1)) in TITLE_HEADS or that.group(1) in HONORIFICS
                 or strip_proclitics(that.group(1)) in ANONYMOUS_HEADS):
             start = that.end()  # (not «يؤكد ذلك حقيقة أن»: no title after it)
-        resumptive = _RESUMPTIVE.match(text, start, zone_end)
+        resumptive = _RESUMPTIVE.match(text, start, zone_end) or (
+            _ABOUT_HIM.match(text, start, zone_end) if cue.lemma not in _HANDING_DOWN else None)
         if resumptive:
             start = resumptive.end()  # في الوقت الذي أفاد فيه مصدر مسؤول: the relative clause's pronoun, then the subject
         addressee = _ADDRESSEE.match(text, start, zone_end) or (

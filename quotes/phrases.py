@@ -560,6 +560,10 @@ def _no_name_starts(words: list[str], i: int, classes: WordQuestions | None, str
         return True  # المتحدث الرسمي لمركز …: the title goes on
     if classes is None:
         return False
+    if classes.accusative_participle(first) and (not nxt or (nxt[-1:] == "ا" and classes.name_evidence(nxt) == "no")):
+        # عيّنه حاكم الولاية | شاعرا فخريا: a noun and its adjective in the accusative's alif are the
+        # verb's complement (a name may end so: إيما طومسون، رخا أحمد حسن، سلفا كير)
+        return True
     if first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first) and (
             (strict and classes.name_evidence(first[1:]) == "no") or (nxt and (
                 is_definite(nxt) or classes.name_evidence(nxt) == "no" or nxt in NAME_LINKS_INITIAL or nxt[:3] == "عبد"))):

@@ -238,6 +238,15 @@ def _is_name_reading(a: Reading) -> bool:
     return a.pos == "noun_prop" and _NON_CONJ_PROCLITICS.isdisjoint(a.proclitics)
 
 
+def _only_feminine_plural_past(readings: tuple[Reading, ...]) -> bool:
+    """Every reading is a bare perfective verb of the feminine plural (اندرسن، جرين، نادين،
+    فنسان): news rarely writes such a verb after a noun, while foreign names ending in ن often
+    read so; the word is taken as one the lexicon does not know."""
+    return bool(readings) and all(
+        a.pos == "verb" and a.aspect == "p" and a.person == "3" and a.gender == "f" and a.number == "p"
+        and not a.proclitics and a.enclitic is None for a in readings)
+
+
 @dataclass
 class WordClasses:
     """Word classes from camel-tools' Analyzer over the Buckwalter DB, cached per distinct word."""
@@ -329,7 +338,7 @@ class WordClasses:
 
     def _name_evidence_of(self, word: str) -> NameEvidence:
         readings = self.readings(word)
-        if not readings:
+        if not readings or _only_feminine_plural_past(readings):
             return "unanalysed"
         proper = sum(_is_name_reading(a) for a in readings)
         if proper == len(readings):
@@ -369,7 +378,7 @@ class WordClasses:
 
     def _ends_mention_of(self, word: str) -> bool:
         readings = self.readings(word)
-        if not readings:
+        if not readings or _only_feminine_plural_past(readings):
             return False
         if self.is_time(word) or self._function_word(readings):
             return True

@@ -1390,6 +1390,18 @@ SPEAKER_ROWS = [
     # «قال صلى الله عليه وسلم»: the blessing stands for the Prophet, as the article named him before it
     pytest.param("وذكر الخطيب أن رسول الله صلى الله عليه وسلم حث على الرحمة، وقال صلى الله عليه وسلم: «الراحمون "
                  "يرحمهم الرحمن».", "الراحمون يرحمهم", "رسول الله", id="the-prophets-blessing-stands-for-him"),
+    # عن and a pronoun after the cue is what the verb speaks of; the subject follows it (not after نقل)
+    pytest.param("بعد اختياره، كتب عنه ستيفن بيرت، محرر الشؤون الأدبية في صحيفة «نيويورك تايمز»: «استطاع "
+                 "هيريرا الجمع بين ثقافتين».", "الجمع بين", "ستيفن بيرت", id="about-him-before-the-subject"),
+    pytest.param("وهي الأزمة التي قالت عنها المستشارة الألمانية أنجيلا ميركل إنها «ليست حياة طبيعية».",
+                 "ليست حياة", "أنجيلا ميركل", id="about-it-in-a-relative-clause"),
+    # a noun and its adjective in the accusative's alif after a title are its complement, not a name
+    pytest.param("ولد خوان هيريرا في كاليفورنيا. وفي عام 2012 عينه حاكم ولاية كاليفورنيا شاعرا فخريا للولاية. "
+                 "وكتب: «الشعر حياتي كلها».", "حياتي كلها", "", id="an-accusative-complement-is-no-name"),
+    # a word the lexicon reads only as a feminine plural past verb is a foreign name (اندرسن، جرين)
+    pytest.param("وعين القومندان الاسود اندريه اندرسن رئيسا بالانابة لشرطة المدينة. وقال القومندان اندرسن "
+                 "انه سيعمل على \"بناء الثقة\".", "بناء الثقة", "اندريه اندرسن",
+                 id="a-name-read-as-a-feminine-plural-verb"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
