@@ -960,6 +960,13 @@ def make_mention(text: str, start: int, end: int, classes: WordQuestions | None 
         if apposed is not None:
             reading = apposed
             name_start, name_end = _name_span(text, start, end, reading)
+    elif not reading.name_words and _CLOSING_QUOTE.search(text, start, end):
+        # a quoted name closes a title as a definite word does, and the words read without their
+        # marks: مدير برنامج «اصنع مهارة» | نايف الهاجري
+        apposed = _apposed_name(text, start, end, words, reading, classes, read, _CLOSING_QUOTE)
+        if apposed is not None:
+            reading = apposed
+            name_start, name_end = _name_span(text, start, end, reading)
     return Mention(start, end, text[start:end], reading.title, reading.name, reading.kind, reading.gender,
                    reading.number, name_start, name_end)
 
@@ -991,12 +998,19 @@ def _name_span(text: str, start: int, end: int, reading: WordsReading) -> tuple[
     return matches[first].start(), matches[last].end()
 
 
+_CLOSING_QUOTE = regex.compile(r"[»\"”](?=\s+\p{L})")
+
+
 def _apposed_name(text: str, start: int, end: int, words: list[str], reading: WordsReading,
-                  classes: WordQuestions | None, read: ReadWords | None) -> WordsReading | None:
-    """«حاكم ولاية كولورادو، جون هيكنلوبر»: a title, a comma, then two to four words that read as a
-    name on their own: the name in apposition, where the title's last word was no definite one
-    for a name to follow (كولورادو، واسط، تعز)."""
-    comma = max(text.rfind("،", start, end), text.rfind(",", start, end))
+                  classes: WordQuestions | None, read: ReadWords | None,
+                  mark: regex.Pattern[str] | None = None) -> WordsReading | None:
+    """«حاكم ولاية كولورادو، جون هيكنلوبر»: a title, a comma (or the last ``mark``), then two to
+    four words that read as a name on their own: the name in apposition, where the title's last
+    word was no definite one for a name to follow (كولورادو، واسط، تعز)."""
+    if mark is None:
+        comma = max(text.rfind("،", start, end), text.rfind(",", start, end))
+    else:
+        comma = [m.start() for m in mark.finditer(text, start, end)][-1]
     k = len(_WORD.findall(text, start, comma))
     before, after = words[:k], words[k:]
     if not before or not 2 <= len(after) <= 4 or not (_bare(before[0]) in TITLE_HEADS or before[0] in HONORIFICS):

@@ -1407,6 +1407,9 @@ SPEAKER_ROWS = [
                  "الأندية تحتاج", "طلال المغربي", id="a-specialist-is-a-title-before-a-name"),
     pytest.param("ومن جهته، أكد كارستن فريتش المختص في أسواق النفط أن الأسعار ستتراجع هذا العام.",
                  "الأسعار ستتراجع", "كارستن فريتش", id="a-specialist-is-a-role-after-a-name"),
+    # a quoted name closes a title as a definite word does: the person's name follows it
+    pytest.param("وقال المشرف العام على برنامج «اصنع مهارة» نايف الهاجري إن البرنامج يستهدف الشباب.",
+                 "البرنامج يستهدف", "نايف الهاجري", id="a-name-after-a-quoted-name-in-a-title"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
