@@ -52,14 +52,21 @@ def clause_initial(doc: Document, cue: Cue, strict: bool = False) -> bool:
 
 def governs_its_preposition(doc: Document, cue: Cue) -> bool:
     """The preposition the cue governs in its speech sense (عبّر … عن) comes within the next few
-    words of its sentence."""
+    words of its sentence, or right after a longer subject (عبر عضو المجلس رئيس نادي المع الرياضي
+    فايع الحياني | عن استنكاره)."""
     governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
     if not governed:
         return False
     words, starts = doc.tokens.words, doc.tokens.starts
     limit = doc.sentences.end_after(cue.end)
-    return any(words[k] in governed for k in range(cue.token_index + 1, min(len(words), cue.token_index + 8))
-               if starts[k] < limit)
+    window = range(cue.token_index + 1, min(len(words), cue.token_index + 8))
+    if any(words[k] in governed for k in window if starts[k] < limit):
+        return True
+    if cue.token_index + 1 >= len(words) or len(window) < 7:
+        return False
+    end = doc.phrases.extent(starts[cue.token_index + 1], limit)
+    k = doc.tokens.index_at(end)
+    return k < len(words) and starts[k] < limit and words[k] in governed
 
 
 def _speech_sense_follows(doc: Document, cue: Cue) -> bool:

@@ -1410,6 +1410,10 @@ SPEAKER_ROWS = [
     # a quoted name closes a title as a definite word does: the person's name follows it
     pytest.param("وقال المشرف العام على برنامج «اصنع مهارة» نايف الهاجري إن البرنامج يستهدف الشباب.",
                  "البرنامج يستهدف", "نايف الهاجري", id="a-name-after-a-quoted-name-in-a-title"),
+    # عبّر … عن after a long subject is still the verb: its subject goes on into the participle
+    pytest.param("وقال ماجد محمد القحطاني إن العمل جبان. من جهته عبر عضو المجلس رئيس نادي المع الرياضي فايع "
+                 "الحياني عن استنكاره لهذا العمل قائلاً: إن هذا العمل لهو عمل يندى له الجبين.", "يندى له",
+                 "فايع الحياني", id="a-governed-preposition-after-a-long-subject"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
