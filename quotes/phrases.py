@@ -1179,7 +1179,8 @@ class _Walk:
 
 
 def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
-                          ala: frozenset[int] = frozenset(), stops: frozenset[int] | set[int] = frozenset()) -> int | None:
+                          ala: frozenset[int] = frozenset(), stops: frozenset[int] | set[int] = frozenset(),
+                          classes: WordQuestions | None = None) -> int | None:
     """After «title،» a short run of name-like words closed by another comma is an apposition
     (مستشار الأمن القومي، قاسم الأعرجي،): where it ends, or None when the comma ends the subject.
     A preposition opens an adjunct, not an apposition (بريت مكجيرك، على تويتر،): علي only
@@ -1193,6 +1194,9 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
     first = nxt.group(1)
     if first in COMPLEMENTISERS:
         return None  # عبد الله بوحبيب، أنه «…»: the clause the verb introduces
+    if (first[:1] in ("ب", "ل") and classes is not None and classes.only_prepositional(first)
+            and classes.name_evidence(first) == "no"):
+        return None  # مهند الموسوي، | بحماية المتظاهرين: the verb's complement; no apposition opens with ب or ل
     if first in _ANONYMITY_FIRST_WORDS and _ANONYMITY.match(text, nxt.start(1), limit):
         return None  # مسؤول أمريكي، طلب عدم ذكر اسمه،: the formula, not an apposition
     if _unranked_definite(first) and not _description_then_name(text, nxt.start(1), limit):
@@ -1806,7 +1810,7 @@ def subject_extent(text: str, start: int, limit: int, stops: frozenset[int] | se
         ch = text[pos]
         if ch in _WALK_MARKS:  # (most walks meet a letter here: one test instead of five)
             if ch in "،,":
-                close = _comma_apposition_end(text, pos, limit, walk, ala, stops)
+                close = _comma_apposition_end(text, pos, limit, walk, ala, stops, classes)
                 if close is None:
                     break
                 walk.words += len(text[pos + 1:close].split())

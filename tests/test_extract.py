@@ -1414,6 +1414,9 @@ SPEAKER_ROWS = [
     pytest.param("وقال ماجد محمد القحطاني إن العمل جبان. من جهته عبر عضو المجلس رئيس نادي المع الرياضي فايع "
                  "الحياني عن استنكاره لهذا العمل قائلاً: إن هذا العمل لهو عمل يندى له الجبين.", "يندى له",
                  "فايع الحياني", id="a-governed-preposition-after-a-long-subject"),
+    # no apposition opens with ب or ل: after the comma comes the verb's complement
+    pytest.param("وقال أحد المحامين، بنوع من المزاح فقط، إن القضية لن تنتهي قريبا.",
+                 "القضية لن", "أحد المحامين", id="no-apposition-opens-with-a-preposition"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
