@@ -166,10 +166,10 @@ def complement_ends(words: Sequence[str], i: int, classes: WordQuestions | None)
         # … في أبها | أحمد السروي، في محافظة ينبع | سامر بن علي العنيني: a place the analyser reads as
         # a common word (أبها «her father», ينبع «springs»), then a name its nisba closes
         return True
-    if prev[:1] == "ب" and len(prev) >= 4 and (is_definite(before) or (eponym_style(words, i - 3) and before not in GLUE)) \
+    if prev[:1] == "ب" and len(prev) >= 4 and (_definite_like(before) or (eponym_style(words, i - 3) and before not in GLUE)) \
             and classes.name_evidence(prev) == "no" and classes.name_evidence(prev[1:]) in ("proper", "ambiguous"):
         # رئيس لجنة الفواكه بالغرفة التجارية بجدة | عيضة الحارثي: after the complement's last
-        # definite word or an institution's eponym (بجامعة الملك عبدالعزيز بجدة | علي عشقي), a
+        # definite word (للتعليم بجدة) or an institution's eponym (بجامعة الملك عبدالعزيز بجدة | علي عشقي), a
         # proper noun in ب that the analyser also reads as a common word (بجدة), then a name (not
         # بلدة: سكان بلدة | بيت أمر، في بلدة | كريمس)
         return True
@@ -456,8 +456,9 @@ def _full_name_opens(given: str, after: str, classes: WordQuestions) -> bool:
     it reads only as a name (سعيد بن سالم، أحمد الزهراني، محمد البحراني)."""
     if given[:1] == "و" or given in GLUE or classes.name_evidence(given) not in ("proper", "ambiguous"):
         return False
+    # (a family name in the nisba's ي may go without the article: جلال قادري، أحمد عسيري)
     return (after in _LINEAGE_LINKS or _only_a_name(after, classes)
-            or (is_definite(after) and _bare(after).endswith("ي") and len(_bare(after)) >= 4))
+            or (_bare(after).endswith("ي") and len(_bare(after)) >= 4 and after[:1] not in ("و", "ف")))
 
 
 def _ends_name_by_class(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:

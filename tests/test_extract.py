@@ -1417,6 +1417,13 @@ SPEAKER_ROWS = [
     # no apposition opens with ب or ل: after the comma comes the verb's complement
     pytest.param("وقال أحد المحامين، بنوع من المزاح فقط، إن القضية لن تنتهي قريبا.",
                  "القضية لن", "أحد المحامين", id="no-apposition-opens-with-a-preposition"),
+    # after «لل + noun» the place in ب closes the title, and the name follows it
+    pytest.param("أكد المدير العام للتعليم بجدة عبدالله بن أحمد الثقفي على تعزيز دور المدرسة في مكافحة العنف، "
+                 "وقال في تصريحات صحفية: إن المدرسة شريك أساسي.", "شريك أساسي", "عبدالله بن أحمد الثقفي",
+                 id="a-place-in-bi-after-li-closes-the-title"),
+    # a family name in the nisba's ي may go without the article after a given name
+    pytest.param("وقال المخرج ياسر مدخلي إن العرض سيبدأ الأسبوع المقبل.", "العرض سيبدأ", "ياسر مدخلي",
+                 id="a-nisba-family-name-without-the-article"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
