@@ -97,7 +97,8 @@ def opens_according(text: str, pos: int) -> bool:
 
 
 # The document itself as source: وجاء في البيان / وورد في التقرير.
-_DOCUMENT = regex.compile(r"(?<![\p{L}])(?:و|ف)?(?P<cue>جاء|ورد)(?= (?:في|ب))")
+# (في or ب before a document or its pronoun: not «وجاء بعد اجتماع», «وجاء بعض الأمان», where جاء is «came»)
+_DOCUMENT = regex.compile(r"(?<![\p{L}])(?:و|ف)?(?P<cue>جاء|ورد)(?= (?:في(?:ه|ها)?(?!\p{L})|ب(?:ال|(?:ه|ها)(?!\p{L}))))")
 
 
 def _matches_at_hints(pattern: regex.Pattern[str], text: str, hints: tuple[str, ...]) -> list[regex.Match[str]]:

@@ -106,6 +106,21 @@ def test_jaa_without_fi_is_no_document_cue(morphology: CueMorphology) -> None:
     assert not [c for c in cues_of("وجاء الوفد إلى الرياض أمس.", morphology) if c.pos == "document"]
 
 
+@pytest.mark.parametrize("text", [
+    "وجاء بعض الأمان من حقيقة أن زوجته ظلت مصرفية استثمارية.",
+    "وقال الوزير إن القرار جاء بعد اجتماع عقده بمديري التعليم.",
+    "وورد بلاغ لمركز العمليات عن حريق في المبنى.",
+])
+def test_jaa_before_a_word_in_bi_is_no_document_cue(morphology: CueMorphology, text: str) -> None:
+    """«جاء بعد …»، «ورد بلاغ»: the ب opens a word of its own (بعد، بعض، بلاغ), not «in»."""
+    assert not [c for c in cues_of(text, morphology) if c.pos == "document"]
+
+
+@pytest.mark.parametrize("text", ["وجاء بالبيان أن الاجتماع سيعقد الأحد.", "ونشر الحزب بيانا جاء فيه أن الاجتماع سيعقد."])
+def test_jaa_bi_al_and_jaa_fihi_are_document_cues(morphology: CueMorphology, text: str) -> None:
+    assert [c.word for c in cues_of(text, morphology) if c.pos == "document"] == ["جاء"]
+
+
 @pytest.mark.xfail(strict=True, reason="_ACCORDING's (?!\\p{L}{2}) rejects وفقاً/طبقاً followed by an attached ل "
                    "(the usual spelling): «وفقاً لمصادر» gives the bare cue وفقا, «طبقاً لمصادر» no cue at all")
 @pytest.mark.parametrize("text", [pytest.param("ووفقاً لمصادر طبية فإن عدد القتلى ارتفع.", id="wifqan-li"),
