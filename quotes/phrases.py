@@ -48,10 +48,10 @@ _BI_EVENT = frozenset("ب" + e + suffix for e in lexicon.entries("statement_occa
 STATEMENT_OBJECTS = frozenset(e + suffix for e in lexicon.entries("statement_occasions") for suffix in ("", "ا"))
 _TIME_WORDS = lexicon.alternation("time_words")
 _TIME_WORD_SET = frozenset(t.split()[0] for t in lexicon.entries("time_words"))
-# في البيان، في التصريح، في الكلمة: the statement the article named, an adjunct as «في بيان» is (not
-# في المؤتمر، في الحوار، في الاجتماع: المؤتمر الشعبي العام, a party, الحوار الوطني, a body)
+# في البيان، في التصريح، في الكلمة، في الاجتماع: the statement or the meeting the article named, an
+# adjunct as «في بيان» is (not في المؤتمر، في الحوار: المؤتمر الشعبي العام, a party, الحوار الوطني, a body)
 _STATEMENT_WORDS = "|".join(("بيان", "تصريح", "تصريحات", "حديث", "كلام", "مقابله", "كلمه", "رساله", "تغريده", "تغريدات",
-                             "تدوينه", "تعليق", "منشور", "مداخله", "مقال", "محاضره", "خطاب"))
+                             "تدوينه", "تعليق", "منشور", "مداخله", "مقال", "محاضره", "خطاب", "اجتماع"))
 _ADJUNCT_START = regex.compile(
     rf"(?:(?:في|من) (?:{_EVENT_NOUNS})(?:ه|ها|هم|هما)?\b|في ال(?:{_STATEMENT_WORDS})\b|في (?:{lexicon.alternation('month_names')})\b|(?:{_TIME_WORDS})\b|مطلع (?=ال)|ل(?:ـ)?\s*[«\"“”{{(]|لل?(?:صحف|صحيف|صحاف|تلفزيون|اذاع|وكال|موقع|مراسل|قنا|اعلام|شبك|جريد|مجل(?!س)|وسائل|وسائط)\w*|"
     rf"ل(?:ـ)?\s*(?:{lexicon.alternation('wire_agencies')})\b|"

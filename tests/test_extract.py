@@ -1424,6 +1424,9 @@ SPEAKER_ROWS = [
     # a family name in the nisba's ي may go without the article after a given name
     pytest.param("وقال المخرج ياسر مدخلي إن العرض سيبدأ الأسبوع المقبل.", "العرض سيبدأ", "ياسر مدخلي",
                  id="a-nisba-family-name-without-the-article"),
+    # «في الاجتماع» after the subject is the meeting, an adjunct as «في البيان» is
+    pytest.param("وقال وزير التعليم عزام الدخيل إن الدراسة ستبدأ في موعدها. وأكد الدخيل في الاجتماع الأول للجنة "
+                 "العليا أن المدارس جاهزة.", "المدارس جاهزة", "عزام الدخيل", id="in-the-meeting-is-an-adjunct"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
