@@ -47,6 +47,18 @@ _CONTRAST_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w
 THAT_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("انه"))
 MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
+# Works whose quoted title may be as long as a sentence (بعنوان «…»، في كتابه «…»، روايته «…»):
+# right after them, with no colon, the marks hold the title, however many words it has
+_WORKS = frozenset(("عنوان", "كتاب", "روايه", "ديوان", "قصيده", "مسرحيه", "فيلم", "مسلسل", "اغنيه", "مقال", "مقاله"))
+_POSSESSIVE = regex.compile(r"(?:ه|ها|هم|هما)$")
+
+
+def _names_a_work(word: str) -> bool:
+    """The word is a work's noun, bare or with a possessive (كتابه، روايتها → روايه)."""
+    if word in _WORKS:
+        return True
+    stem = _POSSESSIVE.sub("", word)
+    return stem in _WORKS or (stem.endswith("ت") and stem[:-1] + "ه" in _WORKS)
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
 # The heads of a time or manner clause (قبل أن، دون أن): short, and the cue's own clause may follow
 # it, where a reason (خاصة أن، رغم أن) runs on with complementisers of its own.
@@ -341,8 +353,12 @@ class _Finder:
         """«سي إن إن ترك» after قناة, a quoted phrase the subject's verb still follows, or a short
         one right after the verb that its clause follows (the verb's quoted subject)."""
         before = _WORD_BEFORE.search(self.text, max(0, pair.open_at - 30), pair.open_at)
-        if (before and strip_proclitics(before.group(1), prepositions=True) in NAMED_THINGS
-                and not has_words(self.text, 6, pair.open_at, pair.close_at)):
+        if before and strip_proclitics(before.group(1), prepositions=True) in NAMED_THINGS \
+                and not has_words(self.text, 6, pair.open_at, pair.close_at):
+            return True
+        if (before and (_names_a_work(before.group(1)) or _names_a_work(strip_proclitics(before.group(1), prepositions=True)))
+                and pair.closed
+                and "." not in self.text[pair.open_at:pair.close_at] and not has_words(self.text, 16, pair.open_at, pair.close_at)):
             return True
         after = _WORD_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 40)
         if after and after.group(1) in COMPLEMENTISERS:

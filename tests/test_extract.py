@@ -1655,3 +1655,13 @@ def test_a_homograph_gives_way_to_a_relative_verb(extractor: Extractor) -> None:
     assert [q.cue for q in run(extractor, text)] == []
     kept = run(extractor, "وأكد الوزير ارتفاع الإنفاق وهو ما يشير إلى أن الاقتصاد يتحسن.")
     assert [q.cue for q in kept] == ["وأكد"] and kept[0].text.startswith("الاقتصاد يتحسن")
+
+
+def test_a_long_title_after_a_work_is_no_quote(extractor: Extractor) -> None:
+    """بعنوان «…»، في كتابه «…»: the marks hold a title however long it is; a colon after it
+    opens the words themselves."""
+    assert run(extractor, "وكتب وزير الدولة للشؤون الخارجية مقالا بعنوان «هذه فرصة إيران لإخماد نار الفتنة التي "
+                          "أذكتها في المنطقة العربية».") == []
+    found = run(extractor, "ويقول عالم الاجتماع آلان تورين في كتابه «براديغما جديدة لفهم عالم اليوم»: «إنني أحدد "
+                           "الذات الفاعلة بمقاومتها عالم الاستهلاك اللاشخصي أو عالم العنف والحرب».")
+    assert [q.text for q in found] == ["إنني أحدد الذات الفاعلة بمقاومتها عالم الاستهلاك اللاشخصي أو عالم العنف والحرب"]
