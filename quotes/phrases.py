@@ -626,7 +626,8 @@ def _title_noun_as_family_name(words: list[str], i: int, k: int) -> bool:
         return False
     if words[k] in ("الملك", "الامير", "السلطان") and not FILIATION.isdisjoint(words[i:k]):
         return False  # … سعود بن فيصل بن عبد العزيز | الملك …: a royal lineage, then the next style
-    return is_definite(words[k]) or (k >= i + 2 and words[k - 2] in FILIATION)
+    # (without the article after two name words too: أيمن فؤاد | سيد، محمد أحمد | أمين)
+    return is_definite(words[k]) or (k >= i + 2 and (words[k - 2] in FILIATION or words[k - 1] not in GLUE))
 
 
 def _title_noun_as_given_name(words: list[str], i: int, k: int, classes: WordQuestions | None) -> bool:

@@ -1427,6 +1427,9 @@ SPEAKER_ROWS = [
     # «في الاجتماع» after the subject is the meeting, an adjunct as «في البيان» is
     pytest.param("وقال وزير التعليم عزام الدخيل إن الدراسة ستبدأ في موعدها. وأكد الدخيل في الاجتماع الأول للجنة "
                  "العليا أن المدارس جاهزة.", "المدارس جاهزة", "عزام الدخيل", id="in-the-meeting-is-an-adjunct"),
+    # a title noun without the article closing a name of two words is the family name (سيد، أمين)
+    pytest.param("أكد رئيس الجمعية المصرية للدراسات التاريخية الدكتور أيمن فؤاد سيد، في ندوة عن المخطوطات، أن "
+                 "المخطوطات مهمة.", "المخطوطات مهمة", "أيمن فؤاد سيد", id="a-title-noun-closing-a-name"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
