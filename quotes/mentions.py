@@ -661,8 +661,12 @@ class _Reader:
         if k >= cue.token_index or cue.token_index - k > 40:
             return None
         verb_ok = doc.tokens.words[k] in ("كما", "ثم", "فيما", "بينما") and k + 1 < cue.token_index
+        after_qad = False
         if verb_ok:
             k += 1  # «كما أدان الأمين العام … الحادث، داعياً …»: the verb follows the connective
+        elif (doc.tokens.words[k] in ("قد", "وقد", "فقد", "لقد") and k + 2 < cue.token_index
+              and self._verb_gender(doc.tokens.words[k + 1], after_qad=True) is not None):
+            k, verb_ok, after_qad = k + 1, True, True  # «وقد بادل أمير منطقة الرياض الجميع التهنئة …، داعيا …»
         elif (past := self._past_opening_adjunct(k)) > k and past + 1 < cue.token_index:
             # «بدوره، دان أمين سر المجلس عادل الخرافي العمل الإرهابي، مؤكدا …»: the clause starts
             # after the adjunct and its comma, with a narrative verb whose gender, where both
@@ -693,8 +697,10 @@ class _Reader:
         if m is None or m.type == "unknown" or self._prepositional(m):
             return None
         head = strip_proclitics(m.text.split(" ", 1)[0])
-        if lead_verb and not ((m.name and m.title) or head in ANONYMOUS_HEADS or is_head_noun(head)):
-            return None  # (a lead's verb may be no verb at all: only a titled name or a known head is its subject)
+        if (lead_verb or after_qad) and not ((m.name and m.title) or head in ANONYMOUS_HEADS or is_head_noun(head)):
+            # (a lead's verb may be no verb at all, and after قد a verb may take its object first:
+            # only a titled name or a known head is its subject)
+            return None
         return m
 
     def narrative_subjects(self, before: list[tuple[int, int]]) -> list[SilentSubject]:

@@ -1430,6 +1430,13 @@ SPEAKER_ROWS = [
     # a title noun without the article closing a name of two words is the family name (سيد، أمين)
     pytest.param("أكد رئيس الجمعية المصرية للدراسات التاريخية الدكتور أيمن فؤاد سيد، في ندوة عن المخطوطات، أن "
                  "المخطوطات مهمة.", "المخطوطات مهمة", "أيمن فؤاد سيد", id="a-title-noun-closing-a-name"),
+    # «قد» and a verb open the sentence: the participle goes on from that verb's subject
+    pytest.param("فقد استشاط رئيس مجلس العموم البريطاني جون بيركو غضبا من وزير المالية جورج أوزبورن خلال جلسة "
+                 "المجلس أخيرا، فصرخ فيه قائلا \"اقعد يا رجل\".", "اقعد يا رجل", "جون بيركو",
+                 id="a-participle-after-qad-and-a-verb"),
+    # الجميع after the subject opens the verb's object, as جميع does
+    pytest.param("وطالب الخطباء الجميع أن يتحملوا مسؤوليتهم الدينية والوطنية تجاه الوطن.",
+                 "يتحملوا مسؤوليتهم", "الخطباء", id="everyone-opens-the-object"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
