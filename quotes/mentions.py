@@ -427,7 +427,9 @@ class _Reader:
         بقدوم كيري، أكد | لرئيس الوزراء): the verb's complement, never its subject."""
         classes = self.doc.phrases.classes
         first = mention.text.split(" ", 1)[0]
-        return classes is not None and first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first)
+        # (و before it too: مما يؤكد | وبشكل كبير أن …, an adverbial phrase)
+        bare = first[1:] if first[:1] == "و" and first[1:2] in ("ب", "ل", "ك") else first
+        return classes is not None and bare[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first)
 
     def _coordinated_verb(self, mention: Mention) -> bool:
         """The phrase opens with و and a word the analyser reads only as a verb: a second verb

@@ -1675,3 +1675,11 @@ def test_a_long_title_after_a_work_is_no_quote(extractor: Extractor) -> None:
     found = run(extractor, "ويقول عالم الاجتماع آلان تورين في كتابه «براديغما جديدة لفهم عالم اليوم»: «إنني أحدد "
                            "الذات الفاعلة بمقاومتها عالم الاستهلاك اللاشخصي أو عالم العنف والحرب».")
     assert [q.text for q in found] == ["إنني أحدد الذات الفاعلة بمقاومتها عالم الاستهلاك اللاشخصي أو عالم العنف والحرب"]
+
+
+def test_wa_and_a_prepositional_phrase_is_no_subject(extractor: Extractor) -> None:
+    """«مما يؤكد وبشكل كبير أن …»: و and a word the analyser reads only behind ب is an adverbial
+    after the verb, never its subject."""
+    q = one(run(extractor, "وتواصل الإدارة فتح خطوط التفاوض مع عدد من المحترفين، مما يؤكد وبشكل كبير أن الإدارة "
+                           "جادة في التعاقد."), "الإدارة جادة")
+    assert q.speaker_mention == "" and "بشكل" not in q.speaker
