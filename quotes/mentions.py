@@ -1007,6 +1007,17 @@ def _word_right_before(doc: Document, cue: Cue) -> str:
     return doc.tokens.words[k] if k >= 0 and not doc.text[doc.tokens.ends[k]:cue.start].strip() else ""
 
 
+def _relays_from(doc: Document, cue: Cue) -> bool:
+    """«نقل X عن Y»: the relay's عن within the next few words of the sentence shows نقل in its
+    sense of handing words down (not «carried»); its subject is then the source after عن."""
+    if cue.lemma != "نقل":
+        return False
+    words, starts = doc.tokens.words, doc.tokens.starts
+    limit = doc.sentences.end_after(cue.end)
+    return any(words[k] == "عن" for k in range(cue.token_index + 1, min(len(words), cue.token_index + 6))
+               if starts[k] < limit)
+
+
 def _after_qad(doc: Document, cue: Cue) -> bool:
     """The cue follows فقد، وقد or لقد, which open a clause with its verb (فقد عبر الحزب …)."""
     return _word_right_before(doc, cue) in ("فقد", "وقد", "لقد")
@@ -1044,9 +1055,9 @@ def find_silent_subjects(doc: Document, spans: tuple[ContentSpan, ...],
             continue  # (…، مفيدا بأن الجانبين أكدا …: a verb after its subject inside reported words is theirs)
         if (cue.pos == "verb" and (not cue.strict or clause_initial(doc, cue, strict=True) or _after_qad(doc, cue)
                                    or reader.past_opening_adjunct_at(cue))
-                and (cue.lemma not in HOMOGRAPH_LEMMAS or governs_its_preposition(doc, cue))):
+                and (cue.lemma not in HOMOGRAPH_LEMMAS or governs_its_preposition(doc, cue) or _relays_from(doc, cue))):
             # بين الكتابين …: a homograph that quotes nothing is no verb, unless the preposition
-            # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …)
+            # of its speech sense follows (وعبرت الجبهة الشعبية عن إدانتها …، ونقل التقرير عن العمادي …)
             zone_end = min(doc.sentences.end_after(cue.end), cue.end + 300)
             # (أعلنت وزارة الصحة | تسجيل حالتين: a verb that quotes nothing has its object after the body)
             found.append(SilentSubject(cue.start, cue.gender, reader.without_object(reader.after_cue(cue, zone_end)[0], keep_modifier=True)))

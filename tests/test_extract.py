@@ -1437,6 +1437,10 @@ SPEAKER_ROWS = [
     # الجميع after the subject opens the verb's object, as جميع does
     pytest.param("وطالب الخطباء الجميع أن يتحملوا مسؤوليتهم الدينية والوطنية تجاه الوطن.",
                  "يتحملوا مسؤوليتهم", "الخطباء", id="everyone-opens-the-object"),
+    # «نقل X عن Y» quoting nothing: Y is who speaks on, in the participle after it
+    pytest.param("وقال المحلل جون سميث إن الأسعار سترتفع. ونقل عن وزير النفط الكويتي علي صالح العمير أمس الأول "
+                 "ثقته في آفاق الطلب على النفط قائلا: «إن الدول المنتجة تتوقع أن تعزز قوة النمو الاقتصادي الطلب».",
+                 "الدول المنتجة", "علي صالح العمير", id="a-relay-quoting-nothing-names-who-speaks-on"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
