@@ -496,6 +496,8 @@ class SpeakerResolver:
         introduced = self._find_by_title(mention)
         if introduced is not None:
             return _by("title_introduced_earlier", introduced)
+        if mention.type == "organisation":
+            return None  # «وقالت المؤسسة»: a body, not the person whose title names it (رئيس مجلس إدارة المؤسسة)
         known = self.names.title_phrase_with_title(mention, pos)
         if known is not None:
             return _by("title_holder_named", self._person(known, pos)[0])
