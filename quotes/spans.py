@@ -513,6 +513,8 @@ class _Finder:
             span = None
         if span is not None and cue.lemma in _AT_ONCE_LEMMAS and not self._words_at_once(cue, span):
             span = None
+        if span is not None and cue.lemma == "بين" and self._between_two(cue):
+            span = None
         if span is None and cue.pos == "verb" and not cue.strict:
             span = self.backward(cue)
         if span is not None and cue.strict:
@@ -540,6 +542,26 @@ class _Finder:
         classes = self.doc.phrases.classes
         return len(between) <= 3 and not any(
             classes is not None and classes.carries_pronoun(w) and not _SPEECH_WORDS.fullmatch(w) for w in between)
+
+    def _between_two(self, cue: Cue) -> bool:
+        """«بين الولاء والمعارضة ضاعت …»، «بين البلدين والشعبين …»: بين, a definite noun, and a
+        second one coordinated with و is the preposition «between», not the verb بيّن."""
+        doc = self.doc
+        words, starts, ends = doc.tokens.words, doc.tokens.starts, doc.tokens.ends
+        k = cue.token_index + 1
+        if not (k + 1 < len(words) and is_definite(words[k]) and words[k + 1][:1] == "و" and is_definite(words[k + 1][1:])):
+            return False
+        a, b = doc.norm.span(cue.start, cue.end)
+        if "\u0651" in doc.article.text[a:b]:
+            return False  # بيّنت الصور والمعلومات …: the shadda writes the verb
+        # what follows the pair tells: a mark or a verb (الفينة والأخرى | يوقظك، الماضي والمستقبل |
+        # ننسى) ends a prepositional phrase; a name goes on a coordinated subject (بين الكاتب
+        # والباحث | تركي العسيري أن)
+        classes = doc.phrases.classes
+        after = k + 2
+        if after >= len(words) or self.text[ends[k + 1]:starts[after]].strip():
+            return True
+        return classes is not None and classes.only_clause_word(words[after])
 
     def _adverb_homograph(self, cue: Cue) -> bool:
         """A participle cue the analyser also reads as an accusative adverb (مجددا «again»،

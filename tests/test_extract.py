@@ -1692,3 +1692,14 @@ def test_wa_and_a_prepositional_phrase_is_no_subject(extractor: Extractor) -> No
     q = one(run(extractor, "وتواصل الإدارة فتح خطوط التفاوض مع عدد من المحترفين، مما يؤكد وبشكل كبير أن الإدارة "
                            "جادة في التعاقد."), "الإدارة جادة")
     assert q.speaker_mention == "" and "بشكل" not in q.speaker
+
+
+def test_between_two_nouns_is_no_cue(extractor: Extractor) -> None:
+    """«بين الولاء والمعارضة ضاعت …»: بين, two definite nouns joined by و, then a verb or a mark, is
+    «between»; a name after the pair, or بيّن written with its shadda, keeps the verb."""
+    assert run(extractor, "بين الولاء والمعارضة ضاعت ملامح الوطنية، وأصبحت كلمة ممجوجة تشعرك بأنها أصبحت كلمة "
+                          "تبريرية.") == []
+    (q,) = run(extractor, "من جهته بين الكاتب والباحث تركي العسيري أن ارتباط العرب بالتمر قديم جدا.")
+    assert q.text.startswith("ارتباط العرب")
+    (q,) = run(extractor, "وبيّنت الصور والمعلومات التي أرسلها المسبار أن سطح بلوتو تغطيه الجبال.")
+    assert q.text.startswith("سطح بلوتو")
