@@ -27,10 +27,13 @@ from .normalize import strip_proclitics
 from .phrases import (
     ANONYMOUS_HEADS,
     COMPLEMENTISERS,
+    DOCUMENT_HEADS,
     GLUE,
+    HONORIFICS,
     ORGANISATION_HEADS,
     RELATIVE_PRONOUNS,
     THIRD_PERSON_SUFFIXES,
+    TITLE_HEADS,
     Mention,
     content_start_after,
     is_definite,
@@ -41,6 +44,9 @@ from .phrases import (
 from .rules import CONSTRUCTIONS
 
 _CONNECTORS = lexicon.words("connectors")
+# the heads a source's title may open with after an according-to cue: a role, a style, a body,
+# a medium, a document or an anonymous source
+_SOURCE_TITLE_HEADS = TITLE_HEADS | HONORIFICS | ORGANISATION_HEADS | DOCUMENT_HEADS | ANONYMOUS_HEADS | lexicon.words("media_and_groups")
 # the lexicon's pronoun carriers of لكن and أن (لكنه، أنها …): the reporter's «لكنه اعترف»، «إلا أنه أفصح»
 _CONTRAST_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("لكن"))
 # أنه، أنها، أنهم …: «that he/she/they», the carriers that announce a clause
@@ -427,7 +433,18 @@ class _Finder:
         if mention.type == "organisation":
             return head in ORGANISATION_HEADS or head in MEDIA_AND_GROUPS or mention.text.split()[0] in ORGANISATION_HEADS
         if mention.type == "person":
-            return bool(mention.title) or self.names.knows_name(mention.name)
+            if self.names.knows_name(mention.name):
+                return True
+            if not mention.title:
+                return False
+            # a title the lexicons know, or a name that may be one: «وفق أفضل المعايير عالمية»، «طبقا
+            # لطرق … بصورة» are read as a title and a name made of common words
+            first = mention.title.split()[0]
+            heads = {first, strip_proclitics(first), strip_proclitics(strip_proclitics(first, prepositions=True))}
+            if any(h in _SOURCE_TITLE_HEADS for h in heads):
+                return True
+            classes = self.doc.phrases.classes
+            return classes is None or any(classes.name_evidence(w) != "no" for w in mention.name.split())
         return False
 
     def _source(self, start: int, limit: int) -> tuple[int, Mention | None]:

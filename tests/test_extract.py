@@ -1703,3 +1703,14 @@ def test_between_two_nouns_is_no_cue(extractor: Extractor) -> None:
     assert q.text.startswith("ارتباط العرب")
     (q,) = run(extractor, "وبيّنت الصور والمعلومات التي أرسلها المسبار أن سطح بلوتو تغطيه الجبال.")
     assert q.text.startswith("سطح بلوتو")
+
+
+def test_according_to_a_norm_is_no_source(extractor: Extractor) -> None:
+    """«وفق أفضل المعايير عالمية»، «وفقاً لقواعد غرفة التجارة الدولية»: after an according-to cue
+    a phrase of common words read as a title and a name is a norm, not a source; a known title
+    still is one (وفقاً للرائد بدر السحيباني)."""
+    assert run(extractor, "وتدار مراكز خدمات العملاء من قبل كوادر سعودية شابة مدربة على خدمات العملاء وفق أفضل "
+                          "المعايير عالمية.") == []
+    (q,) = run(extractor, "وتوفيت الطفلة على إثر اختناقها بحبل أرجوحة علقت به عندما كانت تلهو بمنزل ذويها مساء أمس، "
+                          "وفقاً للرائد بدر السحيباني.")
+    assert q.speaker == "بدر السحيباني"
