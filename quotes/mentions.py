@@ -388,14 +388,19 @@ class _Reader:
         if k_verb >= 0 and doc.verb_starts[k_verb] >= sent_start:
             return None  # another verb of the sentence stands between: its subject is not this one's
         words = doc.tokens.words
-        if words[k] in KANA or words[k] in _AMMA:
+        after_amma = words[k] in _AMMA
+        if words[k] in KANA or after_amma:
             k += 1
         elif RELATIVE_PRONOUNS.isdisjoint(words[k + 1:min(cue.token_index, k + 8)]):
             return None
+        classes = doc.phrases.classes
         if k >= cue.token_index or words[k] in STOPWORDS or prepositional_opening(words[k]) \
-                or opens_according(self.text, doc.tokens.starts[k]):
+                or opens_according(self.text, doc.tokens.starts[k]) \
+                or (classes is not None and not after_amma and classes.name_evidence(words[k]) == "no"
+                    and classes.only_clause_word(words[k])):
             # وعن الاتفاق النووي الذي …، أكد أن: a topic in عن, which is no subject; nor is «وطبقا
-            # لمصادر … فإن المعلومات تفيد»: an according-to phrase
+            # لمصادر … فإن المعلومات تفيد»: an according-to phrase; nor «يعلم الجميع أن … التي»، a
+            # verb (after أما a name is due, whatever it reads as: أما فيريدون خافاند)
             return None
         start = doc.tokens.starts[k]
         end = self.doc.phrases.extent(start, cue.start)

@@ -1714,3 +1714,11 @@ def test_according_to_a_norm_is_no_source(extractor: Extractor) -> None:
     (q,) = run(extractor, "وتوفيت الطفلة على إثر اختناقها بحبل أرجوحة علقت به عندما كانت تلهو بمنزل ذويها مساء أمس، "
                           "وفقاً للرائد بدر السحيباني.")
     assert q.speaker == "بدر السحيباني"
+
+
+def test_a_verb_is_no_sentence_topic(extractor: Extractor) -> None:
+    """«جاء ذلك في البيان الذي أصدره … والذي قال فيه إن …»: a sentence opening with a verb has no
+    topic before its relative clause; the verb is not the speaker."""
+    found = run(extractor, "جاء ذلك في البيان الذي أصدره الأمين العام للرابطة والذي قال فيه إن الرابطة تابعت "
+                           "بأسى بالغ التصريحات الأخيرة.")
+    assert found and all(q.speaker != "جاء" for q in found)
