@@ -93,6 +93,14 @@ _FA_INNA = regex.compile(r"(?:،|,)?\s*(?<![\p{L}])(?:ف|و)?(?:ان|انه|ان
 # Verbs that report only with the words at once after them and their subject (وواصل: …), and the
 # words for the speech they may take first (وواصل حديثه بأن …، وواصل قوله: …)
 _AT_ONCE_LEMMAS = frozenset(("واصل",))
+# ختم and اختتم («concluded») report words; with their subject's own thing after them (تدريباته،
+# معسكره، موسمه) they end a training, a camp or a season. The words for speech (حديثه، كلمته،
+# تصريحه، بيانه، مقاله، رسالته، بقوله، بالقول، بالدعاء، بالإشارة …) carry a pronoun too.
+_CLOSING_LEMMAS = frozenset(("ختم", "اختتم"))
+_WORD_RUN = regex.compile(r"\p{L}+")
+_CLOSING_SPEECH = regex.compile(
+    r"(?:و|ب|وب)?(?:ال)?(?:قول|حديث|كلام|كلم|تصريح|تصريحات|بيان|مقال|مقالت|رسالت|خطاب|خطبت|كلمت|اعتذار|دعاء|اشار|تاكيد|"
+    r"توضيح|شكر|حمد|تعليق|تغريدت|حوار|مداخلت|لقاء|ندوت|محاضرت)(?:ه|ها|هم|هما)?")
 _SPEECH_WORDS = regex.compile(r"(?:قول|حديث|كلام|تصريح)(?:ه|ها|هم)?|القول|الحديث")
 _WORDING = regex.compile(r"(?:تعبير|قول|وصف|رأي|راي)(?:ه|ها|هم)$")
 _TAIL_ADJUNCT = regex.compile(r"[\s،,]*(?:في|خلال|عبر|امس|اليوم)\b")
@@ -530,6 +538,8 @@ class _Finder:
             span = None
         if span is not None and cue.lemma in _AT_ONCE_LEMMAS and not self._words_at_once(cue, span):
             span = None
+        if span is not None and cue.lemma in _CLOSING_LEMMAS and not self._closes_speech(cue, span):
+            span = None
         if span is not None and cue.lemma == "بين" and self._between_two(cue):
             span = None
         if span is None and cue.pos == "verb" and not cue.strict:
@@ -537,6 +547,17 @@ class _Finder:
         if span is not None and cue.strict:
             span = span.with_content(span.start, span.end, span.kind, span.pair, span.base_confidence * 0.9)
         return span
+
+    def _closes_speech(self, cue: Cue, span: ContentSpan) -> bool:
+        """ختم and اختتم end words, not a thing of the subject's: no noun with a possessive that is
+        no word for speech comes between the verb and its content (يختتم الفريق الأول | تدريباته،
+        وختم | طلباته بتوفير سيارة; but «واختتم الشريف كلمته بأن …»، «وختم بالقول إن»)."""
+        classes = self.doc.phrases.classes
+        if classes is None:
+            return True
+        opening = span.pair.open_at if span.pair is not None else span.start
+        words = _WORD_RUN.findall(self.text, cue.end, opening)
+        return not any(classes.carries_pronoun(w) and not _CLOSING_SPEECH.fullmatch(w) for w in words)
 
     def _words_at_once(self, cue: Cue, span: ContentSpan) -> bool:
         """واصل reports only as «وواصل: …»، «وواصل "…"»، «وواصل الوزير قوله: …»: at most a subject

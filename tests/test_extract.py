@@ -1722,3 +1722,14 @@ def test_a_verb_is_no_sentence_topic(extractor: Extractor) -> None:
     found = run(extractor, "جاء ذلك في البيان الذي أصدره الأمين العام للرابطة والذي قال فيه إن الرابطة تابعت "
                            "بأسى بالغ التصريحات الأخيرة.")
     assert found and all(q.speaker != "جاء" for q in found)
+
+
+def test_concluding_a_thing_of_ones_own_reports_nothing(extractor: Extractor) -> None:
+    """«يختتم فريق الهلال صباح اليوم معسكره التدريبي … على أن …»: ختم and اختتم end the
+    subject's own thing here; with a word for speech they report («واختتم الراجحي تصريحه بحمد
+    الله وشكره أن …»)."""
+    assert run(extractor, "يختتم فريق الهلال صباح اليوم معسكره التدريبي في النمسا على أن يطير مساء إلى العاصمة "
+                          "البريطانية لندن.") == []
+    (q,) = run(extractor, "واختتم الشيخ عبدالسلام الراجحي تصريحه بحمد الله وشكره أن يسر للإدارة ما يعينها على "
+                          "تقديم خدماتها.")
+    assert q.speaker == "عبدالسلام الراجحي"
