@@ -44,27 +44,19 @@ from .phrases import (
 from .rules import CONSTRUCTIONS
 
 _CONNECTORS = lexicon.words("connectors")
-# the heads a source's title may open with after an according-to cue: a role, a style, a body,
-# a medium, a document or an anonymous source
-_SOURCE_TITLE_HEADS = TITLE_HEADS | HONORIFICS | ORGANISATION_HEADS | DOCUMENT_HEADS | ANONYMOUS_HEADS | lexicon.words("media_and_groups")
 # the lexicon's pronoun carriers of لكن and أن (لكنه، أنها …): the reporter's «لكنه اعترف»، «إلا أنه أفصح»
 _CONTRAST_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("لكن"))
 # أنه، أنها، أنهم …: «that he/she/they», the carriers that announce a clause
 THAT_CARRIERS = frozenset(w for w in lexicon.words("pronoun_carriers") if w.startswith("انه"))
 MEDIA_AND_GROUPS = lexicon.words("media_and_groups")
 NAMED_THINGS = lexicon.words("named_things") | MEDIA_AND_GROUPS
+# the heads a source's title may open with after an according-to cue: a role, a style, a body,
+# a medium, a document or an anonymous source
+_SOURCE_TITLE_HEADS = TITLE_HEADS | HONORIFICS | ORGANISATION_HEADS | DOCUMENT_HEADS | ANONYMOUS_HEADS | MEDIA_AND_GROUPS
 # Works whose quoted title may be as long as a sentence (بعنوان «…»، في كتابه «…»، روايته «…»):
 # right after them, with no colon, the marks hold the title, however many words it has
 _WORKS = frozenset(("عنوان", "كتاب", "روايه", "ديوان", "قصيده", "مسرحيه", "فيلم", "مسلسل", "اغنيه", "مقال", "مقاله"))
 _POSSESSIVE = regex.compile(r"(?:ه|ها|هم|هما)$")
-
-
-def _names_a_work(word: str) -> bool:
-    """The word is a work's noun, bare or with a possessive (كتابه، روايتها → روايه)."""
-    if word in _WORKS:
-        return True
-    stem = _POSSESSIVE.sub("", word)
-    return stem in _WORKS or (stem.endswith("ت") and stem[:-1] + "ه" in _WORKS)
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
 # The heads of a time or manner clause (قبل أن، دون أن): short, and the cue's own clause may follow
 # it, where a reason (خاصة أن، رغم أن) runs on with complementisers of its own.
@@ -119,6 +111,14 @@ _REPORT_FOLLOWS = regex.compile(r"\s*(?:[^.،,\n«\"“]{0,30}[:«\"“]|(?:ب|�
 SUBJECT_AFTER_CUE = "after_cue"  # the words between the cue and the content
 SUBJECT_PHRASE = "phrase"  # a noun phrase that starts at zone[0]
 SUBJECT_AFTER_QUOTE = "after_quote"  # «…»، يقول X: the phrase after the cue, blanks before it kept
+
+
+def _names_a_work(word: str) -> bool:
+    """The word is a work's noun, bare or with a possessive (كتابه، روايتها → روايه)."""
+    if word in _WORKS:
+        return True
+    stem = _POSSESSIVE.sub("", word)
+    return stem in _WORKS or (stem.endswith("ت") and stem[:-1] + "ه" in _WORKS)
 
 
 @dataclass(frozen=True)
@@ -370,9 +370,10 @@ class _Finder:
         if before and strip_proclitics(before.group(1), prepositions=True) in NAMED_THINGS \
                 and not has_words(self.text, 6, pair.open_at, pair.close_at):
             return True
+        # (كتابه is no preposition and a word: the word as written is asked first)
         if (before and (_names_a_work(before.group(1)) or _names_a_work(strip_proclitics(before.group(1), prepositions=True)))
-                and pair.closed
-                and "." not in self.text[pair.open_at:pair.close_at] and not has_words(self.text, 16, pair.open_at, pair.close_at)):
+                and pair.closed and "." not in self.text[pair.open_at:pair.close_at]
+                and not has_words(self.text, 16, pair.open_at, pair.close_at)):
             return True
         after = _WORD_AFTER.match(self.text, pair.close_at + 1, pair.close_at + 40)
         if after and after.group(1) in COMPLEMENTISERS:
