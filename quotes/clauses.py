@@ -3,6 +3,8 @@ resolution stages all ask about a cue (does it open a clause? is it inside a quo
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from . import lexicon
 from .cues import GOVERNED_PREPOSITIONS, Cue
 from .document import Document
@@ -50,6 +52,14 @@ def clause_initial(doc: Document, cue: Cue, strict: bool = False) -> bool:
     return before.endswith(_CLAUSE_INITIAL_AFTER)
 
 
+def word_within(doc: Document, cue: Cue, wanted: Collection[str], reach: int) -> bool:
+    """One of ``wanted`` among the ``reach`` words after the cue, inside its sentence."""
+    words, starts = doc.tokens.words, doc.tokens.starts
+    limit = doc.sentences.end_after(cue.end)
+    return any(words[k] in wanted for k in range(cue.token_index + 1, min(len(words), cue.token_index + reach + 1))
+               if starts[k] < limit)
+
+
 def governs_its_preposition(doc: Document, cue: Cue) -> bool:
     """The preposition the cue governs in its speech sense (عبّر … عن) comes within the next few
     words of its sentence, or right after a longer subject (عبر عضو المجلس رئيس نادي المع الرياضي
@@ -57,13 +67,12 @@ def governs_its_preposition(doc: Document, cue: Cue) -> bool:
     governed = GOVERNED_PREPOSITIONS.get(cue.lemma, ())
     if not governed:
         return False
-    words, starts = doc.tokens.words, doc.tokens.starts
-    limit = doc.sentences.end_after(cue.end)
-    window = range(cue.token_index + 1, min(len(words), cue.token_index + 8))
-    if any(words[k] in governed for k in window if starts[k] < limit):
+    if word_within(doc, cue, governed, 7):
         return True
-    if cue.token_index + 1 >= len(words) or len(window) < 7:
+    words, starts = doc.tokens.words, doc.tokens.starts
+    if cue.token_index + 8 > len(words):
         return False
+    limit = doc.sentences.end_after(cue.end)
     end = doc.phrases.extent(starts[cue.token_index + 1], limit)
     k = doc.tokens.index_at(end)
     return k < len(words) and starts[k] < limit and words[k] in governed

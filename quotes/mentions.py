@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import regex
 
 from . import lexicon
-from .clauses import clause_initial, governs_its_preposition, nested
+from .clauses import clause_initial, governs_its_preposition, nested, word_within
 from .cues import HOMOGRAPH_LEMMAS, Cue, opens_according
 from .document import Document
 from .normalize import WORD as _WORD
@@ -671,7 +671,7 @@ class _Reader:
         after_qad = False
         if verb_ok:
             k += 1  # «كما أدان الأمين العام … الحادث، داعياً …»: the verb follows the connective
-        elif (doc.tokens.words[k] in ("قد", "وقد", "فقد", "لقد") and k + 2 < cue.token_index
+        elif ((doc.tokens.words[k] in _QAD or doc.tokens.words[k] == "قد") and k + 2 < cue.token_index
               and self._verb_gender(doc.tokens.words[k + 1], after_qad=True) is not None):
             k, verb_ok, after_qad = k + 1, True, True  # «وقد بادل أمير منطقة الرياض الجميع التهنئة …، داعيا …»
         elif (past := self._past_opening_adjunct(k)) > k and past + 1 < cue.token_index:
@@ -983,6 +983,8 @@ _STATEMENT_NOUNS = lexicon.words("statement_occasions")
 
 # فيه، فيها after a verb: «in it», the statement named before (بيانا أعلنت فيه، كلمة قال فيها)
 _RESUMPTIVE_IN = frozenset(("فيه", "فيها", "فيهما"))
+# قد with و، ف or ل opens a clause with its verb (فقد عبر الحزب …); bare قد mostly follows its subject
+_QAD = frozenset(("فقد", "وقد", "لقد"))
 # the words a clause's verb follows inside a sentence (كما ألقى …، بعد أن نشرت …): the clause
 # openers and the connectives, but not قد or كان alone, after which the subject comes before the
 # verb («كانت الهيئة قد أطلقت سلسلة تغريدات»)
@@ -1015,17 +1017,12 @@ def _word_right_before(doc: Document, cue: Cue) -> str:
 def _relays_from(doc: Document, cue: Cue) -> bool:
     """«نقل X عن Y»: the relay's عن within the next few words of the sentence shows نقل in its
     sense of handing words down (not «carried»); its subject is then the source after عن."""
-    if cue.lemma != "نقل":
-        return False
-    words, starts = doc.tokens.words, doc.tokens.starts
-    limit = doc.sentences.end_after(cue.end)
-    return any(words[k] == "عن" for k in range(cue.token_index + 1, min(len(words), cue.token_index + 6))
-               if starts[k] < limit)
+    return cue.lemma == "نقل" and word_within(doc, cue, ("عن",), 5)
 
 
 def _after_qad(doc: Document, cue: Cue) -> bool:
     """The cue follows فقد، وقد or لقد, which open a clause with its verb (فقد عبر الحزب …)."""
-    return _word_right_before(doc, cue) in ("فقد", "وقد", "لقد")
+    return _word_right_before(doc, cue) in _QAD
 
 
 def _after_its_subject(doc: Document, cue: Cue) -> bool:
