@@ -837,6 +837,8 @@ def _leading_name_end(words: list[str], classes: WordQuestions | None) -> int:
             break  # (عبد الملك، عبد الرقيب: after a link the word is a name's; حسين أمير عبد اللهيان: before one too)
         if _definite_like(w):
             if j == 0:
+                if _definite_given_name(words, classes):
+                    j = 2  # الطيب البكوش، الحبيب الصيد: the family name closes the name
                 break
             if words[j - 1] in GLUE or w in _COMPOUND_SECONDS:
                 j += 1
@@ -850,6 +852,19 @@ def _leading_name_end(words: list[str], classes: WordQuestions | None) -> int:
             break
         j += 1
     return j
+
+
+def _definite_given_name(words: list[str], classes: WordQuestions | None) -> bool:
+    """A given name with the article (الطيب، الحبيب، الهادي: North African and Sudanese names
+    keep it), which the analyser knows as a name, then a definite word it reads only as a name:
+    no description opens so, for a description's second word is an adjective or a genitive the
+    lexicon knows."""
+    if classes is None or len(words) < 2 or not is_definite(words[1]) or words[0][:1] in ("و", "ف") or words[1] == "الله":
+        return False  # (دعا القرشي الله: the object of a prayer)
+    head = _bare(words[0])
+    return (head not in TITLE_HEADS and not _heads_no_person(words[0]) and words[0] not in HONORIFICS
+            and classes.name_evidence(words[0]) in ("proper", "ambiguous") and _only_a_name(words[1], classes)
+            and not _bare(words[1]).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات")))
 
 
 STOPWORDS = lexicon.words("function_words")
