@@ -1365,12 +1365,29 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     if (word in walk.function_stems and not walk.prev_definite and word not in _LISTED
             and word not in _PARTITIVE_PREPOSITIONS and classes is not None and classes.only_function_word(word)):
         return True  # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle
+    if walk.words >= 3 and word[:1] in ("ي", "ت") and classes is not None and _predicate_verb(word, walk, classes, text, end):
+        return True  # لويس سواريز نجم برشلونة | يشعر: a verb, and the predicate, after a name and its title
     if (word[-1] == "ا" and walk.spelling is not None and word not in _TITLE_TIME_ADVERBS
             and walk.spelling.wrote_tanween_fath(end - len(word), end)):
         return True  # أطلق النشطاء | هاشتاقاً، أكد الوزير | مجدداً: a subject is never in the accusative
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
             or _anonymous_source_ends(word, definite, walk, classes, text, end))
+
+
+def _predicate_verb(word: str, walk: _Walk, classes: WordQuestions, text: str, end: int) -> bool:
+    """An imperfective word the analyser reads only as a verb, after a phrase of three words: the
+    predicate begins, and a word the analyser reads as no name follows it. Not a place's name after
+    the noun it completes (منطقة | تبوك، بجامعة | تبوك), nor a name before a family name (جامعة
+    كورنيل | ينس اوهلين) or closing the phrase (موشي | يعلون وقال), which the lexicon reads as verbs too."""
+    last = walk.last_word
+    bare = last[1:] if last[:1] in ("ب", "ل") else last
+    if last in GLUE or _bare(bare) in _PLACE_CONSTRUCTS or is_head_noun(bare) or not classes.only_clause_word(word):
+        return False
+    if classes.ends_mention(last) and not classes.only_function_word(last):
+        return False  # ضابط ليبي كان | يعمل في …: a verb runs a clause in the phrase, the next verb is its own
+    after = _next_word(text, end)
+    return after is not None and not classes.only_conjoined(after) and classes.name_evidence(after) == "no"
 
 
 def _construct_title(word: str, walk: _Walk, classes: WordQuestions | None) -> bool:
@@ -1598,6 +1615,9 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
         return True  # فاليري بيرال | وهي أستاذة بجامعة أكسفورد: و and a pronoun open a circumstantial clause
     if walk.words and word in _BI_EVENT:
         return True  # عبدالعزيز بن سعد | بتصريح لـ…: the occasion, an adjunct
+    if walk.words and word[:1] == "ب" and not word.startswith("باسم") and classes is not None \
+            and classes.only_prepositional(word) and classes.carries_pronoun(word):
+        return True  # المحافظ | بصفته، الوزير | بدوره: a ب-phrase on his own noun is an adjunct
     if word in COMPLEMENTISERS and not text.startswith(" كي ", end):
         return True  # (أن never takes كي: «بان كي مون» is a name)
     if word[:1] == "ف" and is_fa_complementiser(word, walk.prev_definite, text, end):

@@ -1451,6 +1451,18 @@ SPEAKER_ROWS = [
     pytest.param("اعتبر الطيب البكوش، وزير الخارجية التونسي، أن مستقبل الأمن رهين المستجدات في ليبيا. "
                  "وبشأن إعلان حالة الطوارئ في تونس، قال البكوش إن ذلك جاء «بهدف تحصين البلاد».",
                  "تحصين البلاد", "الطيب البكوش", id="a-given-name-with-the-article"),
+    # a ب-phrase on a pronoun (بصفته) is an adjunct after the title: the title then resolves to
+    # the holder the article named
+    pytest.param("وأشارت صحيفة الوطن إلى أن محافظ اللاذقية إبراهيم خضر السالم قام بتعزية عائلة الفقيد. وقال "
+                 "المحافظ بصفته متحدثا باسم العائلة لوالدة الفقيد إن «حق فقيدهم لن يضيع».", "حق فقيدهم",
+                 "إبراهيم خضر السالم", id="a-bi-phrase-on-a-pronoun-is-no-part-of-the-subject"),
+    # a word read only as an imperfective verb after a name and its title is the predicate
+    pytest.param("أصبح اللاعب الأوروغواياني لويس سواريز نجم برشلونة يشعر بمسؤوليته الكاملة عن هجوم الفريق. "
+                 "وقال: «سيكون قرارا شخصيا وعليه أن يدرسه جيدا».", "قرارا شخصيا", "لويس سواريز نجم برشلونة",
+                 id="an-imperfective-verb-after-a-title-is-the-predicate"),
+    pytest.param("هناك الكثير من المواطنين والمواطنات يفتقدون في كل عام الأجواء الرمضانية بسبب تواجدهم خارج "
+                 "المملكة. ويقولون إن الغربة صعبة في رمضان.", "الغربة صعبة", "الكثير من المواطنين والمواطنات",
+                 id="an-imperfective-verb-ends-a-plural-subject"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
