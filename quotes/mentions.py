@@ -98,6 +98,7 @@ _PROPHET_BLESSED = regex.compile(rf"(?<![\p{{L}}])({'|'.join(PROPHET_NAMES)})\s+
 # دعا الله أن، سأل المولى أن: to pray to God; after these verbs God is the object, never the speaker
 _PRAYING = frozenset(("دعا", "سال", "ناشد"))
 _GOD = frozenset(("الله", "ربه", "ربها", "ربهم", "المولي", "المولي عز وجل"))
+_ACCORDING_WORDS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب", "وفق", "وفقا", "ووفق", "ووفقا", "طبقا"))
 _ACCORDING_HEADS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب"))  # (وفقا takes ل: a preposition before the source)
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 # جاء في البيان، ورد بالتقرير: the preposition before the document (not the ب that opens بعد)
@@ -350,8 +351,10 @@ class _Reader:
             if any(ch in between for ch in ".:\"«»“”\n") or before in STOPWORDS or before in _CLAUSE_OPENERS \
                     or (before[:1] in ("و", "ف") and before[1:] in STOPWORDS) or preposition_with_pronoun(before) \
                     or (first - 1) in doc.cue_at_token or (classes is not None and classes.only_clause_word(before)) \
-                    or (first >= 2 and words[first - 2] == "ما"):
-                break  # (هذا ما أضافه | تشونغ الذي تابع: the verb after ما, with its pronoun, is no part of it)
+                    or (first >= 2 and words[first - 2] == "ما") or before in _ACCORDING_WORDS:
+                # (هذا ما أضافه | تشونغ الذي تابع: the verb after ما, with its pronoun, is no part of it;
+                # سوروتش، وفق | صحيفة حرييت التي قالت: the source opens after «according to»)
+                break
             first -= 1
         start = starts[first]
         if (words[first][:1] in ("ل", "ب") and words[first][:2] != "لل" and classes is not None

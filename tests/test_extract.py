@@ -1463,6 +1463,9 @@ SPEAKER_ROWS = [
     pytest.param("هناك الكثير من المواطنين والمواطنات يفتقدون في كل عام الأجواء الرمضانية بسبب تواجدهم خارج "
                  "المملكة. ويقولون إن الغربة صعبة في رمضان.", "الغربة صعبة", "الكثير من المواطنين والمواطنات",
                  id="an-imperfective-verb-ends-a-plural-subject"),
+    # a relative pronoun's antecedent opens after «according to»: the source is the one who said
+    pytest.param("واعتقل الثلاثة في شانلي أورفة القريبة من سوروتش، وفق صحيفة حرييت التي قالت انه تم العثور على "
+                 "مستندات في منزلهم.", "مستندات في منزلهم", "صحيفة حرييت", id="a-relative-after-according-to"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
