@@ -60,12 +60,14 @@ _ADJUNCT_START = regex.compile(
     r"(?:في|من|خلال) (?:هذا|هذه|ذلك|تلك|هذين|هاتين)\b|"
     # كاميرون | بحسب صحيفة التلغراف: an according-to phrase (not the name حسب الله)
     r"(?:ب?حسب(?:ما)?|وفقا?|طبقا|نقلا)\b(?! الله)|"
-    r"عن (?:ان|امله|قلقه|تقديره)\b)"
+    r"عن (?:ان|امله|قلقه|تقديره)\b|"
+    # كتبت «جيروزاليم بوست» | تحت عنوان: the headline a paper wrote under
+    r"تحت (?:عنوان|شعار)\b)"
 )
 
 # The words _ADJUNCT_START can begin with, besides any word in ل: the pattern is tried only there.
 _ADJUNCT_FIRST_WORDS = frozenset(
-    {"في", "من", "الي", "علي", "عن", "بحسب", "حسب", "حسبما", "بحسبما", "وفق", "وفقا", "طبقا", "نقلا"} | RELATIVE_PRONOUNS
+    {"في", "من", "الي", "علي", "عن", "بحسب", "حسب", "حسبما", "بحسبما", "وفق", "وفقا", "طبقا", "نقلا", "تحت"} | RELATIVE_PRONOUNS
     | {t.split()[0] for t in lexicon.entries("time_words")}
 )
 
@@ -1135,7 +1137,8 @@ def content_start_after(text: str, pos: int, reach: int = 80) -> int | None:
 
 
 # what opens the short adjunct between a quoted subject and the reported words (في بيان، عبر الإنذار)
-_ADJUNCT_OPENERS = frozenset({"في", "عبر", "خلال", "امام", "لدي", "علي", "من"})
+# (كتبت «جيروزاليم بوست» تحت عنوان: …: a headline's adjunct)
+_ADJUNCT_OPENERS = frozenset({"في", "عبر", "خلال", "امام", "لدي", "علي", "من", "تحت"})
 
 
 # an addressee in ل with its quoted name (وقال "نعمان بن حافظ" | لـ"سبق": …)
@@ -1151,7 +1154,9 @@ def _only_adjunct_before(text: str, after: int, limit: int) -> bool:
     if text[limit:limit + 1] not in (":", "«", "\"", "“") and (content is None or content.group() not in COMPLEMENTISERS):
         return False  # (أجاب «لا».: the sentence ends; the quoted word was the answer)
     words = rest.replace("،", " ").replace(",", " ").replace(":", " ").split()
-    return not words or words[0] in _ADJUNCT_OPENERS or words[0][:1] == "ل" or words[-1] in COMPLEMENTISERS
+    # (وذكرت «فاينانشيال تايمز» أول من أمس إن …: a time adverb)
+    return (not words or words[0] in _ADJUNCT_OPENERS or words[0][:1] == "ل" or words[-1] in COMPLEMENTISERS
+            or words[0] in _TIME_WORD_SET)
 
 
 def _says_that_after(text: str, pos: int) -> bool:

@@ -1466,6 +1466,12 @@ SPEAKER_ROWS = [
     # a relative pronoun's antecedent opens after «according to»: the source is the one who said
     pytest.param("واعتقل الثلاثة في شانلي أورفة القريبة من سوروتش، وفق صحيفة حرييت التي قالت انه تم العثور على "
                  "مستندات في منزلهم.", "مستندات في منزلهم", "صحيفة حرييت", id="a-relative-after-according-to"),
+    # a quoted name after the verb is its subject when only a headline's or a time adjunct stands
+    # before the content
+    pytest.param("انتقدت الصحيفة موقف شيرمان. وعن هذا الموقف، كتبت «جيروزاليم بوست» تحت عنوان: «الحياة تحت "
+                 "مظلة الحماية الأميركية».", "مظلة الحماية", "جيروزاليم بوست", id="a-quoted-name-before-a-headline"),
+    pytest.param("وقال جون فالون إن الصفقة جيدة. وذكرت «فاينانشيال تايمز» أول من أمس إن حصة «بيرسون» قيمت بنحو "
+                 "400 مليون جنيه.", "قيمت بنحو", "فاينانشيال تايمز", id="a-quoted-name-before-a-time-adverb"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
