@@ -105,6 +105,7 @@ _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])"
 _DOC_PREP = regex.compile(r"\s*(?:في(?!\p{L})\s*|ب(?=ال))")
 _DOC_PRONOUN = regex.compile(r"\s*(?:في|ب)(?:ه|ها)(?!\p{L})")
 _LAFT_IDIOM = regex.compile(r"(?:ال)?(?:انتباه|نظر)\s*")
+_ON_THE_TONGUE = regex.compile(r"[\s،]*علي لسان\s+")  # (folded: على لسان)
 
 # how the mention was found (evidence ``mention_rule``)
 MENTION_RULES = {
@@ -117,6 +118,7 @@ MENTION_RULES = {
     "source_phrase": "the source named by an according-to phrase or after the quotation",
     "relayed_source": "the source after «عن» when the verb follows «أنه» (نقلت الوكالة عن الوزير أنه قال …)",
     "statement_maker": "the subject of the verb that made the statement the cue's clause describes (أصدرت القيادة بيانا أعلنت فيه)",
+    "spoken_through": "the one a body speaks through, after «على لسان» (قالت الوزارة على لسان المتحدث باسمها …)",
     "none": "no subject phrase: resolved from the context",
 }
 
@@ -171,6 +173,10 @@ class _Reader:
             return None, "none"  # نقل التلفزيون عنه: the pronoun is the previous speaker
         end = self.doc.phrases.extent(start, zone_end)
         mention = self.doc.phrases.mention(start, end) if end > start else None
+        if cue.pos == "verb":
+            spokesman = self._spoken_through(mention.end if mention is not None else start, zone_end)
+            if spokesman is not None:
+                return spokesman, "spoken_through"
         if cue.enclitic:
             # «ووصفه كثيرون بأنه …»، «وأبلغه مسؤول أن …»: the pronoun is the verb's object, and a
             # source or a titled person right after it is the subject; anything else there is
@@ -234,6 +240,16 @@ class _Reader:
             if topic is not None:
                 return topic, "sentence_topic"
         return None, "none"
+
+    def _spoken_through(self, at: int, zone_end: int) -> Mention | None:
+        """«وقالت الوزارة على لسان المتحدث باسمها …»، «بلدية الجبيل، قالت على لسان رئيسها …»: the
+        words are the person's the body speaks through, as relayed speech is the source's."""
+        tongue = _ON_THE_TONGUE.match(self.text, at, zone_end)
+        if tongue is None:
+            return None
+        end = self.doc.phrases.extent(tongue.end(), zone_end)
+        found = self.doc.phrases.mention(tongue.end(), end) if end > tongue.end() else None
+        return found if found is not None and found.type in ("person", "anonymous") else None
 
     def _describes_a_statement(self, cue: Cue, zone_end: int) -> bool:
         """The verb is followed by فيه/فيها and nothing else before its content (بيانا كشفت فيه أن

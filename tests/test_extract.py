@@ -1472,6 +1472,12 @@ SPEAKER_ROWS = [
                  "مظلة الحماية الأميركية».", "مظلة الحماية", "جيروزاليم بوست", id="a-quoted-name-before-a-headline"),
     pytest.param("وقال جون فالون إن الصفقة جيدة. وذكرت «فاينانشيال تايمز» أول من أمس إن حصة «بيرسون» قيمت بنحو "
                  "400 مليون جنيه.", "قيمت بنحو", "فاينانشيال تايمز", id="a-quoted-name-before-a-time-adverb"),
+    # a body speaking «على لسان» a person: the words are the person's, as relayed speech is
+    pytest.param("وقالت الوزارة على لسان المتحدث باسمها خالد العلي إن القرار نهائي.", "القرار نهائي", "خالد العلي",
+                 id="a-body-speaks-through-its-spokesman"),
+    pytest.param("في حين قال المواطن محمد الشمري: \"لا نعلم ماذا يريد المقاول\". بلدية الجبيل، قالت على لسان رئيسها "
+                 "المهندس نايف الدويش إن المشروع تطوير للشارع بالكامل.", "تطوير للشارع", "نايف الدويش",
+                 id="a-body-topic-speaks-through-its-head"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
