@@ -568,7 +568,8 @@ def _no_name_starts(words: list[str], i: int, classes: WordQuestions | None, str
         # verb's complement (a name may end so: إيما طومسون، رخا أحمد حسن، سلفا كير)
         return True
     if first[:1] in ("ب", "ل", "ك") and classes.only_prepositional(first) and (
-            (strict and classes.name_evidence(first[1:]) == "no") or (nxt and (
+            (classes.name_evidence(first[1:]) == "no" and (strict or classes.name_evidence(nxt) in ("proper", "ambiguous")))
+            or (nxt and (
                 is_definite(nxt) or classes.name_evidence(nxt) == "no" or nxt in NAME_LINKS_INITIAL or nxt[:3] == "عبد"))):
         # (a preposition on a word the analyser does not know may be a foreign name: ليو تيونغ لاي;
         # not before عبد or أبو, which open a name: الأمين العام لأوبك | عبد الله البدري)
