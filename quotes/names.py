@@ -77,6 +77,10 @@ def title_matches(mention: tuple[str, ...], title: tuple[str, ...]) -> bool:
         return False
     if not all(w.endswith(("ي", "يه")) for w in missing):
         return False
+    if any(w[:1] in ("ل", "ب") and not w.startswith(("لل", "بال")) and _bare(w) in missing for w in mention[1:]):
+        # «السكرتير الخاص لهادي»: a genitive in ل on a name names another, the one the post serves
+        # (not «المدير الطبي للمستشفى»: the institution the title left implicit)
+        return False
     if missing and not any(map(is_definite, mention)):
         # مصدر عسكري مالي after «مصدر عسكري آخر»: a description with no definite word, not even a
         # genitive's (وزير المعادن السوداني), is indefinite, and what it adds tells another one

@@ -1774,3 +1774,12 @@ def test_concluding_a_thing_of_ones_own_reports_nothing(extractor: Extractor) ->
     (q,) = run(extractor, "واختتم الشيخ عبدالسلام الراجحي تصريحه بحمد الله وشكره أن يسر للإدارة ما يعينها على "
                           "تقديم خدماتها.")
     assert q.speaker == "عبدالسلام الراجحي"
+
+
+def test_a_title_serving_a_named_person_is_not_that_person(extractor: Extractor) -> None:
+    """«السكرتير الخاص لهادي»: the genitive in ل names the one the post serves; the secretary is
+    not the president, though the article names both with «السكرتير الخاص»."""
+    found = run(extractor, "وقال الدكتور محمد علي مارم السكرتير الخاص لرئيس الجمهورية اليمني عبدربه منصور هادي إن "
+                           "القوات وصلت. وأوضح السكرتير الخاص لهادي أن الادارات العامة تعقد ورشات عمل.")
+    q = one(found, "ورشات عمل")
+    assert q.speaker and "هادي" != q.speaker.split()[-1], q.speaker
