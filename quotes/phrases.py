@@ -1371,6 +1371,12 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     if (word in walk.function_stems and not walk.prev_definite and word not in _LISTED
             and word not in _PARTITIVE_PREPOSITIONS and classes is not None and classes.only_function_word(word)):
         return True  # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle
+    if (definite and classes is not None and not walk.prev_definite and walk.last_word not in GLUE
+            and classes.name_evidence(walk.last_word) in ("proper", "unanalysed")
+            and classes.name_evidence(word) == "no" and _derived_masdar(word) and classes.is_verbal_noun(word)):
+        # ووصف باداود | الابتعاث بأنه …، نفى أحمد عسيري | التسجيل الصوتي: a derived verb's masdar
+        # after a name is the object; a plain one may be a family name (العرج، الربح، الحمد)
+        return True
     if walk.words >= 3 and word[:1] in ("ي", "ت") and classes is not None and _predicate_verb(word, walk, classes, text, end):
         return True  # لويس سواريز نجم برشلونة | يشعر: a verb, and the predicate, after a name and its title
     if (word[-1] == "ا" and walk.spelling is not None and word not in _TITLE_TIME_ADVERBS
@@ -1379,6 +1385,13 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
             or _anonymous_source_ends(word, definite, walk, classes, text, end))
+
+
+def _derived_masdar(word: str) -> bool:
+    """The shape of a derived verb's masdar with the article (التسجيل، الابتعاث، الاستقبال): ت or
+    ا after it and five letters at least."""
+    bare = word[2:] if word.startswith("ال") else word
+    return bare[:1] in ("ت", "ا") and len(bare) >= 5
 
 
 def _predicate_verb(word: str, walk: _Walk, classes: WordQuestions, text: str, end: int) -> bool:

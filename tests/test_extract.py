@@ -1783,3 +1783,12 @@ def test_a_title_serving_a_named_person_is_not_that_person(extractor: Extractor)
                            "القوات وصلت. وأوضح السكرتير الخاص لهادي أن الادارات العامة تعقد ورشات عمل.")
     q = one(found, "ورشات عمل")
     assert q.speaker and "هادي" != q.speaker.split()[-1], q.speaker
+
+
+def test_a_derived_masdar_after_a_name_is_the_object(extractor: Extractor) -> None:
+    """«وجدد عباس التأكيد على أن …»: a derived verb's masdar after a name is the verb's object,
+    not a family name (a plain masdar may be one: العرج، الربح, and stays in the name)."""
+    found = run(extractor, "قال وزير الشباب العراقي جواد هادي عباس إن الفريق جاهز. وجدد عباس التأكيد على أن المنتخب "
+                           "سيشارك في البطولة.")
+    q = one(found, "سيشارك في البطولة")
+    assert same(q.speaker_mention, "عباس"), q.speaker_mention
