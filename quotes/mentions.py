@@ -62,6 +62,7 @@ _QUOTED_ADDRESSEE = regex.compile(_QUOTED_NAME)
 # follows it the subject (وقال له رئيس اللجنة بوب كوركر); after a verb that takes one, what follows
 # may be its object (وشرح لهم الدور المهم), so only قال skips it.
 _PRONOUN_ADDRESSEE = regex.compile(r"(?:لي|له|لها|لهما|لهم|لنا|لك|لكم)(?!\w)\s*،?\s*")
+_THAT_OR_MARK = regex.compile(r"(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)|[:«\"“]")
 _CONNECTIVES_BEFORE_VERB = frozenset(("كما", "ثم"))
 # The last word of a phrase that turns the narrative to its next actor (من جانبه، من جهتها، من
 # ناحيته، إلى ذلك، في المقابل، من جهة أخرى، وفي السياق، في السياق ذاته): its verb may follow with no comma.
@@ -506,6 +507,9 @@ class _Reader:
             _QUOTED_ADDRESSEE.match(text, start, zone_end) if cue.lemma in _INFORMING else None)
         if addressee:
             start = addressee.end()  # وقال لـ«الاقتصادية» مصدر خليجي: the subject follows the addressee
+        elif (pronoun := _PRONOUN_ADDRESSEE.match(text, start, zone_end)) is not None and (
+                pronoun.end() >= zone_end or _THAT_OR_MARK.match(text, pronoun.end(), zone_end)):
+            return None  # وأكد لي أنه …: the addressee, then the words; the subject is the one before
         start = self._past_adverbs(self._past_turn_adverb(start, zone_end), zone_end)
         if cue.lemma == "لفت":
             idiom = _LAFT_IDIOM.match(text, start, zone_end)

@@ -1487,6 +1487,10 @@ SPEAKER_ROWS = [
                  "محاولة اغتيال وزير الداخلية الليبي بحكومة طبرق الدباشي، لكن الوزارة نفت ذلك. وروى الدباشي أن "
                  "شخصا تونسي الجنسية تم اعتقاله.", "تونسي الجنسية", "مصطفى الدباشي",
                  id="a-government-named-by-its-seat-opens-no-name"),
+    # a pronoun in ل right before the words is the addressee: the subject is the one before
+    pytest.param("كشف الدكتور عبدالرحمن الحقباني عن زيارة أخيه لوالدته. وقال الحقباني: جاء أخي سعود من فرنسا "
+                 "لزيارة الوالدة، وأكد لي أنه ساع في العلاج.", "ساع في العلاج", "عبدالرحمن الحقباني",
+                 id="a-pronoun-addressee-before-the-words-is-no-subject"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
