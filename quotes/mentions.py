@@ -64,6 +64,7 @@ _QUOTED_ADDRESSEE = regex.compile(_QUOTED_NAME)
 _PRONOUN_ADDRESSEE = regex.compile(r"(?:لي|له|لها|لهما|لهم|لنا|لك|لكم)(?!\w)\s*،?\s*")
 _THAT_OR_MARK = regex.compile(r"(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)|[:«\"“]")
 _CONNECTIVES_BEFORE_VERB = frozenset(("كما", "ثم"))
+_EULOGY = regex.compile(rf"(?:{lexicon.alternation('eulogies')})(?!\w)")
 # The last word of a phrase that turns the narrative to its next actor (من جانبه، من جهتها، من
 # ناحيته، إلى ذلك، في المقابل، من جهة أخرى، وفي السياق، في السياق ذاته): its verb may follow with no comma.
 _TURN_PHRASE_END = regex.compile(r"(?:جانب|جهت|ناحيت)(?:ه|ها|هم|هما)|ذلك|المقابل|السياق|اخري|ذاته|نفسه|البدايه|الختام|النهايه")
@@ -623,6 +624,12 @@ class _Reader:
         last = cue.token_index - 1
         while last >= first and words[last] in ("قد", "بدوره", "بدورها"):
             last -= 1
+        starts, ends = self.doc.tokens.starts, self.doc.tokens.ends
+        for k in range(first + 1, last + 1):
+            blessing = _EULOGY.match(self.text, starts[k])
+            if blessing is not None and blessing.end() >= ends[last]:
+                last = k - 1  # والنبي صلى الله عليه وسلم قال، الرئيس الراحل رحمه الله قال: the blessing is no part of the subject
+                break
         if last < first:
             return None, "none"
         found = self.doc.phrases.mention(self.doc.tokens.starts[first], self.doc.tokens.ends[last])

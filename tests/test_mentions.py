@@ -111,6 +111,9 @@ MENTION_ROWS = [
                  id="relative-antecedent"),
     pytest.param("وقالت الوزارة على لسان المتحدث باسمها خالد العلي إن القرار نهائي.",
                  "المتحدث باسمها خالد العلي", "spoken_through", "person", id="spoken-through-its-spokesman"),
+    # a blessing between the subject and its verb is no part of the subject
+    pytest.param("وكان الرئيس الراحل رحمه الله قال إن الوطن للجميع.", "الرئيس الراحل", "subject_before_cue", "person",
+                 id="a-blessing-before-the-verb"),
 ]
 
 
