@@ -195,6 +195,8 @@ def find_cues(norm: NormalizedText, tokens: Tokens, morphology: CueMorphology) -
             continue
         if i in between:
             continue  # علاقة بين لجانه وبين بقية الرياضيين: prepositions, not «(and) he explained»
+        if best.lemma == "ابان" and norm.spelled_at(tok.start + tok.text.find("ابان")) == "إ":
+            continue  # إبان حكمها: «during», spelled with the hamza below; أبان «made clear» has it above
         if best.pos == "verb" and not best.proclitics and i > 0 and _governs_a_noun(norm, tokens, i - 1):
             continue  # على أمل أن، إلى شرح، عن كشف: a preposition governs a noun, never a verb
         if i > 0 and words[i - 1] in GLUE and words[i - 1] != "ال" and not text[tokens.ends[i - 1]:tok.start].strip():

@@ -138,6 +138,7 @@ NO_CUE_ROWS = [
     pytest.param("وطلب المصدر عدم ذكر اسمه.", id="masdar-after-adam"),
     pytest.param("وقلت للوزير إن الوضع صعب.", id="first-person"),
     pytest.param("ونحن نقول إن الوضع صعب.", id="first-person-plural"),
+    pytest.param("وتولى منصب المفتي إبان حكمها في العاصمة.", id="iban-during-with-hamza-below"),
 ]
 
 
@@ -150,6 +151,7 @@ def test_no_cue(morphology: CueMorphology, text: str) -> None:
     pytest.param("وذكر المصدر أن الاجتماع عقد في الرياض.", "وذكر", id="dhakara"),
     pytest.param("وأعلن الوزير النتائج أمس.", "وأعلن", id="alana"),
     pytest.param("وقال للوزير إن الوضع صعب.", "وقال", id="qala"),
+    pytest.param("وأبان الوزير أن الوضع صعب.", "وأبان", id="abana-with-hamza-above"),
 ])
 def test_the_same_words_are_cues_otherwise(morphology: CueMorphology, text: str, word: str) -> None:
     """Controls for the rows above: the words are cues once impersonal, future or first person are gone."""
