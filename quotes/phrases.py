@@ -1377,6 +1377,12 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
         # ووصف باداود | الابتعاث بأنه …، نفى أحمد عسيري | التسجيل الصوتي: a derived verb's masdar
         # after a name is the object; a plain one may be a family name (العرج، الربح، الحمد)
         return True
+    if (definite and walk.prev_definite and walk.head_title and walk.last_word[:1] != "و" and classes is not None
+            and _derived_masdar(word)
+            and classes.name_evidence(word) == "no" and classes.is_verbal_noun(word)):
+        # وجدد الوزير | التأكيد على …: after a title a name may follow, never a derived masdar (but
+        # «لشؤون المساجد والدعوة الإرشاد»: a coordinated list of offices, one و dropped)
+        return True
     if walk.words >= 3 and word[:1] in ("ي", "ت") and classes is not None and _predicate_verb(word, walk, classes, text, end):
         return True  # لويس سواريز نجم برشلونة | يشعر: a verb, and the predicate, after a name and its title
     if (word[-1] == "ا" and walk.spelling is not None and word not in _TITLE_TIME_ADVERBS

@@ -1491,6 +1491,10 @@ SPEAKER_ROWS = [
     pytest.param("كشف الدكتور عبدالرحمن الحقباني عن زيارة أخيه لوالدته. وقال الحقباني: جاء أخي سعود من فرنسا "
                  "لزيارة الوالدة، وأكد لي أنه ساع في العلاج.", "ساع في العلاج", "عبدالرحمن الحقباني",
                  id="a-pronoun-addressee-before-the-words-is-no-subject"),
+    # a derived masdar after a definite title is the verb's object, not a name
+    pytest.param("وأكد الوزير الكندي روب نيكولسون ان داعش فاقم الاوضاع. وجدد الوزير التأكيد على ارادة كندا في "
+                 "المشاركة. وقال: «لن نبقى مكتوفي الايدي».", "مكتوفي الايدي", "روب نيكولسون",
+                 id="a-derived-masdar-after-a-title-is-the-object"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
