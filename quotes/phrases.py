@@ -698,7 +698,17 @@ def _title_may_end(words: list[str], i: int, classes: WordQuestions | None) -> b
     before = words[i - 1]
     return (_definite_like(before) or before in HONORIFICS or before in _PRONOUN_LINKS or before in _TITLE_TIME_ADVERBS
             or qualifies_rank(words, i - 1) or complement_ends(words, i, classes)
-            or (i == 1 and _possessed_title(words[0])) or past_eponym(words, i, classes))
+            or (i == 1 and _possessed_title(words[0])) or past_eponym(words, i, classes)
+            or _after_two_word_place(words, i, classes))
+
+
+def _after_two_word_place(words: list[str], i: int, classes: WordQuestions | None) -> bool:
+    """A place of two words without the article after its noun (محافظة أحد رفيدة، خميس مشيط)
+    and a full name closing the phrase (… أحد رفيدة | حسام الحكمي): the name opens there."""
+    return (classes is not None and i >= 3 and i + 2 == len(words) and _bare(words[i - 3]) in _PLACE_CONSTRUCTS
+            and _bare(words[i - 2]) not in _PLACE_CONSTRUCTS  # (أمين منطقة | عسير: one place, after its noun)
+            and not is_definite(words[i - 2]) and not is_definite(words[i - 1]) and is_definite(words[i + 1])
+            and _bare(words[i + 1]) not in TITLE_HEADS and _full_name_opens(words[i], words[i + 1], classes))
 
 
 def _opens_no_name(words: list[str], i: int, classes: WordQuestions | None) -> bool:
@@ -1460,8 +1470,10 @@ def _subject_goes_on(word: str, walk: _Walk, text: str = "", end: int = 0) -> bo
 def _opens_apposition_or_clause(word: str, walk: _Walk, classes: WordQuestions | None) -> bool:
     """A second quantifier, an addressee after a name, كان after a definite word, or a
     circumstantial participle or a verb with نا."""
-    if word in ("احد", "احدي") and walk.words >= 2:
-        return True  # أحد سكان الإسماعيلية | إحدى مدن القناة: a second quantifier opens an apposition
+    if word in ("احد", "احدي") and walk.words >= 2 and _bare(walk.last_word) not in _PLACE_CONSTRUCTS:
+        # أحد سكان الإسماعيلية | إحدى مدن القناة: a second quantifier opens an apposition (after
+        # a place's noun it is the place's name: محافظة | أحد رفيدة، أحد المسارحة)
+        return True
     if (word[:1] == "ل" and (word[1:] in ORGANISATION_HEADS or word[1:] in ADDRESSEE_NOUNS) and not walk.head_title
             and walk.head_word not in HONORIFICS  # (معالي الأمين العام | لمجلس التعاون: the title goes on)
             and not walk.head_definite and not walk.prev_definite and not walk.in_phrase and not walk.first_anonymous

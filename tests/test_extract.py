@@ -1800,3 +1800,11 @@ def test_a_derived_masdar_after_a_name_is_the_object(extractor: Extractor) -> No
                            "سيشارك في البطولة.")
     q = one(found, "سيشارك في البطولة")
     assert same(q.speaker_mention, "عباس"), q.speaker_mention
+
+
+def test_a_two_word_place_then_a_name(extractor: Extractor) -> None:
+    """«عضو المجلس وممثل محافظة أحد رفيدة حسام الحكمي»: أحد after a place's noun is the first word
+    of the place's name (not «one of»), and the full name closing the phrase is the speaker's."""
+    (q,) = run(extractor, "من جهة أخرى أكد عضو المجلس وممثل محافظة أحد رفيدة حسام الحكمي أن هذه الأعمال الإجرامية "
+                          "لن تزيد أبناء المملكة إلا تكاتفاً.")
+    assert fold("حسام الحكمي") in fold(q.speaker), q.speaker
