@@ -26,6 +26,7 @@ from .phrases import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
     EMPHATIC_NOUNS,
+    EULOGY,
     HONORIFICS,
     KANA,
     ORGANISATION_HEADS,
@@ -62,9 +63,8 @@ _QUOTED_ADDRESSEE = regex.compile(_QUOTED_NAME)
 # follows it the subject (وقال له رئيس اللجنة بوب كوركر); after a verb that takes one, what follows
 # may be its object (وشرح لهم الدور المهم), so only قال skips it.
 _PRONOUN_ADDRESSEE = regex.compile(r"(?:لي|له|لها|لهما|لهم|لنا|لك|لكم)(?!\w)\s*،?\s*")
-_THAT_OR_MARK = regex.compile(r"(?:ان|انه|انها|انهم|بان|بانه|بانها)(?!\w)|[:«\"“]")
+_THAT_OR_MARK = regex.compile(rf"(?:{lexicon.alternation('complementisers')})(?!\w)|[:«\"“]")
 _CONNECTIVES_BEFORE_VERB = frozenset(("كما", "ثم"))
-_EULOGY = regex.compile(rf"(?:{lexicon.alternation('eulogies')})(?!\w)")
 # The last word of a phrase that turns the narrative to its next actor (من جانبه، من جهتها، من
 # ناحيته، إلى ذلك، في المقابل، من جهة أخرى، وفي السياق، في السياق ذاته): its verb may follow with no comma.
 _TURN_PHRASE_END = regex.compile(r"(?:جانب|جهت|ناحيت)(?:ه|ها|هم|هما)|ذلك|المقابل|السياق|اخري|ذاته|نفسه|البدايه|الختام|النهايه")
@@ -100,8 +100,8 @@ _PROPHET_BLESSED = regex.compile(rf"(?<![\p{{L}}])({'|'.join(PROPHET_NAMES)})\s+
 # دعا الله أن، سأل المولى أن: to pray to God; after these verbs God is the object, never the speaker
 _PRAYING = frozenset(("دعا", "سال", "ناشد"))
 _GOD = frozenset(("الله", "ربه", "ربها", "ربهم", "المولي", "المولي عز وجل"))
-_ACCORDING_WORDS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب", "وفق", "وفقا", "ووفق", "ووفقا", "طبقا"))
 _ACCORDING_HEADS = frozenset(("حسب", "بحسب", "وبحسب", "وحسب"))  # (وفقا takes ل: a preposition before the source)
+_ACCORDING_WORDS = _ACCORDING_HEADS | {"وفق", "وفقا", "ووفق", "ووفقا", "طبقا"}
 _RELAY_AN = regex.compile(r"(?<![\p{L}])عن(?:ه|ها|هم|هما)?(?![\p{L}])")
 # جاء في البيان، ورد بالتقرير: the preposition before the document (not the ب that opens بعد)
 _DOC_PREP = regex.compile(r"\s*(?:في(?!\p{L})\s*|ب(?=ال))")
@@ -626,7 +626,7 @@ class _Reader:
             last -= 1
         starts, ends = self.doc.tokens.starts, self.doc.tokens.ends
         for k in range(first + 1, last + 1):
-            blessing = _EULOGY.match(self.text, starts[k])
+            blessing = EULOGY.match(self.text, starts[k])
             if blessing is not None and blessing.end() >= ends[last]:
                 last = k - 1  # والنبي صلى الله عليه وسلم قال، الرئيس الراحل رحمه الله قال: the blessing is no part of the subject
                 break

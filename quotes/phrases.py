@@ -77,7 +77,7 @@ _ANONYMITY = regex.compile(rf"و?(?:{lexicon.alternation('anonymity_formula')})\
 # text); trying it only there spares a regex call on nearly every word of every subject walk.
 _ANONYMITY_FIRST_WORDS = frozenset(w for e in lexicon.entries("anonymity_formula") for w in (e.split(" ", 1)[0], "و" + e.split(" ", 1)[0]))
 assert all(" " in e and _WORD.fullmatch(e.split(" ", 1)[0]) for e in lexicon.entries("anonymity_formula"))
-_EULOGY = regex.compile(rf"(?:{lexicon.alternation('eulogies')})\b")
+EULOGY = regex.compile(rf"(?:{lexicon.alternation('eulogies')})\b")
 _EULOGY_FIRST_WORDS = frozenset(e.split(" ", 1)[0] for e in lexicon.entries("eulogies"))  # (as for the formulas above)
 _AL = regex.compile(r"^(?:و|ف)?(?:ب|ل|ك)?ال")
 _SPACES = re.compile(r"\s*")
@@ -1381,17 +1381,7 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     if (word in walk.function_stems and not walk.prev_definite and word not in _LISTED
             and word not in _PARTITIVE_PREPOSITIONS and classes is not None and classes.only_function_word(word)):
         return True  # الرئيس أوباما | حيال أفريقيا، أوباما | لن …: no name reads only as a particle
-    if (definite and classes is not None and not walk.prev_definite and walk.last_word not in GLUE
-            and classes.name_evidence(walk.last_word) in ("proper", "unanalysed")
-            and classes.name_evidence(word) == "no" and _derived_masdar(word) and classes.is_verbal_noun(word)):
-        # ووصف باداود | الابتعاث بأنه …، نفى أحمد عسيري | التسجيل الصوتي: a derived verb's masdar
-        # after a name is the object; a plain one may be a family name (العرج، الربح، الحمد)
-        return True
-    if (definite and walk.prev_definite and walk.head_title and walk.last_word[:1] != "و" and classes is not None
-            and _derived_masdar(word)
-            and classes.name_evidence(word) == "no" and classes.is_verbal_noun(word)):
-        # وجدد الوزير | التأكيد على …: after a title a name may follow, never a derived masdar (but
-        # «لشؤون المساجد والدعوة الإرشاد»: a coordinated list of offices, one و dropped)
+    if definite and classes is not None and _masdar_object(word, walk, classes):
         return True
     if walk.words >= 3 and word[:1] in ("ي", "ت") and classes is not None and _predicate_verb(word, walk, classes, text, end):
         return True  # لويس سواريز نجم برشلونة | يشعر: a verb, and the predicate, after a name and its title
@@ -1401,6 +1391,20 @@ def _ends_subject_inside(word: str, definite: bool, walk: _Walk, classes: WordQu
     return (_opens_apposition_or_clause(word, walk, classes)
             or _object_begins(word, definite, walk, classes, text, end)
             or _anonymous_source_ends(word, definite, walk, classes, text, end))
+
+
+def _masdar_object(word: str, walk: _Walk, classes: WordQuestions) -> bool:
+    """A definite masdar of a derived verb begins the object after a name (ووصف باداود | الابتعاث
+    بأنه …، نفى أحمد عسيري | التسجيل الصوتي) or after a definite title (وجدد الوزير | التأكيد على
+    …), where the walk otherwise lets a name follow. A plain masdar may be a family name (العرج،
+    الربح، الحمد); after a coordinated word it may close a list of offices with one و dropped
+    («لشؤون المساجد والدعوة الإرشاد»)."""
+    if not _derived_masdar(word):
+        return False
+    after_name = (not walk.prev_definite and walk.last_word not in GLUE
+                  and classes.name_evidence(walk.last_word) in ("proper", "unanalysed"))
+    after_title = walk.prev_definite and walk.head_title and walk.last_word[:1] != "و"
+    return (after_name or after_title) and classes.name_evidence(word) == "no" and classes.is_verbal_noun(word)
 
 
 def _derived_masdar(word: str) -> bool:
@@ -1646,7 +1650,7 @@ def _ends_subject(text: str, pos: int, end: int, limit: int, word: str, definite
             return True  # وذكرت السقاف | في صفحتها على تويتر، قال الوزير | عبر حسابه: the occasion
     if walk.words and word in _RELAY_SAYINGS:
         return True  # عن الرئيس | قوله: the relayed words begin
-    if walk.words and word in _EULOGY_FIRST_WORDS and _EULOGY.match(text, pos):
+    if walk.words and word in _EULOGY_FIRST_WORDS and EULOGY.match(text, pos):
         return True  # الرسول | صلى الله عليه وسلم، حذيفة | رضي الله عنه: a blessing, not part of the name
     if walk.words and word in _CIRCUMSTANTIAL_PRONOUNS:
         return True  # فاليري بيرال | وهي أستاذة بجامعة أكسفورد: و and a pronoun open a circumstantial clause
