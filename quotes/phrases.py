@@ -1264,7 +1264,7 @@ def _comma_apposition_end(text: str, pos: int, limit: int, walk: _Walk,
 
 def _description_then_name(text: str, start: int, limit: int) -> bool:
     """From ``start`` to the next comma or complementiser: one or two definite words (المعارض
-    البارز), then two or three indefinite ones that may be a name (سمير نشار)."""
+    البارز), then two or three words that may be a name (سمير نشار), the last one definite or not."""
     run: list[str] = []
     for word in _WORD.finditer(text, start, limit):
         if text[word.start() - 1:word.start()] in ("،", ",") and run:
@@ -1276,7 +1276,8 @@ def _description_then_name(text: str, start: int, limit: int) -> bool:
             return False
     first_name = next((i for i, w in enumerate(run) if not is_definite(w)), len(run))
     name = run[first_name:]
-    return (1 <= first_name <= 2 and 2 <= len(name) <= 3 and not any(is_definite(w) for w in name)
+    # (the family name may carry the article: القطري ناصر الخليفي)
+    return (1 <= first_name <= 2 and 2 <= len(name) <= 3 and not any(is_definite(w) for w in name[:-1])
             and not any(w[:1] in ("و", "ف") or w in STOPWORDS or w in SUBJECT_PREPOSITIONS or w in _TIME_WORD_SET
                         or _bare(w) in TITLE_HEADS or w in _DIRECTIONS for w in name))
 

@@ -1495,6 +1495,10 @@ SPEAKER_ROWS = [
     pytest.param("وأكد الوزير الكندي روب نيكولسون ان داعش فاقم الاوضاع. وجدد الوزير التأكيد على ارادة كندا في "
                  "المشاركة. وقال: «لن نبقى مكتوفي الايدي».", "مكتوفي الايدي", "روب نيكولسون",
                  id="a-derived-masdar-after-a-title-is-the-object"),
+    # a nationality, then a name whose family name has the article, is an apposition after «title،»
+    pytest.param("أكد رئيس نادي باريس سان جرمان الفرنسي في المواسم الثلاثة الأخيرة، القطري ناصر الخليفي ان "
+                 "لاعب الوسط الإيطالي سيبقى هذا الموسم.", "سيبقى هذا الموسم", "ناصر الخليفي",
+                 id="a-nationality-then-a-name-with-the-article-after-a-comma"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
