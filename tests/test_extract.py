@@ -1499,6 +1499,9 @@ SPEAKER_ROWS = [
     pytest.param("أكد رئيس نادي باريس سان جرمان الفرنسي في المواسم الثلاثة الأخيرة، القطري ناصر الخليفي ان "
                  "لاعب الوسط الإيطالي سيبقى هذا الموسم.", "سيبقى هذا الموسم", "ناصر الخليفي",
                  id="a-nationality-then-a-name-with-the-article-after-a-comma"),
+    # «واحد/واحدة من …» is an anonymous source, as «أحد/إحدى …» is: no short form of a name
+    pytest.param("وقال إنه سيحاول مرة واحدة أخرى. وقالت واحدة من أعضاء هيئة المحلفين إنها صدمت بالرفض.",
+                 "صدمت بالرفض", "واحدة من أعضاء هيئة المحلفين", id="one-of-is-an-anonymous-source"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
