@@ -103,6 +103,7 @@ _HARAKAT = "".join(map(chr, range(0x064B, 0x0660)))
 # inside a word (عليه، الفعلي) was most of this step.
 _ALI_END = re.compile(r"علي(?![^\W_])")
 _IMAM = re.compile(r"(?<![^\W_])[وف]?امام(?![^\W_])")
+_ALAN = re.compile(r"(?<![^\W_])الان(?![^\W_])")
 
 
 def _spelled_names(original: str, norm: NormalizedText) -> tuple[frozenset[int], frozenset[int]]:
@@ -111,12 +112,19 @@ def _spelled_names(original: str, norm: NormalizedText) -> tuple[frozenset[int],
     is the name (الناطق باسم المجلس علي الأحمدي) and one written with alif maqsura the
     preposition; elsewhere nothing is assumed. So too the noun إمام, an imam (وقال إمام وخطيب
     المسجد الحرام …), and the preposition أمام «before», whose hamzas folding removes: only a
-    word spelled with the hamza below is the noun. Returns (names, prepositions), as offsets."""
+    word spelled with the hamza below is the noun; and the name آلان against الآن «now». Returns
+    (names, prepositions), as offsets."""
     names: list[int] = []
     if "إمام" in original:
         for m in _IMAM.finditer(norm.text):
             a, b = norm.span(m.start(), m.end())
             if "إ" in original[a:b]:
+                names.append(m.start())
+    if "آلان" in original:
+        # آلان (Alain) and الآن («now») fold to one word: only the name opens with the madda
+        for m in _ALAN.finditer(norm.text):
+            a, b = norm.span(m.start(), m.end())
+            if original[a:b].startswith("آل"):
                 names.append(m.start())
     if "على" not in original:
         return frozenset(names), frozenset()

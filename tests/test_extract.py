@@ -1502,6 +1502,8 @@ SPEAKER_ROWS = [
     # «واحد/واحدة من …» is an anonymous source, as «أحد/إحدى …» is: no short form of a name
     pytest.param("وقال إنه سيحاول مرة واحدة أخرى. وقالت واحدة من أعضاء هيئة المحلفين إنها صدمت بالرفض.",
                  "صدمت بالرفض", "واحدة من أعضاء هيئة المحلفين", id="one-of-is-an-anonymous-source"),
+    # آلان (Alain) folds to الآن «now»: the madda the article writes tells the name
+    pytest.param("وقال آلان جوبيه إن الحكومة فشلت.", "الحكومة فشلت", "آلان جوبيه", id="alain-is-no-time-word"),
     # أم and a name is a woman's kunya, as أبو and a name is a man's; not «or»
     pytest.param("وقال مدير المهرجان زياد المقهوي إن الفعاليات متنوعة. حيث أكدت أم عبدالله أنها تقدم أكلات شعبية، "
                  "مؤكدة أنها سعيدة بهذه المشاركة.", "سعيدة بهذه", "أم عبدالله", id="umm-kunya"),
