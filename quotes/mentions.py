@@ -247,10 +247,7 @@ class _Reader:
         """«وقالت الوزارة على لسان المتحدث باسمها …»، «بلدية الجبيل، قالت على لسان رئيسها …»: the
         words are the person's the body speaks through, as relayed speech is the source's."""
         tongue = _ON_THE_TONGUE.match(self.text, at, zone_end)
-        if tongue is None:
-            return None
-        end = self.doc.phrases.extent(tongue.end(), zone_end)
-        found = self.doc.phrases.mention(tongue.end(), end) if end > tongue.end() else None
+        found = self.phrase(tongue.end(), zone_end, strip_leading=False) if tongue is not None else None
         return found if found is not None and found.type in ("person", "anonymous") else None
 
     def _describes_a_statement(self, cue: Cue, zone_end: int) -> bool:

@@ -811,6 +811,11 @@ def split_title_name(words: list[str], classes: WordQuestions | None = None) -> 
     return [], words[:j], words[j:]
 
 
+# The endings of a nisba adjective or a plural (اليمني، المتحدثون، الاتحادات): a definite word
+# ending so closes no name as its family name after a title, nor after a definite given name.
+_NISBA_OR_PLURAL_ENDINGS = ("ي", "يه", "يين", "يون", "ين", "ون", "ات")
+
+
 def _split_title_first(words: list[str], classes: WordQuestions | None) -> tuple[list[str], list[str], list[str]]:
     """A phrase that opens with its title. A preposition on a common noun opens no name
     (بمنطقة مكة المكرمة); only when no name is found otherwise may one begin there, the name
@@ -825,7 +830,7 @@ def _split_title_first(words: list[str], classes: WordQuestions | None) -> tuple
     last = words[-1]
     bare = _bare(last)
     if (n >= 2 and is_definite(last) and last[:1] not in ("و", "ف")  # (وزير الثقافة | والإعلام: coordinated)
-            and not bare.endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات"))
+            and not bare.endswith(_NISBA_OR_PLURAL_ENDINGS)
             and bare not in TITLE_HEADS and bare not in ORGANISATION_HEADS and bare not in _ADJECTIVES
             and (_bare(words[0]) in _PERSONAL_TITLES or words[0] in HONORIFICS)
             and not (not is_definite(words[-2]) and words[-2] not in HONORIFICS and words[-2] not in GLUE)):
@@ -877,7 +882,7 @@ def _definite_given_name(words: list[str], classes: WordQuestions | None) -> boo
     head = _bare(words[0])
     return (head not in TITLE_HEADS and not _heads_no_person(words[0]) and words[0] not in HONORIFICS
             and classes.name_evidence(words[0]) in ("proper", "ambiguous") and _only_a_name(words[1], classes)
-            and not _bare(words[1]).endswith(("ي", "يه", "يين", "يون", "ين", "ون", "ات")))
+            and not _bare(words[1]).endswith(_NISBA_OR_PLURAL_ENDINGS))
 
 
 STOPWORDS = lexicon.words("function_words")

@@ -56,7 +56,6 @@ _SOURCE_TITLE_HEADS = TITLE_HEADS | HONORIFICS | ORGANISATION_HEADS | DOCUMENT_H
 # Works whose quoted title may be as long as a sentence (بعنوان «…»، في كتابه «…»، روايته «…»):
 # right after them, with no colon, the marks hold the title, however many words it has
 _WORKS = frozenset(("عنوان", "كتاب", "روايه", "ديوان", "قصيده", "مسرحيه", "فيلم", "مسلسل", "اغنيه", "مقال", "مقاله"))
-_POSSESSIVE = regex.compile(r"(?:ه|ها|هم|هما)$")
 _CONJUNCTION_HEADS = lexicon.words("conjunction_heads")
 # The heads of a time or manner clause (قبل أن، دون أن): short, and the cue's own clause may follow
 # it, where a reason (خاصة أن، رغم أن) runs on with complementisers of its own.
@@ -115,10 +114,7 @@ SUBJECT_AFTER_QUOTE = "after_quote"  # «…»، يقول X: the phrase after th
 
 def _names_a_work(word: str) -> bool:
     """The word is a work's noun, bare or with a possessive (كتابه، روايتها → روايه)."""
-    if word in _WORKS:
-        return True
-    stem = _POSSESSIVE.sub("", word)
-    return stem in _WORKS or (stem.endswith("ت") and stem[:-1] + "ه" in _WORKS)
+    return word in _WORKS or any(stem in _WORKS for stem in possessed_stems(word, THIRD_PERSON_SUFFIXES))
 
 
 @dataclass(frozen=True)
